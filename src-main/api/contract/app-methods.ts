@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineMethod, NoInput } from './define';
+
+export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped'] as const;
+
+export const AppStatus = z.object({
+  name: z.string(),
+  version: z.string(),
+  startedAt: z.string(),
+  uptimeSeconds: z.number(),
+  host: z.enum(['desktop', 'headless']),
+  demo: z.boolean(),
+  engine: z.object({
+    state: z.enum(ENGINE_STATES),
+    /** One line for the tray tooltip and the dashboard, pt-BR. */
+    summary: z.string(),
+    lastRunAt: z.string().nullable(),
+    runningJobs: z.array(z.string()),
+  }),
+});
+export type AppStatus = z.infer<typeof AppStatus>;
+
+export const appMethods = {
+  'app.status': defineMethod({
+    summary: 'Versão, tempo no ar e estado do motor de sincronização.',
+    input: NoInput,
+    output: AppStatus,
+  }),
+  'engine.runNow': defineMethod({
+    summary: 'Executa agora todas as sincronizações habilitadas (o que o menu "Executar agora" faz).',
+    input: NoInput,
+    output: AppStatus,
+  }),
+  'engine.pause': defineMethod({
+    summary: 'Pausa os agendamentos; nada novo começa até retomar.',
+    input: NoInput,
+    output: AppStatus,
+  }),
+  'engine.resume': defineMethod({
+    summary: 'Retoma os agendamentos.',
+    input: NoInput,
+    output: AppStatus,
+  }),
+};

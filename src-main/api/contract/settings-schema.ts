@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+/**
+ * The one schema of the local settings (architecture.md, "Where data lives"), shared by the desktop and
+ * the headless host and, for its types, by the UI. Bump SETTINGS_VERSION and add a migration in
+ * src-main/config/migrations.ts for every change that is not purely additive with defaults.
+ */
+export const SETTINGS_VERSION = 1;
+
+/** What the UI sees instead of a stored secret. Sending it back means "keep the stored value". */
+export const SECRET_MASK = '••••••••';
+
+export const SYNC_ENTITIES = [
+  'categories',
+  'products',
+  'prices',
+  'stock',
+  'customers',
+  'orders',
+  'orderStatus',
+] as const;
+export type SyncEntity = (typeof SYNC_ENTITIES)[number];
+
+export const INTERVAL_UNITS = ['seconds', 'minutes', 'hours', 'days', 'months', 'years'] as const;
+
+export const Schedule = z.object({
+  enabled: z.boolean().default(true),
+  every: z.number().int().min(1, 'O intervalo deve ser de pelo menos 1.').default(15),
+  unit: z.enum(INTERVAL_UNITS).default('minutes'),
+});
+export type Schedule = z.infer<typeof Schedule>;
+
+const defaultSchedules: Record<SyncEntity, Schedule> = {
+  orders: { enabled: true, every: 5, unit: 'minutes' },
+  orderStatus: { enabled: true, every: 10, unit: 'minutes' },
+  stock: { enabled: true, every: 15, unit: 'minutes' },
+  prices: { enabled: true, every: 30, unit: 'minutes' },
+  products: { enabled: true, every: 1, unit: 'hours' },
+  categories: { enabled: true, every: 6, unit: 'hours' },
+  customers: { enabled: true, every: 1, unit: 'hours' },
+};
+
+export const SMTP_PROTOCOLS = ['smtp', 'starttls', 'smtps'] as const;
+
+export const BranchEmail = z.object({
+  enabled: z.boolean().default(false),
+  host: z.string().default(''),
+  port: z.number().int().min(1).max(65535).default(587),
+  protocol: z.enum(SMTP_PROTOCOLS).default('starttls'),
+  from: z.string().default(''),
+  user: z.string().default(''),
+  /** secret */
+  password: z.string().default(''),
+  to: z.array(z.string()).default([]),
+  cc: z.array(z.string()).default([]),
+});
+
+export const STOCK_FORMULAS = ['gerencial', 'gerencial-menos-pendente', 'pkg-estoque'] as const;
+
+export const Branch = z.object({
+  /** PCFILIAL.CODIGO */
+  code: z.string().regex(/^[0-9A-Za-z]{1,2}$/, 'Código da filial: 1 ou 2 caracteres, como no WinThor (ex.: 1).'),
+  name: z.string().default(''),
+  enabled: z.boolean().default(true),
+  store: z
+    .object({
+      url: z.string().default(''),
+      /** secret */
+      token: z.string().default(''),
+    })
+    .default({ url: '', token: '' }),
+  email: BranchEmail.default(BranchEmail.parse({})),
+  stock: z
+    .object({
+      formula: z.enum(STOCK_FORMULAS).default('gerencial'),
+      warehouseErpId: z.string().default('1'),
+    })
+    .default({ formula: 'gerencial', warehouseErpId: '1' }),
+  price: z
+    .object({
+      /** Price table id in the store; empty = the store's default table. */
+      tableErpId: z.string().default('1'),
+    })
+    .default({ tableErpId: '1' }),
+});
+export type Branch = z.infer<typeof Branch>;
+
+/** PCPARAMFILIAL.NOME of each WinThor parameter the integration reads; adjustable per installation. */
+export const WINTHOR_PARAMETERS = ['2829', '4008', '4009', '4010', '4011', '4012', '4013', '4014'] as const;
+export type WinthorParameter = (typeof WINTHOR_PARAMETERS)[number];
+
+export const DEFAULT_PARAMETER_NAMES: Record<WinthorParameter, string> = {
+  '2829': 'PERCESTOQUECIASHOP',
+  '4008': 'CODCOBCIASHOP',
+  '4009': 'CODPLPAGCIASHOP',
+  '4010': 'PRECOVENDACIASHOP',
+  '4011': 'CODPRACACIASHOP',
+  '4012': 'CODRCACIASHOP',
+  '4013': 'CODATVCIASHOP',
+  '4014': 'NUMREGIAOCIASHOP',
+};
+
+export const DatabaseSettings = z.object({
+  kind: z.enum(['oracle', 'embedded']).default('oracle'),
+  oracle: z
+    .object({
+      /** Easy Connect (host:port/service) or a TNS alias. */
+      connectString: z.string().default(''),
+      user: z.string().default(''),
+      /** secret */
+      password: z.string().default(''),
+      /** Empty = Thin mode; a folder = Thick mode with that Instant Client. */
+      instantClientDir: z.string().default(''),
+      poolMin: z.number().int().min(0).max(64).default(1),
+      poolMax: z.number().int().min(1).max(64).default(4),
+      /** Schema that owns the PC* tables when the user is another one; empty = the user's own. */
+      schema: z.string().default(''),
+    })
+    .default({
+      connectString: '',
+      user: '',
+      password: '',
+      instantClientDir: '',
+      poolMin: 1,
+      poolMax: 4,
+      schema: '',
+    }),
+  embedded: z.object({ file: z.string().default('') }).default({ file: '' }),
+});
+
+export const ServerSettings = z.object({
+  port: z.number().int().min(1, 'Porta: use um número entre 1 e 65535.').max(65535).default(7585),
+  /** 127.0.0.1 = this machine only. Anything else requires a login password. */
+  host: z.string().default('127.0.0.1'),
+  /** Extra names the browser may use in the Host header (besides localhost and 127.0.0.1). */
+  allowedHosts: z.array(z.string()).default([]),
+  /** secret — required before the port may be opened to other machines. */
+  loginPassword: z.string().default(''),
+});
+
+export const Settings = z.object({
+  schemaVersion: z.literal(SETTINGS_VERSION),
+  language: z.enum(['pt-BR', 'en']).default('pt-BR'),
+  server: ServerSettings.default(ServerSettings.parse({})),
+  database: DatabaseSettings.default(DatabaseSettings.parse({})),
+  branches: z.array(Branch).default([]),
+  schedules: z
+    .object(Object.fromEntries(SYNC_ENTITIES.map((e) => [e, Schedule.default(defaultSchedules[e])])) as {
+      [K in SyncEntity]: z.ZodDefault<typeof Schedule>;
+    })
+    .default(defaultSchedules),
+  winthor: z
+    .object({
+      parameterNames: z
+        .record(z.enum(WINTHOR_PARAMETERS), z.string())
+        .default(DEFAULT_PARAMETER_NAMES),
+    })
+    .default({ parameterNames: DEFAULT_PARAMETER_NAMES }),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings = (): Settings => Settings.parse({ schemaVersion: SETTINGS_VERSION });
+
+/** What the UI may replace at once: whole top-level sections. */
+export const SettingsPatch = Settings.omit({ schemaVersion: true }).partial();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;

@@ -1,0 +1,41 @@
+import type { AppStatus } from '../contract';
+import type { HandlerGroup } from '../handlers';
+import type { EngineController } from '../../engine/engine-controller';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: AppStatus['host'];
+  demo: boolean;
+  startedAt: Date;
+  now: () => Date;
+}
+
+export const buildStatus = (info: AppInfo, engine: EngineController): AppStatus => ({
+  name: info.name,
+  version: info.version,
+  startedAt: info.startedAt.toISOString(),
+  uptimeSeconds: Math.max(0, Math.round((info.now().getTime() - info.startedAt.getTime()) / 1000)),
+  host: info.host,
+  demo: info.demo,
+  engine: engine.snapshot(),
+});
+
+export const appHandlers = (
+  info: AppInfo,
+  engine: EngineController,
+): HandlerGroup<'app.status' | 'engine.runNow' | 'engine.pause' | 'engine.resume'> => ({
+  'app.status': async () => buildStatus(info, engine),
+  'engine.runNow': async () => {
+    await engine.runNow();
+    return buildStatus(info, engine);
+  },
+  'engine.pause': async () => {
+    engine.pause();
+    return buildStatus(info, engine);
+  },
+  'engine.resume': async () => {
+    engine.resume();
+    return buildStatus(info, engine);
+  },
+});

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { resolve } from 'node:path';
+import { resolveDataDir } from '../../config/data-dir';
+import { startHeadless } from '../../server/headless-host';
+import { CliFailure, printResult, type GlobalOptions } from '../output';
+import { parsePort } from '../parse-port';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+}
+
+export const registerServe = (program: Command): void => {
+  program
+    .command('serve')
+    .description('Inicia o integrador sem janela e serve a interface em http://localhost:7585')
+    .option('--port <n>', 'porta da interface web (padrão: configuração, WTC_PORT ou 7585)')
+    .option('--host <endereco>', 'endereço de escuta (padrão 127.0.0.1; outro exige senha de acesso)')
+    .option('--demo', 'usa o banco embutido de demonstração e a loja sandbox', false)
+    .action(async (options: ServeOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const dataDir = globals.dataDir
+        ? resolveDataDir(globals.dataDir)
+        : options.demo && !process.env.WTC_DATA_DIR
+          ? resolve('.demo')
+          : resolveDataDir();
+      const portText = options.port ?? process.env.WTC_PORT;
+      const port = portText === undefined ? undefined : parsePort(portText);
+      const host = await startHeadless({
+        dataDir,
+        demo: options.demo ?? false,
+        ...(port !== undefined ? { port } : {}),
+        ...(options.host ? { host: options.host } : {}),
+        log: (level, message) => process.stderr.write(`[${level}] ${message}\n`),
+      }).catch((error: unknown) => {
+        throw error instanceof CliFailure ? error : new CliFailure((error as Error).message, (error as { exitCode?: number }).exitCode ?? 1);
+      });
+      printResult(
+        globals,
+        `Integrador WinThor Ciashop ${host.runtime.info.version}${options.demo ? ' (demonstração)' : ''} no ar em ${host.url}\nDados em ${dataDir}. Ctrl+C para encerrar.`,
+        { ok: true, url: host.url, dataDir, demo: options.demo ?? false },
+      );
+      await new Promise<void>((done) => {
+        const stop = () => {
+          void host.close().then(done);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+    });
+};

@@ -1,0 +1,34 @@
+import { AppError } from '../api/app-error';
+
+export interface GlobalOptions {
+  json?: boolean;
+  dataDir?: string;
+}
+
+/** Prints a result: a pt-BR text for people, or JSON with --json for scripts. */
+export const printResult = (options: GlobalOptions, human: string, machine: unknown): void => {
+  if (options.json) process.stdout.write(`${JSON.stringify(machine, null, 2)}\n`);
+  else process.stdout.write(`${human}\n`);
+};
+
+/** A failure the command reports and turns into its exit code. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const reportFailure = (options: GlobalOptions, error: unknown): number => {
+  const exitCode = error instanceof CliFailure ? error.exitCode : (error as { exitCode?: number }).exitCode ?? 1;
+  const body =
+    error instanceof AppError
+      ? error.toBody()
+      : { code: 'error', message: (error as Error)?.message ?? String(error) };
+  if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
+  else process.stderr.write(`Erro: ${body.message}${'fix' in body && body.fix ? `\n${body.fix}` : ''}\n`);
+  return exitCode;
+};

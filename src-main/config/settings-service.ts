@@ -1,0 +1,194 @@
+import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { SECRET_MASK, Settings, defaultSettings, type SettingsPatch } from '../api/contract';
+import { AppError } from '../api/app-error';
+import { describeValidationError } from '../api/validation-message';
+import { migrateSettings } from './migrations';
+import { isEncrypted, type SecretCipher } from './secret-cipher';
+import { listSecrets, mapSecrets } from './secret-fields';
+
+/** The part of conf / electron-store that the service uses: a file path and the whole object. */
+export interface ConfLike {
+  readonly path: string;
+  store: Record<string, unknown>;
+}
+
+export interface SettingsServiceOptions {
+  /** Where the store keeps its file, checked before the store is opened. */
+  filePath: string;
+  openStore: () => ConfLike;
+  cipher: SecretCipher;
+  /** Extra ciphers able to read secrets written by another host (e.g. headless reading a desktop file). */
+  readers?: SecretCipher[];
+  onWarning?: (message: string) => void;
+  now?: () => Date;
+}
+
+/** The settings file exists but cannot be used. It was copied aside; nothing was reset. */
+export class SettingsFileError extends AppError {
+  constructor(message: string, readonly backupPath: string) {
+    super('invalid_settings_file', message, {
+      fix: `Corrija o arquivo ou apague-o para recomeçar com as configurações padrão; a cópia está em ${backupPath}.`,
+      status: 500,
+    });
+  }
+}
+
+const timestamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+
+export const maskSecrets = (settings: Settings): Settings =>
+  mapSecrets(settings, (value) => (value ? SECRET_MASK : ''));
+
+type Listener = (settings: Settings) => void;
+
+export class SettingsService {
+  private current: Settings;
+  private readonly store: ConfLike;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(private readonly options: SettingsServiceOptions) {
+    const fromFile = this.readExistingFile();
+    this.store = options.openStore();
+    if (!fromFile) {
+      this.current = defaultSettings();
+      this.persist();
+      return;
+    }
+    this.current = this.decryptAll(fromFile.settings);
+    if (fromFile.needsRewrite) this.persist();
+  }
+
+  get path(): string {
+    return this.store.path;
+  }
+
+  /** Settings with secrets in clear: for the engine only, never for a transport. */
+  get(): Settings {
+    return this.current;
+  }
+
+  getMasked(): Settings {
+    return maskSecrets(this.current);
+  }
+
+  update(patch: SettingsPatch): Settings {
+    const merged = Settings.safeParse({ ...this.current, ...patch, schemaVersion: this.current.schemaVersion });
+    if (!merged.success) {
+      const { message, field } = describeValidationError(merged.error);
+      throw new AppError('invalid_settings', message, field ? { field } : {});
+    }
+    this.current = this.keepMaskedSecrets(merged.data);
+    this.persist();
+    return this.getMasked();
+  }
+
+  export(): { fileName: string; content: string } {
+    const now = this.options.now?.() ?? new Date();
+    return {
+      fileName: `integrador-winthor-ciashop-${timestamp(now)}.json`,
+      content: `${JSON.stringify(this.getMasked(), null, 2)}\n`,
+    };
+  }
+
+  import(content: string): Settings {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(content);
+    } catch {
+      throw new AppError('invalid_settings_file', 'Arquivo: o conteúdo não é um JSON válido.', {
+        field: 'content',
+        fix: 'Escolha um arquivo gerado por "Exportar configurações".',
+      });
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+      throw new AppError('invalid_settings_file', 'Arquivo: não contém um objeto de configurações.', {
+        field: 'content',
+      });
+    }
+    let migrated: Record<string, unknown>;
+    try {
+      migrated = migrateSettings(raw as Record<string, unknown>).value;
+    } catch (error) {
+      throw new AppError('invalid_settings_file', `Arquivo: ${(error as Error).message}.`, { field: 'content' });
+    }
+    const parsed = Settings.safeParse(migrated);
+    if (!parsed.success) {
+      const { message } = describeValidationError(parsed.error);
+      throw new AppError('invalid_settings_file', `Arquivo de configurações inválido. ${message}`, {
+        field: 'content',
+      });
+    }
+    this.current = this.keepMaskedSecrets(parsed.data);
+    this.persist();
+    return this.getMasked();
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private keepMaskedSecrets(incoming: Settings): Settings {
+    const stored = listSecrets(this.current);
+    return mapSecrets(incoming, (value, path) => (value === SECRET_MASK ? (stored.get(path) ?? '') : value));
+  }
+
+  private persist(): void {
+    const encrypted = mapSecrets(this.current, (value) => (value ? this.options.cipher.encrypt(value) : ''));
+    this.store.store = encrypted as unknown as Record<string, unknown>;
+    for (const listener of this.listeners) listener(this.current);
+  }
+
+  private decryptAll(settings: Settings): Settings {
+    const ciphers = [this.options.cipher, ...(this.options.readers ?? [])];
+    return mapSecrets(settings, (value, path) => {
+      if (!value || !isEncrypted(value)) return value;
+      const id = value.split(':')[1];
+      const cipher = ciphers.find((candidate) => candidate.id === id);
+      try {
+        if (!cipher) throw new Error(`cifra "${id}" indisponível neste modo de execução`);
+        return cipher.decrypt(value);
+      } catch (error) {
+        this.options.onWarning?.(
+          `O segredo ${path} não pôde ser decifrado (${(error as Error).message}); informe-o novamente em Configuração.`,
+        );
+        return '';
+      }
+    });
+  }
+
+  /** Reads and checks the file before the store opens it, so a bad file is reported, backed up and kept. */
+  private readExistingFile(): { settings: Settings; needsRewrite: boolean } | undefined {
+    const { filePath } = this.options;
+    if (!existsSync(filePath)) return undefined;
+    const text = readFileSync(filePath, 'utf8');
+    const fail = (reason: string): never => {
+      const backupPath = `${filePath}.invalido-${timestamp(this.options.now?.() ?? new Date())}.bak`;
+      copyFileSync(filePath, backupPath);
+      throw new SettingsFileError(
+        `O arquivo de configurações ${filePath} está inválido: ${reason}. Nada foi apagado; uma cópia foi salva em ${backupPath}.`,
+        backupPath,
+      );
+    };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      return fail(`não é um JSON válido (${(error as Error).message})`);
+    }
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('não contém um objeto JSON');
+    let migrated: { value: Record<string, unknown>; fromVersion: number };
+    try {
+      migrated = migrateSettings(raw as Record<string, unknown>);
+    } catch (error) {
+      return fail((error as Error).message);
+    }
+    const parsed = Settings.safeParse(migrated.value);
+    if (!parsed.success) return fail(describeValidationError(parsed.error as z.ZodError).message);
+    const hasPlainSecret = [...listSecrets(parsed.data).values()].some((value) => value && !isEncrypted(value));
+    return {
+      settings: parsed.data,
+      needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret,
+    };
+  }
+}

@@ -1,0 +1,74 @@
+import type { AppStatus } from '../api/contract';
+import { createDispatcher, type Dispatcher } from '../api/dispatcher';
+import type { Handlers } from '../api/handlers';
+import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
+import { settingsHandlers } from '../api/handlers/settings-handlers';
+import type { SettingsService } from '../config/settings-service';
+import { EngineController } from '../engine/engine-controller';
+import { readPackageInfo } from './app-info';
+import { EventBus } from './event-bus';
+
+export interface RuntimeOptions {
+  host: AppStatus['host'];
+  demo?: boolean;
+  settings: SettingsService;
+  dataDir: string;
+  now?: () => Date;
+  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+}
+
+/** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
+export interface Runtime {
+  readonly info: AppInfo;
+  readonly settings: SettingsService;
+  readonly engine: EngineController;
+  readonly events: EventBus;
+  readonly api: Dispatcher;
+  readonly dataDir: string;
+  status(): AppStatus;
+  close(): Promise<void>;
+}
+
+export const createRuntime = (options: RuntimeOptions): Runtime => {
+  const now = options.now ?? (() => new Date());
+  const pkg = readPackageInfo();
+  const info: AppInfo = {
+    name: pkg.productName ?? 'Integrador WinThor Ciashop',
+    version: pkg.version,
+    host: options.host,
+    demo: options.demo ?? false,
+    startedAt: now(),
+    now,
+  };
+  const events = new EventBus();
+  const log = options.log ?? (() => {});
+  // eslint-disable-next-line prefer-const -- assigned after the engine that needs it exists
+  let runtime: Runtime;
+  const engine = new EngineController(() => {
+    if (runtime) events.emit('app.status', buildStatus(info, engine));
+  }, now);
+
+  const handlers: Handlers = {
+    ...appHandlers(info, engine),
+    ...settingsHandlers(options.settings),
+  };
+  const api = createDispatcher(handlers, {
+    onUnexpectedError: (method, error) =>
+      log('error', `Erro inesperado em ${method}: ${(error as Error)?.stack ?? String(error)}`),
+  });
+
+  runtime = {
+    info,
+    settings: options.settings,
+    engine,
+    events,
+    api,
+    dataDir: options.dataDir,
+    status: () => buildStatus(info, engine),
+    close: async () => {
+      engine.stop();
+    },
+  };
+  engine.start();
+  return runtime;
+};

@@ -1,0 +1,25 @@
+import type { Runtime } from './create-runtime';
+
+/**
+ * Prepares the embedded demo: points the engine at the embedded WinThor database and the local store
+ * sandbox. Each part plugs in here as it is built (database layer, store sandbox); returns what it
+ * started so the host can stop it.
+ */
+export type DemoPart = (runtime: Runtime) => Promise<(() => Promise<void>) | void>;
+
+const parts: DemoPart[] = [];
+
+export const registerDemoPart = (part: DemoPart): void => {
+  parts.push(part);
+};
+
+export const startDemo = async (runtime: Runtime): Promise<() => Promise<void>> => {
+  const stops: Array<() => Promise<void>> = [];
+  for (const part of parts) {
+    const stop = await part(runtime);
+    if (stop) stops.push(stop);
+  }
+  return async () => {
+    for (const stop of stops.reverse()) await stop();
+  };
+};

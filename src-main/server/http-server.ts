@@ -1,0 +1,174 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { events, type EventName } from '../api/contract';
+import type { Runtime } from '../runtime/create-runtime';
+import { isAllowedHost, isLoopbackAddress } from './host-guard';
+import { loginPage, uiMissingPage } from './login-page';
+import { SECURITY_HEADERS } from './security-headers';
+import { CLIENT_HEADER, SESSION_COOKIE, sameSecret } from './session-secret';
+
+export interface HttpServerOptions {
+  runtime: Runtime;
+  /** Folder with the built UI (index.html + assets). */
+  uiDir: string;
+  sessionSecret: string;
+  /** Overrides of settings.server for this run (flags, environment). */
+  port?: number;
+  host?: string;
+  logger?: boolean;
+}
+
+export class ServerStartError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}
+
+const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
+
+/** The headless host: the built UI, `POST /api/<method>` and `GET /api/events` (Server-Sent Events). */
+export const createHttpServer = async (options: HttpServerOptions): Promise<FastifyInstance> => {
+  const { runtime, uiDir, sessionSecret } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  await app.register(fastifyCookie);
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(String(body))));
+  });
+
+  const serverSettings = () => runtime.settings.get().server;
+  const loginRequired = () => serverSettings().loginPassword !== '';
+  const hasSession = (request: FastifyRequest) => sameSecret(request.cookies[SESSION_COOKIE], sessionSecret);
+
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    if (!isAllowedHost(request.headers.host, serverSettings().allowedHosts)) {
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send('Endereço não permitido. Acesse pelo endereço configurado (por exemplo http://localhost:7585).');
+    }
+  });
+
+  const indexFile = join(uiDir, 'index.html');
+  const sendIndex = (reply: FastifyReply) => {
+    if (!existsSync(indexFile)) return reply.type('text/html; charset=utf-8').send(uiMissingPage());
+    return reply.type('text/html; charset=utf-8').send(readFileSync(indexFile, 'utf8'));
+  };
+
+  app.get('/', async (request, reply) => {
+    if (loginRequired() && !hasSession(request)) return reply.type('text/html; charset=utf-8').send(loginPage());
+    reply.setCookie(SESSION_COOKIE, sessionSecret, cookieOptions);
+    return sendIndex(reply);
+  });
+
+  app.post<{ Body: { password?: string } }>('/auth/login', async (request, reply) => {
+    const expected = serverSettings().loginPassword;
+    if (!expected || sameSecret(request.body?.password, expected)) {
+      reply.setCookie(SESSION_COOKIE, sessionSecret, cookieOptions);
+      return reply.redirect('/', 303);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    return reply.code(401).type('text/html; charset=utf-8').send(loginPage('Senha incorreta.'));
+  });
+
+  const refuseWithoutSession = (request: FastifyRequest, reply: FastifyReply, needsClientHeader: boolean) => {
+    if (!hasSession(request)) {
+      void reply.code(401).send({
+        ok: false,
+        error: {
+          code: 'no_session',
+          message: 'Sessão ausente ou inválida. Abra a interface pelo endereço do integrador e tente novamente.',
+        },
+      });
+      return true;
+    }
+    if (needsClientHeader && request.headers[CLIENT_HEADER] !== 'ui') {
+      void reply.code(403).send({
+        ok: false,
+        error: { code: 'missing_client_header', message: `Cabeçalho ${CLIENT_HEADER} ausente.` },
+      });
+      return true;
+    }
+    return false;
+  };
+
+  app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
+    if (refuseWithoutSession(request, reply, true)) return reply;
+    const envelope = await runtime.api.call(request.params.method, request.body ?? {}, { origin: 'http' });
+    if (!envelope.ok) {
+      const status =
+        envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal_error' ? 500 : 400;
+      return reply.code(status).send(envelope);
+    }
+    return reply.send(envelope);
+  });
+
+  app.get('/api/events', (request, reply) => {
+    if (refuseWithoutSession(request, reply, false)) return;
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      connection: 'keep-alive',
+    });
+    const send = (name: string, payload: unknown) => raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    send('app.status', runtime.status());
+    const unsubscribers = (Object.keys(events) as EventName[]).map((name) =>
+      runtime.events.on(name, (payload) => send(name, payload)),
+    );
+    const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      for (const off of unsubscribers) off();
+    });
+  });
+
+  if (existsSync(uiDir)) {
+    await app.register(fastifyStatic, { root: uiDir, index: false, wildcard: true });
+  }
+  app.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Não encontrado.'));
+  return app;
+};
+
+/** Listens on the configured address; a taken port or an unsafe address ends with a clear message. */
+export const startHttpServer = async (options: HttpServerOptions): Promise<{ app: FastifyInstance; url: string }> => {
+  const settings = options.runtime.settings.get().server;
+  const port = options.port ?? settings.port;
+  const host = options.host ?? settings.host;
+  if (!isLoopbackAddress(host) && settings.loginPassword === '') {
+    throw new ServerStartError(
+      `Para abrir a porta ${port} a outras máquinas (endereço ${host}) defina antes uma senha de acesso em Configuração → Servidor web. ` +
+        'Sem senha o integrador só atende em 127.0.0.1.',
+      2,
+    );
+  }
+  const app = await createHttpServer(options);
+  try {
+    await app.listen({ port, host });
+  } catch (error) {
+    await app.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new ServerStartError(
+        `A porta ${port} já está em uso por outro programa (talvez outra instância do integrador). ` +
+          'Feche-o ou escolha outra porta com --port N ou WTC_PORT=N.',
+        3,
+      );
+    }
+    if (code === 'EACCES') {
+      throw new ServerStartError(`Sem permissão para usar a porta ${port}. Escolha uma porta acima de 1024.`, 3);
+    }
+    throw error;
+  }
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = isLoopbackAddress(host) ? 'localhost' : host;
+  return { app, url: `http://${shownHost}:${actualPort}` };
+};
