@@ -5,12 +5,37 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'stream', 'zlib', 'events', 'util'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'zlib',
+  'events',
+  'util',
+];
 
 const restrict = (names, message) => names.map((name) => ({ name, message }));
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'coverage', 'test-results', 'playwright-report', 'e2e/artifacts', '.demo', 'bench/out'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'e2e/artifacts',
+      '.demo',
+      'bench/out',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,7 +54,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: restrict(['electron'], 'Only src-main/app may import electron (architecture.md, layout rules).'),
+          paths: restrict(
+            ['electron'],
+            'Only src-main/app may import electron (architecture.md, layout rules).',
+          ),
         },
       ],
     },
@@ -105,7 +133,17 @@ export default tseslint.config(
         {
           paths: [
             ...restrict(
-              ['electron', 'oracledb', 'better-sqlite3', 'axios', 'conf', 'electron-store', 'nodemailer', 'node-schedule', 'fastify'],
+              [
+                'electron',
+                'oracledb',
+                'better-sqlite3',
+                'axios',
+                'conf',
+                'electron-store',
+                'nodemailer',
+                'node-schedule',
+                'fastify',
+              ],
               'The renderer talks only to the API contract through its transport.',
             ),
             ...restrict(nodeBuiltins, 'The renderer imports no Node module.'),
@@ -113,8 +151,8 @@ export default tseslint.config(
           patterns: [
             { group: ['node:*'], message: 'The renderer imports no Node module.' },
             {
-              group: ['**/src-main/**', '!**/src-main/api/contract', '!**/src-main/api/contract/**'],
-              message: 'The renderer may import only the API contract from src-main.',
+              group: ['**/src-main/**'],
+              message: 'The renderer may import only the API contract, through the @contract alias.',
             },
           ],
         },

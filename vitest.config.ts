@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -14,6 +15,9 @@ export default defineConfig({
       },
       {
         esbuild: { jsx: 'automatic' },
+        resolve: {
+          alias: { '@contract': fileURLToPath(new URL('./src-main/api/contract/index.ts', import.meta.url)) },
+        },
         test: {
           name: 'renderer',
           environment: 'jsdom',

@@ -23,7 +23,8 @@ export class CliFailure extends Error {
 }
 
 export const reportFailure = (options: GlobalOptions, error: unknown): number => {
-  const exitCode = error instanceof CliFailure ? error.exitCode : (error as { exitCode?: number }).exitCode ?? 1;
+  const exitCode =
+    error instanceof CliFailure ? error.exitCode : ((error as { exitCode?: number }).exitCode ?? 1);
   const body =
     error instanceof AppError
       ? error.toBody()

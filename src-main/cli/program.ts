@@ -6,11 +6,16 @@ import { reportFailure, type GlobalOptions } from './output';
 export const buildProgram = (): Command => {
   const program = new Command()
     .name('integrador')
-    .description('Integrador WinThor ↔ TOTVS e-commerce (Ciashop): linha de comando para administradores e scripts')
+    .description(
+      'Integrador WinThor ↔ TOTVS e-commerce (Ciashop): linha de comando para administradores e scripts',
+    )
     .version(readPackageInfo().version, '-v, --version', 'mostra a versão')
     .helpOption('-h, --help', 'mostra esta ajuda')
     .option('--json', 'saída em JSON para scripts', false)
-    .option('--data-dir <pasta>', 'pasta de configurações e dados (padrão: WTC_DATA_DIR ou a pasta do sistema)')
+    .option(
+      '--data-dir <pasta>',
+      'pasta de configurações e dados (padrão: WTC_DATA_DIR ou a pasta do sistema)',
+    )
     .showHelpAfterError('(use --help para ver os comandos)')
     .exitOverride();
   program.addHelpCommand('help [comando]', 'mostra a ajuda de um comando');

@@ -6,7 +6,10 @@ import { SettingsService } from './settings-service';
 export const SETTINGS_FILE_NAME = 'settings';
 
 /** Settings for the plain Node host: `conf` in the data folder, secrets under a key file beside it. */
-export const openHeadlessSettings = (dataDir: string, onWarning?: (message: string) => void): SettingsService =>
+export const openHeadlessSettings = (
+  dataDir: string,
+  onWarning?: (message: string) => void,
+): SettingsService =>
   new SettingsService({
     filePath: join(dataDir, `${SETTINGS_FILE_NAME}.json`),
     openStore: () =>

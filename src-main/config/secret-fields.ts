@@ -4,9 +4,15 @@ import type { Settings } from '../api/contract';
  * The secrets inside the settings, by path. Everything that reads, masks, encrypts or exports settings
  * goes through mapSecrets, so a new secret needs one line here.
  */
-export const mapSecrets = (settings: Settings, transform: (value: string, path: string) => string): Settings => ({
+export const mapSecrets = (
+  settings: Settings,
+  transform: (value: string, path: string) => string,
+): Settings => ({
   ...settings,
-  server: { ...settings.server, loginPassword: transform(settings.server.loginPassword, 'server.loginPassword') },
+  server: {
+    ...settings.server,
+    loginPassword: transform(settings.server.loginPassword, 'server.loginPassword'),
+  },
   database: {
     ...settings.database,
     oracle: {
@@ -17,7 +23,10 @@ export const mapSecrets = (settings: Settings, transform: (value: string, path: 
   branches: settings.branches.map((branch) => ({
     ...branch,
     store: { ...branch.store, token: transform(branch.store.token, `branches.${branch.code}.store.token`) },
-    email: { ...branch.email, password: transform(branch.email.password, `branches.${branch.code}.email.password`) },
+    email: {
+      ...branch.email,
+      password: transform(branch.email.password, `branches.${branch.code}.email.password`),
+    },
   })),
 });
 

@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SECRET_MASK, Settings, defaultSettings, type SettingsPatch } from '../api/contract';
 import { AppError } from '../api/app-error';
 import { describeValidationError } from '../api/validation-message';
@@ -26,7 +26,10 @@ export interface SettingsServiceOptions {
 
 /** The settings file exists but cannot be used. It was copied aside; nothing was reset. */
 export class SettingsFileError extends AppError {
-  constructor(message: string, readonly backupPath: string) {
+  constructor(
+    message: string,
+    readonly backupPath: string,
+  ) {
     super('invalid_settings_file', message, {
       fix: `Corrija o arquivo ou apague-o para recomeçar com as configurações padrão; a cópia está em ${backupPath}.`,
       status: 500,
@@ -72,7 +75,11 @@ export class SettingsService {
   }
 
   update(patch: SettingsPatch): Settings {
-    const merged = Settings.safeParse({ ...this.current, ...patch, schemaVersion: this.current.schemaVersion });
+    const merged = Settings.safeParse({
+      ...this.current,
+      ...patch,
+      schemaVersion: this.current.schemaVersion,
+    });
     if (!merged.success) {
       const { message, field } = describeValidationError(merged.error);
       throw new AppError('invalid_settings', message, field ? { field } : {});
@@ -109,7 +116,9 @@ export class SettingsService {
     try {
       migrated = migrateSettings(raw as Record<string, unknown>).value;
     } catch (error) {
-      throw new AppError('invalid_settings_file', `Arquivo: ${(error as Error).message}.`, { field: 'content' });
+      throw new AppError('invalid_settings_file', `Arquivo: ${(error as Error).message}.`, {
+        field: 'content',
+      });
     }
     const parsed = Settings.safeParse(migrated);
     if (!parsed.success) {
@@ -185,7 +194,9 @@ export class SettingsService {
     }
     const parsed = Settings.safeParse(migrated.value);
     if (!parsed.success) return fail(describeValidationError(parsed.error as z.ZodError).message);
-    const hasPlainSecret = [...listSecrets(parsed.data).values()].some((value) => value && !isEncrypted(value));
+    const hasPlainSecret = [...listSecrets(parsed.data).values()].some(
+      (value) => value && !isEncrypted(value),
+    );
     return {
       settings: parsed.data,
       needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret,

@@ -51,7 +51,9 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
       return reply
         .code(403)
         .type('text/plain; charset=utf-8')
-        .send('Endereço não permitido. Acesse pelo endereço configurado (por exemplo http://localhost:7585).');
+        .send(
+          'Endereço não permitido. Acesse pelo endereço configurado (por exemplo http://localhost:7585).',
+        );
     }
   });
 
@@ -62,7 +64,8 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
   };
 
   app.get('/', async (request, reply) => {
-    if (loginRequired() && !hasSession(request)) return reply.type('text/html; charset=utf-8').send(loginPage());
+    if (loginRequired() && !hasSession(request))
+      return reply.type('text/html; charset=utf-8').send(loginPage());
     reply.setCookie(SESSION_COOKIE, sessionSecret, cookieOptions);
     return sendIndex(reply);
   });
@@ -83,7 +86,8 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
         ok: false,
         error: {
           code: 'no_session',
-          message: 'Sessão ausente ou inválida. Abra a interface pelo endereço do integrador e tente novamente.',
+          message:
+            'Sessão ausente ou inválida. Abra a interface pelo endereço do integrador e tente novamente.',
         },
       });
       return true;
@@ -118,7 +122,8 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
       'content-type': 'text/event-stream; charset=utf-8',
       connection: 'keep-alive',
     });
-    const send = (name: string, payload: unknown) => raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    const send = (name: string, payload: unknown) =>
+      raw.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     send('app.status', runtime.status());
     const unsubscribers = (Object.keys(events) as EventName[]).map((name) =>
       runtime.events.on(name, (payload) => send(name, payload)),
@@ -133,12 +138,16 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
   if (existsSync(uiDir)) {
     await app.register(fastifyStatic, { root: uiDir, index: false, wildcard: true });
   }
-  app.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Não encontrado.'));
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).type('text/plain; charset=utf-8').send('Não encontrado.'),
+  );
   return app;
 };
 
 /** Listens on the configured address; a taken port or an unsafe address ends with a clear message. */
-export const startHttpServer = async (options: HttpServerOptions): Promise<{ app: FastifyInstance; url: string }> => {
+export const startHttpServer = async (
+  options: HttpServerOptions,
+): Promise<{ app: FastifyInstance; url: string }> => {
   const settings = options.runtime.settings.get().server;
   const port = options.port ?? settings.port;
   const host = options.host ?? settings.host;
@@ -163,7 +172,10 @@ export const startHttpServer = async (options: HttpServerOptions): Promise<{ app
       );
     }
     if (code === 'EACCES') {
-      throw new ServerStartError(`Sem permissão para usar a porta ${port}. Escolha uma porta acima de 1024.`, 3);
+      throw new ServerStartError(
+        `Sem permissão para usar a porta ${port}. Escolha uma porta acima de 1024.`,
+        3,
+      );
     }
     throw error;
   }

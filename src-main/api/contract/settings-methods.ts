@@ -23,7 +23,9 @@ export const settingsMethods = {
   }),
   'settings.import': defineMethod({
     summary: 'Importa um arquivo exportado; segredos ausentes mantêm os valores atuais.',
-    input: z.object({ content: z.string().min(1, 'Arquivo: escolha um arquivo de configurações exportado.') }),
+    input: z.object({
+      content: z.string().min(1, 'Arquivo: escolha um arquivo de configurações exportado.'),
+    }),
     output: MaskedSettings,
   }),
 };

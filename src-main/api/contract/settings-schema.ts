@@ -59,7 +59,9 @@ export const STOCK_FORMULAS = ['gerencial', 'gerencial-menos-pendente', 'pkg-est
 
 export const Branch = z.object({
   /** PCFILIAL.CODIGO */
-  code: z.string().regex(/^[0-9A-Za-z]{1,2}$/, 'Código da filial: 1 ou 2 caracteres, como no WinThor (ex.: 1).'),
+  code: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,2}$/, 'Código da filial: 1 ou 2 caracteres, como no WinThor (ex.: 1).'),
   name: z.string().default(''),
   enabled: z.boolean().default(true),
   store: z
@@ -145,15 +147,15 @@ export const Settings = z.object({
   database: DatabaseSettings.default(DatabaseSettings.parse({})),
   branches: z.array(Branch).default([]),
   schedules: z
-    .object(Object.fromEntries(SYNC_ENTITIES.map((e) => [e, Schedule.default(defaultSchedules[e])])) as {
-      [K in SyncEntity]: z.ZodDefault<typeof Schedule>;
-    })
+    .object(
+      Object.fromEntries(SYNC_ENTITIES.map((e) => [e, Schedule.default(defaultSchedules[e])])) as {
+        [K in SyncEntity]: z.ZodDefault<typeof Schedule>;
+      },
+    )
     .default(defaultSchedules),
   winthor: z
     .object({
-      parameterNames: z
-        .record(z.enum(WINTHOR_PARAMETERS), z.string())
-        .default(DEFAULT_PARAMETER_NAMES),
+      parameterNames: z.record(z.enum(WINTHOR_PARAMETERS), z.string()).default(DEFAULT_PARAMETER_NAMES),
     })
     .default({ parameterNames: DEFAULT_PARAMETER_NAMES }),
 });

@@ -34,7 +34,9 @@ export const registerServe = (program: Command): void => {
         ...(options.host ? { host: options.host } : {}),
         log: (level, message) => process.stderr.write(`[${level}] ${message}\n`),
       }).catch((error: unknown) => {
-        throw error instanceof CliFailure ? error : new CliFailure((error as Error).message, (error as { exitCode?: number }).exitCode ?? 1);
+        throw error instanceof CliFailure
+          ? error
+          : new CliFailure((error as Error).message, (error as { exitCode?: number }).exitCode ?? 1);
       });
       printResult(
         globals,

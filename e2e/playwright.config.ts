@@ -1,0 +1,57 @@
+import { defineConfig } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dataDir = fileURLToPath(new URL('../test-results/e2e-data', import.meta.url));
+export const E2E_PORT = Number(process.env.WTC_E2E_PORT ?? 7585);
+export const SCREENSHOT_DIR = fileURLToPath(new URL('./artifacts/screens', import.meta.url));
+
+// A fresh data folder each run: the headless host starts with default settings and the demo data.
+rmSync(dataDir, { recursive: true, force: true });
+
+/** Debian's Chromium (no browser download here), with the flags this network needs. */
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${E2E_PORT}`,
+    locale: 'pt-BR',
+    viewport: { width: 1366, height: 850 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [
+    { name: 'browser', testDir: './browser' },
+    { name: 'electron', testDir: './electron' },
+  ],
+  webServer: {
+    command: `node --import tsx src-main/cli/main.ts --data-dir "${dataDir}" serve --demo --port ${E2E_PORT}`,
+    cwd: root,
+    url: `http://localhost:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,242 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openHeadlessSettings } from '../config/headless-settings';
+import { createRuntime, type Runtime } from '../runtime/create-runtime';
+import { ServerStartError, startHttpServer } from './http-server';
+import { CLIENT_HEADER, SESSION_COOKIE } from './session-secret';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request, so the test controls the Host header like an attacker would. */
+const send = (
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: { host: `localhost:${port}`, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+          if (res.headers['content-type']?.startsWith('text/event-stream')) {
+            res.destroy();
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+          }
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+
+const SECRET = 'segredo-de-sessao-de-teste-com-mais-de-32-caracteres';
+const cookie = `${SESSION_COOKIE}=${SECRET}`;
+const apiHeaders = { cookie, [CLIENT_HEADER]: 'ui', 'content-type': 'application/json' };
+
+let dir: string;
+let runtime: Runtime;
+let close: (() => Promise<void>) | undefined;
+let port: number;
+
+const start = async (overrides: { host?: string; port?: number } = {}) => {
+  const started = await startHttpServer({
+    runtime,
+    uiDir: join(dir, 'ui'),
+    sessionSecret: SECRET,
+    port: 0,
+    ...overrides,
+  });
+  close = () => started.app.close();
+  port = Number(new URL(started.url).port);
+  return started;
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wtc-http-'));
+  mkdirSync(join(dir, 'ui'));
+  writeFileSync(join(dir, 'ui', 'index.html'), '<!doctype html><title>UI</title>');
+  runtime = createRuntime({ host: 'headless', settings: openHeadlessSettings(dir), dataDir: dir });
+});
+
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+  await runtime.close();
+});
+
+describe('headless HTTP host', () => {
+  it('serves the UI with an HttpOnly, SameSite=Strict session cookie and security headers', async () => {
+    await start();
+    const reply = await send(port, '/');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>UI</title>');
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toContain(`${SESSION_COOKIE}=${SECRET}`);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(reply.headers['x-frame-options']).toBe('DENY');
+  });
+
+  it('refuses a request whose Host is not an allowed name (DNS rebinding)', async () => {
+    await start();
+    for (const path of ['/', '/api/app.status']) {
+      const reply = await send(port, path, {
+        method: path === '/' ? 'GET' : 'POST',
+        headers: { host: `attacker.example:${port}`, ...apiHeaders },
+        body: '{}',
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+      expect(reply.body).not.toContain('engine');
+    }
+  });
+
+  it('accepts a configured LAN name in the Host header', async () => {
+    runtime.settings.update({ server: { ...runtime.settings.get().server, allowedHosts: ['servidor-erp'] } });
+    await start();
+    const reply = await send(port, '/', { headers: { host: `servidor-erp:${port}` } });
+    expect(reply.status).toBe(200);
+  });
+
+  it('refuses an API call without the session secret', async () => {
+    await start();
+    const noCookie = await send(port, '/api/app.status', {
+      method: 'POST',
+      headers: { [CLIENT_HEADER]: 'ui', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(noCookie.status).toBe(401);
+    expect(JSON.parse(noCookie.body).error.code).toBe('no_session');
+    const wrongCookie = await send(port, '/api/app.status', {
+      method: 'POST',
+      headers: { ...apiHeaders, cookie: `${SESSION_COOKIE}=adivinhado` },
+      body: '{}',
+    });
+    expect(wrongCookie.status).toBe(401);
+  });
+
+  it('refuses an API call without the client header (a form post from a foreign page)', async () => {
+    await start();
+    const reply = await send(port, '/api/engine.pause', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(403);
+    expect(runtime.status().engine.state).toBe('running');
+  });
+
+  it('answers a valid call and sends no CORS header to a foreign origin', async () => {
+    await start();
+    const reply = await send(port, '/api/app.status', {
+      method: 'POST',
+      headers: { ...apiHeaders, origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body).result.engine.state).toBe('running');
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await send(port, '/api/app.status', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('never returns a secret in clear over HTTP', async () => {
+    runtime.settings.update({
+      database: {
+        ...runtime.settings.get().database,
+        oracle: { ...runtime.settings.get().database.oracle, password: 'senha-oracle-123' },
+      },
+    });
+    await start();
+    for (const method of ['settings.get', 'settings.export']) {
+      const reply = await send(port, `/api/${method}`, { method: 'POST', headers: apiHeaders, body: '{}' });
+      expect(reply.status).toBe(200);
+      expect(reply.body).not.toContain('senha-oracle-123');
+      expect(reply.body).toContain('••••••••');
+    }
+  });
+
+  it('returns 400 with a pt-BR message naming the field for bad input, 404 for an unknown method', async () => {
+    await start();
+    const bad = await send(port, '/api/settings.update', {
+      method: 'POST',
+      headers: apiHeaders,
+      body: JSON.stringify({ server: { port: 0 } }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body).error).toMatchObject({ code: 'invalid_input', field: 'server.port' });
+    const unknown = await send(port, '/api/shell.exec', { method: 'POST', headers: apiHeaders, body: '{}' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('streams events only to a browser holding the session', async () => {
+    await start();
+    expect((await send(port, '/api/events')).status).toBe(401);
+    const stream = await send(port, '/api/events', { headers: { cookie } });
+    expect(stream.status).toBe(200);
+    expect(stream.body).toContain('event: app.status');
+  });
+
+  it('asks for the login password before handing out the session when one is set', async () => {
+    runtime.settings.update({ server: { ...runtime.settings.get().server, loginPassword: 'senha-web' } });
+    await start();
+    const page = await send(port, '/');
+    expect(page.body).toContain('Senha de acesso');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const wrong = await send(port, '/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'password=errada',
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body).toContain('Senha incorreta.');
+    const right = await send(port, '/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'password=senha-web',
+    });
+    expect(right.status).toBe(303);
+    expect(String(right.headers['set-cookie'])).toContain(SESSION_COOKIE);
+  });
+
+  it('refuses to open the port to other machines without a login password', async () => {
+    await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/senha de acesso/);
+  });
+
+  it('says clearly that the port is taken, with a non-zero exit code', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as { port: number }).port;
+    try {
+      const error = await start({ port: taken }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ServerStartError);
+      expect((error as ServerStartError).message).toContain(`A porta ${taken} já está em uso`);
+      expect((error as ServerStartError).exitCode).toBe(3);
+    } finally {
+      blocker.close();
+    }
+  });
+});

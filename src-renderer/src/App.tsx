@@ -1,0 +1,26 @@
+import { HashRouter, Route, Routes } from 'react-router';
+import { AppLayout } from './layout/AppLayout';
+import { DashboardPage } from './pages/DashboardPage';
+import { PlaceholderPage } from './pages/PlaceholderPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
+
+/** Hash routing: the same build works from file:// (desktop window) and http://localhost:7585 (browser). */
+export const App = () => (
+  <HashRouter>
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="configuracao" element={<SettingsPage />} />
+        <Route path="cadastrar/email" element={<PlaceholderPage titleKey="nav.email" />} />
+        <Route path="cadastrar/agendamento" element={<PlaceholderPage titleKey="nav.schedule" />} />
+        <Route path="cadastrar/cobranca" element={<PlaceholderPage titleKey="nav.billing" />} />
+        <Route path="cadastrar/plano-pagamento" element={<PlaceholderPage titleKey="nav.paymentPlan" />} />
+        <Route path="cadastrar/transportadora" element={<PlaceholderPage titleKey="nav.carrier" />} />
+        <Route path="monitorar/logs" element={<PlaceholderPage titleKey="nav.logs" />} />
+        <Route path="monitorar/pendencias" element={<PlaceholderPage titleKey="nav.pending" />} />
+        <Route path="banco-de-dados" element={<PlaceholderPage titleKey="nav.database" />} />
+        <Route path="*" element={<DashboardPage />} />
+      </Route>
+    </Routes>
+  </HashRouter>
+);

@@ -1,0 +1,90 @@
+import type {
+  ApiEnvelope,
+  ApiErrorBody,
+  EventName,
+  EventPayload,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+} from '@contract';
+
+/** What the desktop preload exposes as window.wtc (see src-main/app/preload.ts). */
+interface DesktopBridge {
+  call(method: string, input: unknown): Promise<ApiEnvelope>;
+  on(event: string, callback: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    wtc?: DesktopBridge;
+  }
+}
+
+/** An API failure as the UI shows it: the server's pt-BR message, the field and the fix. */
+export class ApiCallError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+const CLIENT_HEADER = 'x-wtc-client';
+
+const callOverHttp = async (method: string, input: unknown): Promise<ApiEnvelope> => {
+  let response: Response;
+  try {
+    response = await fetch(`./api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', [CLIENT_HEADER]: 'ui' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'offline',
+        message: 'Sem comunicação com o integrador. Verifique se ele está em execução e recarregue a página.',
+        retryable: true,
+      },
+    };
+  }
+  try {
+    return (await response.json()) as ApiEnvelope;
+  } catch {
+    return {
+      ok: false,
+      error: {
+        code: 'bad_response',
+        message: `Resposta inesperada do integrador (HTTP ${response.status}).`,
+      },
+    };
+  }
+};
+
+/** Calls one contract method: over IPC in the desktop window, over HTTP in a browser. */
+export const call = async <M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<MethodOutput<M>> => {
+  const envelope = window.wtc ? await window.wtc.call(method, input) : await callOverHttp(method, input);
+  if (!envelope.ok) throw new ApiCallError(envelope.error);
+  return envelope.result as MethodOutput<M>;
+};
+
+/** Subscribes to one contract event stream; returns the unsubscribe function. */
+export const subscribe = <E extends EventName>(
+  event: E,
+  callback: (payload: EventPayload<E>) => void,
+): (() => void) => {
+  if (window.wtc) return window.wtc.on(event, (payload) => callback(payload as EventPayload<E>));
+  const source = new EventSource('./api/events', { withCredentials: true });
+  const listener = (message: MessageEvent<string>) => callback(JSON.parse(message.data) as EventPayload<E>);
+  source.addEventListener(event, listener as EventListener);
+  return () => {
+    source.removeEventListener(event, listener as EventListener);
+    source.close();
+  };
+};
+
+export const transportKind = (): 'ipc' | 'http' => (window.wtc ? 'ipc' : 'http');

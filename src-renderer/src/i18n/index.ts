@@ -1,0 +1,22 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { en } from './en';
+import { ptBR } from './pt-BR';
+
+export const LANGUAGES = [
+  { value: 'pt-BR', label: 'Português (Brasil)' },
+  { value: 'en', label: 'English' },
+] as const;
+
+/** pt-BR by default; the language chosen in the header is kept in the settings (settings.language). */
+export const setupI18n = (language: string = 'pt-BR') => {
+  if (!i18n.isInitialized) {
+    void i18n.use(initReactI18next).init({
+      resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+      lng: language,
+      fallbackLng: 'pt-BR',
+      interpolation: { escapeValue: false },
+    });
+  }
+  return i18n;
+};

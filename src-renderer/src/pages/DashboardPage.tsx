@@ -1,0 +1,79 @@
+import { Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation, useApiQuery } from '../api/hooks';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageTitle } from '../components/PageTitle';
+import { EngineBadge } from '../layout/EngineBadge';
+import { formatDuration } from './format-duration';
+
+const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
+  <Card withBorder padding="sm">
+    <Text size="xs" c="dimmed">
+      {label}
+    </Text>
+    <Text fw={500} data-testid={testId}>
+      {value}
+    </Text>
+  </Card>
+);
+
+export const DashboardPage = () => {
+  const { t, i18n } = useTranslation();
+  const status = useApiQuery('app.status', {}, { refetchInterval: 10_000 });
+  const runNow = useApiMutation('engine.runNow', ['app.status']);
+  const pause = useApiMutation('engine.pause', ['app.status']);
+  const resume = useApiMutation('engine.resume', ['app.status']);
+  const data = status.data;
+  const paused = data?.engine.state === 'paused';
+
+  return (
+    <>
+      <PageTitle>{t('dashboard.title')}</PageTitle>
+      <ErrorAlert error={status.error ?? runNow.error ?? pause.error ?? resume.error} />
+      {data && (
+        <>
+          <Card withBorder mb="md">
+            <Group justify="space-between">
+              <Group>
+                <Text fw={600}>{t('dashboard.engine')}</Text>
+                <EngineBadge state={data.engine.state} />
+                <Text c="dimmed" data-testid="engine-summary">
+                  {data.engine.summary}
+                </Text>
+              </Group>
+              <Group>
+                <Button onClick={() => runNow.mutate({})} loading={runNow.isPending}>
+                  {t('dashboard.runNow')}
+                </Button>
+                <Button
+                  variant="default"
+                  onClick={() => (paused ? resume.mutate({}) : pause.mutate({}))}
+                  loading={pause.isPending || resume.isPending}
+                >
+                  {paused ? t('dashboard.resume') : t('dashboard.pause')}
+                </Button>
+              </Group>
+            </Group>
+          </Card>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+            <Fact label={t('dashboard.version')} value={data.version} testId="app-version" />
+            <Fact label={t('dashboard.uptime')} value={formatDuration(data.uptimeSeconds)} />
+            <Fact
+              label={t('dashboard.host')}
+              value={data.host === 'desktop' ? t('dashboard.hostDesktop') : t('dashboard.hostHeadless')}
+            />
+            <Fact
+              label={t('dashboard.lastRun')}
+              value={
+                data.engine.lastRunAt
+                  ? new Date(data.engine.lastRunAt).toLocaleString(i18n.language)
+                  : t('dashboard.never')
+              }
+              testId="last-run"
+            />
+          </SimpleGrid>
+        </>
+      )}
+    </>
+  );
+};

@@ -1,0 +1,129 @@
+import {
+  ActionIcon,
+  Button,
+  Card,
+  Group,
+  PasswordInput,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { Branch, type Settings } from '@contract';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+const BranchesValues = z
+  .object({ branches: z.array(Branch) })
+  .refine((v) => new Set(v.branches.map((b) => b.code)).size === v.branches.length, {
+    message: 'Filial: cada código de filial só pode aparecer uma vez.',
+    path: ['branches'],
+  });
+
+const newBranch = (code: string): Settings['branches'][number] => Branch.parse({ code });
+
+/** Per branch: the store URL and token ("URL da Loja Virtual" + "Token" in the original product). */
+export const BranchesForm = ({ settings }: { settings: Settings }) => {
+  const { t } = useTranslation();
+  const save = useApiMutation('settings.update', ['settings.get']);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { branches: settings.branches },
+    validate: zod4Resolver(BranchesValues),
+  });
+
+  const submit = form.onSubmit((values) =>
+    save.mutate(
+      { branches: values.branches },
+      {
+        onSuccess: (saved) => {
+          form.setValues({ branches: saved.branches });
+          form.resetDirty({ branches: saved.branches });
+          notifications.show({ color: 'green', message: t('settings.saved') });
+        },
+      },
+    ),
+  );
+
+  const branches = form.getValues().branches;
+  return (
+    <Card withBorder mb="lg" component="form" onSubmit={submit} aria-label={t('settings.branches')}>
+      <Title order={4} mb="sm">
+        {t('settings.branches')}
+      </Title>
+      <ErrorAlert error={save.error} />
+      {form.errors.branches && (
+        <Text c="red" size="sm" role="alert">
+          {form.errors.branches}
+        </Text>
+      )}
+      {branches.length === 0 && <Text c="dimmed">{t('settings.noBranches')}</Text>}
+      <Stack>
+        {branches.map((branch, index) => (
+          <Card key={form.key(`branches.${index}`)} withBorder padding="sm" data-testid={`branch-${index}`}>
+            <Group align="flex-end" wrap="wrap">
+              <TextInput
+                label={t('settings.branchCode')}
+                w={90}
+                {...form.getInputProps(`branches.${index}.code`)}
+              />
+              <TextInput
+                label={t('settings.branchName')}
+                w={220}
+                {...form.getInputProps(`branches.${index}.name`)}
+              />
+              <Switch
+                label={t('settings.enabled')}
+                {...form.getInputProps(`branches.${index}.enabled`, { type: 'checkbox' })}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`${t('settings.removeBranch')} ${branch.code}`}
+                onClick={() => form.removeListItem('branches', index)}
+              >
+                <IconTrash size={18} />
+              </ActionIcon>
+            </Group>
+            <Group grow mt="xs" align="flex-start">
+              <TextInput
+                label={t('settings.storeUrl')}
+                description={t('settings.storeUrlHint')}
+                placeholder="https://www.minhaloja.com.br"
+                {...form.getInputProps(`branches.${index}.store.url`)}
+              />
+              <PasswordInput
+                label={t('settings.token')}
+                description={t('settings.tokenHint')}
+                {...form.getInputProps(`branches.${index}.store.token`)}
+              />
+            </Group>
+          </Card>
+        ))}
+      </Stack>
+      <Group mt="md">
+        <Button
+          variant="default"
+          onClick={() => {
+            const used = new Set(branches.map((b) => b.code));
+            let next = 1;
+            while (used.has(String(next))) next += 1;
+            form.insertListItem('branches', newBranch(String(next)));
+          }}
+        >
+          {t('settings.addBranch')}
+        </Button>
+        <Button type="submit" loading={save.isPending}>
+          {t('settings.save')}
+        </Button>
+      </Group>
+    </Card>
+  );
+};

@@ -1,0 +1,22 @@
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+// The UI is loaded from file:// by the desktop window and from http://localhost:7585 by the browser,
+// so assets use relative URLs and routing uses the hash.
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  resolve: {
+    alias: { '@contract': fileURLToPath(new URL('../src-main/api/contract/index.ts', import.meta.url)) },
+  },
+  build: {
+    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { port: 5173, strictPort: true },
+});
