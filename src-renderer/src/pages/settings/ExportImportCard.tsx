@@ -41,16 +41,14 @@ export const ExportImportCard = () => {
           accept="application/json,.json"
           onChange={(file) => {
             if (!file) return;
-            void file
-              .text()
-              .then((content) =>
-                importSettings.mutate(
-                  { content },
-                  {
-                    onSuccess: () => notifications.show({ color: 'green', message: t('settings.imported') }),
-                  },
-                ),
-              );
+            void file.text().then((content) =>
+              importSettings.mutate(
+                { content },
+                {
+                  onSuccess: () => notifications.show({ color: 'green', message: t('settings.imported') }),
+                },
+              ),
+            );
           }}
         >
           {(props) => (
