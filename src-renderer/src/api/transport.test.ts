@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiCallError, call, transportKind } from './transport';
+
+afterEach(() => {
+  delete window.wtc;
+  vi.unstubAllGlobals();
+});
+
+const status = { ok: true as const, result: { version: '1.2.3' } };
+
+describe('transport', () => {
+  it('uses the desktop bridge when the preload exposed it', async () => {
+    const bridgeCall = vi.fn().mockResolvedValue(status);
+    window.wtc = { call: bridgeCall, on: vi.fn() };
+    const fetchSpy = vi.fn();
+    vi.stubGlobal('fetch', fetchSpy);
+    expect(transportKind()).toBe('ipc');
+    await expect(call('app.status', {})).resolves.toEqual({ version: '1.2.3' });
+    expect(bridgeCall).toHaveBeenCalledWith('app.status', {});
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('falls back to HTTP with the client header and same-origin cookies', async () => {
+    const fetchSpy = vi.fn().mockResolvedValue(new Response(JSON.stringify(status)));
+    vi.stubGlobal('fetch', fetchSpy);
+    expect(transportKind()).toBe('http');
+    await expect(call('app.status', {})).resolves.toEqual({ version: '1.2.3' });
+    const [url, init] = fetchSpy.mock.calls[0] as [string, RequestInit];
+    expect(url).toBe('./api/app.status');
+    expect(init.method).toBe('POST');
+    expect(init.credentials).toBe('same-origin');
+    expect((init.headers as Record<string, string>)['x-wtc-client']).toBe('ui');
+  });
+
+  it('turns an error envelope into an ApiCallError carrying the field and the fix', async () => {
+    const body = {
+      code: 'invalid_input',
+      message: 'Porta: use um número entre 1 e 65535.',
+      field: 'server.port',
+    };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: false, error: body }), { status: 400 })),
+    );
+    const error = await call('settings.get', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect((error as ApiCallError).body).toEqual(body);
+  });
+
+  it('says in Portuguese when the integrator cannot be reached', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(call('app.status', {})).rejects.toThrow('Sem comunicação com o integrador');
+  });
+});
