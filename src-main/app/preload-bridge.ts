@@ -1,0 +1,40 @@
+import { events, isMethodName, METHOD_NAMES, type ApiEnvelope, type EventName, type MethodName } from '../api/contract';
+import type { WtcBridge, WtcMethods } from '../api/contract/bridge';
+import { CALL_CHANNEL } from './ipc-channels';
+
+/** What the preload needs from ipcRenderer, injected so the bridge can be tested without electron. */
+export interface BridgeIo {
+  invoke(channel: typeof CALL_CHANNEL, method: MethodName, input: unknown): Promise<unknown>;
+  /** Listens to every contract event sent by the main process; returns the function that stops listening. */
+  subscribe(listener: (name: string, payload: unknown) => void): () => void;
+}
+
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+/** Builds `window.wtc`: exactly the contract's methods and events, never ipcRenderer itself. */
+export const createWtcBridge = (io: BridgeIo): WtcBridge => {
+  const send = (method: MethodName, input: unknown): Promise<ApiEnvelope> =>
+    io.invoke(CALL_CHANNEL, method, input ?? {}) as Promise<ApiEnvelope>;
+
+  const call = (method: string, input?: unknown): Promise<ApiEnvelope> => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return Promise.reject(new Error(`Método desconhecido: ${String(method)}.`));
+    }
+    return send(method, input);
+  };
+
+  const methods = Object.freeze(
+    Object.fromEntries(METHOD_NAMES.map((name) => [name, (input?: unknown) => send(name, input)])),
+  ) as WtcMethods;
+
+  const on = (event: EventName, callback: (payload: unknown) => void): (() => void) => {
+    if (!isEventName(event)) throw new Error(`Evento desconhecido: ${String(event)}.`);
+    if (typeof callback !== 'function') throw new Error('on(evento, callback): callback deve ser uma função.');
+    return io.subscribe((name, payload) => {
+      if (name === event) callback(payload);
+    });
+  };
+
+  return Object.freeze({ call, on, methods });
+};
