@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, type ApiEnvelope } from '../api/contract';
-import { createWtcBridge, type BridgeIo } from './preload-bridge';
+import { events, METHOD_NAMES, type ApiEnvelope, type EventName } from '../api/contract';
+import { createWtcBridge as createBridge, type BridgeIo } from './preload-bridge';
+
+const createWtcBridge = (io: BridgeIo) =>
+  createBridge(io, { methods: METHOD_NAMES, events: Object.keys(events) as EventName[] });
 
 const fakeIo = () => {
   const listeners = new Set<(name: string, payload: unknown) => void>();

@@ -1,4 +1,4 @@
-import { events, isMethodName, METHOD_NAMES, type ApiEnvelope, type EventName, type MethodName } from '../api/contract';
+import type { ApiEnvelope, EventName, MethodName } from '../api/contract';
 import type { WtcBridge, WtcMethods } from '../api/contract/bridge';
 import { CALL_CHANNEL } from './ipc-channels';
 
@@ -9,27 +9,36 @@ export interface BridgeIo {
   subscribe(listener: (name: string, payload: unknown) => void): () => void;
 }
 
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+/**
+ * The contract's names. The preload gets them inlined at build time (scripts/build-main.mjs) so it does
+ * not carry zod; the tests pass METHOD_NAMES and Object.keys(events).
+ */
+export interface BridgeNames {
+  methods: readonly MethodName[];
+  events: readonly EventName[];
+}
 
 /** Builds `window.wtc`: exactly the contract's methods and events, never ipcRenderer itself. */
-export const createWtcBridge = (io: BridgeIo): WtcBridge => {
+export const createWtcBridge = (io: BridgeIo, names: BridgeNames): WtcBridge => {
+  const methodNames = new Set<string>(names.methods);
+  const eventNames = new Set<string>(names.events);
+
   const send = (method: MethodName, input: unknown): Promise<ApiEnvelope> =>
     io.invoke(CALL_CHANNEL, method, input ?? {}) as Promise<ApiEnvelope>;
 
   const call = (method: string, input?: unknown): Promise<ApiEnvelope> => {
-    if (typeof method !== 'string' || !isMethodName(method)) {
+    if (typeof method !== 'string' || !methodNames.has(method)) {
       return Promise.reject(new Error(`Método desconhecido: ${String(method)}.`));
     }
-    return send(method, input);
+    return send(method as MethodName, input);
   };
 
   const methods = Object.freeze(
-    Object.fromEntries(METHOD_NAMES.map((name) => [name, (input?: unknown) => send(name, input)])),
+    Object.fromEntries(names.methods.map((name) => [name, (input?: unknown) => send(name, input)])),
   ) as WtcMethods;
 
   const on = (event: EventName, callback: (payload: unknown) => void): (() => void) => {
-    if (!isEventName(event)) throw new Error(`Evento desconhecido: ${String(event)}.`);
+    if (typeof event !== 'string' || !eventNames.has(event)) throw new Error(`Evento desconhecido: ${String(event)}.`);
     if (typeof callback !== 'function') throw new Error('on(evento, callback): callback deve ser uma função.');
     return io.subscribe((name, payload) => {
       if (name === event) callback(payload);
