@@ -3,7 +3,9 @@
 //                          electron-store are ESM-only and get converted), native modules external.
 //   dist/main/preload.cjs  sandboxed preload — CommonJS, only `electron` external (a sandboxed preload
 //                          cannot require anything else; checked below).
-//   dist/main/cli.mjs      command line / headless host for the installed app — ESM, node_modules external.
+//   dist/main/cli.mjs      command line / headless host under a system Node — ESM, node_modules external.
+//   dist/main/cli.cjs      the same, self-contained like app.cjs, for the installed app and the Windows
+//                          service (run by the app's executable with ELECTRON_RUN_AS_NODE=1).
 // Usage: node scripts/build-main.mjs [--watch is not supported; rerun it]
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -81,6 +83,19 @@ const results = await Promise.all([
     outdir: outDir,
     format: 'cjs',
     external: ['electron'],
+  }),
+  // The same command line, self-contained, for the installed app: resources/integrador-cli.cmd runs it
+  // with the app's own executable as Node (ELECTRON_RUN_AS_NODE=1), which is also what the Windows
+  // service runs (docs/windows-service.md). CommonJS because requiring from inside app.asar is the
+  // path Electron has always supported.
+  build({
+    ...common,
+    ...importMetaUrlShim,
+    entryPoints: { cli: 'src-main/cli/main.ts' },
+    outExtension: { '.js': '.cjs' },
+    outdir: outDir,
+    format: 'cjs',
+    external: NATIVE_EXTERNALS,
   }),
   build({
     ...common,
