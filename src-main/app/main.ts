@@ -1,5 +1,5 @@
 // Electron main process (desktop host): bundled by scripts/build-main.mjs to dist/main/app.cjs.
-import { app, dialog, ipcMain, session, shell } from 'electron';
+import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppError } from '../api/app-error';
@@ -48,11 +48,12 @@ const startDesktop = async (log: DesktopLog, isAppUrl: (url: string | undefined)
   const cleanups: Array<() => Promise<void> | void> = [() => runtime.close()];
   if (demo) cleanups.unshift(await startDemo(runtime));
 
-  let window: ReturnType<typeof createMainWindow> | undefined;
+  // Filled once the window exists; the tray and IPC look it up when they need it.
+  const ui: { window?: BrowserWindow } = {};
   const onAction = (action: TrayAction): void => {
     switch (action) {
       case 'open':
-        showWindow(window);
+        showWindow(ui.window);
         return;
       case 'runNow':
       case 'pause':
@@ -83,9 +84,9 @@ const startDesktop = async (log: DesktopLog, isAppUrl: (url: string | undefined)
     }),
   );
 
-  cleanups.unshift(registerIpc({ ipcMain, runtime, isAppUrl, getWindow: () => window, log }));
+  cleanups.unshift(registerIpc({ ipcMain, runtime, isAppUrl, getWindow: () => ui.window, log }));
 
-  window = createMainWindow({
+  ui.window = createMainWindow({
     uiIndexFile: join(uiDir, 'index.html'),
     preloadFile: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
     iconFile: join(assetsDir, process.platform === 'win32' ? 'icon.ico' : 'icon.png'),
@@ -93,8 +94,8 @@ const startDesktop = async (log: DesktopLog, isAppUrl: (url: string | undefined)
     devTools: !app.isPackaged,
     isQuitting: () => quitting,
   });
-  app.on('second-instance', () => showWindow(window));
-  app.on('activate', () => showWindow(window));
+  app.on('second-instance', () => showWindow(ui.window));
+  app.on('activate', () => showWindow(ui.window));
 
   const http = await startDesktopHttp(runtime, uiDir, userData);
   cleanups.unshift(() => http.close());
