@@ -13,6 +13,16 @@ const electronPath = existsSync(pathFile)
   ? join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim())
   : join(electronDir, 'dist', '(path.txt ausente)');
 const mainBundle = join(root, 'dist', 'main', 'app.cjs');
+const uiIndex = join(root, 'dist', 'renderer', 'index.html');
+
+/** The environment for Electron: never ELECTRON_RUN_AS_NODE (it would start as plain Node). */
+const electronEnv = (extra: Record<string, string>): Record<string, string> => {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && name !== 'ELECTRON_RUN_AS_NODE') env[name] = value;
+  }
+  return { ...env, ...extra };
+};
 
 test.describe('desktop app (Electron)', () => {
   test.skip(
@@ -20,6 +30,7 @@ test.describe('desktop app (Electron)', () => {
     `Electron binary not installed: ${electronPath} (run "node node_modules/electron/install.js" with internet access)`,
   );
   test.skip(!existsSync(mainBundle), `Main bundle missing: ${mainBundle} (run "npm run build")`);
+  test.skip(!existsSync(uiIndex), `UI not built: ${uiIndex} (run "npm run build")`);
 
   test('opens the window and answers app.status over the preload bridge', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'wtc-electron-'));
@@ -28,7 +39,7 @@ test.describe('desktop app (Electron)', () => {
       args: [mainBundle],
       cwd: root,
       // Own profile folder, any free port for the web UI: never the user's real settings or :7585.
-      env: { ...process.env, WTC_USER_DATA_DIR: userData, WTC_PORT: '0', ELECTRON_RUN_AS_NODE: '' },
+      env: electronEnv({ WTC_USER_DATA_DIR: userData, WTC_PORT: '0' }),
     });
     try {
       const window = await app.firstWindow();
