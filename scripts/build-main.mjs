@@ -51,7 +51,14 @@ const readContractNames = async () => {
   const tempDir = mkdtempSync(join(tmpdir(), 'wtc-contract-'));
   try {
     const file = join(tempDir, 'contract.mjs');
-    await build({ ...common, metafile: false, sourcemap: false, entryPoints: ['src-main/api/contract/index.ts'], outfile: file, format: 'esm' });
+    await build({
+      ...common,
+      metafile: false,
+      sourcemap: false,
+      entryPoints: ['src-main/api/contract/index.ts'],
+      outfile: file,
+      format: 'esm',
+    });
     const contract = await import(pathToFileURL(file).href);
     return { methods: [...contract.METHOD_NAMES], events: Object.keys(contract.events) };
   } finally {
@@ -109,8 +116,12 @@ const results = await Promise.all([
 ]);
 
 // A sandboxed preload can require only 'electron' (and a few polyfilled modules): refuse anything else.
-const preloadOutput = Object.entries(results[1].metafile.outputs).find(([file]) => file.endsWith('preload.cjs'));
-const preloadRequires = (preloadOutput?.[1].imports ?? []).filter((item) => item.external && item.path !== 'electron');
+const preloadOutput = Object.entries(results[1].metafile.outputs).find(([file]) =>
+  file.endsWith('preload.cjs'),
+);
+const preloadRequires = (preloadOutput?.[1].imports ?? []).filter(
+  (item) => item.external && item.path !== 'electron',
+);
 const preloadText = readFileSync(join(outDir, 'preload.cjs'), 'utf8');
 for (const match of preloadText.matchAll(/require\(["']([^"']+)["']\)/g)) {
   if (match[1] !== 'electron') preloadRequires.push({ path: match[1], kind: 'require-call', external: true });

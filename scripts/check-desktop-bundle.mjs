@@ -139,7 +139,12 @@ const fakeElectron = {
     isPackaged: false,
     quit: () => {
       record.quit += 1;
-      const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+      const event = {
+        defaultPrevented: false,
+        preventDefault() {
+          this.defaultPrevented = true;
+        },
+      };
       appEvents.emit('before-quit', event);
       appEvents.emit('will-quit', event);
     },
@@ -196,7 +201,12 @@ const step = (text) => console.log(`ok - ${text}`);
 try {
   createRequire(import.meta.url)(bundle);
   await waitFor('a janela', () => record.windows.length === 1);
-  await waitFor('o servidor HTTP', () => existsSync(join(userData, 'logs', 'desktop.log')) && /Interface web em|porta/.test(readFileSync(join(userData, 'logs', 'desktop.log'), 'utf8')));
+  await waitFor(
+    'o servidor HTTP',
+    () =>
+      existsSync(join(userData, 'logs', 'desktop.log')) &&
+      /Interface web em|porta/.test(readFileSync(join(userData, 'logs', 'desktop.log'), 'utf8')),
+  );
   assert.deepEqual(record.errorBoxes, []);
   assert.equal(record.appUserModelId, 'br.com.integrador.winthor-ciashop');
   assert.equal(record.sandbox, true);
@@ -232,14 +242,28 @@ try {
   await waitFor('o menu mudar para Retomar', () => labels().includes('Retomar'));
   assert.match(tray.tooltip, /Pausado/);
   assert.match(tray.image.path, /tray-paused\.png$/);
-  const event = window.webContents.sent.find(([channel, name]) => channel === 'wtc:event' && name === 'app.status');
+  const event = window.webContents.sent.find(
+    ([channel, name]) => channel === 'wtc:event' && name === 'app.status',
+  );
   assert.equal(event?.[2].engine.state, 'paused');
   tray.menu.find((item) => item.label === 'Retomar').click();
   await waitFor('o menu voltar a Pausar', () => labels().includes('Pausar'));
   step('menu da bandeja, dica e ícone seguem o motor; eventos chegam à janela');
 
   const updated = await call({ senderFrame: { url: uiUrl } }, 'settings.update', {
-    database: { kind: 'oracle', oracle: { connectString: 'db:1521/WINT', user: 'u', password: 'segredo-123', instantClientDir: '', poolMin: 1, poolMax: 4, schema: '' }, embedded: { file: '' } },
+    database: {
+      kind: 'oracle',
+      oracle: {
+        connectString: 'db:1521/WINT',
+        user: 'u',
+        password: 'segredo-123',
+        instantClientDir: '',
+        poolMin: 1,
+        poolMax: 4,
+        schema: '',
+      },
+      embedded: { file: '' },
+    },
   });
   assert.equal(updated.ok, true, JSON.stringify(updated));
   const stored = readFileSync(join(userData, 'settings.json'), 'utf8');
@@ -248,12 +272,18 @@ try {
   step('configurações em <userData>/settings.json (electron-store), segredo cifrado com safeStorage');
 
   let prevented = false;
-  window.webContents.emit('will-navigate', { url: 'https://evil.example/', preventDefault: () => (prevented = true) });
+  window.webContents.emit('will-navigate', {
+    url: 'https://evil.example/',
+    preventDefault: () => (prevented = true),
+  });
   assert.equal(prevented, true);
   assert.deepEqual(record.opened, ['https://evil.example/']);
   assert.deepEqual(window.webContents.openHandler({ url: 'file:///etc/passwd' }), { action: 'deny' });
   let hashPrevented = false;
-  window.webContents.emit('will-navigate', { url: `${uiUrl}#/x`, preventDefault: () => (hashPrevented = true) });
+  window.webContents.emit('will-navigate', {
+    url: `${uiUrl}#/x`,
+    preventDefault: () => (hashPrevented = true),
+  });
   assert.equal(hashPrevented, false);
   let headers;
   sessionState.onHeadersReceived({ responseHeaders: {} }, (result) => (headers = result.responseHeaders));

@@ -41,7 +41,10 @@ const syncGlyph = (small) => {
     [35, 165],
     [215, 345],
   ];
-  const point = (deg, r) => [0.5 + r * Math.cos((deg * Math.PI) / 180), 0.5 + r * Math.sin((deg * Math.PI) / 180)];
+  const point = (deg, r) => [
+    0.5 + r * Math.cos((deg * Math.PI) / 180),
+    0.5 + r * Math.sin((deg * Math.PI) / 180),
+  ];
   const heads = arcs.map(([end]) => {
     const rad = (end * Math.PI) / 180;
     const tangent = [Math.sin(rad), -Math.cos(rad)]; // clockwise
@@ -163,7 +166,10 @@ const write = (name, data) => {
 };
 
 write('icon.png', png(256, COLORS.normal));
-write('icon.ico', encodeIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, png: png(size, COLORS.normal) }))));
+write(
+  'icon.ico',
+  encodeIco([16, 24, 32, 48, 64, 128, 256].map((size) => ({ size, png: png(size, COLORS.normal) }))),
+);
 for (const [name, color] of [
   ['tray', COLORS.normal],
   ['tray-paused', COLORS.paused],

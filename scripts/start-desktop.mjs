@@ -39,7 +39,11 @@ if (!binaryPresent()) {
   const env = { ...process.env };
   delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   delete env.npm_config_electron_skip_binary_download;
-  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   if (result.status !== 0 || !binaryPresent()) {
     fail(
       [

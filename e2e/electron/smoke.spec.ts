@@ -49,21 +49,34 @@ test.describe('desktop app (Electron)', () => {
 
       const bridge = await window.evaluate(() => {
         const wtc = (window as unknown as { wtc?: { methods: object } }).wtc;
-        return { present: wtc !== undefined, methods: wtc ? Object.keys(wtc.methods) : [], ipc: 'ipcRenderer' in window };
+        return {
+          present: wtc !== undefined,
+          methods: wtc ? Object.keys(wtc.methods) : [],
+          ipc: 'ipcRenderer' in window,
+        };
       });
       expect(bridge.present).toBe(true);
       expect(bridge.methods).toContain('app.status');
       expect(bridge.ipc).toBe(false);
 
       const envelope = await window.evaluate(() =>
-        (window as unknown as { wtc: { call(m: string, i: unknown): Promise<unknown> } }).wtc.call('app.status', {}),
+        (window as unknown as { wtc: { call(m: string, i: unknown): Promise<unknown> } }).wtc.call(
+          'app.status',
+          {},
+        ),
       );
-      expect(envelope).toMatchObject({ ok: true, result: { host: 'desktop', name: 'Integrador WinThor Ciashop' } });
+      expect(envelope).toMatchObject({
+        ok: true,
+        result: { host: 'desktop', name: 'Integrador WinThor Ciashop' },
+      });
 
       const refused = await window.evaluate(() =>
         (window as unknown as { wtc: { call(m: string, i: unknown): Promise<unknown> } }).wtc
           .call('no.such.method', {})
-          .then(() => 'resolved', (error: Error) => error.message),
+          .then(
+            () => 'resolved',
+            (error: Error) => error.message,
+          ),
       );
       expect(refused).toContain('Método desconhecido');
     } finally {

@@ -14,7 +14,11 @@ describe('DESKTOP_CSP', () => {
 
 describe('withCsp', () => {
   it('adds the header and replaces any other CSP, keeping the rest', () => {
-    const headers = withCsp({ 'content-type': ['text/html'], 'Content-Security-Policy': ["default-src *"], 'x-a': 'b' });
+    const headers = withCsp({
+      'content-type': ['text/html'],
+      'Content-Security-Policy': ['default-src *'],
+      'x-a': 'b',
+    });
     expect(headers).toEqual({
       'content-type': ['text/html'],
       'x-a': ['b'],

@@ -4,8 +4,7 @@ import { startHttpServer } from '../server/http-server';
 import { loadOrCreateSessionSecret } from '../server/session-secret';
 
 export type DesktopHttp =
-  | { ok: true; url: string; close(): Promise<void> }
-  | { ok: false; message: string; close(): Promise<void> };
+  { ok: true; url: string; close(): Promise<void> } | { ok: false; message: string; close(): Promise<void> };
 
 /** WTC_PORT overrides the configured port for this run (0 = any free port, used by the tests). */
 export const portOverride = (env: NodeJS.ProcessEnv = process.env): number | undefined => {
@@ -19,7 +18,11 @@ export const portOverride = (env: NodeJS.ProcessEnv = process.env): number | und
  * The desktop app also serves the browser UI (http://localhost:7585) like the headless host. A taken port
  * or an unsafe address is reported, never fatal: the window keeps working over IPC.
  */
-export const startDesktopHttp = async (runtime: Runtime, uiDir: string, userDataDir: string): Promise<DesktopHttp> => {
+export const startDesktopHttp = async (
+  runtime: Runtime,
+  uiDir: string,
+  userDataDir: string,
+): Promise<DesktopHttp> => {
   const port = portOverride();
   try {
     const { app, url } = await startHttpServer({

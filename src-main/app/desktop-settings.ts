@@ -13,7 +13,10 @@ export const DESKTOP_SETTINGS_NAME = 'settings';
  * it also becomes the writer when safeStorage is not real protection (Linux without a keyring).
  * Call after app 'ready' (safeStorage needs it).
  */
-export const openDesktopSettings = (userDataDir: string, onWarning: (message: string) => void): SettingsService => {
+export const openDesktopSettings = (
+  userDataDir: string,
+  onWarning: (message: string) => void,
+): SettingsService => {
   const keyFile = new KeyFileCipher(join(userDataDir, 'secret.key'));
   const safe = new SafeStorageCipher(safeStorage);
   const useSafe = safeStorageUsable(safeStorage);

@@ -14,7 +14,10 @@ const setup = () => {
 describe('createIpcCallHandler', () => {
   it('passes calls from the app UI to the dispatcher with origin ipc', async () => {
     const { handle, call } = setup();
-    await expect(handle(`${ui}#/configuracao`, 'app.status', {})).resolves.toEqual({ ok: true, result: 'feito' });
+    await expect(handle(`${ui}#/configuracao`, 'app.status', {})).resolves.toEqual({
+      ok: true,
+      result: 'feito',
+    });
     expect(call).toHaveBeenCalledWith('app.status', {}, { origin: 'ipc' });
   });
 

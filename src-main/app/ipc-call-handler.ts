@@ -16,7 +16,10 @@ export const createIpcCallHandler =
       deps.onRefused?.(senderUrl, method);
       return {
         ok: false,
-        error: { code: 'forbidden_sender', message: 'Chamada recusada: a página não é a interface do integrador.' },
+        error: {
+          code: 'forbidden_sender',
+          message: 'Chamada recusada: a página não é a interface do integrador.',
+        },
       };
     }
     if (typeof method !== 'string') {

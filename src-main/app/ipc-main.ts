@@ -18,9 +18,12 @@ export const registerIpc = (options: IpcOptions): (() => void) => {
   const handle = createIpcCallHandler({
     isTrustedSender: isAppUrl,
     call: (method, input, context) => runtime.api.call(method, input, context),
-    onRefused: (url, method) => log('warn', `Chamada IPC recusada de ${url ?? '(desconhecido)'} para ${String(method)}.`),
+    onRefused: (url, method) =>
+      log('warn', `Chamada IPC recusada de ${url ?? '(desconhecido)'} para ${String(method)}.`),
   });
-  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => handle(event.senderFrame?.url, method, input));
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) =>
+    handle(event.senderFrame?.url, method, input),
+  );
 
   const unsubscribers = (Object.keys(events) as EventName[]).map((name) =>
     runtime.events.on(name, (payload) => {

@@ -15,6 +15,8 @@ describe('login item', () => {
     const app = { setLoginItemSettings: vi.fn(), getPath: vi.fn(() => '/opt/app/integrador') };
     setStartAtLogin(app, false);
     expect(app.getPath).toHaveBeenCalledWith('exe');
-    expect(app.setLoginItemSettings).toHaveBeenCalledWith(expect.objectContaining({ openAtLogin: false, path: '/opt/app/integrador' }));
+    expect(app.setLoginItemSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ openAtLogin: false, path: '/opt/app/integrador' }),
+    );
   });
 });

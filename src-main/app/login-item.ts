@@ -10,7 +10,10 @@ export const loginItemSettings = (enabled: boolean, executablePath: string): Set
 });
 
 /** Turns "iniciar com o Windows" on or off. Not wired to a setting yet: the settings issue adds one. */
-export const setStartAtLogin = (app: Pick<App, 'setLoginItemSettings' | 'getPath'>, enabled: boolean): void => {
+export const setStartAtLogin = (
+  app: Pick<App, 'setLoginItemSettings' | 'getPath'>,
+  enabled: boolean,
+): void => {
   app.setLoginItemSettings(loginItemSettings(enabled, app.getPath('exe')));
 };
 

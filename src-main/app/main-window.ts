@@ -56,7 +56,10 @@ export const createMainWindow = (options: MainWindowOptions): BrowserWindow => {
     window.hide();
   });
   if (existsSync(options.uiIndexFile)) void window.loadFile(options.uiIndexFile);
-  else void window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(uiMissingHtml(options.uiIndexFile))}`);
+  else
+    void window.loadURL(
+      `data:text/html;charset=utf-8,${encodeURIComponent(uiMissingHtml(options.uiIndexFile))}`,
+    );
   return window;
 };
 

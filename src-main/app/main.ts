@@ -25,7 +25,10 @@ const describeError = (error: unknown): string =>
     ? `${error.message}${error.fix ? `\n\n${error.fix}` : ''}`
     : ((error as Error)?.message ?? String(error));
 
-const startDesktop = async (log: DesktopLog, isAppUrl: (url: string | undefined) => boolean): Promise<void> => {
+const startDesktop = async (
+  log: DesktopLog,
+  isAppUrl: (url: string | undefined) => boolean,
+): Promise<void> => {
   const userData = app.getPath('userData');
   const assetsDir = join(packageRoot(), 'assets');
   const uiDir = resolveUiDir();
@@ -58,7 +61,8 @@ const startDesktop = async (log: DesktopLog, isAppUrl: (url: string | undefined)
       case 'runNow':
       case 'pause':
       case 'resume': {
-        const method = action === 'runNow' ? 'engine.runNow' : action === 'pause' ? 'engine.pause' : 'engine.resume';
+        const method =
+          action === 'runNow' ? 'engine.runNow' : action === 'pause' ? 'engine.pause' : 'engine.resume';
         runtime.api.invoke(method, {}, { origin: 'internal' }).catch((error: unknown) => {
           log('error', `${method}: ${describeError(error)}`);
           tray.notify(PRODUCT_NAME, describeError(error));

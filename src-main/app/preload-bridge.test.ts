@@ -59,7 +59,9 @@ describe('createWtcBridge', () => {
   it('call rejects names outside the contract without reaching IPC', async () => {
     const { io, invoke } = fakeIo();
     const bridge = createWtcBridge(io);
-    await expect(bridge.call('shell.openExternal', {})).rejects.toThrow('Método desconhecido: shell.openExternal.');
+    await expect(bridge.call('shell.openExternal', {})).rejects.toThrow(
+      'Método desconhecido: shell.openExternal.',
+    );
     await expect(bridge.call('__proto__', {})).rejects.toThrow('Método desconhecido');
     await expect(bridge.call('toString', {})).rejects.toThrow('Método desconhecido');
     await expect(bridge.call(42 as unknown as string, {})).rejects.toThrow('Método desconhecido');

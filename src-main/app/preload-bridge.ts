@@ -38,8 +38,10 @@ export const createWtcBridge = (io: BridgeIo, names: BridgeNames): WtcBridge => 
   ) as WtcMethods;
 
   const on = (event: EventName, callback: (payload: unknown) => void): (() => void) => {
-    if (typeof event !== 'string' || !eventNames.has(event)) throw new Error(`Evento desconhecido: ${String(event)}.`);
-    if (typeof callback !== 'function') throw new Error('on(evento, callback): callback deve ser uma função.');
+    if (typeof event !== 'string' || !eventNames.has(event))
+      throw new Error(`Evento desconhecido: ${String(event)}.`);
+    if (typeof callback !== 'function')
+      throw new Error('on(evento, callback): callback deve ser uma função.');
     return io.subscribe((name, payload) => {
       if (name === event) callback(payload);
     });

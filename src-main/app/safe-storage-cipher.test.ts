@@ -31,7 +31,9 @@ describe('SafeStorageCipher', () => {
 
   it('refuses secrets written by another cipher', () => {
     const keyFile = new KeyFileCipher(join(mkdtempSync(join(tmpdir(), 'wtc-cipher-')), 'secret.key'));
-    expect(() => new SafeStorageCipher(fakeSafeStorage()).decrypt(keyFile.encrypt('x'))).toThrow('outro mecanismo (aes)');
+    expect(() => new SafeStorageCipher(fakeSafeStorage()).decrypt(keyFile.encrypt('x'))).toThrow(
+      'outro mecanismo (aes)',
+    );
     expect(() => new SafeStorageCipher(fakeSafeStorage()).decrypt('enc:safe:')).toThrow('outro mecanismo');
   });
 

@@ -10,7 +10,10 @@ export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encry
  * "basic_text" backend is a fixed password, no better than plain text, so it does not count.
  * Call only after app 'ready'.
  */
-export const safeStorageUsable = (safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): boolean => {
+export const safeStorageUsable = (
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform,
+): boolean => {
   if (!safeStorage.isEncryptionAvailable()) return false;
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return false;
   return true;

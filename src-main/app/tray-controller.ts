@@ -4,7 +4,10 @@ import type { AppStatus } from '../api/contract';
 import { buildTrayMenuModel, type TrayAction, type TrayMenuItem } from './tray-menu-model';
 import { trayIconName, trayTooltip } from './tray-status-text';
 
-const toTemplate = (items: TrayMenuItem[], onAction: (action: TrayAction) => void): MenuItemConstructorOptions[] =>
+const toTemplate = (
+  items: TrayMenuItem[],
+  onAction: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] =>
   items.map((item): MenuItemConstructorOptions => {
     if (item.kind === 'separator') return { type: 'separator' };
     if (item.kind === 'info') return { label: item.label, enabled: false };

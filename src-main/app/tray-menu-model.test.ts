@@ -30,7 +30,12 @@ describe('buildTrayMenuModel', () => {
   });
 
   it('disables the engine entries while starting (no status yet) or stopped', () => {
-    expect(actions(buildTrayMenuModel(undefined))).toEqual(['Abrir', 'Executar agora (off)', 'Pausar (off)', 'Sair']);
+    expect(actions(buildTrayMenuModel(undefined))).toEqual([
+      'Abrir',
+      'Executar agora (off)',
+      'Pausar (off)',
+      'Sair',
+    ]);
     expect(actions(buildTrayMenuModel(statusWith({ state: 'stopped' })))).toEqual([
       'Abrir',
       'Executar agora (off)',
@@ -40,6 +45,8 @@ describe('buildTrayMenuModel', () => {
   });
 
   it('shows Executando… and disables it while jobs run', () => {
-    expect(actions(buildTrayMenuModel(statusWith({ runningJobs: ['stock'] })))).toContain('Executando… (off)');
+    expect(actions(buildTrayMenuModel(statusWith({ runningJobs: ['stock'] })))).toContain(
+      'Executando… (off)',
+    );
   });
 });

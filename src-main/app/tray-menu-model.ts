@@ -23,7 +23,12 @@ export const buildTrayMenuModel = (status: AppStatus | undefined): TrayMenuItem[
       label: busy ? 'Executando…' : 'Executar agora',
       enabled: alive && !busy,
     },
-    { kind: 'action', action: paused ? 'resume' : 'pause', label: paused ? 'Retomar' : 'Pausar', enabled: alive },
+    {
+      kind: 'action',
+      action: paused ? 'resume' : 'pause',
+      label: paused ? 'Retomar' : 'Pausar',
+      enabled: alive,
+    },
     { kind: 'separator' },
     { kind: 'action', action: 'quit', label: 'Sair', enabled: true },
   ];

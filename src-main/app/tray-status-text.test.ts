@@ -4,7 +4,9 @@ import { statusWith } from './test-status';
 
 describe('trayTooltip', () => {
   it('names the product and the engine summary', () => {
-    expect(trayTooltip(statusWith({ summary: 'Em execução' }))).toBe('Integrador WinThor Ciashop — Em execução');
+    expect(trayTooltip(statusWith({ summary: 'Em execução' }))).toBe(
+      'Integrador WinThor Ciashop — Em execução',
+    );
   });
 
   it('marks the demo', () => {

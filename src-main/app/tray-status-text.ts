@@ -4,7 +4,8 @@ import { PRODUCT_NAME } from './app-identity';
 /** Windows cuts tray tooltips at 127 characters. */
 export const TOOLTIP_MAX = 127;
 
-const clip = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+const clip = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /** "Integrador WinThor Ciashop — Em execução" (plus "(demonstração)"), never longer than Windows shows. */
 export const trayTooltip = (status: AppStatus | undefined): string => {

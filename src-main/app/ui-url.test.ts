@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { externalUrlToOpen, isAppUiUrl } from './ui-url';
 
 const ui = 'file:///opt/integrador/resources/app.asar/dist/renderer/index.html';
-const winUi = 'file:///C:/Program%20Files/Integrador%20WinThor%20Ciashop/resources/app.asar/dist/renderer/index.html';
+const winUi =
+  'file:///C:/Program%20Files/Integrador%20WinThor%20Ciashop/resources/app.asar/dist/renderer/index.html';
 
 describe('isAppUiUrl', () => {
   it('accepts the UI itself, with any hash route or query', () => {
@@ -24,7 +25,9 @@ describe('isAppUiUrl', () => {
   });
 
   it('refuses a file on another host (UNC share) with the same path', () => {
-    expect(isAppUiUrl('file://server/opt/integrador/resources/app.asar/dist/renderer/index.html', ui)).toBe(false);
+    expect(isAppUiUrl('file://server/opt/integrador/resources/app.asar/dist/renderer/index.html', ui)).toBe(
+      false,
+    );
   });
 
   it('refuses path tricks', () => {
@@ -33,7 +36,8 @@ describe('isAppUiUrl', () => {
   });
 
   it('compares Windows paths case-insensitively and with either escaping', () => {
-    const shown = 'file:///c:/program files/integrador winthor ciashop/resources/app.asar/dist/renderer/INDEX.html#/';
+    const shown =
+      'file:///c:/program files/integrador winthor ciashop/resources/app.asar/dist/renderer/INDEX.html#/';
     expect(isAppUiUrl(shown, winUi, { caseInsensitive: true })).toBe(true);
     expect(isAppUiUrl(shown, winUi)).toBe(false);
   });
