@@ -98,6 +98,10 @@ const startDesktop = async (
     devTools: !app.isPackaged,
     isQuitting: () => quitting,
   });
+  // Windows logoff/shutdown: let the window close instead of hiding (hiding would block the session end).
+  ui.window.on('session-end', () => {
+    quitting = true;
+  });
   app.on('second-instance', () => showWindow(ui.window));
   app.on('activate', () => showWindow(ui.window));
 
