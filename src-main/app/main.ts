@@ -51,6 +51,27 @@ const startDesktop = async (
   const cleanups: Array<() => Promise<void> | void> = [() => runtime.close()];
   if (demo) cleanups.unshift(await startDemo(runtime));
 
+  // Registered early so that quitting during start-up still runs whatever cleanups exist by then.
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void (async () => {
+      for (const cleanup of cleanups) {
+        try {
+          await cleanup();
+        } catch (error) {
+          log('error', `Ao encerrar: ${describeError(error)}`);
+        }
+      }
+      closed = true;
+      app.quit();
+    })();
+  });
+
   // Filled once the window exists; the tray and IPC look it up when they need it.
   const ui: { window?: BrowserWindow } = {};
   const onAction = (action: TrayAction): void => {
@@ -112,26 +133,6 @@ const startDesktop = async (
     log('warn', http.message);
     tray.notify('Interface web indisponível', `${http.message} A janela do integrador continua funcionando.`);
   }
-
-  app.on('before-quit', () => {
-    quitting = true;
-  });
-  let closed = false;
-  app.on('will-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    void (async () => {
-      for (const cleanup of cleanups) {
-        try {
-          await cleanup();
-        } catch (error) {
-          log('error', `Ao encerrar: ${describeError(error)}`);
-        }
-      }
-      closed = true;
-      app.quit();
-    })();
-  });
 };
 
 const main = (): void => {
