@@ -1,0 +1,171 @@
+// Electron main process (desktop host): bundled by scripts/build-main.mjs to dist/main/app.cjs.
+import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AppError } from '../api/app-error';
+import type { AppStatus } from '../api/contract';
+import type { SettingsService } from '../config/settings-service';
+import { createRuntime, type Runtime } from '../runtime/create-runtime';
+import { startDemo } from '../runtime/demo';
+import { packageRoot, resolveUiDir } from '../runtime/paths';
+import { APP_ID, DEMO_FLAG, HIDDEN_FLAG, PRODUCT_NAME } from './app-identity';
+import { startDesktopHttp } from './desktop-http';
+import { createDesktopLog, type DesktopLog } from './desktop-log';
+import { openDesktopSettings } from './desktop-settings';
+import { engineAlert } from './engine-alerts';
+import { registerIpc } from './ipc-main';
+import { createMainWindow, showWindow } from './main-window';
+import { TrayController } from './tray-controller';
+import type { TrayAction } from './tray-menu-model';
+import { isAppUiUrl } from './ui-url';
+import { hardenSession, hardenWebContents } from './web-security';
+
+const describeError = (error: unknown): string =>
+  error instanceof AppError
+    ? `${error.message}${error.fix ? `\n\n${error.fix}` : ''}`
+    : ((error as Error)?.message ?? String(error));
+
+const startDesktop = async (
+  log: DesktopLog,
+  isAppUrl: (url: string | undefined) => boolean,
+): Promise<void> => {
+  const userData = app.getPath('userData');
+  const assetsDir = join(packageRoot(), 'assets');
+  const uiDir = resolveUiDir();
+  let quitting = false;
+
+  hardenSession(session.defaultSession);
+
+  let settings: SettingsService;
+  try {
+    settings = openDesktopSettings(userData, (message) => log('warn', message));
+  } catch (error) {
+    log('error', describeError(error));
+    dialog.showErrorBox(PRODUCT_NAME, describeError(error));
+    app.exit(1);
+    return;
+  }
+
+  const demo = process.argv.includes(DEMO_FLAG);
+  const runtime: Runtime = createRuntime({ host: 'desktop', demo, settings, dataDir: userData, log });
+  const cleanups: Array<() => Promise<void> | void> = [() => runtime.close()];
+  if (demo) cleanups.unshift(await startDemo(runtime));
+
+  // Registered early so that quitting during start-up still runs whatever cleanups exist by then.
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void (async () => {
+      for (const cleanup of cleanups) {
+        try {
+          await cleanup();
+        } catch (error) {
+          log('error', `Ao encerrar: ${describeError(error)}`);
+        }
+      }
+      closed = true;
+      app.quit();
+    })();
+  });
+
+  // Filled once the window exists; the tray and IPC look it up when they need it.
+  const ui: { window?: BrowserWindow } = {};
+  const onAction = (action: TrayAction): void => {
+    switch (action) {
+      case 'open':
+        showWindow(ui.window);
+        return;
+      case 'runNow':
+      case 'pause':
+      case 'resume': {
+        const method =
+          action === 'runNow' ? 'engine.runNow' : action === 'pause' ? 'engine.pause' : 'engine.resume';
+        runtime.api.invoke(method, {}, { origin: 'internal' }).catch((error: unknown) => {
+          log('error', `${method}: ${describeError(error)}`);
+          tray.notify(PRODUCT_NAME, describeError(error));
+        });
+        return;
+      }
+      case 'quit':
+        quitting = true;
+        app.quit();
+        return;
+    }
+  };
+
+  let lastStatus: AppStatus = runtime.status();
+  const tray = new TrayController(assetsDir, onAction, lastStatus);
+  cleanups.push(() => tray.destroy());
+  cleanups.unshift(
+    runtime.events.on('app.status', (status) => {
+      const alert = engineAlert(lastStatus, status);
+      lastStatus = status;
+      tray.update(status);
+      if (alert) tray.notify(alert.title, alert.body);
+    }),
+  );
+
+  cleanups.unshift(registerIpc({ ipcMain, runtime, isAppUrl, getWindow: () => ui.window, log }));
+
+  ui.window = createMainWindow({
+    uiIndexFile: join(uiDir, 'index.html'),
+    preloadFile: fileURLToPath(new URL('./preload.cjs', import.meta.url)),
+    iconFile: join(assetsDir, process.platform === 'win32' ? 'icon.ico' : 'icon.png'),
+    show: !process.argv.includes(HIDDEN_FLAG),
+    devTools: !app.isPackaged,
+    isQuitting: () => quitting,
+  });
+  // Windows logoff/shutdown: let the window close instead of hiding (hiding would block the session end).
+  ui.window.on('session-end', () => {
+    quitting = true;
+  });
+  app.on('second-instance', () => showWindow(ui.window));
+  app.on('activate', () => showWindow(ui.window));
+
+  const http = await startDesktopHttp(runtime, uiDir, userData);
+  cleanups.unshift(() => http.close());
+  if (http.ok) log('info', `Interface web em ${http.url}`);
+  else {
+    log('warn', http.message);
+    tray.notify('Interface web indisponível', `${http.message} A janela do integrador continua funcionando.`);
+  }
+};
+
+const main = (): void => {
+  // Tests and side-by-side installs may use another profile folder; must happen before the lock.
+  if (process.env.WTC_USER_DATA_DIR) app.setPath('userData', resolve(process.env.WTC_USER_DATA_DIR));
+  app.setAppUserModelId(APP_ID);
+  app.enableSandbox();
+  if (!app.requestSingleInstanceLock()) {
+    // Another instance runs: it receives 'second-instance' and shows its window.
+    app.quit();
+    return;
+  }
+  const log = createDesktopLog(app.getPath('userData'));
+  const uiIndexUrl = pathToFileURL(join(resolveUiDir(), 'index.html')).href;
+  const isAppUrl = (url: string | undefined) =>
+    isAppUiUrl(url, uiIndexUrl, { caseInsensitive: process.platform === 'win32' });
+
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, isAppUrl, (url) => {
+      void shell.openExternal(url);
+    }),
+  );
+  // Closing the window only hides it; the app lives in the tray until "Sair".
+  app.on('window-all-closed', () => {});
+
+  app
+    .whenReady()
+    .then(() => startDesktop(log, isAppUrl))
+    .catch((error: unknown) => {
+      log('error', `Falha ao iniciar: ${(error as Error)?.stack ?? String(error)}`);
+      dialog.showErrorBox(PRODUCT_NAME, `Não foi possível iniciar o integrador.\n\n${describeError(error)}`);
+      app.exit(1);
+    });
+};
+
+main();

@@ -1,0 +1,35 @@
+import type { AppStatus } from '../api/contract';
+
+export type TrayAction = 'open' | 'runNow' | 'pause' | 'resume' | 'quit';
+
+export type TrayMenuItem =
+  | { kind: 'info'; label: string }
+  | { kind: 'separator' }
+  | { kind: 'action'; action: TrayAction; label: string; enabled: boolean };
+
+/** The tray menu for a status (pt-BR). Without a status yet (starting), only Abrir and Sair are usable. */
+export const buildTrayMenuModel = (status: AppStatus | undefined): TrayMenuItem[] => {
+  const state = status?.engine.state ?? 'starting';
+  const busy = (status?.engine.runningJobs.length ?? 0) > 0;
+  const alive = state === 'running' || state === 'paused' || state === 'error';
+  const paused = state === 'paused';
+  return [
+    { kind: 'info', label: status?.engine.summary ?? 'Iniciando' },
+    { kind: 'separator' },
+    { kind: 'action', action: 'open', label: 'Abrir', enabled: true },
+    {
+      kind: 'action',
+      action: 'runNow',
+      label: busy ? 'Executando…' : 'Executar agora',
+      enabled: alive && !busy,
+    },
+    {
+      kind: 'action',
+      action: paused ? 'resume' : 'pause',
+      label: paused ? 'Retomar' : 'Pausar',
+      enabled: alive,
+    },
+    { kind: 'separator' },
+    { kind: 'action', action: 'quit', label: 'Sair', enabled: true },
+  ];
+};
