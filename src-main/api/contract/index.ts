@@ -7,6 +7,7 @@ export * from './app-methods';
 export * from './settings-methods';
 export * from './settings-schema';
 export * from './events';
+export * from './bridge';
 
 /**
  * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the

@@ -11,7 +11,7 @@ const status = { ok: true as const, result: { version: '1.2.3' } };
 describe('transport', () => {
   it('uses the desktop bridge when the preload exposed it', async () => {
     const bridgeCall = vi.fn().mockResolvedValue(status);
-    window.wtc = { call: bridgeCall, on: vi.fn() };
+    window.wtc = { call: bridgeCall, on: vi.fn(), methods: {} as never };
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
     expect(transportKind()).toBe('ipc');

@@ -1,4 +1,5 @@
 import type {
+  WtcBridge,
   ApiEnvelope,
   ApiErrorBody,
   EventName,
@@ -8,15 +9,10 @@ import type {
   MethodOutput,
 } from '@contract';
 
-/** What the desktop preload exposes as window.wtc (see src-main/app/preload.ts). */
-interface DesktopBridge {
-  call(method: string, input: unknown): Promise<ApiEnvelope>;
-  on(event: string, callback: (payload: unknown) => void): () => void;
-}
-
 declare global {
   interface Window {
-    wtc?: DesktopBridge;
+    /** The desktop preload's bridge (src-main/app/preload.ts); absent in a browser. */
+    wtc?: WtcBridge;
   }
 }
 
