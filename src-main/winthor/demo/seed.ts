@@ -1,6 +1,5 @@
 import { DEFAULT_PARAMETER_NAMES } from '../../api/contract';
-import { toSqliteDate, type SqliteDb } from '../db/sqlite-db';
-import { createDemoSchema } from './demo-schema';
+import type { Db, DbSession } from '../db/db';
 import { ean13CheckDigit, formatCnpj, formatCpf, makeCnpj, makeCpf } from './check-digits';
 import { createPrng, type Prng } from './prng';
 
@@ -65,49 +64,53 @@ export const eanFor = (codprod: number): string => {
 
 const money = (value: number): number => Math.round(value * 100) / 100;
 
-const insertAll = (db: SqliteDb, table: string, rows: Array<Record<string, unknown>>): void => {
+type SeedRow = Record<string, string | number | Date | null>;
+
+/** Inserts rows through the Db port (both adapters), in batches. */
+const insertAll = async (db: DbSession, table: string, rows: SeedRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const stmt = db.raw.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`);
-  for (const row of rows) stmt.run(row);
+  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `:${c.toLowerCase()}`).join(', ')})`;
+  const lower = (row: SeedRow) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+  for (let i = 0; i < rows.length; i += 5000) await db.executeMany(sql, rows.slice(i, i + 5000).map(lower));
 };
 
-const seedLookups = (db: SqliteDb, rng: Prng, now: string): void => {
-  insertAll(db, 'PCREGIAO', [
+const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> => {
+  await insertAll(db, 'PCREGIAO', [
     { NUMREGIAO: 1, REGIAO: 'SUL' },
     { NUMREGIAO: 2, REGIAO: 'SUDESTE' },
     { NUMREGIAO: 3, REGIAO: 'E-COMMERCE' },
   ]);
-  insertAll(
+  await insertAll(
     db,
     'PCFILIAL',
     DEMO_BRANCHES.map((b) => ({ CODIGO: b.code, RAZAOSOCIAL: b.name, FANTASIA: b.fantasia, NUMREGIAOPADRAO: b.region, DTEXCLUSAO: null, UF: b.uf })),
   );
-  insertAll(db, 'PCCOB', [
+  await insertAll(db, 'PCCOB', [
     { CODCOB: 'D', COBRANCA: 'DINHEIRO' },
     { CODCOB: 'CART', COBRANCA: 'CARTAO DE CREDITO' },
     { CODCOB: 'BK', COBRANCA: 'BOLETO BANCARIO' },
     { CODCOB: 'PIX', COBRANCA: 'PIX' },
   ]);
-  insertAll(db, 'PCPLPAG', [
+  await insertAll(db, 'PCPLPAG', [
     { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1 },
     { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1 },
     { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3 },
     { CODPLPAG: 10, DESCRICAO: '10X CARTAO', NUMDIAS: 30, NUMPR: 10 },
   ]);
-  insertAll(db, 'PCPRACA', [
+  await insertAll(db, 'PCPRACA', [
     { CODPRACA: 1, PRACA: 'E-COMMERCE', NUMREGIAO: 3 },
     { CODPRACA: 2, PRACA: 'CAPITAL', NUMREGIAO: 1 },
   ]);
-  insertAll(db, 'PCUSUARI', [
+  await insertAll(db, 'PCUSUARI', [
     { CODUSUR: 1, NOME: 'VENDEDOR BALCAO' },
     { CODUSUR: 99, NOME: 'RCA E-COMMERCE' },
   ]);
-  insertAll(db, 'PCATIVI', [
+  await insertAll(db, 'PCATIVI', [
     { CODATIV: 1, RAMO: 'VAREJO' },
     { CODATIV: 2, RAMO: 'CONSUMIDOR FINAL' },
   ]);
-  const suppliers: Array<Record<string, unknown>> = [];
+  const suppliers: SeedRow[] = [];
   for (let i = 1; i <= 12; i++) {
     const carrier = i > 8;
     suppliers.push({
@@ -121,19 +124,19 @@ const seedLookups = (db: SqliteDb, rng: Prng, now: string): void => {
       BLOQUEIO: 'N',
     });
   }
-  insertAll(db, 'PCFORNEC', suppliers);
-  insertAll(
+  await insertAll(db, 'PCFORNEC', suppliers);
+  await insertAll(
     db,
     'PCPARAMFILIAL',
     DEMO_PARAMETERS.map((p) => ({ NOME: DEFAULT_PARAMETER_NAMES[p.param], CODFILIAL: p.branch, VALOR: p.value, DTMXSALTER: now })),
   );
 };
 
-const seedCategories = (db: SqliteDb): Array<{ dept: number; sec: number; cat: number }> => {
+const seedCategories = async (db: DbSession): Promise<Array<{ dept: number; sec: number; cat: number }>> => {
   const leaves: Array<{ dept: number; sec: number; cat: number }> = [];
-  const depts: Array<Record<string, unknown>> = [];
-  const secs: Array<Record<string, unknown>> = [];
-  const cats: Array<Record<string, unknown>> = [];
+  const depts: SeedRow[] = [];
+  const secs: SeedRow[] = [];
+  const cats: SeedRow[] = [];
   DEPARTMENTS.forEach(([name, sections], d) => {
     const dept = d + 1;
     const publish = name !== 'PAPELARIA INTERNA' ? 'S' : 'N';
@@ -147,82 +150,91 @@ const seedCategories = (db: SqliteDb): Array<{ dept: number; sec: number; cat: n
       }
     });
   });
-  insertAll(db, 'PCDEPTO', depts);
-  insertAll(db, 'PCSECAO', secs);
-  insertAll(db, 'PCCATEGORIA', cats);
+  await insertAll(db, 'PCDEPTO', depts);
+  await insertAll(db, 'PCSECAO', secs);
+  await insertAll(db, 'PCCATEGORIA', cats);
   return leaves;
 };
 
-const seedProducts = (db: SqliteDb, rng: Prng, count: number, leaves: Array<{ dept: number; sec: number; cat: number }>, now: string): void => {
-  const product = db.raw.prepare(
-    `INSERT INTO PCPRODUT (CODPROD, DESCRICAO, CODAUXILIAR, EMBALAGEM, UNIDADE, CODEPTO, CODSEC, CODCATEGORIA, CODMARCA, PESOBRUTO, PESOLIQ,
-       ALTURAM3, LARGURAM3, COMPRIMENTOM3, MULTIPLO, DTEXCLUSAO, ENVIAECOMMERCE, NOMEECOMMERCE, TITULOECOMMERCE, EXIBESEMESTOQUEECOMMERCE,
-       IDINTEGRACAOCIASHOP, DTULTALTER, CODFAB)
-     VALUES (@CODPROD, @DESCRICAO, @CODAUXILIAR, @EMBALAGEM, @UNIDADE, @CODEPTO, @CODSEC, @CODCATEGORIA, @CODMARCA, @PESOBRUTO, @PESOLIQ,
-       @ALTURAM3, @LARGURAM3, @COMPRIMENTOM3, @MULTIPLO, @DTEXCLUSAO, @ENVIAECOMMERCE, @NOMEECOMMERCE, @TITULOECOMMERCE, @EXIBE,
-       NULL, @DTULTALTER, @CODFAB)`,
-  );
-  const stock = db.raw.prepare(
-    'INSERT INTO PCEST (CODFILIAL, CODPROD, QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE, CUSTOREAL) VALUES (@f, @p, @ger, @res, @blq, @pend, @custo)',
-  );
-  const price = db.raw.prepare(
-    `INSERT INTO PCTABPR (CODPROD, NUMREGIAO, PVENDA1, PVENDA2, PVENDA3, PVENDA4, PVENDA5, PVENDA6, PVENDA7, DTULTALTPVENDA, PERDESCMAX, EXCLUIDO)
-     VALUES (@p, @r, @v1, @v2, @v3, @v4, @v5, @v6, @v7, @dt, 5, 'N')`,
-  );
-  for (let p = 1; p <= count; p++) {
-    const leaf = leaves[p % leaves.length]!;
-    const [embalagem, unidade] = rng.pick(PACKS);
-    const dept = DEPARTMENTS[leaf.dept - 1]!;
-    const section = dept[1][(leaf.sec % 100) - 1]!;
-    const brand = rng.pick(BRANDS);
-    const description = `${section} ${brand} ${rng.pick(ADJECTIVES)} ${p}`.slice(0, 40);
-    const weight = money(rng.int(50, 5000) / 1000);
-    product.run({
-      CODPROD: p,
-      DESCRICAO: description,
-      CODAUXILIAR: Number(eanFor(p)),
-      EMBALAGEM: embalagem,
-      UNIDADE: unidade,
-      CODEPTO: leaf.dept,
-      CODSEC: leaf.sec,
-      CODCATEGORIA: leaf.cat,
-      CODMARCA: BRANDS.indexOf(brand) + 1,
-      PESOBRUTO: weight,
-      PESOLIQ: money(weight * 0.95),
-      ALTURAM3: rng.int(5, 40) / 100,
-      LARGURAM3: rng.int(5, 40) / 100,
-      COMPRIMENTOM3: rng.int(5, 60) / 100,
-      MULTIPLO: 1,
-      DTEXCLUSAO: p % 37 === 0 ? now : null,
-      ENVIAECOMMERCE: p % 11 === 0 ? 'N' : 'S',
-      NOMEECOMMERCE: `${description.toLowerCase().replace(/(^|\s)\S/g, (s) => s.toUpperCase())}`,
-      TITULOECOMMERCE: null,
-      EXIBE: p % 5 === 0 ? 'S' : 'N',
-      DTULTALTER: now,
-      CODFAB: `REF-${p}`,
-    });
-    const cost = rng.int(150, 25_000) / 100;
-    for (const branch of DEMO_BRANCHES) {
-      const ger = rng.chance(0.1) ? 0 : rng.int(0, 400);
-      stock.run({
-        f: branch.code,
-        p,
-        ger,
-        res: Math.min(ger, rng.int(0, 20)),
-        blq: rng.chance(0.1) ? rng.int(1, 10) : 0,
-        pend: rng.chance(0.2) ? rng.int(1, 15) : 0,
-        custo: cost,
+const seedProducts = async (db: DbSession, rng: Prng, count: number, leaves: Array<{ dept: number; sec: number; cat: number }>, now: Date): Promise<void> => {
+  const BATCH = 2000;
+  for (let from = 1; from <= count; from += BATCH) {
+    const products: SeedRow[] = [];
+    const stock: SeedRow[] = [];
+    const prices: SeedRow[] = [];
+    for (let p = from; p < Math.min(from + BATCH, count + 1); p++) {
+      const leaf = leaves[p % leaves.length]!;
+      const [embalagem, unidade] = rng.pick(PACKS);
+      const dept = DEPARTMENTS[leaf.dept - 1]!;
+      const section = dept[1][(leaf.sec % 100) - 1]!;
+      const brand = rng.pick(BRANDS);
+      const description = `${section} ${brand} ${rng.pick(ADJECTIVES)} ${p}`.slice(0, 40);
+      const weight = money(rng.int(50, 5000) / 1000);
+      products.push({
+        CODPROD: p,
+        DESCRICAO: description,
+        CODAUXILIAR: Number(eanFor(p)),
+        EMBALAGEM: embalagem,
+        UNIDADE: unidade,
+        CODEPTO: leaf.dept,
+        CODSEC: leaf.sec,
+        CODCATEGORIA: leaf.cat,
+        CODMARCA: BRANDS.indexOf(brand) + 1,
+        PESOBRUTO: weight,
+        PESOLIQ: money(weight * 0.95),
+        ALTURAM3: rng.int(5, 40) / 100,
+        LARGURAM3: rng.int(5, 40) / 100,
+        COMPRIMENTOM3: rng.int(5, 60) / 100,
+        MULTIPLO: 1,
+        // Every 37th product deleted, every 11th not published: the filters have something to filter.
+        DTEXCLUSAO: p % 37 === 0 ? now : null,
+        ENVIAECOMMERCE: p % 11 === 0 ? 'N' : 'S',
+        NOMEECOMMERCE: description.toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase()),
+        TITULOECOMMERCE: null,
+        EXIBESEMESTOQUEECOMMERCE: p % 5 === 0 ? 'S' : 'N',
+        IDINTEGRACAOCIASHOP: null,
+        DTULTALTER: now,
+        CODFAB: `REF-${p}`,
       });
+      const cost = rng.int(150, 25_000) / 100;
+      for (const branch of DEMO_BRANCHES) {
+        const ger = rng.chance(0.1) ? 0 : rng.int(0, 400);
+        stock.push({
+          CODFILIAL: branch.code,
+          CODPROD: p,
+          QTESTGER: ger,
+          QTRESERV: Math.min(ger, rng.int(0, 20)),
+          QTBLOQUEADA: rng.chance(0.1) ? rng.int(1, 10) : 0,
+          QTPENDENTE: rng.chance(0.2) ? rng.int(1, 15) : 0,
+          CUSTOREAL: cost,
+        });
+      }
+      for (const region of [1, 2, 3]) {
+        const base = money(cost * (1.3 + region * 0.05));
+        prices.push({
+          CODPROD: p,
+          NUMREGIAO: region,
+          PVENDA1: base,
+          PVENDA2: money(base * 0.97),
+          PVENDA3: money(base * 0.95),
+          PVENDA4: money(base * 0.93),
+          PVENDA5: money(base * 1.05),
+          PVENDA6: money(base * 1.1),
+          PVENDA7: money(base * 0.9),
+          DTULTALTPVENDA: now,
+          PERDESCMAX: 5,
+          EXCLUIDO: 'N',
+        });
+      }
     }
-    for (const region of [1, 2, 3]) {
-      const base = money(cost * (1.3 + region * 0.05));
-      price.run({ p, r: region, v1: base, v2: money(base * 0.97), v3: money(base * 0.95), v4: money(base * 0.93), v5: money(base * 1.05), v6: money(base * 1.1), v7: money(base * 0.9), dt: now });
-    }
+    await insertAll(db, 'PCPRODUT', products);
+    await insertAll(db, 'PCEST', stock);
+    await insertAll(db, 'PCTABPR', prices);
   }
 };
 
-const seedCustomers = (db: SqliteDb, rng: Prng, count: number, now: string): number => {
-  const rows: Array<Record<string, unknown>> = [];
+const seedCustomers = async (db: DbSession, rng: Prng, count: number, now: Date): Promise<void> => {
+  const rows: SeedRow[] = [];
   for (let i = 1; i <= count; i++) {
     const company = i % 4 === 0;
     const digits = company ? makeCnpj(`${String(20_000_000 + i * 104_729).slice(0, 8)}0001`) : makeCpf(String(100_000_000 + i * 7_654_321).slice(-9));
@@ -237,14 +249,14 @@ const seedCustomers = (db: SqliteDb, rng: Prng, count: number, now: string): num
       TIPOFJ: company ? 'J' : 'F',
       EMAIL: `cliente${i}@exemplo.com.br`,
       TELENT: `51999${String(100000 + i).slice(-6)}`,
-      ENDERENT: `RUA DAS FLORES`,
+      ENDERENT: 'RUA DAS FLORES',
       NUMEROENT: String(rng.int(1, 2000)),
       COMPLEMENTOENT: null,
       BAIRROENT: 'CENTRO',
       MUNICENT: 'PORTO ALEGRE',
       ESTENT: 'RS',
       CEPENT: '90010-000',
-      CODCIDADE: 4314902,
+      CODCIDADE: 431490,
       CODCOB: 'CART',
       CODPLPAG: 1,
       CODPRACA: 1,
@@ -256,34 +268,36 @@ const seedCustomers = (db: SqliteDb, rng: Prng, count: number, now: string): num
       BLOQUEIO: 'N',
     });
   }
-  insertAll(db, 'PCCLIENT', rows);
-  return count;
+  await insertAll(db, 'PCCLIENT', rows);
 };
 
-/** True when the demo tables exist and hold the branches. */
-export const isDemoSeeded = (db: SqliteDb): boolean => {
-  const table = db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'PCFILIAL'").get();
-  if (!table) return false;
-  return (db.raw.prepare('SELECT COUNT(*) AS N FROM PCFILIAL').get() as { N: number }).N > 0;
+/** True when the demo tables exist and hold branches. */
+export const isDemoSeeded = async (db: DbSession): Promise<boolean> => {
+  try {
+    const row = await db.queryOne(`SELECT COUNT(*) AS N FROM PCFILIAL`);
+    return Number(row?.N ?? 0) > 0;
+  } catch {
+    return false;
+  }
 };
 
 /**
- * Creates and fills the demo WinThor (deterministic: same seed, same catalogue). Refuses a database that
- * already holds data, so it can never mix into an existing catalogue.
+ * Fills the demo WinThor (deterministic: same seed, same catalogue) through the Db port, in one
+ * transaction. The tables must exist (createDemoSchema). Refuses a database that already holds branches,
+ * so it can never mix into an existing catalogue — never point it at a production WinThor.
  */
-export const seedDemo = (db: SqliteDb, options: SeedOptions = {}): SeedSummary => {
+export const seedDemo = async (db: Db, options: SeedOptions = {}): Promise<SeedSummary> => {
   const products = options.products ?? 600;
   const customers = options.customers ?? 60;
   const rng = createPrng(options.seed ?? 20261128);
-  const now = toSqliteDate(options.now ?? new Date(2026, 10, 1, 8, 0, 0));
-  createDemoSchema(db);
-  if (isDemoSeeded(db)) throw new Error('O banco de demonstração já tem dados; use um arquivo novo.');
-  db.raw.transaction(() => {
-    seedLookups(db, rng, now);
-    const leaves = seedCategories(db);
-    seedProducts(db, rng, products, leaves, now);
-    seedCustomers(db, rng, customers, now);
-    insertAll(db, 'PCCONSUM', [{ PROXNUMCLI: customers + 1 }]);
-  })();
+  const now = options.now ?? new Date(2026, 10, 1, 8, 0, 0);
+  if (await isDemoSeeded(db)) throw new Error('O banco de demonstração já tem dados; use um arquivo novo.');
+  await db.transaction(async (tx) => {
+    await seedLookups(tx, rng, now);
+    const leaves = await seedCategories(tx);
+    await seedProducts(tx, rng, products, leaves, now);
+    await seedCustomers(tx, rng, customers, now);
+    await insertAll(tx, 'PCCONSUM', [{ PROXNUMCLI: customers + 1 }]);
+  });
   return { products, customers, branches: DEMO_BRANCHES.map((b) => b.code) };
 };
