@@ -75,6 +75,7 @@ export class SqliteDb implements Db {
     if (!options.readonly) this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('busy_timeout = 5000');
     this.raw.pragma('foreign_keys = ON');
+    this.plain = this.session();
   }
 
   private prepared(sql: string) {
@@ -96,7 +97,8 @@ export class SqliteDb implements Db {
   }
 
   private session(): DbSession {
-    const self = this;
+    const db = this.raw;
+    const self = { prepared: (sql: string) => this.prepared(sql), toRow: (v: unknown[], k: string[]) => this.toRow(v, k), raw: db };
     const run = <T>(work: () => T): T => {
       try {
         return work();
@@ -151,7 +153,7 @@ export class SqliteDb implements Db {
     };
   }
 
-  private readonly plain = this.session();
+  private readonly plain: DbSession;
 
   query<T extends Row = Row>(sql: string, binds?: Binds): Promise<T[]> {
     return this.lock.run(() => this.plain.query<T>(sql, binds));
