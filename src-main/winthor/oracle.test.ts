@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { repositorySuite } from './testing/repository-suite';
+import { createOracleTestWinthor } from './testing/test-winthor';
+import { install, listIntegrationObjects, planInstall, readInstalledVersion, uninstall } from './schema/installer';
+import { TARGET_VERSION } from './schema/migrations';
+
+/**
+ * The Oracle suite: runs only when WINTHOR_TEST_ORACLE names a throw-away database
+ * (user/password@host:port/service; see docs/oracle-testing.md). It drops and creates PC* tables there.
+ */
+const ORACLE = process.env.WINTHOR_TEST_ORACLE;
+
+repositorySuite('Oracle', () => createOracleTestWinthor(), { skip: !ORACLE });
+
+describe.skipIf(!ORACLE)('instalador no Oracle', () => {
+  it('installs idempotently, queues changes by trigger and uninstalls completely', async () => {
+    const db = await createOracleTestWinthor({ products: 10, customers: 2 });
+    try {
+      await uninstall(db);
+      await install(db);
+      expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
+      expect((await planInstall(db)).statements).toEqual([]);
+      await install(db);
+      await db.execute(`UPDATE PCEST SET CUSTOREAL = 1 WHERE PCEST.CODPROD = 1`);
+      await db.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`);
+      const queued = await db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
+      expect(queued).toEqual([{ ENTITY: 'stock', BRANCH: '1', ERP_KEY: '1', OPERATION: 'U' }]);
+      await uninstall(db);
+      expect(await listIntegrationObjects(db)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
