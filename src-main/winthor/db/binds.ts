@@ -39,11 +39,14 @@ export const bindNames = (sql: string): string[] => {
 };
 
 /** Keeps the binds a statement uses; a missing one is an error in the repository, said plainly. */
-export const pickBinds = (sql: string, binds: Binds | undefined, names = bindNames(sql)): Record<string, BindValue> => {
+export const pickBinds = (sql: string, binds: Binds | undefined, names?: string[]): Record<string, BindValue> => {
+  // No binds given = none wanted: DDL and trigger bodies hold ":NEW" / ":OLD", which are not binds.
+  if (binds === undefined) return {};
+  names ??= bindNames(sql);
   const picked: Record<string, BindValue> = {};
   for (const name of names) {
-    const key = binds && name in binds ? name : binds ? Object.keys(binds).find((k) => k.toLowerCase() === name.toLowerCase()) : undefined;
-    if (key === undefined || !binds) throw new Error(`Parâmetro :${name} sem valor no comando SQL.`);
+    const key = name in binds ? name : Object.keys(binds).find((k) => k.toLowerCase() === name.toLowerCase());
+    if (key === undefined) throw new Error(`Parâmetro :${name} sem valor no comando SQL.`);
     const value = binds[key];
     picked[name] = value === undefined ? null : value;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bindNames } from './binds';
+import { bindNames, pickBinds } from './binds';
 import { SqliteDb } from './sqlite-db';
 
 describe('SqliteDb adapter', () => {
@@ -45,6 +45,12 @@ describe('SqliteDb adapter', () => {
     for await (const row of db.stream<{ N: number }>('SELECT n FROM S WHERE n >= :min', { min: 10 })) sum += row.N;
     expect(sum).toBe((999 * 1000) / 2 - 45);
     await db.close();
+  });
+
+  it('passes no binds to a statement called without binds (Oracle trigger bodies hold :NEW / :OLD)', () => {
+    expect(pickBinds('CREATE TRIGGER T ... :NEW.X := :OLD.X', undefined)).toEqual({});
+    expect(() => pickBinds('SELECT 1 FROM T WHERE A = :a', {})).toThrow(/:a/);
+    expect(pickBinds('SELECT 1 FROM T WHERE A = :a', { A: 1, other: 2 })).toEqual({ a: 1 });
   });
 
   it('finds bind names outside strings and comments', () => {

@@ -31,10 +31,9 @@ const header = (kind: 'instalação' | 'remoção', dialect: string, from: numbe
     'Cada comando pode ser executado de novo sem erro (idempotente).',
   ].join('\n');
 
-export const planInstall = async (db: Db): Promise<SchemaPlan> => {
-  const dialect = db.dialect.name;
+/** The install script from a given version, without a connection (what a DBA reviews beforehand). */
+export const buildInstallPlan = (dialect: 'oracle' | 'sqlite', current: number): SchemaPlan => {
   const ddl = schemaDdlFor(dialect);
-  const current = await readInstalledVersion(db);
   const statements: string[] = [];
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length > 0) {
@@ -51,20 +50,16 @@ export const planInstall = async (db: Db): Promise<SchemaPlan> => {
   };
 };
 
-export const planUninstall = async (db: Db): Promise<SchemaPlan> => {
-  const dialect = db.dialect.name;
+/** The uninstall script: drops every object of every version (idempotent), so a half-installed schema is cleaned too. */
+export const buildUninstallPlan = (dialect: 'oracle' | 'sqlite', current: number): SchemaPlan => {
   const ddl = schemaDdlFor(dialect);
-  const current = await readInstalledVersion(db);
-  // Drops every object of every version (idempotent), so a half-installed schema is also cleaned.
   const statements = [...[...MIGRATIONS].reverse().flatMap((m) => m.down(ddl)), ...ddl.dropTable(SCHEMA_VERSION_TABLE)];
-  return {
-    dialect,
-    currentVersion: current,
-    targetVersion: 0,
-    statements,
-    script: ddl.renderScript(statements, header('remoção', dialect, current, 0)),
-  };
+  return { dialect, currentVersion: current, targetVersion: 0, statements, script: ddl.renderScript(statements, header('remoção', dialect, current, 0)) };
 };
+
+export const planInstall = async (db: Db): Promise<SchemaPlan> => buildInstallPlan(db.dialect.name, await readInstalledVersion(db));
+
+export const planUninstall = async (db: Db): Promise<SchemaPlan> => buildUninstallPlan(db.dialect.name, await readInstalledVersion(db));
 
 const run = async (db: Db, statements: string[]): Promise<void> => {
   if (db instanceof SqliteDb) {
