@@ -154,7 +154,7 @@ export const checkPrerequisites = async (db: Db, settings: Settings): Promise<Pr
     checks.push(
       branch
         ? { id: `branch.${code}`, label: `Filial ${code}`, status: branch.active ? 'ok' : 'warning', detail: `${branch.name}${branch.active ? '' : ' (excluída no WinThor)'}` }
-        : { id: `branch.${code}`, label: `Filial ${code}`, status: 'error', detail: 'Não existe em PCFILIAL.', fix: 'Corrija o código da filial nas configurações.' },
+        : { id: `branch.${code}`, label: `Filial ${code}`, status: 'error', detail: 'Não existe no cadastro de filiais (PCFILIAL).', fix: 'Corrija o código da filial nas configurações.' },
     );
   }
   if (!unreadable.some((u) => u.startsWith('PCPARAMFILIAL'))) {
