@@ -46,14 +46,20 @@ const configureDriver = (): void => {
 };
 
 /**
- * node-oracledb binds a JS Date as a TIMESTAMP WITH LOCAL TIME ZONE built from the Date's local fields, and
- * returns DATE/TIMESTAMP columns as a Date of the same local wall-clock fields: with the app and the server
- * in the same zone, no shift happens. The repositories always pass wall-clock Dates (see ADR 0105).
+ * Dates are wall-clock values (ADR 0105). Reading node-oracledb 6.10's Thin code: DATE and TIMESTAMP
+ * columns are fetched with the Date's local fields (no shift), and a Date bound as DB_TYPE_DATE is written
+ * from its local fields. Binding as DATE (not the driver's default TIMESTAMP) also lets Oracle compare a
+ * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.
+ * Not observed against a server here; the Oracle suite checks it (order staging write + read).
  */
-const toOracleBinds = (sql: string, binds: Binds | undefined): Record<string, unknown> => {
+const toOracleBinds = (sql: string, binds: Binds | undefined, forMany = false): Record<string, unknown> => {
   const picked = pickBinds(sql, binds);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(picked)) out[k] = typeof v === 'boolean' ? (v ? 1 : 0) : (v as BindValue);
+  for (const [k, v] of Object.entries(picked)) {
+    const value: BindValue = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    // executeMany takes plain values (types are inferred from the rows); execute takes a typed bind.
+    out[k] = value instanceof Date && !forMany ? { val: value, type: oracledb.DB_TYPE_DATE } : value;
+  }
   return out;
 };
 
@@ -107,7 +113,7 @@ const connectionSession = (connection: () => Promise<Connection>, release: (c: C
     executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>
       withConnection(async (c) => {
         if (many.length === 0) return { rowsAffected: 0 };
-        const result = await c.executeMany(sql, many.map((b) => toOracleBinds(sql, b)), { autoCommit });
+        const result = await c.executeMany(sql, many.map((b) => toOracleBinds(sql, b, true)), { autoCommit });
         return { rowsAffected: result.rowsAffected ?? 0 };
       }),
     stream: <T extends Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> => ({
