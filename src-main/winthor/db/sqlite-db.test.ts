@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bindNames, pickBinds } from './binds';
 import { SqliteDb } from './sqlite-db';
@@ -51,6 +54,29 @@ describe('SqliteDb adapter', () => {
     expect(pickBinds('CREATE TRIGGER T ... :NEW.X := :OLD.X', undefined)).toEqual({});
     expect(() => pickBinds('SELECT 1 FROM T WHERE A = :a', {})).toThrow(/:a/);
     expect(pickBinds('SELECT 1 FROM T WHERE A = :a', { A: 1, other: 2 })).toEqual({ a: 1 });
+  });
+
+  it('lets a caller write while it streams a file database (the stream has its own read-only connection)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wtc-stream-'));
+    const db = new SqliteDb({ file: join(dir, 'x.sqlite') });
+    try {
+      await db.execute('CREATE TABLE S (n INTEGER)');
+      await db.execute('CREATE TABLE W (n INTEGER)');
+      await db.executeMany('INSERT INTO S (n) VALUES (:n)', Array.from({ length: 50 }, (_, n) => ({ n })));
+      let seen = 0;
+      for await (const row of db.stream<{ N: number }>('SELECT n FROM S ORDER BY n')) {
+        await db.execute('INSERT INTO W (n) VALUES (:n)', { n: row.N });
+        await db.transaction(async (tx) => {
+          for await (const inner of tx.stream('SELECT n FROM S WHERE n = :n', { n: row.N })) await tx.execute('INSERT INTO W (n) VALUES (:n)', { n: inner.N as number });
+        });
+        seen++;
+      }
+      expect(seen).toBe(50);
+      expect((await db.queryOne('SELECT COUNT(*) AS C FROM W'))!.C).toBe(100);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds bind names outside strings and comments', () => {

@@ -75,7 +75,8 @@ export class SqliteDb implements Db {
     if (!options.readonly) this.raw.pragma('journal_mode = WAL');
     this.raw.pragma('busy_timeout = 5000');
     this.raw.pragma('foreign_keys = ON');
-    this.plain = this.session();
+    this.plain = this.session(options.file === ':memory:' ? null : options.file);
+    this.inTransaction = this.session(null);
   }
 
   private prepared(sql: string) {
@@ -96,7 +97,7 @@ export class SqliteDb implements Db {
     return row;
   }
 
-  private session(): DbSession {
+  private session(streamFile: string | null): DbSession {
     const db = this.raw;
     const self = { prepared: (sql: string) => this.prepared(sql), toRow: (v: unknown[], k: string[]) => this.toRow(v, k), raw: db };
     const run = <T>(work: () => T): T => {
@@ -139,14 +140,30 @@ export class SqliteDb implements Db {
         }),
       stream: <T extends Row>(sql: string, binds?: Binds, _options?: StreamOptions): AsyncIterable<T> => ({
         [Symbol.asyncIterator]: async function* () {
-          // A fresh statement: an iterating statement cannot be shared with other calls meanwhile.
-          const stmt = run(() => self.raw.prepare(sql));
-          const keys = stmt.columns().map((c) => c.name.toUpperCase());
-          const iterator = run(() => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>);
+          // better-sqlite3 refuses writes on a connection while one of its statements is being iterated
+          // ("connection is busy"). So a stream outside a transaction reads through its own read-only
+          // connection (WAL: a consistent snapshot, writers not blocked). In a transaction, or on an
+          // in-memory database (tests), the rows are read at once instead.
+          if (!streamFile) {
+            const rows = run(() => {
+              const { stmt, names, keys } = self.prepared(sql);
+              return (stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][]).map((values) => self.toRow(values, keys ?? []));
+            });
+            for (const row of rows) yield row as T;
+            return;
+          }
+          const reader = run(() => new Database(streamFile, { readonly: true, fileMustExist: true }));
           try {
-            for (const values of iterator) yield self.toRow(values, keys) as T;
+            const stmt = run(() => reader.prepare(sql));
+            const keys = stmt.columns().map((c) => c.name.toUpperCase());
+            const iterator = run(() => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>);
+            try {
+              for (const values of iterator) yield self.toRow(values, keys) as T;
+            } finally {
+              iterator.return?.();
+            }
           } finally {
-            iterator.return?.();
+            reader.close();
           }
         },
       }),
@@ -154,6 +171,7 @@ export class SqliteDb implements Db {
   }
 
   private readonly plain: DbSession;
+  private readonly inTransaction: DbSession;
 
   query<T extends Row = Row>(sql: string, binds?: Binds): Promise<T[]> {
     return this.lock.run(() => this.plain.query<T>(sql, binds));
@@ -184,7 +202,7 @@ export class SqliteDb implements Db {
     return this.lock.run(async () => {
       this.raw.exec('BEGIN IMMEDIATE');
       try {
-        const result = await work(this.plain);
+        const result = await work(this.inTransaction);
         this.raw.exec('COMMIT');
         return result;
       } catch (error) {
