@@ -132,12 +132,12 @@ const main = async (): Promise<void> => {
   const files: string[] = [];
   for (const size of sizes) files.push(await seedFile(size));
   console.log('\nLeitura do estoque da filial 1 (fórmula gerencial), processo novo para cada medida:');
-  console.log('  produtos | modo        | linhas  | tempo    | RSS inicial | pico RSS  | pico heap');
+  console.log('  produtos | modo          | linhas  | tempo    | RSS inicial | pico RSS  | pico heap');
   sizes.forEach((size, i) => {
     for (const mode of ['stream', 'all'] as const) {
       const f = runChild(files[i]!, mode);
       console.log(
-        `  ${String(size).padStart(8)} | ${(mode === 'stream' ? 'streaming' : 'tudo em lista').padEnd(11)} | ${String(f.rows).padStart(7)} | ${`${f.ms.toFixed(0)} ms`.padStart(8)} | ${mb(f.baseRss).padStart(11)} | ${mb(f.peakRss).padStart(9)} | ${mb(f.peakHeap)}`,
+        `  ${String(size).padStart(8)} | ${(mode === 'stream' ? 'streaming' : 'tudo em lista').padEnd(13)} | ${String(f.rows).padStart(7)} | ${`${f.ms.toFixed(0)} ms`.padStart(8)} | ${mb(f.baseRss).padStart(11)} | ${mb(f.peakRss).padStart(9)} | ${mb(f.peakHeap)}`,
       );
     }
   });

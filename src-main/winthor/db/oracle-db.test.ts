@@ -20,3 +20,15 @@ describe('OracleDb without a server (real node-oracledb Thin driver)', () => {
     expect(error).toMatchObject({ code: 'db_not_configured', field: 'database.oracle.user' });
   });
 });
+
+describe('Oracle bind conversion', () => {
+  it('binds Dates as DATE (local wall clock), booleans as 1/0, and only the names the SQL uses', async () => {
+    const { toOracleBinds } = await import('./oracle-db');
+    const oracledb = (await import('oracledb')).default;
+    const when = new Date(2026, 10, 28, 9, 30, 0);
+    const sql = 'UPDATE PCPEDCFV SET IMPORTADO = :importado WHERE PCPEDCFV.DTABERTURAPEDPALM = :dt AND PCPEDCFV.CODUSUR = :flag';
+    expect(toOracleBinds(sql, { importado: 1, dt: when, flag: true, unused: 'x' })).toEqual({ importado: 1, dt: { val: when, type: oracledb.DB_TYPE_DATE }, flag: 1 });
+    expect(toOracleBinds(sql, { importado: 1, dt: when, flag: false }, true)).toEqual({ importado: 1, dt: when, flag: 0 });
+    expect(toOracleBinds('CREATE OR REPLACE TRIGGER X BEGIN :NEW.A := :OLD.A; END;', undefined)).toEqual({});
+  });
+});

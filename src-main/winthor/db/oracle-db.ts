@@ -52,7 +52,7 @@ const configureDriver = (): void => {
  * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.
  * Not observed against a server here; the Oracle suite checks it (order staging write + read).
  */
-const toOracleBinds = (sql: string, binds: Binds | undefined, forMany = false): Record<string, unknown> => {
+export const toOracleBinds = (sql: string, binds: Binds | undefined, forMany = false): Record<string, unknown> => {
   const picked = pickBinds(sql, binds);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(picked)) {

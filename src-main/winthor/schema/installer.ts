@@ -17,7 +17,8 @@ export interface SchemaPlan {
 export const readInstalledVersion = async (db: Db): Promise<number> => {
   const exists =
     db.dialect.name === 'oracle'
-      ? await db.queryOne(`SELECT COUNT(*) AS N FROM USER_TABLES WHERE TABLE_NAME = 'WTC_SCHEMA_VERSION'`)
+      ? // The objects live in CURRENT_SCHEMA (the configured owner of the PC* tables, or the user).
+        await db.queryOne(`SELECT COUNT(*) AS N FROM ALL_TABLES WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND TABLE_NAME = 'WTC_SCHEMA_VERSION'`)
       : await db.queryOne(`SELECT COUNT(*) AS N FROM sqlite_master WHERE type = 'table' AND name = 'WTC_SCHEMA_VERSION'`);
   if (Number(exists?.N ?? 0) === 0) return 0;
   const row = await db.queryOne(`SELECT MAX(VERSION) AS V FROM WTC_SCHEMA_VERSION`);
@@ -89,7 +90,9 @@ export const uninstall = async (db: Db): Promise<SchemaPlan> => {
 export const listIntegrationObjects = async (db: Db): Promise<string[]> => {
   const rows =
     db.dialect.name === 'oracle'
-      ? await db.query(`SELECT OBJECT_TYPE || ' ' || OBJECT_NAME AS NAME FROM USER_OBJECTS WHERE OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`)
+      ? await db.query(
+          `SELECT OBJECT_TYPE || ' ' || OBJECT_NAME AS NAME FROM ALL_OBJECTS WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`,
+        )
       : await db.query(`SELECT type || ' ' || name AS NAME FROM sqlite_master WHERE name LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`);
   return rows.map((r) => String(r.NAME));
 };
