@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { defaultSettings } from '../api/contract';
+import { checkPrerequisites } from './prerequisites';
+import { readChanges } from './repositories/change-queue-repository';
 import { repositorySuite } from './testing/repository-suite';
 import { createOracleTestWinthor } from './testing/test-winthor';
 import { install, listIntegrationObjects, planInstall, readInstalledVersion, uninstall } from './schema/installer';
@@ -25,6 +28,21 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
       await db.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`);
       const queued = await db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
       expect(queued).toEqual([{ ENTITY: 'stock', BRANCH: '1', ERP_KEY: '1', OPERATION: 'U' }]);
+      await db.execute(`UPDATE PCTABPR SET PVENDA2 = 1 WHERE PCTABPR.CODPROD = 2 AND PCTABPR.NUMREGIAO = 1`);
+      await db.execute(`UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`);
+      const batch = await readChanges(db, ['price', 'category'], 10);
+      expect(batch.changes.map((c) => [c.entity, c.key])).toEqual([
+        ['price', '2'],
+        ['category', 'C:101.2'],
+      ]);
+
+      const checks = await checkPrerequisites(db, defaultSettings());
+      const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
+      expect(byId.connection!.detail).toMatch(/^Oracle .* — driver em modo Thin$/);
+      expect(byId['grants.read']!.status).toBe('ok');
+      expect(byId['grants.write']!.status).toBe('ok');
+      expect(byId['parameter.99.4008']).toMatchObject({ status: 'ok', detail: 'CART (existe em PCCOB)' });
+      expect(byId.schema).toMatchObject({ status: 'ok' });
       await uninstall(db);
       expect(await listIntegrationObjects(db)).toEqual([]);
     } finally {

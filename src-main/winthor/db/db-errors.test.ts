@@ -12,6 +12,10 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
     ['wrong credentials', oraError('ORA-01017', 'invalid credential or not authorized; logon denied'), 'db_auth', /usuário ou senha incorretos/],
     ['listener down', oraError('ORA-12541', 'Cannot connect. No listener at host 10.0.0.9 port 1521.'), 'db_unreachable', /não foi possível conectar/],
     ['thin mode refused connection', njsError('NJS-503', 'connection to host 10.0.0.9 port 1521 could not be established. (CONNECTION_ID=x)\nError: connect ECONNREFUSED 10.0.0.9:1521'), 'db_unreachable', /não foi possível conectar/],
+    // The next three are the messages node-oracledb 6.10 Thin actually gave here (no server needed to get them).
+    ['host unresolvable (observed)', njsError('NJS-530', 'The host addresses or URLs provided by the connect string are incorrect or unresolvable in your network.'), 'db_unreachable', /não foi possível conectar/],
+    ['bad Easy Connect string (observed)', njsError('NJS-515', 'error in Easy Connect connection string: input string not in easy connect format: 127.0.0.1:1/X'), 'db_connect_string', /string de conexão inválida/],
+    ['TNS alias without tnsnames.ora (observed)', njsError('NJS-516', 'no configuration directory set or available to search for tnsnames.ora'), 'db_connect_string', /string de conexão inválida/],
     ['plain socket error', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1521'), { code: 'ECONNREFUSED' }), 'db_unreachable', /não foi possível conectar/],
     ['unknown service', oraError('ORA-12514', 'Cannot connect to database. Service WINT is not registered with the listener'), 'db_service_unknown', /não conhece o serviço/],
     ['missing table or grant', oraError('ORA-00942', 'table or view does not exist'), 'db_missing_table', /tabela ou view inexistente/],

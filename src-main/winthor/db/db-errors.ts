@@ -36,8 +36,16 @@ const CODES: Array<{ match: (code: string, message: string) => boolean; make: (c
       }),
   },
   {
+    match: (c) => c === 'NJS-515' || c === 'NJS-516' || c === 'NJS-517' || c === 'ORA-12154' || c === 'ORA-12262',
+    make: (c) =>
+      new AppError('db_connect_string', `Banco Oracle: string de conexão inválida ou não encontrada (${c}).`, {
+        field: 'database.oracle.connectString',
+        fix: 'Use o formato servidor:porta/serviço (ex.: 192.168.0.10:1521/WINT); um alias do tnsnames.ora só funciona no modo Thick ou com TNS_ADMIN configurado.',
+      }),
+  },
+  {
     match: (c, m) =>
-      ['ORA-12541', 'ORA-12543', 'ORA-12545', 'ORA-12154', 'NJS-503', 'NJS-501', 'NJS-511', 'NJS-512', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(c) ||
+      ['NJS-530', 'ORA-12541', 'ORA-12543', 'ORA-12545', 'NJS-503', 'NJS-501', 'NJS-511', 'NJS-512', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(c) ||
       /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(m),
     make: (c) =>
       new AppError('db_unreachable', `Banco Oracle: não foi possível conectar ao servidor (${c}).`, {

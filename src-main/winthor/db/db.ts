@@ -38,7 +38,11 @@ export interface DbInfo {
 /** The Db port (architecture.md): one connection pool (Oracle) or one file (SQLite). */
 export interface Db extends DbSession {
   readonly kind: 'oracle' | 'embedded';
-  /** Runs `work` in one transaction: commit when it resolves, rollback when it throws. */
+  /**
+   * Runs `work` in one transaction: commit when it resolves, rollback when it throws (the work's error is
+   * rethrown unchanged). Inside `work` use only `tx`: on SQLite, calls on the Db itself wait until the
+   * transaction ends, so awaiting one inside `work` never returns.
+   */
   transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T>;
   info(): Promise<DbInfo>;
   close(): Promise<void>;

@@ -227,12 +227,21 @@ export class OracleDb implements Db {
     }
     const tx = connectionSession(async () => connection, async () => {}, false);
     try {
-      const result = await work(tx);
-      await connection.commit();
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        // The work's own error goes back unchanged (statements already map driver errors).
+        await connection.rollback().catch(() => {});
+        throw error;
+      }
+      try {
+        await connection.commit();
+      } catch (error) {
+        await connection.rollback().catch(() => {});
+        throw mapDbError(error);
+      }
       return result;
-    } catch (error) {
-      await connection.rollback().catch(() => {});
-      throw mapDbError(error);
     } finally {
       await connection.close().catch(() => {});
     }

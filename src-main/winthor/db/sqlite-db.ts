@@ -130,12 +130,12 @@ export class SqliteDb implements Db {
         run(() => {
           const { stmt, names } = self.prepared(sql);
           let rowsAffected = 0;
-          const all = self.raw.transaction(() => {
+          const insertAll = () => {
             for (const binds of many) rowsAffected += stmt.run(prepareBinds(sql, binds, names)).changes;
-          });
-          if (self.raw.inTransaction) {
-            for (const binds of many) rowsAffected += stmt.run(prepareBinds(sql, binds, names)).changes;
-          } else all();
+          };
+          // Outside a transaction, one implicit transaction for the whole batch (all or nothing).
+          if (self.raw.inTransaction) insertAll();
+          else self.raw.transaction(insertAll)();
           return { rowsAffected };
         }),
       stream: <T extends Row>(sql: string, binds?: Binds, _options?: StreamOptions): AsyncIterable<T> => ({
