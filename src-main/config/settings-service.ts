@@ -1,5 +1,5 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { SECRET_MASK, Settings, defaultSettings, type SettingsPatch } from '../api/contract';
 import { AppError } from '../api/app-error';
 import { describeValidationError } from '../api/validation-message';
