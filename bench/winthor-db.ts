@@ -54,7 +54,9 @@ const readChild = async (file: string, mode: 'stream' | 'all'): Promise<void> =>
       if (rows % 1000 === 0) sample();
     }
   } else {
-    const codes = (await db.query<{ CODPROD: number }>('SELECT PCPRODUT.CODPROD FROM PCPRODUT')).map((r) => r.CODPROD);
+    const codes = (await db.query<{ CODPROD: number }>('SELECT PCPRODUT.CODPROD FROM PCPRODUT')).map(
+      (r) => r.CODPROD,
+    );
     const items = await getStock(db, query, codes);
     sample();
     rows = items.length;
@@ -81,7 +83,11 @@ const seedFile = async (products: number): Promise<string> => {
 };
 
 const runChild = (file: string, mode: 'stream' | 'all'): ReadFigures => {
-  const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/winthor-db.ts', '--child', file, mode], { encoding: 'utf8' });
+  const output = execFileSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'bench/winthor-db.ts', '--child', file, mode],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(output) as ReadFigures;
 };
 
@@ -94,7 +100,10 @@ const triggerCost = async (file: string): Promise<void> => {
     const started = performance.now();
     await db.transaction(async (tx) => {
       for (let p = 1; p <= updatesPerRound; p++) {
-        await tx.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = :codprod AND PCEST.CODFILIAL = '1'`, { codprod: p });
+        await tx.execute(
+          `UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = :codprod AND PCEST.CODFILIAL = '1'`,
+          { codprod: p },
+        );
       }
     });
     return performance.now() - started;
@@ -116,8 +125,12 @@ const triggerCost = async (file: string): Promise<void> => {
   const rows = Number((await db.queryOne('SELECT COUNT(*) AS N FROM PCEST'))!.N);
   await db.close();
   console.log('\nCusto do trigger de fila em PCEST (SQLite; mediana de 3 rodadas):');
-  console.log(`  ${updatesPerRound} UPDATEs de 1 linha (QTESTGER) numa transação: sem trigger ${without.toFixed(0)} ms, com trigger ${withTrigger.toFixed(0)} ms — razão ${(withTrigger / without).toFixed(2)}x`);
-  console.log(`  1 UPDATE de ${rows} linhas (QTRESERV): sem trigger ${bulkWithout.toFixed(0)} ms, com trigger ${bulkWith.toFixed(0)} ms — razão ${(bulkWith / bulkWithout).toFixed(2)}x`);
+  console.log(
+    `  ${updatesPerRound} UPDATEs de 1 linha (QTESTGER) numa transação: sem trigger ${without.toFixed(0)} ms, com trigger ${withTrigger.toFixed(0)} ms — razão ${(withTrigger / without).toFixed(2)}x`,
+  );
+  console.log(
+    `  1 UPDATE de ${rows} linhas (QTRESERV): sem trigger ${bulkWithout.toFixed(0)} ms, com trigger ${bulkWith.toFixed(0)} ms — razão ${(bulkWith / bulkWithout).toFixed(2)}x`,
+  );
   console.log(`  linhas anotadas na fila: ${queued}`);
 };
 
@@ -142,7 +155,9 @@ const main = async (): Promise<void> => {
     }
   });
   await triggerCost(files[0]!);
-  if (!process.argv.includes('--keep')) for (const file of files) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  if (!process.argv.includes('--keep'))
+    for (const file of files)
+      for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 };
 
 void main().catch((error: unknown) => {

@@ -4,7 +4,13 @@ import { checkPrerequisites } from './prerequisites';
 import { readChanges } from './repositories/change-queue-repository';
 import { repositorySuite } from './testing/repository-suite';
 import { createOracleTestWinthor } from './testing/test-winthor';
-import { install, listIntegrationObjects, planInstall, readInstalledVersion, uninstall } from './schema/installer';
+import {
+  install,
+  listIntegrationObjects,
+  planInstall,
+  readInstalledVersion,
+  uninstall,
+} from './schema/installer';
 import { TARGET_VERSION } from './schema/migrations';
 
 /**
@@ -25,11 +31,17 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
       expect((await planInstall(db)).statements).toEqual([]);
       await install(db);
       await db.execute(`UPDATE PCEST SET CUSTOREAL = 1 WHERE PCEST.CODPROD = 1`);
-      await db.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`);
-      const queued = await db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
+      await db.execute(
+        `UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
+      );
+      const queued = await db.query(
+        `SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`,
+      );
       expect(queued).toEqual([{ ENTITY: 'stock', BRANCH: '1', ERP_KEY: '1', OPERATION: 'U' }]);
       await db.execute(`UPDATE PCTABPR SET PVENDA2 = 1 WHERE PCTABPR.CODPROD = 2 AND PCTABPR.NUMREGIAO = 1`);
-      await db.execute(`UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`);
+      await db.execute(
+        `UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`,
+      );
       const batch = await readChanges(db, ['price', 'category'], 10);
       expect(batch.changes.map((c) => [c.entity, c.key])).toEqual([
         ['price', '2'],

@@ -47,7 +47,8 @@ export const databaseMethods = {
     output: DbTestConnectionResult,
   }),
   'db.check': defineMethod({
-    summary: 'Verifica os pré-requisitos no WinThor: conexão, permissões, parâmetros 2829/4008–4014 e versão das tabelas da integração.',
+    summary:
+      'Verifica os pré-requisitos no WinThor: conexão, permissões, parâmetros 2829/4008–4014 e versão das tabelas da integração.',
     input: NoInput,
     output: z.object({ ok: z.boolean(), checks: z.array(DbCheck) }),
   }),

@@ -24,14 +24,26 @@ describe('db.* API methods on the embedded demo WinThor', () => {
 
   it('the demo part configures the embedded database and two branches, and every check passes', async () => {
     const settings = runtime.settings.get();
-    expect(settings.database).toMatchObject({ kind: 'embedded', embedded: { file: join(dir, 'winthor-demo.sqlite') } });
+    expect(settings.database).toMatchObject({
+      kind: 'embedded',
+      embedded: { file: join(dir, 'winthor-demo.sqlite') },
+    });
     expect(settings.branches.map((b) => b.code)).toEqual(['1', '2']);
     const report = await runtime.api.invoke('db.check', {});
     expect(report.checks.filter((c) => c.status === 'error')).toEqual([]);
     expect(report.ok).toBe(true);
-    expect(report.checks.find((c) => c.id === 'parameter.2.2829')).toMatchObject({ status: 'ok', detail: '80%' });
-    expect(report.checks.find((c) => c.id === 'parameter.1.4012')).toMatchObject({ status: 'ok', detail: '99 (existe em PCUSUARI)' });
-    expect(report.checks.find((c) => c.id === 'schema')).toMatchObject({ status: 'ok', detail: 'Versão 2 instalada.' });
+    expect(report.checks.find((c) => c.id === 'parameter.2.2829')).toMatchObject({
+      status: 'ok',
+      detail: '80%',
+    });
+    expect(report.checks.find((c) => c.id === 'parameter.1.4012')).toMatchObject({
+      status: 'ok',
+      detail: '99 (existe em PCUSUARI)',
+    });
+    expect(report.checks.find((c) => c.id === 'schema')).toMatchObject({
+      status: 'ok',
+      detail: 'Versão 2 instalada.',
+    });
   });
 
   it('previews, uninstalls and installs the integration schema', async () => {
@@ -39,9 +51,17 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     const removal = await runtime.api.invoke('db.uninstallPreview', {});
     expect(removal).toMatchObject({ dialect: 'sqlite', currentVersion: 2, targetVersion: 0 });
     expect(removal.script).toContain('DROP TRIGGER IF EXISTS WTC_TRG_PCEST_U');
-    expect(await runtime.api.invoke('db.uninstall', {})).toMatchObject({ previousVersion: 2, installedVersion: 0 });
-    expect((await runtime.api.invoke('db.check', {})).checks.find((c) => c.id === 'schema')).toMatchObject({ status: 'warning' });
-    expect(await runtime.api.invoke('db.install', {})).toMatchObject({ previousVersion: 0, installedVersion: 2 });
+    expect(await runtime.api.invoke('db.uninstall', {})).toMatchObject({
+      previousVersion: 2,
+      installedVersion: 0,
+    });
+    expect((await runtime.api.invoke('db.check', {})).checks.find((c) => c.id === 'schema')).toMatchObject({
+      status: 'warning',
+    });
+    expect(await runtime.api.invoke('db.install', {})).toMatchObject({
+      previousVersion: 0,
+      installedVersion: 2,
+    });
   });
 
   it('reports a wrong parameter code and a database without the WinThor tables clearly', async () => {
@@ -49,7 +69,10 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     await db.execute(`UPDATE PCPARAMFILIAL SET VALOR = 'ZZZ' WHERE PCPARAMFILIAL.NOME = 'CODCOBCIASHOP'`);
     const report = await runtime.api.invoke('db.check', {});
     expect(report.ok).toBe(false);
-    expect(report.checks.find((c) => c.id === 'parameter.1.4008')).toMatchObject({ status: 'error', detail: 'O código ZZZ não existe em PCCOB.' });
+    expect(report.checks.find((c) => c.id === 'parameter.1.4008')).toMatchObject({
+      status: 'error',
+      detail: 'O código ZZZ não existe em PCCOB.',
+    });
 
     const current = runtime.settings.get().database;
     runtime.settings.update({ database: { ...current, embedded: { file: join(dir, 'empty.sqlite') } } });
@@ -63,7 +86,15 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     const result = await runtime.api.invoke('db.testConnection', {
       database: {
         kind: 'oracle',
-        oracle: { connectString: '127.0.0.1:1/FREEPDB1', user: 'wtc', password: 'x', instantClientDir: '', poolMin: 0, poolMax: 1, schema: '' },
+        oracle: {
+          connectString: '127.0.0.1:1/FREEPDB1',
+          user: 'wtc',
+          password: 'x',
+          instantClientDir: '',
+          poolMin: 0,
+          poolMax: 1,
+          schema: '',
+        },
         embedded: { file: '' },
       },
     });

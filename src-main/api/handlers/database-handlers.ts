@@ -7,16 +7,31 @@ import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
 import { install, planInstall, planUninstall, uninstall } from '../../winthor/schema/installer';
 
-type DatabaseMethods = 'db.testConnection' | 'db.check' | 'db.installPreview' | 'db.uninstallPreview' | 'db.install' | 'db.uninstall';
+type DatabaseMethods =
+  | 'db.testConnection'
+  | 'db.check'
+  | 'db.installPreview'
+  | 'db.uninstallPreview'
+  | 'db.install'
+  | 'db.uninstall';
 
-export const databaseHandlers = (settings: SettingsService, database: DatabaseService): HandlerGroup<DatabaseMethods> => ({
+export const databaseHandlers = (
+  settings: SettingsService,
+  database: DatabaseService,
+): HandlerGroup<DatabaseMethods> => ({
   'db.testConnection': async ({ database: candidate }) => {
     const stored = settings.get().database;
     const target = candidate
       ? {
           ...candidate,
           // The UI shows the password masked: the mask (or empty) means "the stored one".
-          oracle: { ...candidate.oracle, password: !candidate.oracle.password || candidate.oracle.password === SECRET_MASK ? stored.oracle.password : candidate.oracle.password },
+          oracle: {
+            ...candidate.oracle,
+            password:
+              !candidate.oracle.password || candidate.oracle.password === SECRET_MASK
+                ? stored.oracle.password
+                : candidate.oracle.password,
+          },
         }
       : stored;
     try {
@@ -48,7 +63,15 @@ export const databaseHandlers = (settings: SettingsService, database: DatabaseSe
       checks = await checkPrerequisites(await database.get(), settings.get());
     } catch (error) {
       const mapped = mapDbError(error);
-      checks = [{ id: 'connection', label: 'Conexão com o banco de dados', status: 'error' as const, detail: mapped.message, ...(mapped.fix ? { fix: mapped.fix } : {}) }];
+      checks = [
+        {
+          id: 'connection',
+          label: 'Conexão com o banco de dados',
+          status: 'error' as const,
+          detail: mapped.message,
+          ...(mapped.fix ? { fix: mapped.fix } : {}),
+        },
+      ];
     }
     return { ok: checks.every((c) => c.status !== 'error'), checks };
   },
@@ -64,7 +87,11 @@ export const databaseHandlers = (settings: SettingsService, database: DatabaseSe
     const plan = await install(await database.get()).catch((error: unknown) => {
       throw error instanceof AppError ? error : mapDbError(error);
     });
-    return { previousVersion: plan.currentVersion, installedVersion: plan.targetVersion, statements: plan.statements.length };
+    return {
+      previousVersion: plan.currentVersion,
+      installedVersion: plan.targetVersion,
+      statements: plan.statements.length,
+    };
   },
   'db.uninstall': async () => {
     const plan = await uninstall(await database.get()).catch((error: unknown) => {

@@ -49,7 +49,10 @@ describe('integrador db …', () => {
     expect(out).toContain('[ok]   Parâmetro 2829 — % do estoque para o e-commerce (filial 2): 80%');
     expect(out).toContain('[aviso] Tabelas, sequences e triggers da integração: Não instaladas');
     const json = await capture(['--json', '--data-dir', dir, 'db', 'check', '--demo']);
-    expect(JSON.parse(json.out)).toMatchObject({ ok: true, checks: expect.arrayContaining([expect.objectContaining({ id: 'connection', status: 'ok' })]) });
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      checks: expect.arrayContaining([expect.objectContaining({ id: 'connection', status: 'ok' })]),
+    });
   });
 
   it('install --dry-run prints the exact script and changes nothing; install then is idempotent; uninstall removes all', async () => {
@@ -80,7 +83,9 @@ describe('integrador db …', () => {
   it('prints the Oracle script without a connection with --dialect oracle', async () => {
     const { code, out } = await capture(['db', 'install', '--dry-run', '--dialect', 'oracle']);
     expect(code).toBe(0);
-    expect(out).toContain('CREATE OR REPLACE TRIGGER WTC_TRG_PCEST\nAFTER INSERT OR DELETE OR UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST');
+    expect(out).toContain(
+      'CREATE OR REPLACE TRIGGER WTC_TRG_PCEST\nAFTER INSERT OR DELETE OR UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST',
+    );
     const bad = await capture(['db', 'install', '--dialect', 'oracle']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--dialect só vale com --dry-run');
@@ -89,7 +94,12 @@ describe('integrador db …', () => {
   it('seed-demo creates the demo database once, with the product count asked', async () => {
     const seeded = await capture(['--json', '--data-dir', dir, 'db', 'seed-demo', '--products', '50']);
     expect(seeded.code).toBe(0);
-    expect(JSON.parse(seeded.out)).toMatchObject({ ok: true, products: 50, branches: ['1', '2'], schemaVersion: 2 });
+    expect(JSON.parse(seeded.out)).toMatchObject({
+      ok: true,
+      products: 50,
+      branches: ['1', '2'],
+      schemaVersion: 2,
+    });
     const again = await capture(['--data-dir', dir, 'db', 'seed-demo']);
     expect(again.code).toBe(1);
     expect(again.err).toContain('já existe');
@@ -105,6 +115,8 @@ describe('integrador db …', () => {
     const { code, out, err } = await capture(['--data-dir', dir, 'db', 'check']);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toBe('Erro: Banco Oracle: informe a string de conexão.\nPreencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n');
+    expect(err).toBe(
+      'Erro: Banco Oracle: informe a string de conexão.\nPreencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n',
+    );
   });
 });

@@ -39,7 +39,11 @@ export const bindNames = (sql: string): string[] => {
 };
 
 /** Keeps the binds a statement uses; a missing one is an error in the repository, said plainly. */
-export const pickBinds = (sql: string, binds: Binds | undefined, names?: string[]): Record<string, BindValue> => {
+export const pickBinds = (
+  sql: string,
+  binds: Binds | undefined,
+  names?: string[],
+): Record<string, BindValue> => {
   // No binds given = none wanted: DDL and trigger bodies hold ":NEW" / ":OLD", which are not binds.
   if (binds === undefined) return {};
   names ??= bindNames(sql);

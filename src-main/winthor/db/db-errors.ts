@@ -18,35 +18,66 @@ const firstLine = (error: unknown): string => {
   return (typeof message === 'string' ? message : String(error)).split('\n')[0]!.slice(0, 300);
 };
 
-const CODES: Array<{ match: (code: string, message: string) => boolean; make: (code: string, message: string) => AppError }> = [
+const CODES: Array<{
+  match: (code: string, message: string) => boolean;
+  make: (code: string, message: string) => AppError;
+}> = [
   {
     match: (c) => c === 'ORA-01017' || c === 'ORA-28000' || c === 'ORA-01005',
     make: (c) =>
-      new AppError('db_auth', c === 'ORA-28000' ? 'Banco Oracle: o usuário está bloqueado (ORA-28000).' : `Banco Oracle: usuário ou senha incorretos (${c}).`, {
-        field: 'database.oracle.password',
-        fix: 'Confira o usuário e a senha em Configurações › Banco de dados (ou peça ao DBA para desbloquear o usuário).',
-      }),
+      new AppError(
+        'db_auth',
+        c === 'ORA-28000'
+          ? 'Banco Oracle: o usuário está bloqueado (ORA-28000).'
+          : `Banco Oracle: usuário ou senha incorretos (${c}).`,
+        {
+          field: 'database.oracle.password',
+          fix: 'Confira o usuário e a senha em Configurações › Banco de dados (ou peça ao DBA para desbloquear o usuário).',
+        },
+      ),
   },
   {
     match: (c) => c === 'ORA-12514' || c === 'ORA-12505' || c === 'NJS-518',
     make: (c) =>
-      new AppError('db_service_unknown', `Banco Oracle: o servidor respondeu, mas não conhece o serviço informado (${c}).`, {
-        field: 'database.oracle.connectString',
-        fix: 'Confira o nome do serviço na string de conexão (host:porta/serviço), por exemplo servidor:1521/WINT.',
-      }),
+      new AppError(
+        'db_service_unknown',
+        `Banco Oracle: o servidor respondeu, mas não conhece o serviço informado (${c}).`,
+        {
+          field: 'database.oracle.connectString',
+          fix: 'Confira o nome do serviço na string de conexão (host:porta/serviço), por exemplo servidor:1521/WINT.',
+        },
+      ),
   },
   {
-    match: (c) => c === 'NJS-515' || c === 'NJS-516' || c === 'NJS-517' || c === 'ORA-12154' || c === 'ORA-12262',
+    match: (c) =>
+      c === 'NJS-515' || c === 'NJS-516' || c === 'NJS-517' || c === 'ORA-12154' || c === 'ORA-12262',
     make: (c) =>
-      new AppError('db_connect_string', `Banco Oracle: string de conexão inválida ou não encontrada (${c}).`, {
-        field: 'database.oracle.connectString',
-        fix: 'Use o formato servidor:porta/serviço (ex.: 192.168.0.10:1521/WINT); um alias do tnsnames.ora só funciona no modo Thick ou com TNS_ADMIN configurado.',
-      }),
+      new AppError(
+        'db_connect_string',
+        `Banco Oracle: string de conexão inválida ou não encontrada (${c}).`,
+        {
+          field: 'database.oracle.connectString',
+          fix: 'Use o formato servidor:porta/serviço (ex.: 192.168.0.10:1521/WINT); um alias do tnsnames.ora só funciona no modo Thick ou com TNS_ADMIN configurado.',
+        },
+      ),
   },
   {
     match: (c, m) =>
-      ['NJS-530', 'ORA-12541', 'ORA-12543', 'ORA-12545', 'NJS-503', 'NJS-501', 'NJS-511', 'NJS-512', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET'].includes(c) ||
-      /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(m),
+      [
+        'NJS-530',
+        'ORA-12541',
+        'ORA-12543',
+        'ORA-12545',
+        'NJS-503',
+        'NJS-501',
+        'NJS-511',
+        'NJS-512',
+        'ECONNREFUSED',
+        'ENOTFOUND',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'ECONNRESET',
+      ].includes(c) || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(m),
     make: (c) =>
       new AppError('db_unreachable', `Banco Oracle: não foi possível conectar ao servidor (${c}).`, {
         field: 'database.oracle.connectString',
@@ -56,7 +87,16 @@ const CODES: Array<{ match: (code: string, message: string) => boolean; make: (c
   },
   {
     match: (c, m) =>
-      ['NJS-510', 'NJS-040', 'ORA-12170', 'DPI-1067', 'NJS-123', 'ETIMEDOUT', 'ORA-03136', 'SQLITE_BUSY'].includes(c) || /timed? ?out|tempo esgotado/i.test(m),
+      [
+        'NJS-510',
+        'NJS-040',
+        'ORA-12170',
+        'DPI-1067',
+        'NJS-123',
+        'ETIMEDOUT',
+        'ORA-03136',
+        'SQLITE_BUSY',
+      ].includes(c) || /timed? ?out|tempo esgotado/i.test(m),
     make: (c) =>
       new AppError('db_timeout', `Banco de dados: tempo de espera esgotado (${c}).`, {
         fix: 'O servidor demorou demais para responder: confira a rede e a carga do banco e tente de novo.',
@@ -83,17 +123,25 @@ const CODES: Array<{ match: (code: string, message: string) => boolean; make: (c
   {
     match: (c) => c === 'ORA-01031' || c === 'ORA-01950' || c === 'ORA-01536',
     make: (c) =>
-      new AppError('db_insufficient_privileges', `Banco Oracle: o usuário não tem privilégio suficiente para esta operação (${c}).`, {
-        fix: 'Peça ao DBA os privilégios listados na verificação de pré-requisitos (SELECT nas tabelas PC*, INSERT em PCPEDCFV/PCPEDIFV, CREATE TABLE/SEQUENCE/TRIGGER e cota no tablespace).',
-      }),
+      new AppError(
+        'db_insufficient_privileges',
+        `Banco Oracle: o usuário não tem privilégio suficiente para esta operação (${c}).`,
+        {
+          fix: 'Peça ao DBA os privilégios listados na verificação de pré-requisitos (SELECT nas tabelas PC*, INSERT em PCPEDCFV/PCPEDIFV, CREATE TABLE/SEQUENCE/TRIGGER e cota no tablespace).',
+        },
+      ),
   },
   {
     match: (c) => c === 'DPI-1047' || c === 'DPI-1072' || c === 'NJS-045',
     make: (c) =>
-      new AppError('db_instant_client', `Oracle Instant Client não encontrado ou incompatível na pasta configurada (${c}).`, {
-        field: 'database.oracle.instantClientDir',
-        fix: 'Informe a pasta do Oracle Instant Client 64 bits (a que contém oci.dll) ou deixe em branco para usar o modo Thin.',
-      }),
+      new AppError(
+        'db_instant_client',
+        `Oracle Instant Client não encontrado ou incompatível na pasta configurada (${c}).`,
+        {
+          field: 'database.oracle.instantClientDir',
+          fix: 'Informe a pasta do Oracle Instant Client 64 bits (a que contém oci.dll) ou deixe em branco para usar o modo Thin.',
+        },
+      ),
   },
   {
     match: (c) => c === 'NJS-116' || c === 'NJS-138',
@@ -121,7 +169,8 @@ export const mapDbError = (error: unknown): AppError => {
   if (error instanceof AppError) return error;
   const code = driverErrorCode(error) ?? '';
   const message = firstLine(error);
-  for (const rule of CODES) if (rule.match(code, message)) return Object.assign(rule.make(code, message), { cause: error });
+  for (const rule of CODES)
+    if (rule.match(code, message)) return Object.assign(rule.make(code, message), { cause: error });
   return new AppError('db_error', `Erro do banco de dados: ${message}`, {
     fix: 'Se o erro persistir, envie esta mensagem ao suporte ou ao DBA.',
     cause: error,

@@ -18,7 +18,13 @@ export const openDb = async (database: DatabaseSettings): Promise<Db> => {
     return new SqliteDb({ file: database.embedded.file });
   }
   const oracle = database.oracle;
-  const missing = !oracle.connectString ? 'connectString' : !oracle.user ? 'user' : !oracle.password ? 'password' : undefined;
+  const missing = !oracle.connectString
+    ? 'connectString'
+    : !oracle.user
+      ? 'user'
+      : !oracle.password
+        ? 'password'
+        : undefined;
   if (missing) {
     const label = { connectString: 'string de conexão', user: 'usuário', password: 'senha' }[missing];
     throw new AppError('db_not_configured', `Banco Oracle: informe a ${label}.`, {

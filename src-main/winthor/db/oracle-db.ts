@@ -52,7 +52,11 @@ const configureDriver = (): void => {
  * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.
  * Not observed against a server here; the Oracle suite checks it (order staging write + read).
  */
-export const toOracleBinds = (sql: string, binds: Binds | undefined, forMany = false): Record<string, unknown> => {
+export const toOracleBinds = (
+  sql: string,
+  binds: Binds | undefined,
+  forMany = false,
+): Record<string, unknown> => {
   const picked = pickBinds(sql, binds);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(picked)) {
@@ -76,7 +80,11 @@ const upperKeys = <T extends Row>(row: Row): T => {
   return row as T;
 };
 
-const connectionSession = (connection: () => Promise<Connection>, release: (c: Connection) => Promise<void>, autoCommit: boolean): DbSession => {
+const connectionSession = (
+  connection: () => Promise<Connection>,
+  release: (c: Connection) => Promise<void>,
+  autoCommit: boolean,
+): DbSession => {
   const withConnection = async <T>(work: (c: Connection) => Promise<T>): Promise<T> => {
     let c: Connection | undefined;
     try {
@@ -92,7 +100,9 @@ const connectionSession = (connection: () => Promise<Connection>, release: (c: C
     dialect: oracleDialect,
     query: <T extends Row>(sql: string, binds?: Binds) =>
       withConnection(async (c) => {
-        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), { outFormat: oracledb.OUT_FORMAT_OBJECT });
+        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
+          outFormat: oracledb.OUT_FORMAT_OBJECT,
+        });
         return (result.rows ?? []).map((r) => upperKeys<T>(r));
       }),
     queryOne: <T extends Row>(sql: string, binds?: Binds) =>
@@ -113,7 +123,11 @@ const connectionSession = (connection: () => Promise<Connection>, release: (c: C
     executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>
       withConnection(async (c) => {
         if (many.length === 0) return { rowsAffected: 0 };
-        const result = await c.executeMany(sql, many.map((b) => toOracleBinds(sql, b, true)), { autoCommit });
+        const result = await c.executeMany(
+          sql,
+          many.map((b) => toOracleBinds(sql, b, true)),
+          { autoCommit },
+        );
         return { rowsAffected: result.rowsAffected ?? 0 };
       }),
     stream: <T extends Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> => ({
@@ -158,7 +172,11 @@ export class OracleDb implements Db {
     private readonly pool: Pool,
     private readonly options: OracleDbOptions,
   ) {
-    this.plain = connectionSession(() => pool.getConnection(), (c) => c.close(), true);
+    this.plain = connectionSession(
+      () => pool.getConnection(),
+      (c) => c.close(),
+      true,
+    );
   }
 
   static async open(options: OracleDbOptions): Promise<OracleDb> {
@@ -183,7 +201,10 @@ export class OracleDb implements Db {
               sessionCallback: (connection: Connection, _tag: string, done: (error?: Error) => void) => {
                 connection
                   .execute(`ALTER SESSION SET CURRENT_SCHEMA = ${options.schema!.toUpperCase()}`)
-                  .then(() => done(), (error: Error) => done(error));
+                  .then(
+                    () => done(),
+                    (error: Error) => done(error),
+                  );
               },
             }
           : {}),
@@ -225,7 +246,11 @@ export class OracleDb implements Db {
     } catch (error) {
       throw mapDbError(error);
     }
-    const tx = connectionSession(async () => connection, async () => {}, false);
+    const tx = connectionSession(
+      async () => connection,
+      async () => {},
+      false,
+    );
     try {
       let result: T;
       try {
@@ -251,7 +276,11 @@ export class OracleDb implements Db {
     let c: Connection | undefined;
     try {
       c = await this.pool.getConnection();
-      return { kind: 'oracle', driverMode: this.driverMode, serverVersion: `Oracle ${c.oracleServerVersionString}` };
+      return {
+        kind: 'oracle',
+        driverMode: this.driverMode,
+        serverVersion: `Oracle ${c.oracleServerVersionString}`,
+      };
     } catch (error) {
       throw mapDbError(error);
     } finally {

@@ -23,8 +23,16 @@ declare module 'oracledb' {
     bindDefs?: unknown;
   }
   export interface Connection {
-    execute<T = unknown>(sql: string, binds?: Record<string, unknown>, options?: ExecuteOptions): Promise<Result<T>>;
-    executeMany(sql: string, binds: Array<Record<string, unknown>>, options?: ExecuteOptions): Promise<Result<unknown>>;
+    execute<T = unknown>(
+      sql: string,
+      binds?: Record<string, unknown>,
+      options?: ExecuteOptions,
+    ): Promise<Result<T>>;
+    executeMany(
+      sql: string,
+      binds: Array<Record<string, unknown>>,
+      options?: ExecuteOptions,
+    ): Promise<Result<unknown>>;
     commit(): Promise<void>;
     rollback(): Promise<void>;
     close(): Promise<void>;

@@ -10,8 +10,15 @@ describe('SqliteDb adapter', () => {
     const db = new SqliteDb({ file: ':memory:' });
     await db.execute('CREATE TABLE T (id INTEGER, dt DATE, txt TEXT)');
     const when = new Date(2026, 0, 31, 23, 59, 58);
-    await db.execute('INSERT INTO T (id, dt, txt) VALUES (:id, :dt, :txt)', { id: 1, dt: when, txt: 'a', unused: 5 });
-    expect(await db.query('SELECT id, dt, txt AS Lower_Alias FROM T')).toEqual([{ ID: 1, DT: when, LOWER_ALIAS: 'a' }]);
+    await db.execute('INSERT INTO T (id, dt, txt) VALUES (:id, :dt, :txt)', {
+      id: 1,
+      dt: when,
+      txt: 'a',
+      unused: 5,
+    });
+    expect(await db.query('SELECT id, dt, txt AS Lower_Alias FROM T')).toEqual([
+      { ID: 1, DT: when, LOWER_ALIAS: 'a' },
+    ]);
     await expect(db.query('SELECT id FROM T WHERE id = :missing', {})).rejects.toThrow(/:missing/);
     await db.close();
   });
@@ -43,9 +50,13 @@ describe('SqliteDb adapter', () => {
   it('streams rows one by one and executeMany inserts a batch', async () => {
     const db = new SqliteDb({ file: ':memory:' });
     await db.execute('CREATE TABLE S (n INTEGER)');
-    await db.executeMany('INSERT INTO S (n) VALUES (:n)', Array.from({ length: 1000 }, (_, n) => ({ n })));
+    await db.executeMany(
+      'INSERT INTO S (n) VALUES (:n)',
+      Array.from({ length: 1000 }, (_, n) => ({ n })),
+    );
     let sum = 0;
-    for await (const row of db.stream<{ N: number }>('SELECT n FROM S WHERE n >= :min', { min: 10 })) sum += row.N;
+    for await (const row of db.stream<{ N: number }>('SELECT n FROM S WHERE n >= :min', { min: 10 }))
+      sum += row.N;
     expect(sum).toBe((999 * 1000) / 2 - 45);
     await db.close();
   });
@@ -62,12 +73,16 @@ describe('SqliteDb adapter', () => {
     try {
       await db.execute('CREATE TABLE S (n INTEGER)');
       await db.execute('CREATE TABLE W (n INTEGER)');
-      await db.executeMany('INSERT INTO S (n) VALUES (:n)', Array.from({ length: 50 }, (_, n) => ({ n })));
+      await db.executeMany(
+        'INSERT INTO S (n) VALUES (:n)',
+        Array.from({ length: 50 }, (_, n) => ({ n })),
+      );
       let seen = 0;
       for await (const row of db.stream<{ N: number }>('SELECT n FROM S ORDER BY n')) {
         await db.execute('INSERT INTO W (n) VALUES (:n)', { n: row.N });
         await db.transaction(async (tx) => {
-          for await (const inner of tx.stream('SELECT n FROM S WHERE n = :n', { n: row.N })) await tx.execute('INSERT INTO W (n) VALUES (:n)', { n: inner.N as number });
+          for await (const inner of tx.stream('SELECT n FROM S WHERE n = :n', { n: row.N }))
+            await tx.execute('INSERT INTO W (n) VALUES (:n)', { n: inner.N as number });
         });
         seen++;
       }
@@ -80,6 +95,10 @@ describe('SqliteDb adapter', () => {
   });
 
   it('finds bind names outside strings and comments', () => {
-    expect(bindNames(`SELECT ':no' AS a, x FROM t -- :nope\nWHERE a = :yes AND b = :yes /* :never */ AND c = :other`)).toEqual(['yes', 'other']);
+    expect(
+      bindNames(
+        `SELECT ':no' AS a, x FROM t -- :nope\nWHERE a = :yes AND b = :yes /* :never */ AND c = :other`,
+      ),
+    ).toEqual(['yes', 'other']);
   });
 });

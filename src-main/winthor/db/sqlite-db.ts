@@ -28,7 +28,11 @@ const toSqliteValue = (value: BindValue): string | number | bigint | null => {
   return value;
 };
 
-const prepareBinds = (sql: string, binds: Binds | undefined, names?: string[]): Record<string, string | number | bigint | null> => {
+const prepareBinds = (
+  sql: string,
+  binds: Binds | undefined,
+  names?: string[],
+): Record<string, string | number | bigint | null> => {
   const picked = pickBinds(sql, binds, names);
   const out: Record<string, string | number | bigint | null> = {};
   for (const [k, v] of Object.entries(picked)) out[k] = toSqliteValue(v);
@@ -63,7 +67,10 @@ export class SqliteDb implements Db {
   readonly dialect = sqliteDialect;
   readonly raw: Database.Database;
   private readonly lock = new Lock();
-  private readonly statements = new Map<string, { stmt: Database.Statement; names: string[]; keys?: string[] }>();
+  private readonly statements = new Map<
+    string,
+    { stmt: Database.Statement; names: string[]; keys?: string[] }
+  >();
 
   constructor(options: SqliteDbOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -99,7 +106,11 @@ export class SqliteDb implements Db {
 
   private session(streamFile: string | null): DbSession {
     const db = this.raw;
-    const self = { prepared: (sql: string) => this.prepared(sql), toRow: (v: unknown[], k: string[]) => this.toRow(v, k), raw: db };
+    const self = {
+      prepared: (sql: string) => this.prepared(sql),
+      toRow: (v: unknown[], k: string[]) => this.toRow(v, k),
+      raw: db,
+    };
     const run = <T>(work: () => T): T => {
       try {
         return work();
@@ -147,7 +158,9 @@ export class SqliteDb implements Db {
           if (!streamFile) {
             const rows = run(() => {
               const { stmt, names, keys } = self.prepared(sql);
-              return (stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][]).map((values) => self.toRow(values, keys ?? []));
+              return (stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][]).map((values) =>
+                self.toRow(values, keys ?? []),
+              );
             });
             for (const row of rows) yield row as T;
             return;
@@ -156,7 +169,9 @@ export class SqliteDb implements Db {
           try {
             const stmt = run(() => reader.prepare(sql));
             const keys = stmt.columns().map((c) => c.name.toUpperCase());
-            const iterator = run(() => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>);
+            const iterator = run(
+              () => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>,
+            );
             try {
               for (const values of iterator) yield self.toRow(values, keys) as T;
             } finally {

@@ -6,7 +6,8 @@ export const ean13CheckDigit = (first12: string): number => {
   return (10 - (sum % 10)) % 10;
 };
 
-export const isValidEan13 = (ean: string): boolean => /^\d{13}$/.test(ean) && ean13CheckDigit(ean.slice(0, 12)) === Number(ean[12]);
+export const isValidEan13 = (ean: string): boolean =>
+  /^\d{13}$/.test(ean) && ean13CheckDigit(ean.slice(0, 12)) === Number(ean[12]);
 
 /** Mod-11 check digit of an NF-e access key (43 digits → 44th), weights 2..9 from the right. */
 export const nfeKeyCheckDigit = (first43: string): number => {
@@ -35,7 +36,8 @@ export const makeCpf = (base9: string): string => {
 };
 
 const cnpjDigit = (digits: string): number => {
-  const weights = digits.length === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+  const weights =
+    digits.length === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
   const sum = [...digits].reduce((acc, d, i) => acc + Number(d) * weights[i]!, 0);
   const rest = sum % 11;
   return rest < 2 ? 0 : 11 - rest;
@@ -47,5 +49,7 @@ export const makeCnpj = (base12: string): string => {
   return `${base12}${d1}${cnpjDigit(base12 + d1)}`;
 };
 
-export const formatCpf = (d: string): string => `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`;
-export const formatCnpj = (d: string): string => `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}/${d.slice(8, 12)}-${d.slice(12)}`;
+export const formatCpf = (d: string): string =>
+  `${d.slice(0, 3)}.${d.slice(3, 6)}.${d.slice(6, 9)}-${d.slice(9)}`;
+export const formatCnpj = (d: string): string =>
+  `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}/${d.slice(8, 12)}-${d.slice(12)}`;

@@ -16,11 +16,16 @@ export interface DemoDatabaseReport {
 }
 
 /** Creates the demo WinThor if needed: PC* tables, seed (only when empty), integration schema. */
-export const prepareDemoDatabase = async (file: string, options: { products?: number; installSchema?: boolean } = {}): Promise<DemoDatabaseReport> => {
+export const prepareDemoDatabase = async (
+  file: string,
+  options: { products?: number; installSchema?: boolean } = {},
+): Promise<DemoDatabaseReport> => {
   const db = new SqliteDb({ file });
   try {
     await createDemoSchema(db);
-    const seeded = (await isDemoSeeded(db)) ? null : await seedDemo(db, options.products !== undefined ? { products: options.products } : {});
+    const seeded = (await isDemoSeeded(db))
+      ? null
+      : await seedDemo(db, options.products !== undefined ? { products: options.products } : {});
     const plan = options.installSchema === false ? null : await install(db);
     return { file, seeded, schemaVersion: plan?.targetVersion ?? 0 };
   } finally {

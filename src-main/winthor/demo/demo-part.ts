@@ -25,9 +25,13 @@ export const winthorDemoPart =
     const current = runtime.settings.get();
     runtime.settings.update({
       database: { ...current.database, kind: 'embedded', embedded: { file } },
-      ...(current.branches.length === 0 ? { branches: DEMO_BRANCHES.map((b) => Branch.parse({ code: b.code, name: b.name })) } : {}),
+      ...(current.branches.length === 0
+        ? { branches: DEMO_BRANCHES.map((b) => Branch.parse({ code: b.code, name: b.name })) }
+        : {}),
     });
-    const simulator = new OrderImporterSimulator(await runtime.database.get(), { stepMs: options.stepMs ?? 30_000 });
+    const simulator = new OrderImporterSimulator(await runtime.database.get(), {
+      stepMs: options.stepMs ?? 30_000,
+    });
     let running = false;
     const timer = setInterval(() => {
       if (running) return;

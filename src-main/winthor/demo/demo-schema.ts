@@ -8,15 +8,21 @@ import { DEMO_TABLES } from './demo-tables';
  */
 export const demoSchemaStatements = (dialect: 'oracle' | 'sqlite'): string[] => {
   const statements = Object.entries(DEMO_TABLES).map(([table, def]) => {
-    const columns = Object.entries(def.columns).map(([name, type]) => `  ${name} ${type}${def.primaryKey.includes(name) ? ' NOT NULL' : ''}`);
-    if (def.primaryKey.length) columns.push(`  CONSTRAINT ${table}_PK PRIMARY KEY (${def.primaryKey.join(', ')})`);
+    const columns = Object.entries(def.columns).map(
+      ([name, type]) => `  ${name} ${type}${def.primaryKey.includes(name) ? ' NOT NULL' : ''}`,
+    );
+    if (def.primaryKey.length)
+      columns.push(`  CONSTRAINT ${table}_PK PRIMARY KEY (${def.primaryKey.join(', ')})`);
     return `CREATE TABLE ${dialect === 'sqlite' ? 'IF NOT EXISTS ' : ''}${table} (\n${columns.join(',\n')}\n)`;
   });
-  statements.push(`CREATE INDEX ${dialect === 'sqlite' ? 'IF NOT EXISTS ' : ''}PCCLIENT_CGCENT_IDX ON PCCLIENT (CGCENT)`);
+  statements.push(
+    `CREATE INDEX ${dialect === 'sqlite' ? 'IF NOT EXISTS ' : ''}PCCLIENT_CGCENT_IDX ON PCCLIENT (CGCENT)`,
+  );
   return statements;
 };
 
-const tableOf = (statement: string): string | undefined => /CREATE TABLE (?:IF NOT EXISTS )?(\w+)/.exec(statement)?.[1];
+const tableOf = (statement: string): string | undefined =>
+  /CREATE TABLE (?:IF NOT EXISTS )?(\w+)/.exec(statement)?.[1];
 
 /** Creates the demo PC* tables that do not exist yet. */
 export const createDemoSchema = async (db: Db): Promise<void> => {
@@ -25,7 +31,9 @@ export const createDemoSchema = async (db: Db): Promise<void> => {
     for (const statement of demoSchemaStatements('sqlite')) await db.execute(statement);
     return;
   }
-  const existing = new Set((await db.query(`SELECT TABLE_NAME FROM USER_TABLES`)).map((r) => String(r.TABLE_NAME)));
+  const existing = new Set(
+    (await db.query(`SELECT TABLE_NAME FROM USER_TABLES`)).map((r) => String(r.TABLE_NAME)),
+  );
   for (const statement of demoSchemaStatements('oracle')) {
     const table = tableOf(statement);
     if (table && existing.has(table)) continue;

@@ -45,7 +45,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCCATEGORIA: {
-    primaryKey: ['CODSEC','CODCATEGORIA'],
+    primaryKey: ['CODSEC', 'CODCATEGORIA'],
     columns: {
       CODSEC: 'NUMBER(6,0)',
       CODCATEGORIA: 'NUMBER(6,0)',
@@ -83,7 +83,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCEST: {
-    primaryKey: ['CODFILIAL','CODPROD'],
+    primaryKey: ['CODFILIAL', 'CODPROD'],
     columns: {
       CODFILIAL: 'VARCHAR2(2)',
       CODPROD: 'NUMBER(6,0)',
@@ -95,7 +95,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCTABPR: {
-    primaryKey: ['CODPROD','NUMREGIAO'],
+    primaryKey: ['CODPROD', 'NUMREGIAO'],
     columns: {
       CODPROD: 'NUMBER(6,0)',
       NUMREGIAO: 'NUMBER(4,0)',
@@ -141,7 +141,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCPARAMFILIAL: {
-    primaryKey: ['NOME','CODFILIAL'],
+    primaryKey: ['NOME', 'CODFILIAL'],
     columns: {
       NOME: 'VARCHAR2(34)',
       CODFILIAL: 'VARCHAR2(2)',
@@ -208,7 +208,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCPEDCFV: {
-    primaryKey: ['NUMPEDRCA','CODUSUR','CGCCLI','DTABERTURAPEDPALM'],
+    primaryKey: ['NUMPEDRCA', 'CODUSUR', 'CGCCLI', 'DTABERTURAPEDPALM'],
     columns: {
       NUMPEDRCA: 'NUMBER(10,0)',
       CODUSUR: 'NUMBER(4,0)',
@@ -241,7 +241,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCPEDIFV: {
-    primaryKey: ['NUMPEDRCA','CGCCLI','CODUSUR','DTABERTURAPEDPALM','CODPROD','NUMSEQ'],
+    primaryKey: ['NUMPEDRCA', 'CGCCLI', 'CODUSUR', 'DTABERTURAPEDPALM', 'CODPROD', 'NUMSEQ'],
     columns: {
       NUMPEDRCA: 'NUMBER(10,0)',
       CODUSUR: 'NUMBER(4,0)',
@@ -278,7 +278,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     },
   },
   PCPEDI: {
-    primaryKey: ['NUMPED','CODPROD','NUMSEQ'],
+    primaryKey: ['NUMPED', 'CODPROD', 'NUMSEQ'],
     columns: {
       NUMPED: 'NUMBER(10,0)',
       CODPROD: 'NUMBER(6,0)',

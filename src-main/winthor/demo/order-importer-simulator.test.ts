@@ -44,18 +44,34 @@ describe('simulador do importador de pedidos do WinThor', () => {
     const ok = await readStagingResult(db, order(1));
     expect(ok).toMatchObject({ status: 'imported', importado: 2, numped: 100_001 });
     const badProduct = await readStagingResult(db, order(2));
-    expect(badProduct).toMatchObject({ status: 'rejected', numped: null, message: 'Produto(s) inexistente(s) ou excluído(s): 999999' });
-    expect(badProduct.itemMessages).toEqual([{ codprod: 999_999, numseq: 1, message: 'Produto não cadastrado' }]);
+    expect(badProduct).toMatchObject({
+      status: 'rejected',
+      numped: null,
+      message: 'Produto(s) inexistente(s) ou excluído(s): 999999',
+    });
+    expect(badProduct.itemMessages).toEqual([
+      { codprod: 999_999, numseq: 1, message: 'Produto não cadastrado' },
+    ]);
     expect((await readStagingResult(db, order(3))).message).toBe('Cliente 424242 não cadastrado');
 
-    const items = await db.query(`SELECT PCPEDI.CODPROD, PCPEDI.QT FROM PCPEDI WHERE PCPEDI.NUMPED = 100001 ORDER BY PCPEDI.NUMSEQ`);
+    const items = await db.query(
+      `SELECT PCPEDI.CODPROD, PCPEDI.QT FROM PCPEDI WHERE PCPEDI.NUMPED = 100001 ORDER BY PCPEDI.NUMSEQ`,
+    );
     expect(items).toEqual([
       { CODPROD: 1, QT: 2 },
       { CODPROD: 2, QT: 1 },
     ]);
     expect((await getOrderStatuses(db, [100_001]))[0]).toMatchObject({ position: 'L', invoiceKey: null });
-    expect(await simulator.advance(new Date(t0.getTime() + 30_000))).toEqual({ imported: 0, rejected: 0, picked: 0, invoiced: 0 });
-    expect(await simulator.advance(new Date(t0.getTime() + 60_000))).toMatchObject({ picked: 1, invoiced: 0 });
+    expect(await simulator.advance(new Date(t0.getTime() + 30_000))).toEqual({
+      imported: 0,
+      rejected: 0,
+      picked: 0,
+      invoiced: 0,
+    });
+    expect(await simulator.advance(new Date(t0.getTime() + 60_000))).toMatchObject({
+      picked: 1,
+      invoiced: 0,
+    });
     expect((await getOrderStatuses(db, [100_001]))[0]!.position).toBe('M');
     const t2 = new Date(t0.getTime() + 120_000);
     expect(await simulator.advance(t2)).toMatchObject({ picked: 0, invoiced: 1 });
@@ -64,6 +80,11 @@ describe('simulador do importador de pedidos do WinThor', () => {
     expect(status!.invoiceKey).toMatch(/^43\d{42}$/);
     expect(nfeKeyCheckDigit(status!.invoiceKey!.slice(0, 43))).toBe(Number(status!.invoiceKey![43]));
     // Nothing left to do: idempotent.
-    expect(await simulator.advance(new Date(t0.getTime() + 600_000))).toEqual({ imported: 0, rejected: 0, picked: 0, invoiced: 0 });
+    expect(await simulator.advance(new Date(t0.getTime() + 600_000))).toEqual({
+      imported: 0,
+      rejected: 0,
+      picked: 0,
+      invoiced: 0,
+    });
   });
 });

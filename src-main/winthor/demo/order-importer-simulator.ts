@@ -21,7 +21,14 @@ export interface AdvanceReport {
 const pad = (value: number | string, size: number) => String(value).padStart(size, '0').slice(-size);
 
 /** A 44-digit NF-e key: cUF, AAMM, CNPJ, model 55, series, number, emission type, code, check digit. */
-export const buildNfeKey = (options: { uf: string; date: Date; cnpj: string; series: number; number: number; code: number }): string => {
+export const buildNfeKey = (options: {
+  uf: string;
+  date: Date;
+  cnpj: string;
+  series: number;
+  number: number;
+  code: number;
+}): string => {
   const ufCodes: Record<string, string> = { RS: '43', SP: '35', SC: '42', PR: '41', RJ: '33', MG: '31' };
   const first43 = `${ufCodes[options.uf] ?? '43'}${pad(options.date.getFullYear() % 100, 2)}${pad(options.date.getMonth() + 1, 2)}${pad(options.cnpj, 14)}55${pad(options.series, 3)}${pad(options.number, 9)}1${pad(options.code, 8)}`;
   return `${first43}${nfeKeyCheckDigit(first43)}`;
@@ -64,15 +71,25 @@ export class OrderImporterSimulator {
          FROM PCPEDCFV WHERE PCPEDCFV.IMPORTADO = 1 ORDER BY PCPEDCFV.DTINCLUSAO, PCPEDCFV.NUMPEDRCA`,
     );
     for (const header of headers) {
-      const key = { numpedrca: header.NUMPEDRCA as number, codusur: header.CODUSUR as number, cgccli: header.CGCCLI as string, dtabertura: header.DTABERTURAPEDPALM as Date };
+      const key = {
+        numpedrca: header.NUMPEDRCA as number,
+        codusur: header.CODUSUR as number,
+        cgccli: header.CGCCLI as string,
+        dtabertura: header.DTABERTURAPEDPALM as Date,
+      };
       const items = await tx.query(
         `SELECT PCPEDIFV.CODPROD, PCPEDIFV.NUMSEQ, PCPEDIFV.QT, PCPEDIFV.PVENDA, PCPRODUT.CODPROD AS FOUND, PCPRODUT.DTEXCLUSAO
            FROM PCPEDIFV LEFT JOIN PCPRODUT ON PCPRODUT.CODPROD = PCPEDIFV.CODPROD
           WHERE ${HEADER_KEY} ORDER BY PCPEDIFV.NUMSEQ`,
         key,
       );
-      const customer = await tx.queryOne(`SELECT PCCLIENT.CODCLI, PCCLIENT.BLOQUEIO FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`, { codcli: toNumber(header.CODCLI) });
-      const badItems = items.filter((i) => i.FOUND === null || i.FOUND === undefined || i.DTEXCLUSAO !== null);
+      const customer = await tx.queryOne(
+        `SELECT PCCLIENT.CODCLI, PCCLIENT.BLOQUEIO FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`,
+        { codcli: toNumber(header.CODCLI) },
+      );
+      const badItems = items.filter(
+        (i) => i.FOUND === null || i.FOUND === undefined || i.DTEXCLUSAO !== null,
+      );
       const reason = !customer
         ? `Cliente ${toNumber(header.CODCLI)} não cadastrado`
         : toText(customer.BLOQUEIO) === 'S'
@@ -88,14 +105,18 @@ export class OrderImporterSimulator {
           { ...key, reason },
         );
         for (const item of badItems) {
-          await tx.execute(`UPDATE PCPEDIFV SET OBSERVACAO_PC = 'Produto não cadastrado' WHERE ${HEADER_KEY} AND PCPEDIFV.NUMSEQ = :numseq`, { ...key, numseq: toNumber(item.NUMSEQ) });
+          await tx.execute(
+            `UPDATE PCPEDIFV SET OBSERVACAO_PC = 'Produto não cadastrado' WHERE ${HEADER_KEY} AND PCPEDIFV.NUMSEQ = :numseq`,
+            { ...key, numseq: toNumber(item.NUMSEQ) },
+          );
         }
         report.rejected++;
         continue;
       }
       const last = await tx.queryOne(`SELECT MAX(PCPEDC.NUMPED) AS N FROM PCPEDC`);
       const numped = Math.max(toOptionalNumber(last?.N) ?? 0, this.firstNumped - 1) + 1;
-      const total = items.reduce((sum, i) => sum + toNumber(i.QT) * toNumber(i.PVENDA), 0) + toNumber(header.VLFRETE);
+      const total =
+        items.reduce((sum, i) => sum + toNumber(i.QT) * toNumber(i.PVENDA), 0) + toNumber(header.VLFRETE);
       await tx.execute(
         `INSERT INTO PCPEDC (NUMPED, DATA, CODFILIAL, CODCLI, CODUSUR, CODCOB, CODPLPAG, POSICAO, NUMPEDCLI, VLTOTAL, VLFRETE)
          VALUES (:numped, :data, :codfilial, :codcli, :codusur, :codcob, :codplpag, 'L', :numpedcli, :vltotal, :vlfrete)`,
@@ -114,7 +135,15 @@ export class OrderImporterSimulator {
       );
       await tx.executeMany(
         `INSERT INTO PCPEDI (NUMPED, CODPROD, NUMSEQ, QT, PVENDA, POSICAO, DATA, CODCLI) VALUES (:numped, :codprod, :numseq, :qt, :pvenda, 'L', :data, :codcli)`,
-        items.map((i) => ({ numped, codprod: toNumber(i.CODPROD), numseq: toNumber(i.NUMSEQ), qt: toNumber(i.QT), pvenda: toNumber(i.PVENDA), data: wholeSeconds(now), codcli: toNumber(header.CODCLI) })),
+        items.map((i) => ({
+          numped,
+          codprod: toNumber(i.CODPROD),
+          numseq: toNumber(i.NUMSEQ),
+          qt: toNumber(i.QT),
+          pvenda: toNumber(i.PVENDA),
+          data: wholeSeconds(now),
+          codcli: toNumber(header.CODCLI),
+        })),
       );
       await tx.execute(
         `UPDATE PCPEDCFV SET IMPORTADO = 2, NUMPED = :numped, POSICAO_ATUAL = 'L' WHERE PCPEDCFV.NUMPEDRCA = :numpedrca AND PCPEDCFV.CODUSUR = :codusur AND PCPEDCFV.CGCCLI = :cgccli AND PCPEDCFV.DTABERTURAPEDPALM = :dtabertura`,
@@ -142,7 +171,14 @@ export class OrderImporterSimulator {
         const last = await tx.queryOne(`SELECT MAX(PCPEDC.NUMNOTA) AS N FROM PCPEDC`);
         const numnota = (toOptionalNumber(last?.N) ?? 0) + 1;
         const uf = toText(order.CODFILIAL) === '2' ? 'SP' : 'RS';
-        const chave = buildNfeKey({ uf, date: now, cnpj: this.issuerCnpj, series: 1, number: numnota, code: (numped * 7919) % 100_000_000 });
+        const chave = buildNfeKey({
+          uf,
+          date: now,
+          cnpj: this.issuerCnpj,
+          series: 1,
+          number: numnota,
+          code: (numped * 7919) % 100_000_000,
+        });
         await tx.execute(
           `UPDATE PCPEDC SET POSICAO = 'F', NUMNOTA = :numnota, CHAVENFE = :chave, DTFAT = :dtfat, NUMTRANSVENDA = :numtrans WHERE PCPEDC.NUMPED = :numped`,
           { numnota, chave, dtfat: wholeSeconds(now), numtrans: numped, numped },

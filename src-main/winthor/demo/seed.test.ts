@@ -11,7 +11,9 @@ describe('demo WinThor seed', () => {
       const db = new SqliteDb({ file: ':memory:' });
       await createDemoSchema(db);
       const summary = await seedDemo(db, { products: 500 });
-      const rows = await db.query('SELECT PCPRODUT.CODPROD, PCPRODUT.DESCRICAO, PCPRODUT.CODAUXILIAR, PCEST.QTESTGER FROM PCPRODUT JOIN PCEST ON PCEST.CODPROD = PCPRODUT.CODPROD ORDER BY 1, PCEST.CODFILIAL');
+      const rows = await db.query(
+        'SELECT PCPRODUT.CODPROD, PCPRODUT.DESCRICAO, PCPRODUT.CODAUXILIAR, PCEST.QTESTGER FROM PCPRODUT JOIN PCEST ON PCEST.CODPROD = PCPRODUT.CODPROD ORDER BY 1, PCEST.CODFILIAL',
+      );
       return { db, summary, rows };
     };
     const a = await snapshot();

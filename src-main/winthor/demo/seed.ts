@@ -24,7 +24,11 @@ export const DEMO_BRANCHES = [
 ] as const;
 
 /** Parameter values of the demo (PCPARAMFILIAL): company level '99', branch '2' overrides two. */
-export const DEMO_PARAMETERS: Array<{ param: keyof typeof DEFAULT_PARAMETER_NAMES; branch: string; value: string }> = [
+export const DEMO_PARAMETERS: Array<{
+  param: keyof typeof DEFAULT_PARAMETER_NAMES;
+  branch: string;
+  value: string;
+}> = [
   { param: '2829', branch: '99', value: '100' },
   { param: '2829', branch: '2', value: '80' },
   { param: '4008', branch: '99', value: 'CART' },
@@ -45,7 +49,18 @@ const DEPARTMENTS: Array<[string, string[]]> = [
   ['BAZAR', ['UTILIDADES', 'DESCARTAVEIS', 'PILHAS']],
   ['PAPELARIA INTERNA', ['ESCRITORIO', 'ARQUIVO', 'CADERNOS']],
 ];
-const ADJECTIVES = ['TRADICIONAL', 'PREMIUM', 'LIGHT', 'INTEGRAL', 'ZERO', 'FAMILIA', 'ECONOMICO', 'EXTRA', 'NATURAL', 'ORIGINAL'];
+const ADJECTIVES = [
+  'TRADICIONAL',
+  'PREMIUM',
+  'LIGHT',
+  'INTEGRAL',
+  'ZERO',
+  'FAMILIA',
+  'ECONOMICO',
+  'EXTRA',
+  'NATURAL',
+  'ORIGINAL',
+];
 const BRANDS = ['BOM SABOR', 'VIDA', 'SOL', 'PRIMOR', 'ALVORADA', 'SERRANA', 'CRISTAL', 'AURORA'];
 const PACKS: Array<[string, string, number]> = [
   ['UN', 'UN', 1],
@@ -54,7 +69,20 @@ const PACKS: Array<[string, string, number]> = [
   ['FD 6X1L', 'FD', 6],
   ['GF 2L', 'UN', 1],
 ];
-const FIRST = ['ANA', 'BRUNO', 'CARLA', 'DIEGO', 'ELISA', 'FABIO', 'GABRIELA', 'HUGO', 'IARA', 'JOAO', 'LUCAS', 'MARIA'];
+const FIRST = [
+  'ANA',
+  'BRUNO',
+  'CARLA',
+  'DIEGO',
+  'ELISA',
+  'FABIO',
+  'GABRIELA',
+  'HUGO',
+  'IARA',
+  'JOAO',
+  'LUCAS',
+  'MARIA',
+];
 const LAST = ['SILVA', 'SOUZA', 'OLIVEIRA', 'PEREIRA', 'COSTA', 'RODRIGUES', 'ALMEIDA', 'NASCIMENTO'];
 
 export const eanFor = (codprod: number): string => {
@@ -71,7 +99,8 @@ const insertAll = async (db: DbSession, table: string, rows: SeedRow[]): Promise
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
   const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `:${c.toLowerCase()}`).join(', ')})`;
-  const lower = (row: SeedRow) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
+  const lower = (row: SeedRow) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
   for (let i = 0; i < rows.length; i += 5000) await db.executeMany(sql, rows.slice(i, i + 5000).map(lower));
 };
 
@@ -84,7 +113,14 @@ const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> =
   await insertAll(
     db,
     'PCFILIAL',
-    DEMO_BRANCHES.map((b) => ({ CODIGO: b.code, RAZAOSOCIAL: b.name, FANTASIA: b.fantasia, NUMREGIAOPADRAO: b.region, DTEXCLUSAO: null, UF: b.uf })),
+    DEMO_BRANCHES.map((b) => ({
+      CODIGO: b.code,
+      RAZAOSOCIAL: b.name,
+      FANTASIA: b.fantasia,
+      NUMREGIAOPADRAO: b.region,
+      DTEXCLUSAO: null,
+      UF: b.uf,
+    })),
   );
   await insertAll(db, 'PCCOB', [
     { CODCOB: 'D', COBRANCA: 'DINHEIRO' },
@@ -115,7 +151,9 @@ const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> =
     const carrier = i > 8;
     suppliers.push({
       CODFORNEC: i,
-      FORNECEDOR: carrier ? `TRANSPORTADORA ${['RAPIDA SUL', 'EXPRESSO BRASIL', 'LOG FACIL', 'CORREIOS'][i - 9]}` : `FORNECEDOR ${BRANDS[i - 1]} LTDA`,
+      FORNECEDOR: carrier
+        ? `TRANSPORTADORA ${['RAPIDA SUL', 'EXPRESSO BRASIL', 'LOG FACIL', 'CORREIOS'][i - 9]}`
+        : `FORNECEDOR ${BRANDS[i - 1]} LTDA`,
       CGC: formatCnpj(makeCnpj(`${String(10_000_000 + i * 7919).slice(0, 8)}0001`)),
       TIPOFORNEC: carrier ? 'T' : rng.pick(['I', 'D']),
       REVENDA: carrier ? 'N' : 'S',
@@ -128,7 +166,12 @@ const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> =
   await insertAll(
     db,
     'PCPARAMFILIAL',
-    DEMO_PARAMETERS.map((p) => ({ NOME: DEFAULT_PARAMETER_NAMES[p.param], CODFILIAL: p.branch, VALOR: p.value, DTMXSALTER: now })),
+    DEMO_PARAMETERS.map((p) => ({
+      NOME: DEFAULT_PARAMETER_NAMES[p.param],
+      CODFILIAL: p.branch,
+      VALOR: p.value,
+      DTMXSALTER: now,
+    })),
   );
 };
 
@@ -143,9 +186,21 @@ const seedCategories = async (db: DbSession): Promise<Array<{ dept: number; sec:
     depts.push({ CODEPTO: dept, DESCRICAO: name, ENVIAECOMMERCE: publish, IDINTEGRACAOCIASHOP: null });
     sections.forEach((section, s) => {
       const sec = dept * 100 + s + 1;
-      secs.push({ CODSEC: sec, CODEPTO: dept, DESCRICAO: section, ENVIAECOMMERCE: publish, IDINTEGRACAOCIASHOP: null });
+      secs.push({
+        CODSEC: sec,
+        CODEPTO: dept,
+        DESCRICAO: section,
+        ENVIAECOMMERCE: publish,
+        IDINTEGRACAOCIASHOP: null,
+      });
       for (let c = 1; c <= 2; c++) {
-        cats.push({ CODSEC: sec, CODCATEGORIA: c, CATEGORIA: `${section} ${c === 1 ? 'LINHA A' : 'LINHA B'}`, ENVIAECOMMERCE: publish, IDINTEGRACAOCIASHOP: null });
+        cats.push({
+          CODSEC: sec,
+          CODCATEGORIA: c,
+          CATEGORIA: `${section} ${c === 1 ? 'LINHA A' : 'LINHA B'}`,
+          ENVIAECOMMERCE: publish,
+          IDINTEGRACAOCIASHOP: null,
+        });
         if (publish === 'S') leaves.push({ dept, sec, cat: c });
       }
     });
@@ -156,7 +211,13 @@ const seedCategories = async (db: DbSession): Promise<Array<{ dept: number; sec:
   return leaves;
 };
 
-const seedProducts = async (db: DbSession, rng: Prng, count: number, leaves: Array<{ dept: number; sec: number; cat: number }>, now: Date): Promise<void> => {
+const seedProducts = async (
+  db: DbSession,
+  rng: Prng,
+  count: number,
+  leaves: Array<{ dept: number; sec: number; cat: number }>,
+  now: Date,
+): Promise<void> => {
   const BATCH = 2000;
   for (let from = 1; from <= count; from += BATCH) {
     const products: SeedRow[] = [];
@@ -237,7 +298,9 @@ const seedCustomers = async (db: DbSession, rng: Prng, count: number, now: Date)
   const rows: SeedRow[] = [];
   for (let i = 1; i <= count; i++) {
     const company = i % 4 === 0;
-    const digits = company ? makeCnpj(`${String(20_000_000 + i * 104_729).slice(0, 8)}0001`) : makeCpf(String(100_000_000 + i * 7_654_321).slice(-9));
+    const digits = company
+      ? makeCnpj(`${String(20_000_000 + i * 104_729).slice(0, 8)}0001`)
+      : makeCpf(String(100_000_000 + i * 7_654_321).slice(-9));
     const name = company ? `${rng.pick(LAST)} COMERCIO LTDA ${i}` : `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
     rows.push({
       CODCLI: i,

@@ -15,7 +15,10 @@ export interface Carrier {
   blocked: boolean;
 }
 
-export const listCarriers = async (db: DbSession, supplierTypes: readonly string[] = CARRIER_SUPPLIER_TYPES): Promise<Carrier[]> => {
+export const listCarriers = async (
+  db: DbSession,
+  supplierTypes: readonly string[] = CARRIER_SUPPLIER_TYPES,
+): Promise<Carrier[]> => {
   const binds: Record<string, string> = {};
   const names = supplierTypes.map((t, i) => {
     binds[`t${i}`] = t;
@@ -27,5 +30,10 @@ export const listCarriers = async (db: DbSession, supplierTypes: readonly string
       ORDER BY PCFORNEC.CODFORNEC`,
     binds,
   );
-  return rows.map((r) => ({ code: toNumber(r.CODFORNEC), name: toText(r.FORNECEDOR), document: toText(r.CGC), blocked: toText(r.BLOQUEIO) === 'S' }));
+  return rows.map((r) => ({
+    code: toNumber(r.CODFORNEC),
+    name: toText(r.FORNECEDOR),
+    document: toText(r.CGC),
+    blocked: toText(r.BLOQUEIO) === 'S',
+  }));
 };

@@ -18,7 +18,10 @@ export interface WinthorCategory {
 }
 
 /** Reads the three levels (PCDEPTO, PCSECAO, PCCATEGORIA), parents before children. */
-export const listCategories = async (db: DbSession, options: { onlyPublished?: boolean } = {}): Promise<WinthorCategory[]> => {
+export const listCategories = async (
+  db: DbSession,
+  options: { onlyPublished?: boolean } = {},
+): Promise<WinthorCategory[]> => {
   const departments = await db.query(
     `SELECT PCDEPTO.CODEPTO, PCDEPTO.DESCRICAO, PCDEPTO.ENVIAECOMMERCE, PCDEPTO.IDINTEGRACAOCIASHOP FROM PCDEPTO ORDER BY PCDEPTO.CODEPTO`,
   );
@@ -86,18 +89,35 @@ export const listCategories = async (db: DbSession, options: { onlyPublished?: b
 };
 
 /** Records the store's id on the node (IDINTEGRACAOCIASHOP), as the original integration did. */
-export const setCategoryStoreId = async (db: DbSession, node: Pick<WinthorCategory, 'level' | 'departmentCode' | 'sectionCode' | 'categoryCode'>, storeId: string | null): Promise<number> => {
+export const setCategoryStoreId = async (
+  db: DbSession,
+  node: Pick<WinthorCategory, 'level' | 'departmentCode' | 'sectionCode' | 'categoryCode'>,
+  storeId: string | null,
+): Promise<number> => {
   if (node.level === 'department') {
-    return (await db.execute(`UPDATE PCDEPTO SET IDINTEGRACAOCIASHOP = :store_id WHERE PCDEPTO.CODEPTO = :codepto`, { store_id: storeId, codepto: node.departmentCode })).rowsAffected;
+    return (
+      await db.execute(
+        `UPDATE PCDEPTO SET IDINTEGRACAOCIASHOP = :store_id WHERE PCDEPTO.CODEPTO = :codepto`,
+        { store_id: storeId, codepto: node.departmentCode },
+      )
+    ).rowsAffected;
   }
   if (node.level === 'section') {
-    return (await db.execute(`UPDATE PCSECAO SET IDINTEGRACAOCIASHOP = :store_id WHERE PCSECAO.CODSEC = :codsec`, { store_id: storeId, codsec: node.sectionCode })).rowsAffected;
+    return (
+      await db.execute(`UPDATE PCSECAO SET IDINTEGRACAOCIASHOP = :store_id WHERE PCSECAO.CODSEC = :codsec`, {
+        store_id: storeId,
+        codsec: node.sectionCode,
+      })
+    ).rowsAffected;
   }
   return (
-    await db.execute(`UPDATE PCCATEGORIA SET IDINTEGRACAOCIASHOP = :store_id WHERE PCCATEGORIA.CODSEC = :codsec AND PCCATEGORIA.CODCATEGORIA = :codcategoria`, {
-      store_id: storeId,
-      codsec: node.sectionCode,
-      codcategoria: node.categoryCode,
-    })
+    await db.execute(
+      `UPDATE PCCATEGORIA SET IDINTEGRACAOCIASHOP = :store_id WHERE PCCATEGORIA.CODSEC = :codsec AND PCCATEGORIA.CODCATEGORIA = :codcategoria`,
+      {
+        store_id: storeId,
+        codsec: node.sectionCode,
+        codcategoria: node.categoryCode,
+      },
+    )
   ).rowsAffected;
 };

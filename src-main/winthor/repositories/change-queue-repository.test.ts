@@ -13,7 +13,10 @@ describe('change queue: read a coalesced batch up to a watermark, then delete it
   afterEach(async () => db.close());
 
   it('coalesces repeated keys and leaves later rows and other entities alone', async () => {
-    for (let i = 1; i <= 3; i++) await db.execute(`UPDATE PCEST SET QTESTGER = :q WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`, { q: 1000 + i });
+    for (let i = 1; i <= 3; i++)
+      await db.execute(`UPDATE PCEST SET QTESTGER = :q WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`, {
+        q: 1000 + i,
+      });
     await db.execute(`UPDATE PCEST SET QTESTGER = 5 WHERE PCEST.CODPROD = 2 AND PCEST.CODFILIAL = '2'`);
     await db.execute(`UPDATE PCTABPR SET PVENDA1 = 1 WHERE PCTABPR.CODPROD = 3 AND PCTABPR.NUMREGIAO = 1`);
     const batch = await readChanges(db, ['stock'], 100);

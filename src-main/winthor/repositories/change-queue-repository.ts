@@ -23,14 +23,20 @@ export interface ChangeBatch {
  * Reads a batch of the change queue (WTC_CHANGE_QUEUE) for some entities, oldest first, up to `limit` rows,
  * coalescing repeated keys (ADR 0102). Rows written after the read are left for the next batch.
  */
-export const readChanges = async (db: DbSession, entities: readonly string[], limit = 1000): Promise<ChangeBatch> => {
+export const readChanges = async (
+  db: DbSession,
+  entities: readonly string[],
+  limit = 1000,
+): Promise<ChangeBatch> => {
   const binds: Record<string, string | number> = { row_limit: limit };
   const names = entities.map((entity, i) => {
     binds[`e${i}`] = entity;
     return `:e${i}`;
   });
   const rows = await db.query(
-    db.dialect.limit(`SELECT ID, ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE WHERE ENTITY IN (${names.join(', ')}) ORDER BY ID`),
+    db.dialect.limit(
+      `SELECT ID, ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE WHERE ENTITY IN (${names.join(', ')}) ORDER BY ID`,
+    ),
     binds,
   );
   const byKey = new Map<string, QueuedChange>();
@@ -38,7 +44,11 @@ export const readChanges = async (db: DbSession, entities: readonly string[], li
   for (const row of rows) {
     const id = toNumber(row.ID);
     watermark = Math.max(watermark, id);
-    const change = { entity: toText(row.ENTITY), branch: toOptionalText(row.BRANCH), key: toText(row.ERP_KEY) };
+    const change = {
+      entity: toText(row.ENTITY),
+      branch: toOptionalText(row.BRANCH),
+      key: toText(row.ERP_KEY),
+    };
     const mapKey = `${change.entity}|${change.branch ?? ''}|${change.key}`;
     const existing = byKey.get(mapKey);
     if (existing) {
@@ -51,11 +61,20 @@ export const readChanges = async (db: DbSession, entities: readonly string[], li
 };
 
 /** Deletes the handled rows of these entities up to the watermark. */
-export const deleteChanges = async (db: DbSession, entities: readonly string[], watermark: number): Promise<number> => {
+export const deleteChanges = async (
+  db: DbSession,
+  entities: readonly string[],
+  watermark: number,
+): Promise<number> => {
   const binds: Record<string, string | number> = { watermark };
   const names = entities.map((entity, i) => {
     binds[`e${i}`] = entity;
     return `:e${i}`;
   });
-  return (await db.execute(`DELETE FROM WTC_CHANGE_QUEUE WHERE ID <= :watermark AND ENTITY IN (${names.join(', ')})`, binds)).rowsAffected;
+  return (
+    await db.execute(
+      `DELETE FROM WTC_CHANGE_QUEUE WHERE ID <= :watermark AND ENTITY IN (${names.join(', ')})`,
+      binds,
+    )
+  ).rowsAffected;
 };

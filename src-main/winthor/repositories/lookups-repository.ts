@@ -21,7 +21,11 @@ export interface PaymentPlan extends Lookup {
 
 /** Payment plans (PCPLPAG): store installments → CODPLPAG. */
 export const listPaymentPlans = async (db: DbSession): Promise<PaymentPlan[]> =>
-  (await db.query(`SELECT PCPLPAG.CODPLPAG, PCPLPAG.DESCRICAO, PCPLPAG.NUMDIAS, PCPLPAG.NUMPR FROM PCPLPAG ORDER BY PCPLPAG.CODPLPAG`)).map((r) => ({
+  (
+    await db.query(
+      `SELECT PCPLPAG.CODPLPAG, PCPLPAG.DESCRICAO, PCPLPAG.NUMDIAS, PCPLPAG.NUMPR FROM PCPLPAG ORDER BY PCPLPAG.CODPLPAG`,
+    )
+  ).map((r) => ({
     code: String(toNumber(r.CODPLPAG)),
     description: toText(r.DESCRICAO),
     days: toNumber(r.NUMDIAS),
@@ -29,16 +33,20 @@ export const listPaymentPlans = async (db: DbSession): Promise<PaymentPlan[]> =>
   }));
 
 export const listSalesAreas = async (db: DbSession): Promise<Lookup[]> =>
-  (await db.query(`SELECT PCPRACA.CODPRACA, PCPRACA.PRACA FROM PCPRACA ORDER BY PCPRACA.CODPRACA`)).map((r) => ({
-    code: String(toNumber(r.CODPRACA)),
-    description: toText(r.PRACA),
-  }));
+  (await db.query(`SELECT PCPRACA.CODPRACA, PCPRACA.PRACA FROM PCPRACA ORDER BY PCPRACA.CODPRACA`)).map(
+    (r) => ({
+      code: String(toNumber(r.CODPRACA)),
+      description: toText(r.PRACA),
+    }),
+  );
 
 export const listSalesReps = async (db: DbSession): Promise<Lookup[]> =>
-  (await db.query(`SELECT PCUSUARI.CODUSUR, PCUSUARI.NOME FROM PCUSUARI ORDER BY PCUSUARI.CODUSUR`)).map((r) => ({
-    code: String(toNumber(r.CODUSUR)),
-    description: toText(r.NOME),
-  }));
+  (await db.query(`SELECT PCUSUARI.CODUSUR, PCUSUARI.NOME FROM PCUSUARI ORDER BY PCUSUARI.CODUSUR`)).map(
+    (r) => ({
+      code: String(toNumber(r.CODUSUR)),
+      description: toText(r.NOME),
+    }),
+  );
 
 export const listActivities = async (db: DbSession): Promise<Lookup[]> =>
   (await db.query(`SELECT PCATIVI.CODATIV, PCATIVI.RAMO FROM PCATIVI ORDER BY PCATIVI.CODATIV`)).map((r) => ({
@@ -47,7 +55,9 @@ export const listActivities = async (db: DbSession): Promise<Lookup[]> =>
   }));
 
 export const listPriceRegions = async (db: DbSession): Promise<Lookup[]> =>
-  (await db.query(`SELECT PCREGIAO.NUMREGIAO, PCREGIAO.REGIAO FROM PCREGIAO ORDER BY PCREGIAO.NUMREGIAO`)).map((r) => ({
+  (
+    await db.query(`SELECT PCREGIAO.NUMREGIAO, PCREGIAO.REGIAO FROM PCREGIAO ORDER BY PCREGIAO.NUMREGIAO`)
+  ).map((r) => ({
     code: String(toNumber(r.NUMREGIAO)),
     description: toText(r.REGIAO),
   }));

@@ -46,8 +46,17 @@ export interface StagedOrder extends StagingKey {
  * Writes the header (PCPEDCFV) and items (PCPEDIFV) with IMPORTADO = 1 for WinThor's importer. Call it
  * inside the same transaction as the import record (architecture.md, Orders).
  */
-export const stageOrder = async (tx: DbSession, order: StagedOrder, now: Date = new Date()): Promise<void> => {
-  const key = { numpedrca: order.numpedrca, codusur: order.codusur, cgccli: order.cgccli, dtabertura: wholeSeconds(order.openedAt) };
+export const stageOrder = async (
+  tx: DbSession,
+  order: StagedOrder,
+  now: Date = new Date(),
+): Promise<void> => {
+  const key = {
+    numpedrca: order.numpedrca,
+    codusur: order.codusur,
+    cgccli: order.cgccli,
+    dtabertura: wholeSeconds(order.openedAt),
+  };
   await tx.execute(
     `INSERT INTO PCPEDCFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, DTFECHAMENTOPEDPALM, IMPORTADO, CODCLI, CODFILIAL, CODFILIALNF,
        CODCOB, CODPLPAG, CONDVENDA, ORIGEMPED, NUMPEDCLI, VLFRETE, CODFORNECFRETE, FRETEDESPACHO, OBS1, OBS2,
@@ -82,7 +91,14 @@ export const stageOrder = async (tx: DbSession, order: StagedOrder, now: Date = 
   await tx.executeMany(
     `INSERT INTO PCPEDIFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, CODPROD, NUMSEQ, CODAUXILIAR, QT, PVENDA)
      VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, :codprod, :numseq, :codauxiliar, :qt, :pvenda)`,
-    order.items.map((item) => ({ ...key, codprod: item.codprod, numseq: item.numseq, codauxiliar: item.codauxiliar ?? null, qt: item.qt, pvenda: item.pvenda })),
+    order.items.map((item) => ({
+      ...key,
+      codprod: item.codprod,
+      numseq: item.numseq,
+      codauxiliar: item.codauxiliar ?? null,
+      qt: item.qt,
+      pvenda: item.pvenda,
+    })),
   );
 };
 
@@ -99,14 +115,27 @@ export interface StagingResult {
 }
 
 const statusOf = (importado: number | null): StagingStatus =>
-  importado === 1 ? 'waiting' : importado === 4 ? 'processing' : importado === 2 ? 'imported' : importado === 3 ? 'rejected' : 'unknown';
+  importado === 1
+    ? 'waiting'
+    : importado === 4
+      ? 'processing'
+      : importado === 2
+        ? 'imported'
+        : importado === 3
+          ? 'rejected'
+          : 'unknown';
 
 const KEY_WHERE = (table: 'PCPEDCFV' | 'PCPEDIFV') =>
   `${table}.NUMPEDRCA = :numpedrca AND ${table}.CODUSUR = :codusur AND ${table}.CGCCLI = :cgccli AND ${table}.DTABERTURAPEDPALM = :dtabertura`;
 
 /** Reads what WinThor's importer did with a staged order: IMPORTADO 2/3, NUMPED, OBSERVACAO_PC. */
 export const readStagingResult = async (db: DbSession, key: StagingKey): Promise<StagingResult> => {
-  const binds = { numpedrca: key.numpedrca, codusur: key.codusur, cgccli: key.cgccli, dtabertura: wholeSeconds(key.openedAt) };
+  const binds = {
+    numpedrca: key.numpedrca,
+    codusur: key.codusur,
+    cgccli: key.cgccli,
+    dtabertura: wholeSeconds(key.openedAt),
+  };
   const header = await db.queryOne(
     `SELECT PCPEDCFV.IMPORTADO, PCPEDCFV.NUMPED, PCPEDCFV.OBSERVACAO_PC FROM PCPEDCFV WHERE ${KEY_WHERE('PCPEDCFV')}`,
     binds,
@@ -126,6 +155,10 @@ export const readStagingResult = async (db: DbSession, key: StagingKey): Promise
     importado,
     numped: toOptionalNumber(header.NUMPED),
     message: toOptionalText(header.OBSERVACAO_PC),
-    itemMessages: items.map((r) => ({ codprod: toNumber(r.CODPROD), numseq: toNumber(r.NUMSEQ), message: toOptionalText(r.OBSERVACAO_PC) ?? '' })),
+    itemMessages: items.map((r) => ({
+      codprod: toNumber(r.CODPROD),
+      numseq: toNumber(r.NUMSEQ),
+      message: toOptionalText(r.OBSERVACAO_PC) ?? '',
+    })),
   };
 };

@@ -1,5 +1,13 @@
 import type { DbSession } from '../db/db';
-import { chunk, inList, toNumber, toOptionalDate, toOptionalNumber, toOptionalText, toText } from './sql-helpers';
+import {
+  chunk,
+  inList,
+  toNumber,
+  toOptionalDate,
+  toOptionalNumber,
+  toOptionalText,
+  toText,
+} from './sql-helpers';
 
 /** PCPEDC.POSICAO: L liberado, B bloqueado, P pendente, M montado, F faturado, C cancelado. */
 export type OrderPosition = 'L' | 'B' | 'P' | 'M' | 'F' | 'C';

@@ -21,7 +21,11 @@ export type ResolvedParameters = Record<WinthorParameter, ResolvedParameter>;
  * Reads the parameters of one branch: a non-blank branch row overrides the company row ('99'); a blank
  * branch value falls back to '99' (Oracle stores '' as NULL, so "blank" and "no row" must mean the same).
  */
-export const readParameters = async (db: DbSession, names: ParameterNames, branch: string): Promise<ResolvedParameters> => {
+export const readParameters = async (
+  db: DbSession,
+  names: ParameterNames,
+  branch: string,
+): Promise<ResolvedParameters> => {
   const wanted = [...new Set(WINTHOR_PARAMETERS.map((p) => names[p]).filter((n) => !!n))];
   const list = inList('n', wanted);
   const rows = await db.query(
@@ -30,7 +34,9 @@ export const readParameters = async (db: DbSession, names: ParameterNames, branc
     { branch, ...list.binds },
   );
   const value = (name: string, codfilial: string): string | null => {
-    const row = rows.find((r) => toText(r.NOME).toUpperCase() === name.toUpperCase() && toText(r.CODFILIAL) === codfilial);
+    const row = rows.find(
+      (r) => toText(r.NOME).toUpperCase() === name.toUpperCase() && toText(r.CODFILIAL) === codfilial,
+    );
     const text = row ? toText(row.VALOR) : '';
     return text === '' ? null : text;
   };

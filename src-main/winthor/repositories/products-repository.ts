@@ -1,5 +1,13 @@
 import type { DbSession } from '../db/db';
-import { chunk, inList, toNumber, toOptionalDate, toOptionalNumber, toOptionalText, toText } from './sql-helpers';
+import {
+  chunk,
+  inList,
+  toNumber,
+  toOptionalDate,
+  toOptionalNumber,
+  toOptionalText,
+  toText,
+} from './sql-helpers';
 
 export interface WinthorProduct {
   codprod: number;
@@ -63,15 +71,25 @@ export const toProduct = (row: Record<string, unknown>): WinthorProduct => ({
 
 /** Streams every published product in CODPROD order (reconcile, first load). */
 export async function* streamPublishedProducts(db: DbSession): AsyncGenerator<WinthorProduct> {
-  for await (const row of db.stream(`SELECT ${COLUMNS} FROM PCPRODUT WHERE ${PUBLISHED} ORDER BY PCPRODUT.CODPROD`)) {
+  for await (const row of db.stream(
+    `SELECT ${COLUMNS} FROM PCPRODUT WHERE ${PUBLISHED} ORDER BY PCPRODUT.CODPROD`,
+  )) {
     yield toProduct(row);
   }
 }
 
 /** One page of published products after a CODPROD (keyset paging: stable and cheap on both databases). */
-export const listPublishedProducts = async (db: DbSession, options: { afterCodprod?: number; limit?: number } = {}): Promise<WinthorProduct[]> => {
-  const sql = db.dialect.limit(`SELECT ${COLUMNS} FROM PCPRODUT WHERE ${PUBLISHED} AND PCPRODUT.CODPROD > :after_codprod ORDER BY PCPRODUT.CODPROD`);
-  const rows = await db.query(sql, { after_codprod: options.afterCodprod ?? 0, row_limit: options.limit ?? 500 });
+export const listPublishedProducts = async (
+  db: DbSession,
+  options: { afterCodprod?: number; limit?: number } = {},
+): Promise<WinthorProduct[]> => {
+  const sql = db.dialect.limit(
+    `SELECT ${COLUMNS} FROM PCPRODUT WHERE ${PUBLISHED} AND PCPRODUT.CODPROD > :after_codprod ORDER BY PCPRODUT.CODPROD`,
+  );
+  const rows = await db.query(sql, {
+    after_codprod: options.afterCodprod ?? 0,
+    row_limit: options.limit ?? 500,
+  });
   return rows.map(toProduct);
 };
 
@@ -79,7 +97,10 @@ export const listPublishedProducts = async (db: DbSession, options: { afterCodpr
  * The products with these codes, published or not: the caller tells "not published any more" (a product the
  * store has but WinThor no longer publishes) from "missing" by comparing with `published`.
  */
-export const getProducts = async (db: DbSession, codprods: readonly number[]): Promise<Array<WinthorProduct & { published: boolean }>> => {
+export const getProducts = async (
+  db: DbSession,
+  codprods: readonly number[],
+): Promise<Array<WinthorProduct & { published: boolean }>> => {
   const out: Array<WinthorProduct & { published: boolean }> = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
@@ -93,5 +114,14 @@ export const getProducts = async (db: DbSession, codprods: readonly number[]): P
   return out;
 };
 
-export const setProductStoreId = async (db: DbSession, codprod: number, storeId: string | null): Promise<number> =>
-  (await db.execute(`UPDATE PCPRODUT SET IDINTEGRACAOCIASHOP = :store_id WHERE PCPRODUT.CODPROD = :codprod`, { store_id: storeId, codprod })).rowsAffected;
+export const setProductStoreId = async (
+  db: DbSession,
+  codprod: number,
+  storeId: string | null,
+): Promise<number> =>
+  (
+    await db.execute(
+      `UPDATE PCPRODUT SET IDINTEGRACAOCIASHOP = :store_id WHERE PCPRODUT.CODPROD = :codprod`,
+      { store_id: storeId, codprod },
+    )
+  ).rowsAffected;

@@ -17,14 +17,18 @@ export const chunk = <T>(items: readonly T[], size = 500): T[][] => {
   return out;
 };
 
-export const toNumber = (value: unknown): number => (value === null || value === undefined || value === '' ? 0 : Number(value));
-export const toOptionalNumber = (value: unknown): number | null => (value === null || value === undefined || value === '' ? null : Number(value));
-export const toText = (value: unknown): string => (value === null || value === undefined ? '' : String(value).trim());
+export const toNumber = (value: unknown): number =>
+  value === null || value === undefined || value === '' ? 0 : Number(value);
+export const toOptionalNumber = (value: unknown): number | null =>
+  value === null || value === undefined || value === '' ? null : Number(value);
+export const toText = (value: unknown): string =>
+  value === null || value === undefined ? '' : String(value).trim();
 export const toOptionalText = (value: unknown): string | null => {
   const text = toText(value);
   return text === '' ? null : text;
 };
-export const toOptionalDate = (value: unknown): Date | null => (value instanceof Date ? value : value ? new Date(String(value)) : null);
+export const toOptionalDate = (value: unknown): Date | null =>
+  value instanceof Date ? value : value ? new Date(String(value)) : null;
 
 /** DATE columns keep whole seconds: drop milliseconds so a key written is the key read back. */
 export const wholeSeconds = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);

@@ -42,10 +42,14 @@ export const parseStockPercent = (value: string | null): number => {
   if (value === null || value.trim() === '') return 100;
   const percent = Number(value.trim().replace(',', '.'));
   if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new AppError('invalid_parameter', `Parâmetro 2829 (% do estoque para o e-commerce) com valor inválido: "${value}".`, {
-      field: 'winthor.parameterNames.2829',
-      fix: 'Na rotina 132 do WinThor, informe um número de 0 a 100.',
-    });
+    throw new AppError(
+      'invalid_parameter',
+      `Parâmetro 2829 (% do estoque para o e-commerce) com valor inválido: "${value}".`,
+      {
+        field: 'winthor.parameterNames.2829',
+        fix: 'Na rotina 132 do WinThor, informe um número de 0 a 100.',
+      },
+    );
   }
   return percent;
 };
@@ -58,10 +62,14 @@ export const offeredQuantity = (available: number, percent: number): number => {
 
 const assertFormulaSupported = (db: DbSession, formula: StockFormula): void => {
   if (formula === 'pkg-estoque' && db.dialect.name !== 'oracle') {
-    throw new AppError('formula_unsupported', 'A fórmula de estoque "PKG_ESTOQUE" só existe no banco Oracle do WinThor; o banco embutido de demonstração não a tem.', {
-      field: 'branches.stock.formula',
-      fix: 'No banco embutido, escolha a fórmula "gerencial" ou "gerencial menos pendente".',
-    });
+    throw new AppError(
+      'formula_unsupported',
+      'A fórmula de estoque "PKG_ESTOQUE" só existe no banco Oracle do WinThor; o banco embutido de demonstração não a tem.',
+      {
+        field: 'branches.stock.formula',
+        fix: 'No banco embutido, escolha a fórmula "gerencial" ou "gerencial menos pendente".',
+      },
+    );
   }
 };
 
@@ -71,7 +79,9 @@ const assertFormulaSupported = (db: DbSession, formula: StockFormula): void => {
  */
 const stockSelect = (formula: StockFormula): string =>
   `SELECT PCEST.CODPROD, PCEST.CODFILIAL, PCEST.QTESTGER, PCEST.QTRESERV, PCEST.QTBLOQUEADA, PCEST.QTPENDENTE${
-    formula === 'pkg-estoque' ? `, PKG_ESTOQUE.ESTOQUE_DISPONIVEL(PCEST.CODPROD, PCEST.CODFILIAL, 'V') AS DISPONIVEL` : ''
+    formula === 'pkg-estoque'
+      ? `, PKG_ESTOQUE.ESTOQUE_DISPONIVEL(PCEST.CODPROD, PCEST.CODFILIAL, 'V') AS DISPONIVEL`
+      : ''
   }
    FROM PCEST JOIN PCPRODUT ON PCPRODUT.CODPROD = PCEST.CODPROD
   WHERE PCEST.CODFILIAL = :codfilial AND PCPRODUT.ENVIAECOMMERCE = 'S' AND PCPRODUT.DTEXCLUSAO IS NULL`;
@@ -87,7 +97,12 @@ const toItem = (row: Record<string, unknown>, formula: StockFormula, percent: nu
     },
     formula,
   );
-  return { codprod: toNumber(row.CODPROD), branch: String(row.CODFILIAL).trim(), available, offered: offeredQuantity(available, percent) };
+  return {
+    codprod: toNumber(row.CODPROD),
+    branch: String(row.CODFILIAL).trim(),
+    available,
+    offered: offeredQuantity(available, percent),
+  };
 };
 
 export interface StockQuery {
@@ -101,23 +116,32 @@ export interface StockQuery {
 export async function* streamStock(db: DbSession, query: StockQuery): AsyncGenerator<StockItem> {
   assertFormulaSupported(db, query.formula);
   const percent = parseStockPercent(query.percentParameter);
-  for await (const row of db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, { codfilial: query.branch })) {
+  for await (const row of db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, {
+    codfilial: query.branch,
+  })) {
     yield toItem(row, query.formula, percent);
   }
 }
 
 /** The stock of some products of a branch (after queue changes). Unpublished or missing products are absent. */
-export const getStock = async (db: DbSession, query: StockQuery, codprods: readonly number[]): Promise<StockItem[]> => {
+export const getStock = async (
+  db: DbSession,
+  query: StockQuery,
+  codprods: readonly number[],
+): Promise<StockItem[]> => {
   assertFormulaSupported(db, query.formula);
   const percent = parseStockPercent(query.percentParameter);
   const out: StockItem[] = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
     const list = inList('p', part);
-    const rows = await db.query(`${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`, {
-      codfilial: query.branch,
-      ...list.binds,
-    });
+    const rows = await db.query(
+      `${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`,
+      {
+        codfilial: query.branch,
+        ...list.binds,
+      },
+    );
     for (const row of rows) out.push(toItem(row, query.formula, percent));
   }
   return out;

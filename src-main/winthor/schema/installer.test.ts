@@ -3,11 +3,19 @@ import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../testing/test-winthor';
 import { QUEUE_TRIGGERS } from './integration-objects';
-import { install, listIntegrationObjects, planInstall, planUninstall, readInstalledVersion, uninstall } from './installer';
+import {
+  install,
+  listIntegrationObjects,
+  planInstall,
+  planUninstall,
+  readInstalledVersion,
+  uninstall,
+} from './installer';
 import { TARGET_VERSION } from './migrations';
 import { oracleDdl } from './schema-ddl';
 
-const queue = (db: SqliteDb) => db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
+const queue = (db: SqliteDb) =>
+  db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
 
 describe('instalador do esquema da integração (SQLite)', () => {
   let db: SqliteDb;
@@ -20,7 +28,9 @@ describe('instalador do esquema da integração (SQLite)', () => {
     const plan = await planInstall(db);
     expect(plan).toMatchObject({ currentVersion: 0, targetVersion: TARGET_VERSION });
     expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_CHANGE_QUEUE');
-    expect(plan.script).toContain('CREATE TRIGGER IF NOT EXISTS WTC_TRG_PCEST_U AFTER UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST');
+    expect(plan.script).toContain(
+      'CREATE TRIGGER IF NOT EXISTS WTC_TRG_PCEST_U AFTER UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST',
+    );
     expect(await listIntegrationObjects(db)).toEqual([]);
     await install(db);
     expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
@@ -80,10 +90,14 @@ describe('instalador do esquema da integração (SQLite)', () => {
     await db.execute(`UPDATE PCPRODUT SET CODFAB = 'X' WHERE PCPRODUT.CODPROD = 3`);
     expect(await queue(db)).toEqual([]);
 
-    await db.execute(`UPDATE PCEST SET QTRESERV = PCEST.QTRESERV + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '2'`);
+    await db.execute(
+      `UPDATE PCEST SET QTRESERV = PCEST.QTRESERV + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '2'`,
+    );
     await db.execute(`UPDATE PCTABPR SET PVENDA3 = 99 WHERE PCTABPR.CODPROD = 2 AND PCTABPR.NUMREGIAO = 1`);
     await db.execute(`UPDATE PCPRODUT SET DESCRICAO = 'NOVO NOME' WHERE PCPRODUT.CODPROD = 3`);
-    await db.execute(`UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`);
+    await db.execute(
+      `UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`,
+    );
     await db.execute(`UPDATE PCSECAO SET ENVIAECOMMERCE = 'N' WHERE PCSECAO.CODSEC = 102`);
     await db.execute(`UPDATE PCDEPTO SET DESCRICAO = 'BEBIDAS GELADAS' WHERE PCDEPTO.CODEPTO = 2`);
     await db.execute(`INSERT INTO PCPEDC (NUMPED, CODFILIAL, POSICAO, OBS) VALUES (5001, '1', 'L', 'a')`);
@@ -106,16 +120,28 @@ describe('instalador do esquema da integração (SQLite)', () => {
   it('triggers watch only real WinThor columns (dictionary) and the Oracle script is complete', () => {
     for (const trigger of QUEUE_TRIGGERS) {
       const columns = DEMO_TABLES[trigger.table]!.columns;
-      for (const c of [...trigger.columns, ...trigger.keyColumns, ...(trigger.branchColumn ? [trigger.branchColumn] : [])]) {
+      for (const c of [
+        ...trigger.columns,
+        ...trigger.keyColumns,
+        ...(trigger.branchColumn ? [trigger.branchColumn] : []),
+      ]) {
         expect(columns[c], `${trigger.table}.${c}`).toBeDefined();
       }
       expect(trigger.name.length).toBeLessThanOrEqual(30);
       const [body] = oracleDdl.createQueueTrigger(trigger);
-      expect(body).toContain(`AFTER INSERT OR DELETE OR UPDATE OF ${trigger.columns.join(', ')} ON ${trigger.table}`);
+      expect(body).toContain(
+        `AFTER INSERT OR DELETE OR UPDATE OF ${trigger.columns.join(', ')} ON ${trigger.table}`,
+      );
       expect(body).toContain('WHEN OTHERS THEN NULL');
     }
-    const create = oracleDdl.createTable({ name: 'WTC_X', columns: [{ name: 'ID', type: { kind: 'id' }, notNull: true }], indexes: [{ name: 'WTC_X_IX', columns: ['ID'] }] });
-    expect(create[0]).toContain("EXECUTE IMMEDIATE 'CREATE TABLE WTC_X (ID NUMBER(19) NOT NULL, CONSTRAINT WTC_X_PK PRIMARY KEY (ID))'");
+    const create = oracleDdl.createTable({
+      name: 'WTC_X',
+      columns: [{ name: 'ID', type: { kind: 'id' }, notNull: true }],
+      indexes: [{ name: 'WTC_X_IX', columns: ['ID'] }],
+    });
+    expect(create[0]).toContain(
+      "EXECUTE IMMEDIATE 'CREATE TABLE WTC_X (ID NUMBER(19) NOT NULL, CONSTRAINT WTC_X_PK PRIMARY KEY (ID))'",
+    );
     expect(create[0]).toContain('IF SQLCODE NOT IN (-955) THEN RAISE');
     expect(create[1]).toContain('CREATE SEQUENCE WTC_X_SEQ');
   });

@@ -18,8 +18,12 @@ export const readInstalledVersion = async (db: Db): Promise<number> => {
   const exists =
     db.dialect.name === 'oracle'
       ? // The objects live in CURRENT_SCHEMA (the configured owner of the PC* tables, or the user).
-        await db.queryOne(`SELECT COUNT(*) AS N FROM ALL_TABLES WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND TABLE_NAME = 'WTC_SCHEMA_VERSION'`)
-      : await db.queryOne(`SELECT COUNT(*) AS N FROM sqlite_master WHERE type = 'table' AND name = 'WTC_SCHEMA_VERSION'`);
+        await db.queryOne(
+          `SELECT COUNT(*) AS N FROM ALL_TABLES WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND TABLE_NAME = 'WTC_SCHEMA_VERSION'`,
+        )
+      : await db.queryOne(
+          `SELECT COUNT(*) AS N FROM sqlite_master WHERE type = 'table' AND name = 'WTC_SCHEMA_VERSION'`,
+        );
   if (Number(exists?.N ?? 0) === 0) return 0;
   const row = await db.queryOne(`SELECT MAX(VERSION) AS V FROM WTC_SCHEMA_VERSION`);
   return Number(row?.V ?? 0);
@@ -39,7 +43,8 @@ export const buildInstallPlan = (dialect: 'oracle' | 'sqlite', current: number):
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length > 0) {
     statements.push(...ddl.createTable(SCHEMA_VERSION_TABLE));
-    for (const migration of pending) statements.push(...migration.up(ddl), ...ddl.recordVersion(migration.version, migration.description));
+    for (const migration of pending)
+      statements.push(...migration.up(ddl), ...ddl.recordVersion(migration.version, migration.description));
     statements.push(...ddl.finish());
   }
   return {
@@ -47,20 +52,33 @@ export const buildInstallPlan = (dialect: 'oracle' | 'sqlite', current: number):
     currentVersion: current,
     targetVersion: TARGET_VERSION,
     statements,
-    script: statements.length ? ddl.renderScript(statements, header('instalação', dialect, current, TARGET_VERSION)) : `-- Nada a fazer: a versão ${current} já está instalada.\n`,
+    script: statements.length
+      ? ddl.renderScript(statements, header('instalação', dialect, current, TARGET_VERSION))
+      : `-- Nada a fazer: a versão ${current} já está instalada.\n`,
   };
 };
 
 /** The uninstall script: drops every object of every version (idempotent), so a half-installed schema is cleaned too. */
 export const buildUninstallPlan = (dialect: 'oracle' | 'sqlite', current: number): SchemaPlan => {
   const ddl = schemaDdlFor(dialect);
-  const statements = [...[...MIGRATIONS].reverse().flatMap((m) => m.down(ddl)), ...ddl.dropTable(SCHEMA_VERSION_TABLE)];
-  return { dialect, currentVersion: current, targetVersion: 0, statements, script: ddl.renderScript(statements, header('remoção', dialect, current, 0)) };
+  const statements = [
+    ...[...MIGRATIONS].reverse().flatMap((m) => m.down(ddl)),
+    ...ddl.dropTable(SCHEMA_VERSION_TABLE),
+  ];
+  return {
+    dialect,
+    currentVersion: current,
+    targetVersion: 0,
+    statements,
+    script: ddl.renderScript(statements, header('remoção', dialect, current, 0)),
+  };
 };
 
-export const planInstall = async (db: Db): Promise<SchemaPlan> => buildInstallPlan(db.dialect.name, await readInstalledVersion(db));
+export const planInstall = async (db: Db): Promise<SchemaPlan> =>
+  buildInstallPlan(db.dialect.name, await readInstalledVersion(db));
 
-export const planUninstall = async (db: Db): Promise<SchemaPlan> => buildUninstallPlan(db.dialect.name, await readInstalledVersion(db));
+export const planUninstall = async (db: Db): Promise<SchemaPlan> =>
+  buildUninstallPlan(db.dialect.name, await readInstalledVersion(db));
 
 const run = async (db: Db, statements: string[]): Promise<void> => {
   if (db instanceof SqliteDb) {
@@ -93,6 +111,8 @@ export const listIntegrationObjects = async (db: Db): Promise<string[]> => {
       ? await db.query(
           `SELECT OBJECT_TYPE || ' ' || OBJECT_NAME AS NAME FROM ALL_OBJECTS WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`,
         )
-      : await db.query(`SELECT type || ' ' || name AS NAME FROM sqlite_master WHERE name LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`);
+      : await db.query(
+          `SELECT type || ' ' || name AS NAME FROM sqlite_master WHERE name LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY 1`,
+        );
   return rows.map((r) => String(r.NAME));
 };

@@ -4,7 +4,13 @@
  */
 export const PREFIX = 'WTC_';
 
-export type ColumnType = { kind: 'id' } | { kind: 'int' } | { kind: 'decimal' } | { kind: 'text'; size: number } | { kind: 'date' } | { kind: 'clob' };
+export type ColumnType =
+  | { kind: 'id' }
+  | { kind: 'int' }
+  | { kind: 'decimal' }
+  | { kind: 'text'; size: number }
+  | { kind: 'date' }
+  | { kind: 'clob' };
 
 export interface ColumnDef {
   name: string;
@@ -22,7 +28,11 @@ export interface TableDef {
 }
 
 const id: ColumnDef = { name: 'ID', type: { kind: 'id' }, notNull: true };
-const text = (name: string, size: number, notNull = false): ColumnDef => ({ name, type: { kind: 'text', size }, notNull });
+const text = (name: string, size: number, notNull = false): ColumnDef => ({
+  name,
+  type: { kind: 'text', size },
+  notNull,
+});
 const int = (name: string, notNull = false): ColumnDef => ({ name, type: { kind: 'int' }, notNull });
 const date = (name: string, notNull = false): ColumnDef => ({ name, type: { kind: 'date' }, notNull });
 
@@ -36,7 +46,14 @@ export const SCHEMA_VERSION_TABLE: TableDef = {
 export const INTEGRATION_TABLES: TableDef[] = [
   {
     name: 'WTC_CHANGE_QUEUE',
-    columns: [id, text('ENTITY', 20, true), text('BRANCH', 2), text('ERP_KEY', 60, true), text('OPERATION', 1, true), date('CREATED_AT', true)],
+    columns: [
+      id,
+      text('ENTITY', 20, true),
+      text('BRANCH', 2),
+      text('ERP_KEY', 60, true),
+      text('OPERATION', 1, true),
+      date('CREATED_AT', true),
+    ],
     indexes: [{ name: 'WTC_CHANGE_QUEUE_ENT_IX', columns: ['ENTITY', 'ID'] }],
   },
   {
@@ -98,7 +115,16 @@ export const INTEGRATION_TABLES: TableDef[] = [
   },
   {
     name: 'WTC_LOG',
-    columns: [id, date('LOGGED_AT', true), text('LOG_LEVEL', 10, true), text('BRANCH', 2), text('ENTITY', 20), int('RUN_ID'), text('MESSAGE', 4000, true), { name: 'DETAILS', type: { kind: 'clob' } }],
+    columns: [
+      id,
+      date('LOGGED_AT', true),
+      text('LOG_LEVEL', 10, true),
+      text('BRANCH', 2),
+      text('ENTITY', 20),
+      int('RUN_ID'),
+      text('MESSAGE', 4000, true),
+      { name: 'DETAILS', type: { kind: 'clob' } },
+    ],
     indexes: [{ name: 'WTC_LOG_AT_IX', columns: ['LOGGED_AT'] }],
   },
   {
@@ -118,7 +144,12 @@ export const INTEGRATION_TABLES: TableDef[] = [
   },
   {
     name: 'WTC_CURSOR',
-    columns: [text('NAME', 100, true), text('BRANCH', 2, true), text('CURSOR_VALUE', 4000), date('UPDATED_AT', true)],
+    columns: [
+      text('NAME', 100, true),
+      text('BRANCH', 2, true),
+      text('CURSOR_VALUE', 4000),
+      date('UPDATED_AT', true),
+    ],
     primaryKey: ['NAME', 'BRANCH'],
   },
 ];
@@ -147,8 +178,24 @@ export const QUEUE_TRIGGERS: QueueTriggerDef[] = [
     keyPrefix: '',
     keyColumns: ['CODPROD'],
     columns: [
-      'DESCRICAO', 'CODAUXILIAR', 'EMBALAGEM', 'UNIDADE', 'CODEPTO', 'CODSEC', 'CODCATEGORIA', 'CODMARCA', 'PESOBRUTO', 'PESOLIQ',
-      'ALTURAM3', 'LARGURAM3', 'COMPRIMENTOM3', 'MULTIPLO', 'DTEXCLUSAO', 'ENVIAECOMMERCE', 'NOMEECOMMERCE', 'TITULOECOMMERCE',
+      'DESCRICAO',
+      'CODAUXILIAR',
+      'EMBALAGEM',
+      'UNIDADE',
+      'CODEPTO',
+      'CODSEC',
+      'CODCATEGORIA',
+      'CODMARCA',
+      'PESOBRUTO',
+      'PESOLIQ',
+      'ALTURAM3',
+      'LARGURAM3',
+      'COMPRIMENTOM3',
+      'MULTIPLO',
+      'DTEXCLUSAO',
+      'ENVIAECOMMERCE',
+      'NOMEECOMMERCE',
+      'TITULOECOMMERCE',
       'EXIBESEMESTOQUEECOMMERCE',
     ],
   },

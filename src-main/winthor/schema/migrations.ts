@@ -12,13 +12,15 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   {
     version: 1,
-    description: 'Tabelas da integração: fila, vínculos, importação de pedidos, pendências, logs, execuções, cursores',
+    description:
+      'Tabelas da integração: fila, vínculos, importação de pedidos, pendências, logs, execuções, cursores',
     up: (ddl) => INTEGRATION_TABLES.flatMap((t) => ddl.createTable(t)),
     down: (ddl) => [...INTEGRATION_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
   },
   {
     version: 2,
-    description: 'Triggers de captura de alterações em PCPRODUT, PCEST, PCTABPR, PCPEDC, PCDEPTO, PCSECAO e PCCATEGORIA',
+    description:
+      'Triggers de captura de alterações em PCPRODUT, PCEST, PCTABPR, PCPEDC, PCDEPTO, PCSECAO e PCCATEGORIA',
     up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
     down: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.dropQueueTrigger(t)),
   },

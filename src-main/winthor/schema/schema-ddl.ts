@@ -44,7 +44,8 @@ const oracleType = (column: ColumnDef): string => {
 const oracleGuarded = (ddl: string, ignore: number[]): string =>
   `BEGIN\n  EXECUTE IMMEDIATE '${quote(ddl)}';\nEXCEPTION\n  WHEN OTHERS THEN\n    IF SQLCODE NOT IN (${ignore.join(', ')}) THEN RAISE; END IF;\nEND;`;
 
-const oracleChanged = (c: string) => `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
+const oracleChanged = (c: string) =>
+  `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
 
 export const oracleDdl: SchemaDdl = {
   createTable: (table) => {
@@ -53,8 +54,17 @@ export const oracleDdl: SchemaDdl = {
     columns.push(`CONSTRAINT ${table.name}_PK PRIMARY KEY (${key.join(', ')})`);
     for (const u of table.unique ?? []) columns.push(`CONSTRAINT ${u.name} UNIQUE (${u.columns.join(', ')})`);
     const out = [oracleGuarded(`CREATE TABLE ${table.name} (${columns.join(', ')})`, [-955])];
-    if (hasId(table)) out.push(oracleGuarded(`CREATE SEQUENCE ${sequenceName(table.name)} START WITH 1 INCREMENT BY 1 CACHE 100 NOCYCLE`, [-955]));
-    for (const ix of table.indexes ?? []) out.push(oracleGuarded(`CREATE INDEX ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`, [-955, -1408]));
+    if (hasId(table))
+      out.push(
+        oracleGuarded(
+          `CREATE SEQUENCE ${sequenceName(table.name)} START WITH 1 INCREMENT BY 1 CACHE 100 NOCYCLE`,
+          [-955],
+        ),
+      );
+    for (const ix of table.indexes ?? [])
+      out.push(
+        oracleGuarded(`CREATE INDEX ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`, [-955, -1408]),
+      );
     return out;
   },
   dropTable: (table) => [
@@ -63,7 +73,10 @@ export const oracleDdl: SchemaDdl = {
   ],
   createQueueTrigger: (t) => {
     const value = (c: string) => `NVL(:NEW.${c}, :OLD.${c})`;
-    const key = [...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []), ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}TO_CHAR(${value(c)})`)].join(' || ');
+    const key = [
+      ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
+      ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}TO_CHAR(${value(c)})`),
+    ].join(' || ');
     return [
       `CREATE OR REPLACE TRIGGER ${t.name}
 AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${t.table}
@@ -95,10 +108,11 @@ END;`,
     `BEGIN\n  INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, SYSDATE, '${quote(description)}');\nEXCEPTION\n  WHEN DUP_VAL_ON_INDEX THEN NULL;\nEND;`,
   ],
   finish: () => ['COMMIT'],
-  renderScript: (statements, header) => `${header
-    .split('\n')
-    .map((l) => `-- ${l}`)
-    .join('\n')}\n\n${statements.map((s) => `${s}\n/\n`).join('\n')}`,
+  renderScript: (statements, header) =>
+    `${header
+      .split('\n')
+      .map((l) => `-- ${l}`)
+      .join('\n')}\n\n${statements.map((s) => `${s}\n/\n`).join('\n')}`,
 };
 
 // ---------------------------------------------------------------- SQLite
@@ -122,18 +136,26 @@ const sqliteType = (column: ColumnDef): string => {
 
 export const sqliteDdl: SchemaDdl = {
   createTable: (table) => {
-    const columns = table.columns.map((c) => `${c.name} ${sqliteType(c)}${c.notNull && c.type.kind !== 'id' ? ' NOT NULL' : ''}`);
-    if (!hasId(table)) columns.push(`CONSTRAINT ${table.name}_PK PRIMARY KEY (${table.primaryKey!.join(', ')})`);
+    const columns = table.columns.map(
+      (c) => `${c.name} ${sqliteType(c)}${c.notNull && c.type.kind !== 'id' ? ' NOT NULL' : ''}`,
+    );
+    if (!hasId(table))
+      columns.push(`CONSTRAINT ${table.name}_PK PRIMARY KEY (${table.primaryKey!.join(', ')})`);
     for (const u of table.unique ?? []) columns.push(`CONSTRAINT ${u.name} UNIQUE (${u.columns.join(', ')})`);
     return [
       `CREATE TABLE IF NOT EXISTS ${table.name} (\n  ${columns.join(',\n  ')}\n)`,
-      ...(table.indexes ?? []).map((ix) => `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`),
+      ...(table.indexes ?? []).map(
+        (ix) => `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`,
+      ),
     ];
   },
   dropTable: (table) => [`DROP TABLE IF EXISTS ${table.name}`],
   createQueueTrigger: (t) => {
     const key = (row: 'NEW' | 'OLD') =>
-      [...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []), ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}CAST(${row}.${c} AS TEXT)`)].join(' || ');
+      [
+        ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
+        ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}CAST(${row}.${c} AS TEXT)`),
+      ].join(' || ');
     const insert = (row: 'NEW' | 'OLD', operation: string) =>
       `INSERT INTO WTC_CHANGE_QUEUE (ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT) VALUES ('${t.entity}', ${t.branchColumn ? `${row}.${t.branchColumn}` : 'NULL'}, ${key(row)}, '${operation}', datetime('now', 'localtime'));`;
     return [
@@ -149,10 +171,12 @@ export const sqliteDdl: SchemaDdl = {
     `INSERT OR IGNORE INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, datetime('now', 'localtime'), '${quote(description)}')`,
   ],
   finish: () => [],
-  renderScript: (statements, header) => `${header
-    .split('\n')
-    .map((l) => `-- ${l}`)
-    .join('\n')}\n\n${statements.map((s) => `${s};\n`).join('\n')}`,
+  renderScript: (statements, header) =>
+    `${header
+      .split('\n')
+      .map((l) => `-- ${l}`)
+      .join('\n')}\n\n${statements.map((s) => `${s};\n`).join('\n')}`,
 };
 
-export const schemaDdlFor = (dialect: 'oracle' | 'sqlite'): SchemaDdl => (dialect === 'oracle' ? oracleDdl : sqliteDdl);
+export const schemaDdlFor = (dialect: 'oracle' | 'sqlite'): SchemaDdl =>
+  dialect === 'oracle' ? oracleDdl : sqliteDdl;

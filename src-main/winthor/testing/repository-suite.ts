@@ -10,8 +10,17 @@ import { codeExists, listBillingTypes, listPaymentPlans } from '../repositories/
 import { getOrderStatuses } from '../repositories/order-status-repository';
 import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';
 import { readParameters } from '../repositories/parameters-repository';
-import { getPrices, priceColumnFor, resolvePriceRegion, streamPrices } from '../repositories/prices-repository';
-import { getProducts, listPublishedProducts, streamPublishedProducts } from '../repositories/products-repository';
+import {
+  getPrices,
+  priceColumnFor,
+  resolvePriceRegion,
+  streamPrices,
+} from '../repositories/prices-repository';
+import {
+  getProducts,
+  listPublishedProducts,
+  streamPublishedProducts,
+} from '../repositories/products-repository';
 import { getStock, streamStock } from '../repositories/stock-repository';
 
 /**
@@ -45,7 +54,12 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(published).toHaveLength(all.length - 1 - 3 - 6);
       expect(published.find((n) => n.name === 'PAPELARIA INTERNA')).toBeUndefined();
       const category = all.find((n) => n.key === '1.101.2')!;
-      expect(category).toMatchObject({ level: 'category', sectionCode: 101, categoryCode: 2, parentKey: '1.101' });
+      expect(category).toMatchObject({
+        level: 'category',
+        sectionCode: 101,
+        categoryCode: 2,
+        parentKey: '1.101',
+      });
       await setCategoryStoreId(db, category, 'cat-77');
       expect((await listCategories(db)).find((n) => n.key === '1.101.2')?.storeId).toBe('cat-77');
     });
@@ -55,13 +69,19 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(first).toHaveLength(50);
       const all: number[] = [];
       for await (const p of streamPublishedProducts(db)) all.push(p.codprod);
-      const expected = Array.from({ length: 120 }, (_, i) => i + 1).filter((p) => p % 11 !== 0 && p % 37 !== 0);
+      const expected = Array.from({ length: 120 }, (_, i) => i + 1).filter(
+        (p) => p % 11 !== 0 && p % 37 !== 0,
+      );
       expect(all).toEqual(expected);
       expect(first.every((p) => p.ean !== null && isValidEan13(p.ean))).toBe(true);
       const next = await listPublishedProducts(db, { afterCodprod: first.at(-1)!.codprod, limit: 500 });
       expect([...first, ...next].map((p) => p.codprod)).toEqual(expected);
       const [p1] = first;
-      expect(p1).toMatchObject({ codprod: 1, departmentCode: expect.any(Number), sectionCode: expect.any(Number) });
+      expect(p1).toMatchObject({
+        codprod: 1,
+        departmentCode: expect.any(Number),
+        sectionCode: expect.any(Number),
+      });
       expect(p1!.grossWeightKg).toBeGreaterThan(0);
       const some = await getProducts(db, [11, 12, 999999]);
       expect(some.map((p) => [p.codprod, p.published])).toEqual([
@@ -74,18 +94,32 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       await db.execute(
         `UPDATE PCEST SET QTESTGER = 100, QTRESERV = 10, QTBLOQUEADA = 5, QTPENDENTE = 7 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
       );
-      await db.execute(`UPDATE PCEST SET QTESTGER = 3, QTRESERV = 5, QTBLOQUEADA = 0, QTPENDENTE = 0 WHERE PCEST.CODPROD = 2 AND PCEST.CODFILIAL = '1'`);
-      const gerencial = await getStock(db, { branch: '1', formula: 'gerencial', percentParameter: '80' }, [1, 2]);
+      await db.execute(
+        `UPDATE PCEST SET QTESTGER = 3, QTRESERV = 5, QTBLOQUEADA = 0, QTPENDENTE = 0 WHERE PCEST.CODPROD = 2 AND PCEST.CODFILIAL = '1'`,
+      );
+      const gerencial = await getStock(
+        db,
+        { branch: '1', formula: 'gerencial', percentParameter: '80' },
+        [1, 2],
+      );
       expect(gerencial).toEqual([
         { codprod: 1, branch: '1', available: 85, offered: 68 },
         { codprod: 2, branch: '1', available: -2, offered: 0 },
       ]);
-      const pending = await getStock(db, { branch: '1', formula: 'gerencial-menos-pendente', percentParameter: '80' }, [1]);
+      const pending = await getStock(
+        db,
+        { branch: '1', formula: 'gerencial-menos-pendente', percentParameter: '80' },
+        [1],
+      );
       expect(pending[0]).toMatchObject({ available: 78, offered: 62 });
       const full = await getStock(db, { branch: '1', formula: 'gerencial', percentParameter: null }, [1]);
       expect(full[0]!.offered).toBe(85);
       let streamed = 0;
-      for await (const item of streamStock(db, { branch: '2', formula: 'gerencial', percentParameter: '100' })) {
+      for await (const item of streamStock(db, {
+        branch: '2',
+        formula: 'gerencial',
+        percentParameter: '100',
+      })) {
         expect(item.offered).toBeGreaterThanOrEqual(0);
         streamed++;
       }
@@ -111,12 +145,15 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(region).toBe(2);
       expect(await resolvePriceRegion(db, '2', '3')).toBe(3);
       const [price] = await getPrices(db, { region, column }, [1]);
-      const row = await db.queryOne(`SELECT PCTABPR.PVENDA2 FROM PCTABPR WHERE PCTABPR.CODPROD = 1 AND PCTABPR.NUMREGIAO = 2`);
+      const row = await db.queryOne(
+        `SELECT PCTABPR.PVENDA2 FROM PCTABPR WHERE PCTABPR.CODPROD = 1 AND PCTABPR.NUMREGIAO = 2`,
+      );
       expect(price).toMatchObject({ codprod: 1, region: 2, column: 'PVENDA2', price: Number(row!.PVENDA2) });
       const other = await getPrices(db, { region, column: 'PVENDA1' }, [1]);
       expect(other[0]!.price).not.toBe(price!.price);
       let count = 0;
-      for await (const item of streamPrices(db, { region: 1, column: 'PVENDA1' })) if (item.price !== null) count++;
+      for await (const item of streamPrices(db, { region: 1, column: 'PVENDA1' }))
+        if (item.price !== null) count++;
       expect(count).toBe(107);
     });
 
@@ -132,7 +169,9 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
     });
 
     it('finds customers by CPF/CNPJ digits whether stored with or without punctuation, plus IE', async () => {
-      const rows = await db.query(`SELECT PCCLIENT.CODCLI, PCCLIENT.CGCENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI IN (3, 4, 8)`);
+      const rows = await db.query(
+        `SELECT PCCLIENT.CODCLI, PCCLIENT.CGCENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI IN (3, 4, 8)`,
+      );
       const byCode = new Map(rows.map((r) => [Number(r.CODCLI), r]));
       // 3: CPF stored as digits; 4 and 8: CNPJ stored punctuated.
       const cpf = String(byCode.get(3)!.CGCENT);
@@ -142,7 +181,9 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       const cnpj = String(byCode.get(4)!.CGCENT);
       expect(cnpj).toContain('/');
       const digits = cnpj.replace(/\D/g, '');
-      expect((await findCustomer(db, { document: digits, ie: String(byCode.get(4)!.IEENT) }))?.codcli).toBe(4);
+      expect((await findCustomer(db, { document: digits, ie: String(byCode.get(4)!.IEENT) }))?.codcli).toBe(
+        4,
+      );
       expect(await findCustomer(db, { document: digits, ie: '999' })).toBeUndefined();
       expect(await findCustomer(db, { document: '52998224725' })).toBeUndefined();
     });
@@ -150,28 +191,65 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
     it('creates customers with PCCONSUM.PROXNUMCLI taken in the transaction: distinct codes, defaults from parameters', async () => {
       const before = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
       const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
-      expect(defaults).toEqual({ codcob: 'CART', codplpag: 1, codpraca: 1, codusur: 99, codatv: 2, numregiao: null });
+      expect(defaults).toEqual({
+        codcob: 'CART',
+        codplpag: 1,
+        codpraca: 1,
+        codusur: 99,
+        codatv: 2,
+        numregiao: null,
+      });
       const [a, b] = await Promise.all([
-        createCustomer(db, { name: 'Maria da Silva', document: '529.982.247-25', city: 'Porto Alegre do Sul e Norte', zip: '90010-000' }, defaults),
-        createCustomer(db, { name: 'Loja Teste Ltda', document: '11.222.333/0001-81', ie: '123.456.789' }, defaults),
+        createCustomer(
+          db,
+          {
+            name: 'Maria da Silva',
+            document: '529.982.247-25',
+            city: 'Porto Alegre do Sul e Norte',
+            zip: '90010-000',
+          },
+          defaults,
+        ),
+        createCustomer(
+          db,
+          { name: 'Loja Teste Ltda', document: '11.222.333/0001-81', ie: '123.456.789' },
+          defaults,
+        ),
       ]);
       expect(new Set([a, b]).size).toBe(2);
       expect([a, b].sort()).toEqual([before, before + 1]);
-      expect(Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI)).toBe(before + 2);
+      expect(Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI)).toBe(
+        before + 2,
+      );
       const created = await db.queryOne(
         `SELECT PCCLIENT.CGCENT, PCCLIENT.TIPOFJ, PCCLIENT.CODCOB, PCCLIENT.CODUSUR1, PCCLIENT.CODATV1, PCCLIENT.MUNICENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`,
         { codcli: a },
       );
-      expect(created).toMatchObject({ CGCENT: '529.982.247-25', TIPOFJ: 'F', CODCOB: 'CART', CODUSUR1: 99, CODATV1: 2, MUNICENT: 'PORTO ALEGRE DO', IEENT: 'ISENTO' });
+      expect(created).toMatchObject({
+        CGCENT: '529.982.247-25',
+        TIPOFJ: 'F',
+        CODCOB: 'CART',
+        CODUSUR1: 99,
+        CODATV1: 2,
+        MUNICENT: 'PORTO ALEGRE DO',
+        IEENT: 'ISENTO',
+      });
       expect((await findCustomer(db, { document: '11222333000181', ie: '123456789' }))?.codcli).toBe(b);
       // A code already used by hand in WinThor is skipped.
-      await db.execute(`INSERT INTO PCCLIENT (CODCLI, CLIENTE, CGCENT) VALUES (:codcli, 'MANUAL', '0')`, { codcli: before + 2 });
+      await db.execute(`INSERT INTO PCCLIENT (CODCLI, CLIENTE, CGCENT) VALUES (:codcli, 'MANUAL', '0')`, {
+        codcli: before + 2,
+      });
       const c = await createCustomer(db, { name: 'Outro', document: '39053344705' }, defaults);
       expect(c).toBe(before + 3);
     });
 
     it('writes staging rows with IMPORTADO = 1 and reads the importer result', async () => {
-      const key = { numpedrca: 900001, codusur: 99, cgccli: '529.982.247-25', openedAt: new Date(2026, 10, 20, 10, 30, 15, 250) };
+      const key = {
+        numpedrca: 900001,
+        codusur: 99,
+        cgccli: '529.982.247-25',
+        openedAt: new Date(2026, 10, 20, 10, 30, 15, 250),
+      };
       await db.transaction((tx) =>
         stageOrder(tx, {
           ...key,
@@ -189,11 +267,21 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
           ],
         }),
       );
-      expect(await readStagingResult(db, key)).toMatchObject({ status: 'waiting', importado: 1, numped: null });
-      const header = await db.queryOne(`SELECT PCPEDCFV.NUMPEDCLI, PCPEDCFV.CODFORNECFRETE, PCPEDCFV.OBSENTREGA1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`);
+      expect(await readStagingResult(db, key)).toMatchObject({
+        status: 'waiting',
+        importado: 1,
+        numped: null,
+      });
+      const header = await db.queryOne(
+        `SELECT PCPEDCFV.NUMPEDCLI, PCPEDCFV.CODFORNECFRETE, PCPEDCFV.OBSENTREGA1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`,
+      );
       expect(header).toEqual({ NUMPEDCLI: 'LOJA-1001', CODFORNECFRETE: 9, OBSENTREGA1: 'Entregar à tarde' });
-      await db.execute(`UPDATE PCPEDCFV SET IMPORTADO = 3, OBSERVACAO_PC = 'Cliente bloqueado' WHERE PCPEDCFV.NUMPEDRCA = 900001`);
-      await db.execute(`UPDATE PCPEDIFV SET OBSERVACAO_PC = 'Sem estoque' WHERE PCPEDIFV.NUMPEDRCA = 900001 AND PCPEDIFV.NUMSEQ = 2`);
+      await db.execute(
+        `UPDATE PCPEDCFV SET IMPORTADO = 3, OBSERVACAO_PC = 'Cliente bloqueado' WHERE PCPEDCFV.NUMPEDRCA = 900001`,
+      );
+      await db.execute(
+        `UPDATE PCPEDIFV SET OBSERVACAO_PC = 'Sem estoque' WHERE PCPEDIFV.NUMPEDRCA = 900001 AND PCPEDIFV.NUMSEQ = 2`,
+      );
       expect(await readStagingResult(db, key)).toEqual({
         status: 'rejected',
         importado: 3,

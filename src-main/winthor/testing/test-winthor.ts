@@ -17,7 +17,9 @@ export const createTestWinthor = async (options: SeedOptions = {}): Promise<Sqli
  * wtc_test/wtc_test@localhost:1521/FREEPDB1. Must be a throw-away schema: the suite drops and creates
  * PC* tables in it.
  */
-export const parseOracleTestUrl = (value: string): { user: string; password: string; connectString: string } => {
+export const parseOracleTestUrl = (
+  value: string,
+): { user: string; password: string; connectString: string } => {
   const match = /^([^/@]+)\/([^@]*)@(.+)$/.exec(value.trim());
   if (!match) throw new Error('WINTHOR_TEST_ORACLE: use o formato usuario/senha@host:porta/servico');
   return { user: match[1]!, password: match[2]!, connectString: match[3]! };
@@ -25,7 +27,11 @@ export const parseOracleTestUrl = (value: string): { user: string; password: str
 
 /** The same demo WinThor in the Oracle named by WINTHOR_TEST_ORACLE (tables dropped and re-created). */
 export const createOracleTestWinthor = async (options: SeedOptions = {}): Promise<Db> => {
-  const db = await OracleDb.open({ ...parseOracleTestUrl(process.env.WINTHOR_TEST_ORACLE ?? ''), poolMin: 0, poolMax: 4 });
+  const db = await OracleDb.open({
+    ...parseOracleTestUrl(process.env.WINTHOR_TEST_ORACLE ?? ''),
+    poolMin: 0,
+    poolMax: 4,
+  });
   await dropDemoSchema(db);
   await createDemoSchema(db);
   await seedDemo(db, { products: 120, customers: 20, ...options });
