@@ -14,8 +14,11 @@ export interface Dialect {
   limit(sql: string): string;
   /** The value to insert into an id column: the table's sequence (Oracle) or NULL (SQLite autoincrement). */
   nextId(table: string): string;
-  /** An insert-or-update on a unique key: MERGE (Oracle) or INSERT … ON CONFLICT (SQLite). */
-  upsert(table: string, keyColumns: string[], columns: string[]): string;
+  /**
+   * An insert-or-update on a unique key: MERGE (Oracle) or INSERT … ON CONFLICT (SQLite). With
+   * `withId`, a new row takes its ID from the table's sequence (Oracle) or autoincrement (SQLite).
+   */
+  upsert(table: string, keyColumns: string[], columns: string[], options?: { withId?: boolean }): string;
   /** Terminator of one statement in a script shown to a DBA. */
   readonly scriptTerminator: string;
 }
@@ -35,14 +38,18 @@ export const oracleDialect: Dialect = {
   // ROWNUM works on every Oracle version the Thick mode reaches (11g included); FETCH FIRST needs 12c.
   limit: (sql) => `SELECT * FROM (${sql}) WHERE ROWNUM <= :row_limit`,
   nextId: (table) => `${sequenceName(table)}.NEXTVAL`,
-  upsert: (table, keys, columns) => {
+  upsert: (table, keys, columns, options) => {
     const all = [...keys, ...columns.filter((c) => !keys.includes(c))];
     const rest = all.filter((c) => !keys.includes(c));
+    const insertColumns = options?.withId ? ['ID', ...all] : all;
+    const insertValues = options?.withId
+      ? [`${sequenceName(table)}.NEXTVAL`, ...all.map((c) => `S.${c}`)]
+      : all.map((c) => `S.${c}`);
     return (
       `MERGE INTO ${assertIdentifier(table)} T USING (SELECT ${all.map((c) => `:${c.toLowerCase()} AS ${c}`).join(', ')} FROM DUAL) S` +
       ` ON (${keys.map((k) => `T.${k} = S.${k}`).join(' AND ')})` +
       (rest.length ? ` WHEN MATCHED THEN UPDATE SET ${rest.map((c) => `T.${c} = S.${c}`).join(', ')}` : '') +
-      ` WHEN NOT MATCHED THEN INSERT (${all.join(', ')}) VALUES (${all.map((c) => `S.${c}`).join(', ')})`
+      ` WHEN NOT MATCHED THEN INSERT (${insertColumns.join(', ')}) VALUES (${insertValues.join(', ')})`
     );
   },
   scriptTerminator: '\n/\n',
