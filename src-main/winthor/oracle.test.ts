@@ -48,6 +48,30 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
         ['category', 'C:101.2'],
       ]);
 
+      const upsert = db.dialect.upsert(
+        'WTC_BINDING',
+        ['ENTITY', 'BRANCH', 'ERP_KEY'],
+        ['STORE_ID', 'UPDATED_AT'],
+        { withId: true },
+      );
+      await db.execute(upsert, {
+        entity: 'product',
+        branch: '1',
+        erp_key: '1',
+        store_id: 'A',
+        updated_at: new Date(),
+      });
+      await db.execute(upsert, {
+        entity: 'product',
+        branch: '1',
+        erp_key: '1',
+        store_id: 'B',
+        updated_at: new Date(),
+      });
+      expect(await db.query(`SELECT ERP_KEY, STORE_ID FROM WTC_BINDING`)).toEqual([
+        { ERP_KEY: '1', STORE_ID: 'B' },
+      ]);
+
       const checks = await checkPrerequisites(db, defaultSettings());
       const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
       expect(byId.connection!.detail).toMatch(/^Oracle .* — driver em modo Thin$/);
