@@ -217,7 +217,7 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         ),
       ]);
       expect(new Set([a, b]).size).toBe(2);
-      expect([a, b].sort()).toEqual([before, before + 1]);
+      expect([a, b].sort((x, y) => x - y)).toEqual([before, before + 1]);
       expect(Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI)).toBe(
         before + 2,
       );
