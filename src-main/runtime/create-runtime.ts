@@ -2,9 +2,11 @@ import type { AppStatus } from '../api/contract';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
+import { databaseHandlers } from '../api/handlers/database-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
+import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 
@@ -23,6 +25,8 @@ export interface Runtime {
   readonly settings: SettingsService;
   readonly engine: EngineController;
   readonly events: EventBus;
+  /** The WinThor database (Oracle or embedded), opened lazily from the settings. */
+  readonly database: DatabaseService;
   readonly api: Dispatcher;
   readonly dataDir: string;
   status(): AppStatus;
@@ -48,9 +52,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     if (runtime) events.emit('app.status', buildStatus(info, engine));
   }, now);
 
+  const database = new DatabaseService(() => options.settings.get());
   const handlers: Handlers = {
     ...appHandlers(info, engine),
     ...settingsHandlers(options.settings),
+    ...databaseHandlers(options.settings, database),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -62,11 +68,13 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     settings: options.settings,
     engine,
     events,
+    database,
     api,
     dataDir: options.dataDir,
     status: () => buildStatus(info, engine),
     close: async () => {
       engine.stop();
+      await database.close();
     },
   };
   engine.start();

@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
+import { databaseMethods } from './database-methods';
 import { settingsMethods } from './settings-methods';
 
 export * from './define';
 export * from './app-methods';
+export * from './database-methods';
 export * from './settings-methods';
 export * from './settings-schema';
 export * from './events';
@@ -16,6 +18,7 @@ export * from './bridge';
 export const contract = {
   ...appMethods,
   ...settingsMethods,
+  ...databaseMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
+import { registerDb } from './db';
 import { registerServe } from './serve';
 
 /** Every command of `npm run cli`; each domain adds its register function here. */
-export const commandRegistrars: Array<(program: Command) => void> = [registerServe];
+export const commandRegistrars: Array<(program: Command) => void> = [registerServe, registerDb];

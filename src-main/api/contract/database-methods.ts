@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { defineMethod, NoInput } from './define';
+import { DatabaseSettings } from './settings-schema';
+
+export const DbCheckStatus = z.enum(['ok', 'warning', 'error']);
+
+export const DbCheck = z.object({
+  id: z.string(),
+  /** pt-BR */
+  label: z.string(),
+  status: DbCheckStatus,
+  detail: z.string(),
+  fix: z.string().optional(),
+});
+export type DbCheck = z.infer<typeof DbCheck>;
+
+export const DbTestConnectionResult = z.object({
+  ok: z.boolean(),
+  kind: z.enum(['oracle', 'embedded']),
+  serverVersion: z.string().nullable(),
+  driverMode: z.enum(['thin', 'thick', 'embedded']).nullable(),
+  /** pt-BR: what happened and, on failure, what to fix. */
+  message: z.string(),
+  code: z.string().optional(),
+  field: z.string().optional(),
+});
+export type DbTestConnectionResult = z.infer<typeof DbTestConnectionResult>;
+
+export const DbScriptPreview = z.object({
+  dialect: z.enum(['oracle', 'sqlite']),
+  currentVersion: z.number().int(),
+  targetVersion: z.number().int(),
+  /** The exact script that install/uninstall would run. */
+  script: z.string(),
+});
+
+export const DbSchemaChange = z.object({
+  previousVersion: z.number().int(),
+  installedVersion: z.number().int(),
+  statements: z.number().int(),
+});
+
+export const databaseMethods = {
+  'db.testConnection': defineMethod({
+    summary: 'Testa a conexão com o banco (as configurações informadas, antes de salvar, ou as salvas).',
+    input: z.object({ database: DatabaseSettings.optional() }).strict(),
+    output: DbTestConnectionResult,
+  }),
+  'db.check': defineMethod({
+    summary:
+      'Verifica os pré-requisitos no WinThor: conexão, permissões, parâmetros 2829/4008–4014 e versão das tabelas da integração.',
+    input: NoInput,
+    output: z.object({ ok: z.boolean(), checks: z.array(DbCheck) }),
+  }),
+  'db.installPreview': defineMethod({
+    summary: 'Mostra o script de "Criar Tabelas / Sequences / Triggers" sem executar nada.',
+    input: NoInput,
+    output: DbScriptPreview,
+  }),
+  'db.uninstallPreview': defineMethod({
+    summary: 'Mostra o script que remove todos os objetos da integração, sem executar nada.',
+    input: NoInput,
+    output: DbScriptPreview,
+  }),
+  'db.install': defineMethod({
+    summary: 'Cria ou atualiza as tabelas, sequences e triggers da integração (idempotente).',
+    input: NoInput,
+    output: DbSchemaChange,
+  }),
+  'db.uninstall': defineMethod({
+    summary: 'Remove todas as tabelas, sequences e triggers da integração.',
+    input: NoInput,
+    output: DbSchemaChange,
+  }),
+};

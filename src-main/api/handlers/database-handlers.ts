@@ -1,0 +1,102 @@
+import { AppError } from '../app-error';
+import type { HandlerGroup } from '../handlers';
+import type { SettingsService } from '../../config/settings-service';
+import { SECRET_MASK, type DbTestConnectionResult } from '../contract';
+import { mapDbError } from '../../winthor/db/db-errors';
+import type { DatabaseService } from '../../winthor/database-service';
+import { checkPrerequisites } from '../../winthor/prerequisites';
+import { install, planInstall, planUninstall, uninstall } from '../../winthor/schema/installer';
+
+type DatabaseMethods =
+  | 'db.testConnection'
+  | 'db.check'
+  | 'db.installPreview'
+  | 'db.uninstallPreview'
+  | 'db.install'
+  | 'db.uninstall';
+
+export const databaseHandlers = (
+  settings: SettingsService,
+  database: DatabaseService,
+): HandlerGroup<DatabaseMethods> => ({
+  'db.testConnection': async ({ database: candidate }) => {
+    const stored = settings.get().database;
+    const target = candidate
+      ? {
+          ...candidate,
+          // The UI shows the password masked: the mask (or empty) means "the stored one".
+          oracle: {
+            ...candidate.oracle,
+            password:
+              !candidate.oracle.password || candidate.oracle.password === SECRET_MASK
+                ? stored.oracle.password
+                : candidate.oracle.password,
+          },
+        }
+      : stored;
+    try {
+      const info = await database.withTemporary(target, (db) => db.info());
+      const result: DbTestConnectionResult = {
+        ok: true,
+        kind: info.kind,
+        serverVersion: info.serverVersion,
+        driverMode: info.driverMode,
+        message: `Conectado: ${info.serverVersion}${info.driverMode === 'embedded' ? '' : ` (modo ${info.driverMode === 'thin' ? 'Thin' : 'Thick'})`}.`,
+      };
+      return result;
+    } catch (error) {
+      const mapped = mapDbError(error);
+      return {
+        ok: false,
+        kind: target.kind,
+        serverVersion: null,
+        driverMode: null,
+        message: mapped.fix ? `${mapped.message} ${mapped.fix}` : mapped.message,
+        code: mapped.code,
+        ...(mapped.field ? { field: mapped.field } : {}),
+      };
+    }
+  },
+  'db.check': async () => {
+    let checks;
+    try {
+      checks = await checkPrerequisites(await database.get(), settings.get());
+    } catch (error) {
+      const mapped = mapDbError(error);
+      checks = [
+        {
+          id: 'connection',
+          label: 'Conexão com o banco de dados',
+          status: 'error' as const,
+          detail: mapped.message,
+          ...(mapped.fix ? { fix: mapped.fix } : {}),
+        },
+      ];
+    }
+    return { ok: checks.every((c) => c.status !== 'error'), checks };
+  },
+  'db.installPreview': async () => {
+    const { dialect, currentVersion, targetVersion, script } = await planInstall(await database.get());
+    return { dialect, currentVersion, targetVersion, script };
+  },
+  'db.uninstallPreview': async () => {
+    const { dialect, currentVersion, targetVersion, script } = await planUninstall(await database.get());
+    return { dialect, currentVersion, targetVersion, script };
+  },
+  'db.install': async () => {
+    const plan = await install(await database.get()).catch((error: unknown) => {
+      throw error instanceof AppError ? error : mapDbError(error);
+    });
+    return {
+      previousVersion: plan.currentVersion,
+      installedVersion: plan.targetVersion,
+      statements: plan.statements.length,
+    };
+  },
+  'db.uninstall': async () => {
+    const plan = await uninstall(await database.get()).catch((error: unknown) => {
+      throw error instanceof AppError ? error : mapDbError(error);
+    });
+    return { previousVersion: plan.currentVersion, installedVersion: 0, statements: plan.statements.length };
+  },
+});

@@ -1,0 +1,122 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SqliteDb } from '../../winthor/db/sqlite-db';
+import { listIntegrationObjects } from '../../winthor/schema/installer';
+import { runCli } from '../program';
+
+const capture = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
+  let out = '';
+  let err = '';
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    out += String(chunk);
+    return true;
+  });
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    err += String(chunk);
+    return true;
+  });
+  try {
+    const code = await runCli(argv);
+    return { code, out, err };
+  } finally {
+    stdout.mockRestore();
+    stderr.mockRestore();
+  }
+};
+
+describe('integrador db …', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'wtc-cli-db-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const objects = async () => {
+    const db = new SqliteDb({ file: join(dir, 'winthor-demo.sqlite') });
+    try {
+      return await listIntegrationObjects(db);
+    } finally {
+      await db.close();
+    }
+  };
+
+  it('check --demo reports every prerequisite in pt-BR and exits 0', async () => {
+    const { code, out } = await capture(['--data-dir', dir, 'db', 'check', '--demo']);
+    expect(code).toBe(0);
+    expect(out).toContain('[ok]   Leitura das tabelas do WinThor: 21 tabelas acessíveis.');
+    expect(out).toContain('[ok]   Parâmetro 2829 — % do estoque para o e-commerce (filial 2): 80%');
+    expect(out).toContain('[aviso] Tabelas, sequences e triggers da integração: Não instaladas');
+    const json = await capture(['--json', '--data-dir', dir, 'db', 'check', '--demo']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      ok: true,
+      checks: expect.arrayContaining([expect.objectContaining({ id: 'connection', status: 'ok' })]),
+    });
+  });
+
+  it('install --dry-run prints the exact script and changes nothing; install then is idempotent; uninstall removes all', async () => {
+    const dry = await capture(['--json', '--data-dir', dir, 'db', 'install', '--demo', '--dry-run']);
+    expect(dry.code).toBe(0);
+    const plan = JSON.parse(dry.out);
+    expect(plan).toMatchObject({ dryRun: true, dialect: 'sqlite', currentVersion: 0, targetVersion: 2 });
+    expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_ORDER_IMPORT');
+    expect(await objects()).toEqual([]);
+
+    const first = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/versão 0 → 2/);
+    const installed = await objects();
+    expect(installed.length).toBeGreaterThan(20);
+    const second = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
+    expect(second.out).toContain('Nada a fazer: a versão 2 já está instalada');
+    expect(await objects()).toEqual(installed);
+
+    const dryUninstall = await capture(['--data-dir', dir, 'db', 'uninstall', '--demo', '--dry-run']);
+    expect(dryUninstall.out).toContain('DROP TABLE IF EXISTS WTC_SCHEMA_VERSION;');
+    expect(await objects()).toEqual(installed);
+    const removed = await capture(['--data-dir', dir, 'db', 'uninstall', '--demo']);
+    expect(removed.code).toBe(0);
+    expect(await objects()).toEqual([]);
+  });
+
+  it('prints the Oracle script without a connection with --dialect oracle', async () => {
+    const { code, out } = await capture(['db', 'install', '--dry-run', '--dialect', 'oracle']);
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'CREATE OR REPLACE TRIGGER WTC_TRG_PCEST\nAFTER INSERT OR DELETE OR UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST',
+    );
+    const bad = await capture(['db', 'install', '--dialect', 'oracle']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--dialect só vale com --dry-run');
+  });
+
+  it('seed-demo creates the demo database once, with the product count asked', async () => {
+    const seeded = await capture(['--json', '--data-dir', dir, 'db', 'seed-demo', '--products', '50']);
+    expect(seeded.code).toBe(0);
+    expect(JSON.parse(seeded.out)).toMatchObject({
+      ok: true,
+      products: 50,
+      branches: ['1', '2'],
+      schemaVersion: 2,
+    });
+    const again = await capture(['--data-dir', dir, 'db', 'seed-demo']);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('já existe');
+    const reset = await capture(['--data-dir', dir, 'db', 'seed-demo', '--reset', '--products', '30']);
+    expect(reset.code).toBe(0);
+    expect(reset.out).toContain('30 produtos');
+    const invalid = await capture(['--data-dir', dir, 'db', 'seed-demo', '--reset', '--products', 'muitos']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.err).toContain('--products: informe um número inteiro');
+  });
+
+  it('check without --demo on an unconfigured Oracle fails with one clear message', async () => {
+    const { code, out, err } = await capture(['--data-dir', dir, 'db', 'check']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(
+      'Erro: Banco Oracle: informe a string de conexão.\nPreencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n',
+    );
+  });
+});

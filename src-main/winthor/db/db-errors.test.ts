@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../api/app-error';
+import { SqliteDb } from './sqlite-db';
+import { mapDbError } from './db-errors';
+
+/** Error objects shaped as node-oracledb 6 throws them (message "ORA-xxxxx: …", code, errorNum). */
+const oraError = (code: string, text: string) =>
+  Object.assign(
+    new Error(`${code}: ${text}\nHelp: https://docs.oracle.com/error-help/db/${code.toLowerCase()}/`),
+    { code, errorNum: Number(code.slice(4)) },
+  );
+const njsError = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}`), { code });
+
+describe('mapDbError: one clear pt-BR message per driver error, never a stack trace', () => {
+  const cases: Array<[string, unknown, string, RegExp]> = [
+    [
+      'wrong credentials',
+      oraError('ORA-01017', 'invalid credential or not authorized; logon denied'),
+      'db_auth',
+      /usuário ou senha incorretos/,
+    ],
+    [
+      'listener down',
+      oraError('ORA-12541', 'Cannot connect. No listener at host 10.0.0.9 port 1521.'),
+      'db_unreachable',
+      /não foi possível conectar/,
+    ],
+    [
+      'thin mode refused connection',
+      njsError(
+        'NJS-503',
+        'connection to host 10.0.0.9 port 1521 could not be established. (CONNECTION_ID=x)\nError: connect ECONNREFUSED 10.0.0.9:1521',
+      ),
+      'db_unreachable',
+      /não foi possível conectar/,
+    ],
+    // The next three are the messages node-oracledb 6.10 Thin actually gave here (no server needed to get them).
+    [
+      'host unresolvable (observed)',
+      njsError(
+        'NJS-530',
+        'The host addresses or URLs provided by the connect string are incorrect or unresolvable in your network.',
+      ),
+      'db_unreachable',
+      /não foi possível conectar/,
+    ],
+    [
+      'bad Easy Connect string (observed)',
+      njsError(
+        'NJS-515',
+        'error in Easy Connect connection string: input string not in easy connect format: 127.0.0.1:1/X',
+      ),
+      'db_connect_string',
+      /string de conexão inválida/,
+    ],
+    [
+      'TNS alias without tnsnames.ora (observed)',
+      njsError('NJS-516', 'no configuration directory set or available to search for tnsnames.ora'),
+      'db_connect_string',
+      /string de conexão inválida/,
+    ],
+    [
+      'plain socket error',
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1521'), { code: 'ECONNREFUSED' }),
+      'db_unreachable',
+      /não foi possível conectar/,
+    ],
+    [
+      'unknown service',
+      oraError('ORA-12514', 'Cannot connect to database. Service WINT is not registered with the listener'),
+      'db_service_unknown',
+      /não conhece o serviço/,
+    ],
+    [
+      'missing table or grant',
+      oraError('ORA-00942', 'table or view does not exist'),
+      'db_missing_table',
+      /tabela ou view inexistente/,
+    ],
+    [
+      'insufficient privileges',
+      oraError('ORA-01031', 'insufficient privileges'),
+      'db_insufficient_privileges',
+      /privilégio/,
+    ],
+    [
+      'connect timeout',
+      njsError(
+        'NJS-510',
+        'connection to host 10.0.0.9 port 1521 timed out. Request exceeded "connectTimeout" of 15 seconds.',
+      ),
+      'db_timeout',
+      /tempo de espera esgotado/,
+    ],
+    [
+      'pool queue timeout',
+      njsError('NJS-040', 'connection request timeout. Request exceeded "queueTimeout" of 60000'),
+      'db_timeout',
+      /tempo de espera esgotado/,
+    ],
+    [
+      'instant client missing',
+      Object.assign(new Error('DPI-1047: Cannot locate a 64-bit Oracle Client library'), {}),
+      'db_instant_client',
+      /Instant Client/,
+    ],
+    [
+      'old server in thin mode',
+      njsError(
+        'NJS-138',
+        'connections to this database server version are not supported by node-oracledb in Thin mode',
+      ),
+      'db_thin_unsupported',
+      /modo Thin/,
+    ],
+  ];
+  for (const [label, error, code, message] of cases) {
+    it(label, () => {
+      const mapped = mapDbError(error);
+      expect(mapped).toBeInstanceOf(AppError);
+      expect(mapped.code).toBe(code);
+      expect(mapped.message).toMatch(message);
+      expect(mapped.message).not.toMatch(/\n|at .*\(/);
+      expect(mapped.fix).toBeTruthy();
+    });
+  }
+
+  it('keeps only the first line of an unknown error', () => {
+    const mapped = mapDbError(oraError('ORA-00001', 'unique constraint (X.PK) violated'));
+    expect(mapped.code).toBe('db_error');
+    expect(mapped.message).toBe('Erro do banco de dados: ORA-00001: unique constraint (X.PK) violated');
+  });
+
+  it('names the missing table on the embedded database', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    const error = await db.query('SELECT PCEST.QTESTGER FROM PCEST').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'db_missing_table',
+      message: 'Banco de dados: a tabela PCEST não existe.',
+    });
+    const integration = mapDbError(new Error('no such table: WTC_CHANGE_QUEUE'));
+    expect(integration.fix).toMatch(/Criar Tabelas/);
+    await db.close();
+  });
+});

@@ -1,0 +1,178 @@
+import { AppError } from '../../api/app-error';
+
+/** The driver's own code of an error: ORA-01017, NJS-503, DPI-1047, ECONNREFUSED, SQLITE_CANTOPEN… */
+export const driverErrorCode = (error: unknown): string | undefined => {
+  if (!error || typeof error !== 'object') return undefined;
+  const e = error as { code?: unknown; errorNum?: unknown; message?: unknown };
+  const message = typeof e.message === 'string' ? e.message : '';
+  const fromMessage = /\b(ORA|NJS|DPI|TNS)-\d{3,5}\b/.exec(message)?.[0];
+  if (typeof e.code === 'string' && /^(ORA|NJS|DPI|TNS)-\d+$/.test(e.code)) return e.code;
+  if (fromMessage) return fromMessage;
+  if (typeof e.errorNum === 'number' && e.errorNum > 0) return `ORA-${String(e.errorNum).padStart(5, '0')}`;
+  if (typeof e.code === 'string') return e.code;
+  return undefined;
+};
+
+const firstLine = (error: unknown): string => {
+  const message = (error as { message?: unknown })?.message;
+  return (typeof message === 'string' ? message : String(error)).split('\n')[0]!.slice(0, 300);
+};
+
+const CODES: Array<{
+  match: (code: string, message: string) => boolean;
+  make: (code: string, message: string) => AppError;
+}> = [
+  {
+    match: (c) => c === 'ORA-01017' || c === 'ORA-28000' || c === 'ORA-01005',
+    make: (c) =>
+      new AppError(
+        'db_auth',
+        c === 'ORA-28000'
+          ? 'Banco Oracle: o usuário está bloqueado (ORA-28000).'
+          : `Banco Oracle: usuário ou senha incorretos (${c}).`,
+        {
+          field: 'database.oracle.password',
+          fix: 'Confira o usuário e a senha em Configurações › Banco de dados (ou peça ao DBA para desbloquear o usuário).',
+        },
+      ),
+  },
+  {
+    match: (c) => c === 'ORA-12514' || c === 'ORA-12505' || c === 'NJS-518',
+    make: (c) =>
+      new AppError(
+        'db_service_unknown',
+        `Banco Oracle: o servidor respondeu, mas não conhece o serviço informado (${c}).`,
+        {
+          field: 'database.oracle.connectString',
+          fix: 'Confira o nome do serviço na string de conexão (host:porta/serviço), por exemplo servidor:1521/WINT.',
+        },
+      ),
+  },
+  {
+    match: (c) =>
+      c === 'NJS-515' || c === 'NJS-516' || c === 'NJS-517' || c === 'ORA-12154' || c === 'ORA-12262',
+    make: (c) =>
+      new AppError(
+        'db_connect_string',
+        `Banco Oracle: string de conexão inválida ou não encontrada (${c}).`,
+        {
+          field: 'database.oracle.connectString',
+          fix: 'Use o formato servidor:porta/serviço (ex.: 192.168.0.10:1521/WINT); um alias do tnsnames.ora só funciona no modo Thick ou com TNS_ADMIN configurado.',
+        },
+      ),
+  },
+  {
+    match: (c, m) =>
+      [
+        'NJS-530',
+        'ORA-12541',
+        'ORA-12543',
+        'ORA-12545',
+        'NJS-503',
+        'NJS-501',
+        'NJS-511',
+        'NJS-512',
+        'ECONNREFUSED',
+        'ENOTFOUND',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'ECONNRESET',
+      ].includes(c) || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(m),
+    make: (c) =>
+      new AppError('db_unreachable', `Banco Oracle: não foi possível conectar ao servidor (${c}).`, {
+        field: 'database.oracle.connectString',
+        fix: 'Confira host e porta na string de conexão, se o servidor Oracle e o listener estão no ar e se o firewall libera a porta (1521).',
+        retryable: true,
+      }),
+  },
+  {
+    match: (c, m) =>
+      [
+        'NJS-510',
+        'NJS-040',
+        'ORA-12170',
+        'DPI-1067',
+        'NJS-123',
+        'ETIMEDOUT',
+        'ORA-03136',
+        'SQLITE_BUSY',
+      ].includes(c) || /timed? ?out|tempo esgotado/i.test(m),
+    make: (c) =>
+      new AppError('db_timeout', `Banco de dados: tempo de espera esgotado (${c}).`, {
+        fix: 'O servidor demorou demais para responder: confira a rede e a carga do banco e tente de novo.',
+        retryable: true,
+      }),
+  },
+  {
+    match: (c, m) => c === 'ORA-00942' || /no such table/i.test(m),
+    make: (c, m) => {
+      const table = /no such table: (?:main\.)?(\w+)/i.exec(m)?.[1];
+      return new AppError(
+        'db_missing_table',
+        table
+          ? `Banco de dados: a tabela ${table.toUpperCase()} não existe.`
+          : `Banco Oracle: tabela ou view inexistente, ou sem permissão de leitura (${c}).`,
+        {
+          fix: table?.toUpperCase().startsWith('WTC_')
+            ? 'Instale as tabelas da integração em Banco de dados › Criar Tabelas / Sequences / Triggers.'
+            : 'Confira o esquema configurado (dono das tabelas PC*) e peça ao DBA o GRANT SELECT/INSERT necessário ao usuário da integração.',
+        },
+      );
+    },
+  },
+  {
+    match: (c) => c === 'ORA-01031' || c === 'ORA-01950' || c === 'ORA-01536',
+    make: (c) =>
+      new AppError(
+        'db_insufficient_privileges',
+        `Banco Oracle: o usuário não tem privilégio suficiente para esta operação (${c}).`,
+        {
+          fix: 'Peça ao DBA os privilégios listados na verificação de pré-requisitos (SELECT nas tabelas PC*, INSERT em PCPEDCFV/PCPEDIFV, CREATE TABLE/SEQUENCE/TRIGGER e cota no tablespace).',
+        },
+      ),
+  },
+  {
+    match: (c) => c === 'DPI-1047' || c === 'DPI-1072' || c === 'NJS-045',
+    make: (c) =>
+      new AppError(
+        'db_instant_client',
+        `Oracle Instant Client não encontrado ou incompatível na pasta configurada (${c}).`,
+        {
+          field: 'database.oracle.instantClientDir',
+          fix: 'Informe a pasta do Oracle Instant Client 64 bits (a que contém oci.dll) ou deixe em branco para usar o modo Thin.',
+        },
+      ),
+  },
+  {
+    match: (c) => c === 'NJS-116' || c === 'NJS-138',
+    make: (c) =>
+      new AppError('db_thin_unsupported', `Este servidor Oracle não aceita o modo Thin do driver (${c}).`, {
+        field: 'database.oracle.instantClientDir',
+        fix: 'Servidores anteriores ao Oracle 12.1 (ou com verificador de senha antigo) exigem o modo Thick: instale o Oracle Instant Client e informe a pasta dele.',
+      }),
+  },
+  {
+    match: (c) => c === 'SQLITE_CANTOPEN' || c === 'SQLITE_NOTADB' || c === 'SQLITE_READONLY',
+    make: (c) =>
+      new AppError('db_file', `Banco embutido: não foi possível abrir o arquivo (${c}).`, {
+        field: 'database.embedded.file',
+        fix: 'Confira o caminho do arquivo e a permissão de escrita na pasta.',
+      }),
+  },
+];
+
+/**
+ * Turns a driver error into one clear pt-BR message (AppError). Unknown errors keep only their first line,
+ * never a stack trace. AppErrors pass through unchanged.
+ */
+export const mapDbError = (error: unknown): AppError => {
+  if (error instanceof AppError) return error;
+  const code = driverErrorCode(error) ?? '';
+  const message = firstLine(error);
+  for (const rule of CODES)
+    if (rule.match(code, message)) return Object.assign(rule.make(code, message), { cause: error });
+  return new AppError('db_error', `Erro do banco de dados: ${message}`, {
+    fix: 'Se o erro persistir, envie esta mensagem ao suporte ou ao DBA.',
+    cause: error,
+  });
+};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { install } from '../schema/installer';
+import { createTestWinthor } from '../testing/test-winthor';
+import { oracleDialect, sqliteDialect } from './dialect';
+
+describe('dialects', () => {
+  it('upsert inserts then updates on the unique key (SQLite, on WTC_BINDING)', async () => {
+    const db = await createTestWinthor({ products: 1, customers: 1 });
+    await install(db);
+    const sql = sqliteDialect.upsert(
+      'WTC_BINDING',
+      ['ENTITY', 'BRANCH', 'ERP_KEY'],
+      ['STORE_ID', 'PAYLOAD_HASH', 'UPDATED_AT'],
+    );
+    const row = {
+      entity: 'product',
+      branch: '1',
+      erp_key: '10',
+      store_id: 'A',
+      payload_hash: 'h1',
+      updated_at: new Date(2026, 0, 1),
+    };
+    await db.execute(sql, row);
+    await db.execute(sql, { ...row, store_id: 'B', payload_hash: 'h2' });
+    expect(await db.query('SELECT ENTITY, BRANCH, ERP_KEY, STORE_ID, PAYLOAD_HASH FROM WTC_BINDING')).toEqual(
+      [{ ENTITY: 'product', BRANCH: '1', ERP_KEY: '10', STORE_ID: 'B', PAYLOAD_HASH: 'h2' }],
+    );
+    const limited = await db.query(
+      sqliteDialect.limit('SELECT PCFILIAL.CODIGO FROM PCFILIAL ORDER BY PCFILIAL.CODIGO'),
+      { row_limit: 1 },
+    );
+    expect(limited).toEqual([{ CODIGO: '1' }]);
+    await db.close();
+  });
+
+  it('writes the Oracle forms: MERGE, ROWNUM paging, sequence ids', () => {
+    expect(oracleDialect.upsert('WTC_BINDING', ['ENTITY', 'ERP_KEY'], ['STORE_ID'])).toBe(
+      'MERGE INTO WTC_BINDING T USING (SELECT :entity AS ENTITY, :erp_key AS ERP_KEY, :store_id AS STORE_ID FROM DUAL) S' +
+        ' ON (T.ENTITY = S.ENTITY AND T.ERP_KEY = S.ERP_KEY) WHEN MATCHED THEN UPDATE SET T.STORE_ID = S.STORE_ID' +
+        ' WHEN NOT MATCHED THEN INSERT (ENTITY, ERP_KEY, STORE_ID) VALUES (S.ENTITY, S.ERP_KEY, S.STORE_ID)',
+    );
+    expect(oracleDialect.upsert('WTC_BINDING', ['ENTITY'], ['STORE_ID'], { withId: true })).toContain(
+      'WHEN NOT MATCHED THEN INSERT (ID, ENTITY, STORE_ID) VALUES (WTC_BINDING_SEQ.NEXTVAL, S.ENTITY, S.STORE_ID)',
+    );
+    expect(oracleDialect.limit('SELECT X FROM T ORDER BY X')).toBe(
+      'SELECT * FROM (SELECT X FROM T ORDER BY X) WHERE ROWNUM <= :row_limit',
+    );
+    expect(oracleDialect.nextId('WTC_LOG')).toBe('WTC_LOG_SEQ.NEXTVAL');
+    expect(() => oracleDialect.nextId('X; DROP')).toThrow(/inválido/);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * The few SQL differences between Oracle and the embedded SQLite stand-in (architecture.md, "Db port").
+ * Repositories write portable SQL with named binds and ask the dialect only for these pieces.
+ */
+export interface Dialect {
+  readonly name: 'oracle' | 'sqlite';
+  /** Current date and time, server wall clock (Oracle SYSDATE). */
+  readonly now: string;
+  /** ` FROM DUAL` on Oracle, empty on SQLite, for a SELECT of expressions only. */
+  readonly fromDual: string;
+  /** ` FOR UPDATE` on Oracle; SQLite locks the whole file for the transaction (BEGIN IMMEDIATE). */
+  readonly forUpdate: string;
+  /** Wraps an ordered query so it returns at most `:row_limit` rows (binds must include row_limit). */
+  limit(sql: string): string;
+  /** The value to insert into an id column: the table's sequence (Oracle) or NULL (SQLite autoincrement). */
+  nextId(table: string): string;
+  /**
+   * An insert-or-update on a unique key: MERGE (Oracle) or INSERT … ON CONFLICT (SQLite). With
+   * `withId`, a new row takes its ID from the table's sequence (Oracle) or autoincrement (SQLite).
+   */
+  upsert(table: string, keyColumns: string[], columns: string[], options?: { withId?: boolean }): string;
+  /** Terminator of one statement in a script shown to a DBA. */
+  readonly scriptTerminator: string;
+}
+
+const assertIdentifier = (name: string): string => {
+  if (!/^[A-Z][A-Z0-9_$#]{0,29}$/i.test(name)) throw new Error(`Identificador SQL inválido: ${name}`);
+  return name.toUpperCase();
+};
+
+export const sequenceName = (table: string): string => `${assertIdentifier(table)}_SEQ`;
+
+export const oracleDialect: Dialect = {
+  name: 'oracle',
+  now: 'SYSDATE',
+  fromDual: ' FROM DUAL',
+  forUpdate: ' FOR UPDATE',
+  // ROWNUM works on every Oracle version the Thick mode reaches (11g included); FETCH FIRST needs 12c.
+  limit: (sql) => `SELECT * FROM (${sql}) WHERE ROWNUM <= :row_limit`,
+  nextId: (table) => `${sequenceName(table)}.NEXTVAL`,
+  upsert: (table, keys, columns, options) => {
+    const all = [...keys, ...columns.filter((c) => !keys.includes(c))];
+    const rest = all.filter((c) => !keys.includes(c));
+    const insertColumns = options?.withId ? ['ID', ...all] : all;
+    const insertValues = options?.withId
+      ? [`${sequenceName(table)}.NEXTVAL`, ...all.map((c) => `S.${c}`)]
+      : all.map((c) => `S.${c}`);
+    return (
+      `MERGE INTO ${assertIdentifier(table)} T USING (SELECT ${all.map((c) => `:${c.toLowerCase()} AS ${c}`).join(', ')} FROM DUAL) S` +
+      ` ON (${keys.map((k) => `T.${k} = S.${k}`).join(' AND ')})` +
+      (rest.length ? ` WHEN MATCHED THEN UPDATE SET ${rest.map((c) => `T.${c} = S.${c}`).join(', ')}` : '') +
+      ` WHEN NOT MATCHED THEN INSERT (${insertColumns.join(', ')}) VALUES (${insertValues.join(', ')})`
+    );
+  },
+  scriptTerminator: '\n/\n',
+};
+
+export const sqliteDialect: Dialect = {
+  name: 'sqlite',
+  now: "datetime('now', 'localtime')",
+  fromDual: '',
+  forUpdate: '',
+  limit: (sql) => `${sql} LIMIT :row_limit`,
+  nextId: () => 'NULL',
+  upsert: (table, keys, columns) => {
+    const all = [...keys, ...columns.filter((c) => !keys.includes(c))];
+    const rest = all.filter((c) => !keys.includes(c));
+    return (
+      `INSERT INTO ${assertIdentifier(table)} (${all.join(', ')}) VALUES (${all.map((c) => `:${c.toLowerCase()}`).join(', ')})` +
+      ` ON CONFLICT (${keys.join(', ')}) DO ${rest.length ? `UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(', ')}` : 'NOTHING'}`
+    );
+  },
+  scriptTerminator: ';\n',
+};

@@ -1,0 +1,44 @@
+import type { Settings } from '../../api/contract';
+import { AppError } from '../../api/app-error';
+import type { Db } from './db';
+import { OracleDb } from './oracle-db';
+import { SqliteDb } from './sqlite-db';
+
+export type DatabaseSettings = Settings['database'];
+
+/** Opens the database the settings name: the WinThor Oracle or the embedded file. */
+export const openDb = async (database: DatabaseSettings): Promise<Db> => {
+  if (database.kind === 'embedded') {
+    if (!database.embedded.file) {
+      throw new AppError('db_not_configured', 'Banco embutido: informe o arquivo.', {
+        field: 'database.embedded.file',
+        fix: 'Use o modo demonstração (--demo) ou informe o caminho do arquivo SQLite.',
+      });
+    }
+    return new SqliteDb({ file: database.embedded.file });
+  }
+  const oracle = database.oracle;
+  const missing = !oracle.connectString
+    ? 'connectString'
+    : !oracle.user
+      ? 'user'
+      : !oracle.password
+        ? 'password'
+        : undefined;
+  if (missing) {
+    const label = { connectString: 'string de conexão', user: 'usuário', password: 'senha' }[missing];
+    throw new AppError('db_not_configured', `Banco Oracle: informe a ${label}.`, {
+      field: `database.oracle.${missing}`,
+      fix: 'Preencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).',
+    });
+  }
+  return OracleDb.open({
+    connectString: oracle.connectString,
+    user: oracle.user,
+    password: oracle.password,
+    instantClientDir: oracle.instantClientDir,
+    poolMin: oracle.poolMin,
+    poolMax: Math.max(oracle.poolMax, oracle.poolMin, 1),
+    schema: oracle.schema,
+  });
+};

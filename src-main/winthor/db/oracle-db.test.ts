@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../api/app-error';
+import { openDb } from './open-db';
+import { OracleDb } from './oracle-db';
+
+describe('OracleDb without a server (real node-oracledb Thin driver)', () => {
+  it('reports an unreachable host as one clear message', async () => {
+    const error = await OracleDb.open({
+      connectString: '127.0.0.1:1/FREEPDB1',
+      user: 'u',
+      password: 'p',
+      poolMin: 0,
+      poolMax: 1,
+      connectTimeoutSeconds: 3,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('db_unreachable');
+    expect((error as AppError).message).toMatch(
+      /^Banco Oracle: não foi possível conectar ao servidor \(NJS-\d+\)\.$/,
+    );
+  }, 20_000);
+
+  it('asks for the missing setting before trying to connect', async () => {
+    const error = await openDb({
+      kind: 'oracle',
+      oracle: {
+        connectString: 'srv:1521/WINT',
+        user: '',
+        password: '',
+        instantClientDir: '',
+        poolMin: 1,
+        poolMax: 4,
+        schema: '',
+      },
+      embedded: { file: '' },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'db_not_configured', field: 'database.oracle.user' });
+  });
+});
+
+describe('Oracle bind conversion', () => {
+  it('binds Dates as DATE (local wall clock), booleans as 1/0, and only the names the SQL uses', async () => {
+    const { toOracleBinds } = await import('./oracle-db');
+    const oracledb = (await import('oracledb')).default;
+    const when = new Date(2026, 10, 28, 9, 30, 0);
+    const sql =
+      'UPDATE PCPEDCFV SET IMPORTADO = :importado WHERE PCPEDCFV.DTABERTURAPEDPALM = :dt AND PCPEDCFV.CODUSUR = :flag';
+    expect(toOracleBinds(sql, { importado: 1, dt: when, flag: true, unused: 'x' })).toEqual({
+      importado: 1,
+      dt: { val: when, type: oracledb.DB_TYPE_DATE },
+      flag: 1,
+    });
+    expect(toOracleBinds(sql, { importado: 1, dt: when, flag: false }, true)).toEqual({
+      importado: 1,
+      dt: when,
+      flag: 0,
+    });
+    expect(toOracleBinds('CREATE OR REPLACE TRIGGER X BEGIN :NEW.A := :OLD.A; END;', undefined)).toEqual({});
+  });
+});

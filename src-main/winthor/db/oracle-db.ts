@@ -1,0 +1,295 @@
+import oracledb, { type Connection, type Pool } from 'oracledb';
+import { pickBinds } from './binds';
+import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
+import { oracleDialect } from './dialect';
+import { mapDbError } from './db-errors';
+
+export interface OracleDbOptions {
+  connectString: string;
+  user: string;
+  password: string;
+  /** Empty = Thin mode; a folder = Thick mode with that Instant Client (process-wide, cannot be undone). */
+  instantClientDir?: string;
+  poolMin?: number;
+  poolMax?: number;
+  /** Owner of the PC* tables when it is not the user: set as CURRENT_SCHEMA on every session. */
+  schema?: string;
+  /** Seconds to wait for a connection. */
+  connectTimeoutSeconds?: number;
+}
+
+const FETCH_ARRAY_SIZE = 500;
+const STATEMENT_CACHE_SIZE = 60;
+
+let thickLibDir: string | undefined;
+
+/** Thick mode is a process-wide switch in node-oracledb: once on, every later pool uses it. */
+const ensureDriverMode = (instantClientDir: string | undefined): void => {
+  if (!instantClientDir) return;
+  if (thickLibDir === undefined && oracledb.thin) {
+    try {
+      oracledb.initOracleClient({ libDir: instantClientDir });
+    } catch (error) {
+      throw mapDbError(error);
+    }
+    thickLibDir = instantClientDir;
+  }
+};
+
+const configureDriver = (): void => {
+  oracledb.outFormat = oracledb.OUT_FORMAT_OBJECT;
+  oracledb.fetchArraySize = FETCH_ARRAY_SIZE;
+  oracledb.prefetchRows = FETCH_ARRAY_SIZE + 1;
+  oracledb.stmtCacheSize = STATEMENT_CACHE_SIZE;
+  // CLOBs come back as strings, never as Lob objects the repositories would have to read.
+  oracledb.fetchAsString = [oracledb.DB_TYPE_CLOB];
+};
+
+/**
+ * Dates are wall-clock values (ADR 0105). Reading node-oracledb 6.10's Thin code: DATE and TIMESTAMP
+ * columns are fetched with the Date's local fields (no shift), and a Date bound as DB_TYPE_DATE is written
+ * from its local fields. Binding as DATE (not the driver's default TIMESTAMP) also lets Oracle compare a
+ * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.
+ * Not observed against a server here; the Oracle suite checks it (order staging write + read).
+ */
+export const toOracleBinds = (
+  sql: string,
+  binds: Binds | undefined,
+  forMany = false,
+): Record<string, unknown> => {
+  const picked = pickBinds(sql, binds);
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(picked)) {
+    const value: BindValue = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+    // executeMany takes plain values (types are inferred from the rows); execute takes a typed bind.
+    out[k] = value instanceof Date && !forMany ? { val: value, type: oracledb.DB_TYPE_DATE } : value;
+  }
+  return out;
+};
+
+const isSafeIdentifier = (name: string): boolean => /^[A-Z][A-Z0-9_$#]{0,127}$/i.test(name);
+
+const upperKeys = <T extends Row>(row: Row): T => {
+  // Oracle already returns unquoted identifiers in uppercase; quoted lower-case aliases are normalised too.
+  for (const key of Object.keys(row)) {
+    if (key !== key.toUpperCase()) {
+      row[key.toUpperCase()] = row[key];
+      delete row[key];
+    }
+  }
+  return row as T;
+};
+
+const connectionSession = (
+  connection: () => Promise<Connection>,
+  release: (c: Connection) => Promise<void>,
+  autoCommit: boolean,
+): DbSession => {
+  const withConnection = async <T>(work: (c: Connection) => Promise<T>): Promise<T> => {
+    let c: Connection | undefined;
+    try {
+      c = await connection();
+      return await work(c);
+    } catch (error) {
+      throw mapDbError(error);
+    } finally {
+      if (c) await release(c).catch(() => {});
+    }
+  };
+  return {
+    dialect: oracleDialect,
+    query: <T extends Row>(sql: string, binds?: Binds) =>
+      withConnection(async (c) => {
+        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
+          outFormat: oracledb.OUT_FORMAT_OBJECT,
+        });
+        return (result.rows ?? []).map((r) => upperKeys<T>(r));
+      }),
+    queryOne: <T extends Row>(sql: string, binds?: Binds) =>
+      withConnection(async (c) => {
+        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
+          outFormat: oracledb.OUT_FORMAT_OBJECT,
+          fetchArraySize: 2,
+          prefetchRows: 2,
+        });
+        const row = result.rows?.[0];
+        return row ? upperKeys<T>(row) : undefined;
+      }),
+    execute: (sql: string, binds?: Binds): Promise<ExecuteResult> =>
+      withConnection(async (c) => {
+        const result = await c.execute(sql, toOracleBinds(sql, binds), { autoCommit });
+        return { rowsAffected: result.rowsAffected ?? 0 };
+      }),
+    executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>
+      withConnection(async (c) => {
+        if (many.length === 0) return { rowsAffected: 0 };
+        const result = await c.executeMany(
+          sql,
+          many.map((b) => toOracleBinds(sql, b, true)),
+          { autoCommit },
+        );
+        return { rowsAffected: result.rowsAffected ?? 0 };
+      }),
+    stream: <T extends Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> => ({
+      [Symbol.asyncIterator]: async function* () {
+        const batch = options?.batchSize ?? FETCH_ARRAY_SIZE;
+        let c: Connection | undefined;
+        try {
+          c = await connection();
+          const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
+            outFormat: oracledb.OUT_FORMAT_OBJECT,
+            resultSet: true,
+            fetchArraySize: batch,
+            prefetchRows: batch + 1,
+          });
+          const resultSet = result.resultSet!;
+          try {
+            for (;;) {
+              const rows = await resultSet.getRows(batch);
+              if (rows.length === 0) break;
+              for (const row of rows) yield upperKeys<T>(row);
+            }
+          } finally {
+            await resultSet.close().catch(() => {});
+          }
+        } catch (error) {
+          throw mapDbError(error);
+        } finally {
+          if (c) await release(c).catch(() => {});
+        }
+      },
+    }),
+  };
+};
+
+/** Oracle adapter: a node-oracledb pool (Thin by default, Thick with an Instant Client folder). */
+export class OracleDb implements Db {
+  readonly kind = 'oracle' as const;
+  readonly dialect = oracleDialect;
+  private readonly plain: DbSession;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly options: OracleDbOptions,
+  ) {
+    this.plain = connectionSession(
+      () => pool.getConnection(),
+      (c) => c.close(),
+      true,
+    );
+  }
+
+  static async open(options: OracleDbOptions): Promise<OracleDb> {
+    ensureDriverMode(options.instantClientDir);
+    configureDriver();
+    if (options.schema && !isSafeIdentifier(options.schema)) {
+      throw mapDbError(new Error(`Esquema inválido: ${options.schema}`));
+    }
+    try {
+      const pool = await oracledb.createPool({
+        user: options.user,
+        password: options.password,
+        connectString: options.connectString,
+        poolMin: options.poolMin ?? 1,
+        poolMax: options.poolMax ?? 4,
+        poolIncrement: 1,
+        queueTimeout: 60_000,
+        stmtCacheSize: STATEMENT_CACHE_SIZE,
+        connectTimeout: options.connectTimeoutSeconds ?? 15,
+        ...(options.schema
+          ? {
+              sessionCallback: (connection: Connection, _tag: string, done: (error?: Error) => void) => {
+                connection
+                  .execute(`ALTER SESSION SET CURRENT_SCHEMA = ${options.schema!.toUpperCase()}`)
+                  .then(
+                    () => done(),
+                    (error: Error) => done(error),
+                  );
+              },
+            }
+          : {}),
+      });
+      const db = new OracleDb(pool, options);
+      // A pool with poolMin 0 connects lazily: check now so a wrong password fails here, clearly.
+      const c = await pool.getConnection();
+      await c.close();
+      return db;
+    } catch (error) {
+      throw mapDbError(error);
+    }
+  }
+
+  get driverMode(): 'thin' | 'thick' {
+    return oracledb.thin ? 'thin' : 'thick';
+  }
+
+  query<T extends Row = Row>(sql: string, binds?: Binds): Promise<T[]> {
+    return this.plain.query<T>(sql, binds);
+  }
+  queryOne<T extends Row = Row>(sql: string, binds?: Binds): Promise<T | undefined> {
+    return this.plain.queryOne<T>(sql, binds);
+  }
+  execute(sql: string, binds?: Binds): Promise<ExecuteResult> {
+    return this.plain.execute(sql, binds);
+  }
+  executeMany(sql: string, binds: Binds[]): Promise<ExecuteResult> {
+    return this.plain.executeMany(sql, binds);
+  }
+  stream<T extends Row = Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> {
+    return this.plain.stream<T>(sql, binds, options);
+  }
+
+  async transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T> {
+    let connection: Connection;
+    try {
+      connection = await this.pool.getConnection();
+    } catch (error) {
+      throw mapDbError(error);
+    }
+    const tx = connectionSession(
+      async () => connection,
+      async () => {},
+      false,
+    );
+    try {
+      let result: T;
+      try {
+        result = await work(tx);
+      } catch (error) {
+        // The work's own error goes back unchanged (statements already map driver errors).
+        await connection.rollback().catch(() => {});
+        throw error;
+      }
+      try {
+        await connection.commit();
+      } catch (error) {
+        await connection.rollback().catch(() => {});
+        throw mapDbError(error);
+      }
+      return result;
+    } finally {
+      await connection.close().catch(() => {});
+    }
+  }
+
+  async info(): Promise<DbInfo> {
+    let c: Connection | undefined;
+    try {
+      c = await this.pool.getConnection();
+      return {
+        kind: 'oracle',
+        driverMode: this.driverMode,
+        serverVersion: `Oracle ${c.oracleServerVersionString}`,
+      };
+    } catch (error) {
+      throw mapDbError(error);
+    } finally {
+      await c?.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close(5).catch(() => {});
+    void this.options;
+  }
+}

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bindNames, pickBinds } from './binds';
+import { SqliteDb } from './sqlite-db';
+
+describe('SqliteDb adapter', () => {
+  it('returns UPPERCASE keys, binds only the names the SQL uses, and keeps dates as wall-clock values', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    await db.execute('CREATE TABLE T (id INTEGER, dt DATE, txt TEXT)');
+    const when = new Date(2026, 0, 31, 23, 59, 58);
+    await db.execute('INSERT INTO T (id, dt, txt) VALUES (:id, :dt, :txt)', {
+      id: 1,
+      dt: when,
+      txt: 'a',
+      unused: 5,
+    });
+    expect(await db.query('SELECT id, dt, txt AS Lower_Alias FROM T')).toEqual([
+      { ID: 1, DT: when, LOWER_ALIAS: 'a' },
+    ]);
+    await expect(db.query('SELECT id FROM T WHERE id = :missing', {})).rejects.toThrow(/:missing/);
+    await db.close();
+  });
+
+  it('rolls a transaction back when the work throws, and serialises concurrent transactions', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    await db.execute('CREATE TABLE C (n INTEGER)');
+    await db.execute('INSERT INTO C (n) VALUES (0)');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute('UPDATE C SET n = 100');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect((await db.queryOne('SELECT n FROM C'))!.N).toBe(0);
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        db.transaction(async (tx) => {
+          const { N } = (await tx.queryOne<{ N: number }>('SELECT n FROM C'))!;
+          await new Promise((r) => setTimeout(r, 1));
+          await tx.execute('UPDATE C SET n = :n', { n: N + 1 });
+        }),
+      ),
+    );
+    expect((await db.queryOne('SELECT n FROM C'))!.N).toBe(10);
+    await db.close();
+  });
+
+  it('streams rows one by one and executeMany inserts a batch', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    await db.execute('CREATE TABLE S (n INTEGER)');
+    await db.executeMany(
+      'INSERT INTO S (n) VALUES (:n)',
+      Array.from({ length: 1000 }, (_, n) => ({ n })),
+    );
+    let sum = 0;
+    for await (const row of db.stream<{ N: number }>('SELECT n FROM S WHERE n >= :min', { min: 10 }))
+      sum += row.N;
+    expect(sum).toBe((999 * 1000) / 2 - 45);
+    await db.close();
+  });
+
+  it('passes no binds to a statement called without binds (Oracle trigger bodies hold :NEW / :OLD)', () => {
+    expect(pickBinds('CREATE TRIGGER T ... :NEW.X := :OLD.X', undefined)).toEqual({});
+    expect(() => pickBinds('SELECT 1 FROM T WHERE A = :a', {})).toThrow(/:a/);
+    expect(pickBinds('SELECT 1 FROM T WHERE A = :a', { A: 1, other: 2 })).toEqual({ a: 1 });
+  });
+
+  it('lets a caller write while it streams a file database (the stream has its own read-only connection)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wtc-stream-'));
+    const db = new SqliteDb({ file: join(dir, 'x.sqlite') });
+    try {
+      await db.execute('CREATE TABLE S (n INTEGER)');
+      await db.execute('CREATE TABLE W (n INTEGER)');
+      await db.executeMany(
+        'INSERT INTO S (n) VALUES (:n)',
+        Array.from({ length: 50 }, (_, n) => ({ n })),
+      );
+      let seen = 0;
+      for await (const row of db.stream<{ N: number }>('SELECT n FROM S ORDER BY n')) {
+        await db.execute('INSERT INTO W (n) VALUES (:n)', { n: row.N });
+        await db.transaction(async (tx) => {
+          for await (const inner of tx.stream('SELECT n FROM S WHERE n = :n', { n: row.N }))
+            await tx.execute('INSERT INTO W (n) VALUES (:n)', { n: inner.N as number });
+        });
+        seen++;
+      }
+      expect(seen).toBe(50);
+      expect((await db.queryOne('SELECT COUNT(*) AS C FROM W'))!.C).toBe(100);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds bind names outside strings and comments', () => {
+    expect(
+      bindNames(
+        `SELECT ':no' AS a, x FROM t -- :nope\nWHERE a = :yes AND b = :yes /* :never */ AND c = :other`,
+      ),
+    ).toEqual(['yes', 'other']);
+  });
+});

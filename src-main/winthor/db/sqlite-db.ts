@@ -1,0 +1,238 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pickBinds, bindNames } from './binds';
+import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
+import { sqliteDialect } from './dialect';
+import { mapDbError } from './db-errors';
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Wall-clock text, the form SQLite's datetime() uses; read back as a local Date (see ADR 0105). */
+export const toSqliteDate = (date: Date): string =>
+  `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+const fromSqliteValue = (value: unknown): unknown => {
+  if (typeof value === 'string' && value.length === 19) {
+    const m = DATE_TEXT.exec(value);
+    if (m) return new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  }
+  return value;
+};
+
+const toSqliteValue = (value: BindValue): string | number | bigint | null => {
+  if (value instanceof Date) return toSqliteDate(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
+};
+
+const prepareBinds = (
+  sql: string,
+  binds: Binds | undefined,
+  names?: string[],
+): Record<string, string | number | bigint | null> => {
+  const picked = pickBinds(sql, binds, names);
+  const out: Record<string, string | number | bigint | null> = {};
+  for (const [k, v] of Object.entries(picked)) out[k] = toSqliteValue(v);
+  return out;
+};
+
+export interface SqliteDbOptions {
+  /** File path, or ':memory:' for tests. */
+  file: string;
+  readonly?: boolean;
+}
+
+/** One async lock so a transaction's statements never interleave with others on the single connection. */
+class Lock {
+  private tail: Promise<void> = Promise.resolve();
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    const previous = this.tail;
+    let release!: () => void;
+    this.tail = new Promise<void>((done) => (release = done));
+    await previous;
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** Embedded adapter (better-sqlite3, WAL): the demo WinThor and the tests. */
+export class SqliteDb implements Db {
+  readonly kind = 'embedded' as const;
+  readonly dialect = sqliteDialect;
+  readonly raw: Database.Database;
+  private readonly lock = new Lock();
+  private readonly statements = new Map<
+    string,
+    { stmt: Database.Statement; names: string[]; keys?: string[] }
+  >();
+
+  constructor(options: SqliteDbOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    try {
+      this.raw = new Database(options.file, options.readonly ? { readonly: true, fileMustExist: true } : {});
+    } catch (error) {
+      throw mapDbError(error);
+    }
+    if (!options.readonly) this.raw.pragma('journal_mode = WAL');
+    this.raw.pragma('busy_timeout = 5000');
+    this.raw.pragma('foreign_keys = ON');
+    this.plain = this.session(options.file === ':memory:' ? null : options.file);
+    this.inTransaction = this.session(null);
+  }
+
+  private prepared(sql: string) {
+    let entry = this.statements.get(sql);
+    if (!entry) {
+      const stmt = this.raw.prepare(sql);
+      entry = { stmt, names: bindNames(sql) };
+      if (stmt.reader) entry.keys = stmt.columns().map((c) => c.name.toUpperCase());
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, entry);
+    }
+    return entry;
+  }
+
+  private toRow(values: unknown[], keys: string[]): Row {
+    const row: Row = {};
+    for (let i = 0; i < keys.length; i++) row[keys[i]!] = fromSqliteValue(values[i]);
+    return row;
+  }
+
+  private session(streamFile: string | null): DbSession {
+    const db = this.raw;
+    const self = {
+      prepared: (sql: string) => this.prepared(sql),
+      toRow: (v: unknown[], k: string[]) => this.toRow(v, k),
+      raw: db,
+    };
+    const run = <T>(work: () => T): T => {
+      try {
+        return work();
+      } catch (error) {
+        throw mapDbError(error);
+      }
+    };
+    return {
+      dialect: sqliteDialect,
+      query: async <T extends Row>(sql: string, binds?: Binds) =>
+        run(() => {
+          const { stmt, names, keys } = self.prepared(sql);
+          const rows = stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][];
+          return rows.map((values) => self.toRow(values, keys ?? [])) as T[];
+        }),
+      queryOne: async <T extends Row>(sql: string, binds?: Binds) =>
+        run(() => {
+          const { stmt, names, keys } = self.prepared(sql);
+          const values = stmt.raw(true).get(prepareBinds(sql, binds, names)) as unknown[] | undefined;
+          return values ? (self.toRow(values, keys ?? []) as T) : undefined;
+        }),
+      execute: async (sql: string, binds?: Binds): Promise<ExecuteResult> =>
+        run(() => {
+          const { stmt, names } = self.prepared(sql);
+          return { rowsAffected: stmt.run(prepareBinds(sql, binds, names)).changes };
+        }),
+      executeMany: async (sql: string, many: Binds[]): Promise<ExecuteResult> =>
+        run(() => {
+          const { stmt, names } = self.prepared(sql);
+          let rowsAffected = 0;
+          const insertAll = () => {
+            for (const binds of many) rowsAffected += stmt.run(prepareBinds(sql, binds, names)).changes;
+          };
+          // Outside a transaction, one implicit transaction for the whole batch (all or nothing).
+          if (self.raw.inTransaction) insertAll();
+          else self.raw.transaction(insertAll)();
+          return { rowsAffected };
+        }),
+      stream: <T extends Row>(sql: string, binds?: Binds, _options?: StreamOptions): AsyncIterable<T> => ({
+        [Symbol.asyncIterator]: async function* () {
+          // better-sqlite3 refuses writes on a connection while one of its statements is being iterated
+          // ("connection is busy"). So a stream outside a transaction reads through its own read-only
+          // connection (WAL: a consistent snapshot, writers not blocked). In a transaction, or on an
+          // in-memory database (tests), the rows are read at once instead.
+          if (!streamFile) {
+            const rows = run(() => {
+              const { stmt, names, keys } = self.prepared(sql);
+              return (stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][]).map((values) =>
+                self.toRow(values, keys ?? []),
+              );
+            });
+            for (const row of rows) yield row as T;
+            return;
+          }
+          const reader = run(() => new Database(streamFile, { readonly: true, fileMustExist: true }));
+          try {
+            const stmt = run(() => reader.prepare(sql));
+            const keys = stmt.columns().map((c) => c.name.toUpperCase());
+            const iterator = run(
+              () => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>,
+            );
+            try {
+              for (const values of iterator) yield self.toRow(values, keys) as T;
+            } finally {
+              iterator.return?.();
+            }
+          } finally {
+            reader.close();
+          }
+        },
+      }),
+    };
+  }
+
+  private readonly plain: DbSession;
+  private readonly inTransaction: DbSession;
+
+  query<T extends Row = Row>(sql: string, binds?: Binds): Promise<T[]> {
+    return this.lock.run(() => this.plain.query<T>(sql, binds));
+  }
+  queryOne<T extends Row = Row>(sql: string, binds?: Binds): Promise<T | undefined> {
+    return this.lock.run(() => this.plain.queryOne<T>(sql, binds));
+  }
+  execute(sql: string, binds?: Binds): Promise<ExecuteResult> {
+    return this.lock.run(() => this.plain.execute(sql, binds));
+  }
+  executeMany(sql: string, binds: Binds[]): Promise<ExecuteResult> {
+    return this.lock.run(() => this.plain.executeMany(sql, binds));
+  }
+  stream<T extends Row = Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> {
+    return this.plain.stream<T>(sql, binds, options);
+  }
+
+  /** Runs raw DDL text (several statements); the installer and the demo schema use it. */
+  exec(script: string): void {
+    try {
+      this.raw.exec(script);
+    } catch (error) {
+      throw mapDbError(error);
+    }
+  }
+
+  transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T> {
+    return this.lock.run(async () => {
+      this.raw.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(this.inTransaction);
+        this.raw.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async info(): Promise<DbInfo> {
+    const row = this.raw.prepare('SELECT sqlite_version() AS V').get() as { V: string };
+    return { kind: 'embedded', driverMode: 'embedded', serverVersion: `SQLite ${row.V}` };
+  }
+
+  async close(): Promise<void> {
+    if (this.raw.open) this.raw.close();
+  }
+}

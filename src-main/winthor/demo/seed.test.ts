@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { SqliteDb } from '../db/sqlite-db';
+import { isValidEan13 } from './check-digits';
+import { createDemoSchema } from './demo-schema';
+import { DEMO_TABLES } from './demo-tables';
+import { eanFor, seedDemo } from './seed';
+
+describe('demo WinThor seed', () => {
+  it('is deterministic, has valid EAN-13 codes, and refuses to seed twice', async () => {
+    const snapshot = async () => {
+      const db = new SqliteDb({ file: ':memory:' });
+      await createDemoSchema(db);
+      const summary = await seedDemo(db, { products: 500 });
+      const rows = await db.query(
+        'SELECT PCPRODUT.CODPROD, PCPRODUT.DESCRICAO, PCPRODUT.CODAUXILIAR, PCEST.QTESTGER FROM PCPRODUT JOIN PCEST ON PCEST.CODPROD = PCPRODUT.CODPROD ORDER BY 1, PCEST.CODFILIAL',
+      );
+      return { db, summary, rows };
+    };
+    const a = await snapshot();
+    const b = await snapshot();
+    expect(a.summary).toEqual({ products: 500, customers: 60, branches: ['1', '2'] });
+    expect(a.rows).toHaveLength(1000);
+    expect(a.rows).toEqual(b.rows);
+    expect(a.rows.every((r) => isValidEan13(String(r.CODAUXILIAR)))).toBe(true);
+    expect(new Set(a.rows.map((r) => r.CODAUXILIAR)).size).toBe(500);
+    expect(isValidEan13(eanFor(100_000))).toBe(true);
+    await expect(seedDemo(a.db)).rejects.toThrow(/já tem dados/);
+    const regions = await a.db.query('SELECT DISTINCT PCTABPR.NUMREGIAO FROM PCTABPR ORDER BY 1');
+    expect(regions.map((r) => r.NUMREGIAO)).toEqual([1, 2, 3]);
+    await a.db.close();
+    await b.db.close();
+  });
+
+  it('declares every demo column with its dictionary type', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    await createDemoSchema(db);
+    const info = await db.query(`SELECT name, type FROM pragma_table_info('PCEST')`);
+    expect(Object.fromEntries(info.map((c) => [c.NAME, c.TYPE]))).toEqual(DEMO_TABLES.PCEST!.columns);
+    await db.close();
+  });
+});

@@ -1,0 +1,41 @@
+/**
+ * The WinThor database layer: the Db port and its adapters, the repositories, the integration schema
+ * installer, the prerequisites check and the demo WinThor. Import from here outside src-main/winthor.
+ */
+export type { Binds, BindValue, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db/db';
+export type { Dialect } from './db/dialect';
+export { mapDbError } from './db/db-errors';
+export { openDb, type DatabaseSettings } from './db/open-db';
+export { DatabaseService } from './database-service';
+
+export * from './repositories/branches-repository';
+export * from './repositories/categories-repository';
+export * from './repositories/products-repository';
+export * from './repositories/stock-repository';
+export * from './repositories/prices-repository';
+export * from './repositories/parameters-repository';
+export * from './repositories/lookups-repository';
+export * from './repositories/carriers-repository';
+export * from './repositories/customers-repository';
+export * from './repositories/order-staging-repository';
+export * from './repositories/order-status-repository';
+export * from './repositories/change-queue-repository';
+
+export { checkPrerequisites, type PrerequisiteCheck, type CheckStatus } from './prerequisites';
+export {
+  install,
+  uninstall,
+  planInstall,
+  planUninstall,
+  buildInstallPlan,
+  buildUninstallPlan,
+  readInstalledVersion,
+  listIntegrationObjects,
+  type SchemaPlan,
+} from './schema/installer';
+export { TARGET_VERSION } from './schema/migrations';
+export { PREFIX, INTEGRATION_TABLES, QUEUE_TRIGGERS } from './schema/integration-objects';
+
+export { OrderImporterSimulator, type AdvanceReport } from './demo/order-importer-simulator';
+export { prepareDemoDatabase, demoDatabasePath, DEMO_DATABASE_FILE } from './demo/demo-database';
+export { winthorDemoPart } from './demo/demo-part';

@@ -1,0 +1,4 @@
+import { repositorySuite } from '../testing/repository-suite';
+import { createTestWinthor } from '../testing/test-winthor';
+
+repositorySuite('banco embutido', () => createTestWinthor());

@@ -1,0 +1,148 @@
+import { AppError } from '../../api/app-error';
+import type { DbSession } from '../db/db';
+import { chunk, inList, toNumber } from './sql-helpers';
+
+export type StockFormula = 'gerencial' | 'gerencial-menos-pendente' | 'pkg-estoque';
+
+export interface StockQuantities {
+  QTESTGER: number;
+  QTRESERV: number;
+  QTBLOQUEADA: number;
+  QTPENDENTE: number;
+  /** PKG_ESTOQUE.ESTOQUE_DISPONIVEL, only with the 'pkg-estoque' formula. */
+  DISPONIVEL?: number;
+}
+
+export interface StockItem {
+  codprod: number;
+  branch: string;
+  /** Available by the formula, before the percentage. */
+  available: number;
+  /** What the store gets: floor(available × percent / 100), never negative. */
+  offered: number;
+}
+
+/** Available stock by the branch's formula (winthor.md, Stock). Never subtracts QTINDENIZ. */
+export const availableByFormula = (q: StockQuantities, formula: StockFormula): number => {
+  switch (formula) {
+    case 'gerencial':
+      return q.QTESTGER - q.QTRESERV - q.QTBLOQUEADA;
+    case 'gerencial-menos-pendente':
+      return q.QTESTGER - q.QTRESERV - q.QTBLOQUEADA - q.QTPENDENTE;
+    case 'pkg-estoque':
+      return q.DISPONIVEL ?? 0;
+  }
+};
+
+/**
+ * Parameter 2829: % of the available stock offered to the e-commerce. Blank = 100. Rounds down, never
+ * negative. A value that is not a number between 0 and 100 is a configuration error, said plainly.
+ */
+export const parseStockPercent = (value: string | null): number => {
+  if (value === null || value.trim() === '') return 100;
+  const percent = Number(value.trim().replace(',', '.'));
+  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
+    throw new AppError(
+      'invalid_parameter',
+      `Parâmetro 2829 (% do estoque para o e-commerce) com valor inválido: "${value}".`,
+      {
+        field: 'winthor.parameterNames.2829',
+        fix: 'Na rotina 132 do WinThor, informe um número de 0 a 100.',
+      },
+    );
+  }
+  return percent;
+};
+
+export const offeredQuantity = (available: number, percent: number): number => {
+  // Round the product first so 10 × 70% = 7 (not 6.999…) before flooring.
+  const offered = Math.floor(Math.round(available * percent * 1e6) / 1e8);
+  return offered > 0 ? offered : 0;
+};
+
+const assertFormulaSupported = (db: DbSession, formula: StockFormula): void => {
+  if (formula === 'pkg-estoque' && db.dialect.name !== 'oracle') {
+    throw new AppError(
+      'formula_unsupported',
+      'A fórmula de estoque "PKG_ESTOQUE" só existe no banco Oracle do WinThor; o banco embutido de demonstração não a tem.',
+      {
+        field: 'branches.stock.formula',
+        fix: 'No banco embutido, escolha a fórmula "gerencial" ou "gerencial menos pendente".',
+      },
+    );
+  }
+};
+
+/**
+ * The SELECT of one branch's stock. 'pkg-estoque' calls the WinThor package function; its third argument
+ * (tipo) is not documented in our sources: 'V' is an assumption to confirm on the customer database.
+ */
+const stockSelect = (formula: StockFormula): string =>
+  `SELECT PCEST.CODPROD, PCEST.CODFILIAL, PCEST.QTESTGER, PCEST.QTRESERV, PCEST.QTBLOQUEADA, PCEST.QTPENDENTE${
+    formula === 'pkg-estoque'
+      ? `, PKG_ESTOQUE.ESTOQUE_DISPONIVEL(PCEST.CODPROD, PCEST.CODFILIAL, 'V') AS DISPONIVEL`
+      : ''
+  }
+   FROM PCEST JOIN PCPRODUT ON PCPRODUT.CODPROD = PCEST.CODPROD
+  WHERE PCEST.CODFILIAL = :codfilial AND PCPRODUT.ENVIAECOMMERCE = 'S' AND PCPRODUT.DTEXCLUSAO IS NULL`;
+
+const toItem = (row: Record<string, unknown>, formula: StockFormula, percent: number): StockItem => {
+  const available = availableByFormula(
+    {
+      QTESTGER: toNumber(row.QTESTGER),
+      QTRESERV: toNumber(row.QTRESERV),
+      QTBLOQUEADA: toNumber(row.QTBLOQUEADA),
+      QTPENDENTE: toNumber(row.QTPENDENTE),
+      ...(row.DISPONIVEL !== undefined ? { DISPONIVEL: toNumber(row.DISPONIVEL) } : {}),
+    },
+    formula,
+  );
+  return {
+    codprod: toNumber(row.CODPROD),
+    branch: String(row.CODFILIAL).trim(),
+    available,
+    offered: offeredQuantity(available, percent),
+  };
+};
+
+export interface StockQuery {
+  branch: string;
+  formula: StockFormula;
+  /** Parameter 2829 as read (null = not set = 100%). */
+  percentParameter: string | null;
+}
+
+/** Streams the stock of every published product of a branch (reconcile): memory stays flat. */
+export async function* streamStock(db: DbSession, query: StockQuery): AsyncGenerator<StockItem> {
+  assertFormulaSupported(db, query.formula);
+  const percent = parseStockPercent(query.percentParameter);
+  for await (const row of db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, {
+    codfilial: query.branch,
+  })) {
+    yield toItem(row, query.formula, percent);
+  }
+}
+
+/** The stock of some products of a branch (after queue changes). Unpublished or missing products are absent. */
+export const getStock = async (
+  db: DbSession,
+  query: StockQuery,
+  codprods: readonly number[],
+): Promise<StockItem[]> => {
+  assertFormulaSupported(db, query.formula);
+  const percent = parseStockPercent(query.percentParameter);
+  const out: StockItem[] = [];
+  for (const part of chunk([...new Set(codprods)])) {
+    if (part.length === 0) continue;
+    const list = inList('p', part);
+    const rows = await db.query(
+      `${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`,
+      {
+        codfilial: query.branch,
+        ...list.binds,
+      },
+    );
+    for (const row of rows) out.push(toItem(row, query.formula, percent));
+  }
+  return out;
+};

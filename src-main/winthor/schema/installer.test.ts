@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SqliteDb } from '../db/sqlite-db';
+import { DEMO_TABLES } from '../demo/demo-tables';
+import { createTestWinthor } from '../testing/test-winthor';
+import { QUEUE_TRIGGERS } from './integration-objects';
+import {
+  install,
+  listIntegrationObjects,
+  planInstall,
+  planUninstall,
+  readInstalledVersion,
+  uninstall,
+} from './installer';
+import { TARGET_VERSION } from './migrations';
+import { oracleDdl } from './schema-ddl';
+
+const queue = (db: SqliteDb) =>
+  db.query(`SELECT ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE ORDER BY ID`);
+
+describe('instalador do esquema da integração (SQLite)', () => {
+  let db: SqliteDb;
+  beforeEach(async () => {
+    db = await createTestWinthor({ products: 20, customers: 3 });
+  });
+  afterEach(async () => db.close());
+
+  it('previews the exact script without changing anything, then installs and records the version', async () => {
+    const plan = await planInstall(db);
+    expect(plan).toMatchObject({ currentVersion: 0, targetVersion: TARGET_VERSION });
+    expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_CHANGE_QUEUE');
+    expect(plan.script).toContain(
+      'CREATE TRIGGER IF NOT EXISTS WTC_TRG_PCEST_U AFTER UPDATE OF QTESTGER, QTRESERV, QTBLOQUEADA, QTPENDENTE ON PCEST',
+    );
+    expect(await listIntegrationObjects(db)).toEqual([]);
+    await install(db);
+    expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
+    const objects = await listIntegrationObjects(db);
+    expect(objects).toContain('table WTC_ORDER_IMPORT');
+    expect(objects).toContain('trigger WTC_TRG_PCPEDC_U');
+    expect(objects).toContain('index WTC_PENDING_NEXT_IX');
+  });
+
+  it('is idempotent: a second install plans nothing and changes nothing', async () => {
+    await install(db);
+    const schema = () => db.query(`SELECT type, name, sql FROM sqlite_master ORDER BY name`);
+    const before = await schema();
+    const again = await planInstall(db);
+    expect(again.statements).toEqual([]);
+    expect(again.script).toContain('Nada a fazer');
+    await install(db);
+    expect(await schema()).toEqual(before);
+    // Running every statement again (a DBA re-running the script) is harmless too.
+    const full = await planInstall(await createTestWinthor({ products: 1, customers: 1 }));
+    await db.transaction(async (tx) => {
+      for (const s of full.statements) await tx.execute(s);
+    });
+    expect(await schema()).toEqual(before);
+  });
+
+  it('is reversible: uninstall leaves no WTC_ object and keeps the WinThor data', async () => {
+    await install(db);
+    const uninstallPlan = await planUninstall(db);
+    expect(uninstallPlan.script).toContain('DROP TABLE IF EXISTS WTC_CHANGE_QUEUE');
+    await uninstall(db);
+    expect(await listIntegrationObjects(db)).toEqual([]);
+    expect(await readInstalledVersion(db)).toBe(0);
+    expect(Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCPRODUT`))!.N)).toBe(20);
+    await uninstall(db); // twice: no error
+    await install(db);
+    expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
+  });
+
+  it('upgrades from an older version by applying only the missing steps', async () => {
+    await install(db);
+    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION = 2`);
+    await db.execute(`DROP TRIGGER WTC_TRG_PCEST_U`);
+    const plan = await planInstall(db);
+    expect(plan.currentVersion).toBe(1);
+    expect(plan.statements.some((s) => s.includes('CREATE TABLE IF NOT EXISTS WTC_BINDING'))).toBe(false);
+    expect(plan.statements.some((s) => s.includes('WTC_TRG_PCEST_U'))).toBe(true);
+    await install(db);
+    expect(await listIntegrationObjects(db)).toContain('trigger WTC_TRG_PCEST_U');
+  });
+
+  it('triggers queue a change only when a column that matters changes', async () => {
+    await install(db);
+    await db.execute(`UPDATE PCEST SET CUSTOREAL = 1.23 WHERE PCEST.CODPROD = 1`);
+    await db.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER WHERE PCEST.CODPROD = 1`);
+    await db.execute(`UPDATE PCTABPR SET PERDESCMAX = 9 WHERE PCTABPR.CODPROD = 2`);
+    await db.execute(`UPDATE PCPRODUT SET CODFAB = 'X' WHERE PCPRODUT.CODPROD = 3`);
+    expect(await queue(db)).toEqual([]);
+
+    await db.execute(
+      `UPDATE PCEST SET QTRESERV = PCEST.QTRESERV + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '2'`,
+    );
+    await db.execute(`UPDATE PCTABPR SET PVENDA3 = 99 WHERE PCTABPR.CODPROD = 2 AND PCTABPR.NUMREGIAO = 1`);
+    await db.execute(`UPDATE PCPRODUT SET DESCRICAO = 'NOVO NOME' WHERE PCPRODUT.CODPROD = 3`);
+    await db.execute(
+      `UPDATE PCCATEGORIA SET CATEGORIA = 'X' WHERE PCCATEGORIA.CODSEC = 101 AND PCCATEGORIA.CODCATEGORIA = 2`,
+    );
+    await db.execute(`UPDATE PCSECAO SET ENVIAECOMMERCE = 'N' WHERE PCSECAO.CODSEC = 102`);
+    await db.execute(`UPDATE PCDEPTO SET DESCRICAO = 'BEBIDAS GELADAS' WHERE PCDEPTO.CODEPTO = 2`);
+    await db.execute(`INSERT INTO PCPEDC (NUMPED, CODFILIAL, POSICAO, OBS) VALUES (5001, '1', 'L', 'a')`);
+    await db.execute(`UPDATE PCPEDC SET OBS = 'b' WHERE PCPEDC.NUMPED = 5001`);
+    await db.execute(`UPDATE PCPEDC SET POSICAO = 'F', NUMNOTA = 10 WHERE PCPEDC.NUMPED = 5001`);
+    await db.execute(`DELETE FROM PCEST WHERE PCEST.CODPROD = 4 AND PCEST.CODFILIAL = '1'`);
+    expect(await queue(db)).toEqual([
+      { ENTITY: 'stock', BRANCH: '2', ERP_KEY: '1', OPERATION: 'U' },
+      { ENTITY: 'price', BRANCH: null, ERP_KEY: '2', OPERATION: 'U' },
+      { ENTITY: 'product', BRANCH: null, ERP_KEY: '3', OPERATION: 'U' },
+      { ENTITY: 'category', BRANCH: null, ERP_KEY: 'C:101.2', OPERATION: 'U' },
+      { ENTITY: 'category', BRANCH: null, ERP_KEY: 'S:102', OPERATION: 'U' },
+      { ENTITY: 'category', BRANCH: null, ERP_KEY: 'D:2', OPERATION: 'U' },
+      { ENTITY: 'orderStatus', BRANCH: '1', ERP_KEY: '5001', OPERATION: 'I' },
+      { ENTITY: 'orderStatus', BRANCH: '1', ERP_KEY: '5001', OPERATION: 'U' },
+      { ENTITY: 'stock', BRANCH: '1', ERP_KEY: '4', OPERATION: 'D' },
+    ]);
+  });
+
+  it('triggers watch only real WinThor columns (dictionary) and the Oracle script is complete', () => {
+    for (const trigger of QUEUE_TRIGGERS) {
+      const columns = DEMO_TABLES[trigger.table]!.columns;
+      for (const c of [
+        ...trigger.columns,
+        ...trigger.keyColumns,
+        ...(trigger.branchColumn ? [trigger.branchColumn] : []),
+      ]) {
+        expect(columns[c], `${trigger.table}.${c}`).toBeDefined();
+      }
+      expect(trigger.name.length).toBeLessThanOrEqual(30);
+      const [body] = oracleDdl.createQueueTrigger(trigger);
+      expect(body).toContain(
+        `AFTER INSERT OR DELETE OR UPDATE OF ${trigger.columns.join(', ')} ON ${trigger.table}`,
+      );
+      expect(body).toContain('WHEN OTHERS THEN NULL');
+    }
+    const create = oracleDdl.createTable({
+      name: 'WTC_X',
+      columns: [{ name: 'ID', type: { kind: 'id' }, notNull: true }],
+      indexes: [{ name: 'WTC_X_IX', columns: ['ID'] }],
+    });
+    expect(create[0]).toContain(
+      "EXECUTE IMMEDIATE 'CREATE TABLE WTC_X (ID NUMBER(19) NOT NULL, CONSTRAINT WTC_X_PK PRIMARY KEY (ID))'",
+    );
+    expect(create[0]).toContain('IF SQLCODE NOT IN (-955) THEN RAISE');
+    expect(create[1]).toContain('CREATE SEQUENCE WTC_X_SEQ');
+  });
+});

@@ -1,0 +1,182 @@
+import { sequenceName } from '../db/dialect';
+import type { ColumnDef, QueueTriggerDef, TableDef } from './integration-objects';
+
+/**
+ * DDL and trigger bodies per dialect. Every statement is idempotent on its own, so a script stopped half
+ * way can simply be run again: Oracle blocks ignore "already exists" / "does not exist" errors
+ * (ORA-00955, ORA-01408 / ORA-00942, ORA-02289, ORA-04080); SQLite uses IF [NOT] EXISTS.
+ */
+export interface SchemaDdl {
+  createTable(table: TableDef): string[];
+  dropTable(table: TableDef): string[];
+  createQueueTrigger(trigger: QueueTriggerDef): string[];
+  dropQueueTrigger(trigger: QueueTriggerDef): string[];
+  recordVersion(version: number, description: string): string[];
+  /** Statements that end a script (Oracle: COMMIT of the version rows). */
+  finish(): string[];
+  /** How a statement is shown in a script for a DBA. */
+  renderScript(statements: string[], header: string): string;
+}
+
+const hasId = (table: TableDef) => table.columns.some((c) => c.type.kind === 'id');
+const quote = (text: string) => text.replace(/'/g, "''");
+
+// ---------------------------------------------------------------- Oracle
+
+const oracleType = (column: ColumnDef): string => {
+  switch (column.type.kind) {
+    case 'id':
+      return 'NUMBER(19)';
+    case 'int':
+      return 'NUMBER(10)';
+    case 'decimal':
+      return 'NUMBER';
+    case 'text':
+      return `VARCHAR2(${column.type.size})`;
+    case 'date':
+      return 'DATE';
+    case 'clob':
+      return 'CLOB';
+  }
+};
+
+/** Runs DDL through EXECUTE IMMEDIATE, ignoring the listed ORA codes (negative SQLCODEs). */
+const oracleGuarded = (ddl: string, ignore: number[]): string =>
+  `BEGIN\n  EXECUTE IMMEDIATE '${quote(ddl)}';\nEXCEPTION\n  WHEN OTHERS THEN\n    IF SQLCODE NOT IN (${ignore.join(', ')}) THEN RAISE; END IF;\nEND;`;
+
+const oracleChanged = (c: string) =>
+  `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
+
+export const oracleDdl: SchemaDdl = {
+  createTable: (table) => {
+    const key = hasId(table) ? ['ID'] : table.primaryKey!;
+    const columns = table.columns.map((c) => `${c.name} ${oracleType(c)}${c.notNull ? ' NOT NULL' : ''}`);
+    columns.push(`CONSTRAINT ${table.name}_PK PRIMARY KEY (${key.join(', ')})`);
+    for (const u of table.unique ?? []) columns.push(`CONSTRAINT ${u.name} UNIQUE (${u.columns.join(', ')})`);
+    const out = [oracleGuarded(`CREATE TABLE ${table.name} (${columns.join(', ')})`, [-955])];
+    if (hasId(table))
+      out.push(
+        oracleGuarded(
+          `CREATE SEQUENCE ${sequenceName(table.name)} START WITH 1 INCREMENT BY 1 CACHE 100 NOCYCLE`,
+          [-955],
+        ),
+      );
+    for (const ix of table.indexes ?? [])
+      out.push(
+        oracleGuarded(`CREATE INDEX ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`, [-955, -1408]),
+      );
+    return out;
+  },
+  dropTable: (table) => [
+    oracleGuarded(`DROP TABLE ${table.name} PURGE`, [-942]),
+    ...(hasId(table) ? [oracleGuarded(`DROP SEQUENCE ${sequenceName(table.name)}`, [-2289])] : []),
+  ],
+  createQueueTrigger: (t) => {
+    const value = (c: string) => `NVL(:NEW.${c}, :OLD.${c})`;
+    const key = [
+      ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
+      ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}TO_CHAR(${value(c)})`),
+    ].join(' || ');
+    return [
+      `CREATE OR REPLACE TRIGGER ${t.name}
+AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${t.table}
+FOR EACH ROW
+-- Integração WinThor Ciashop: só anota (entidade, filial, chave) na fila WTC_CHANGE_QUEUE.
+DECLARE
+  V_OPERATION CHAR(1);
+BEGIN
+  IF INSERTING THEN
+    V_OPERATION := 'I';
+  ELSIF DELETING THEN
+    V_OPERATION := 'D';
+  ELSE
+    IF NOT (${t.columns.map(oracleChanged).join('\n         OR ')}) THEN
+      RETURN;
+    END IF;
+    V_OPERATION := 'U';
+  END IF;
+  INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT)
+  VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, '${t.entity}', ${t.branchColumn ? value(t.branchColumn) : 'NULL'}, ${key}, V_OPERATION, SYSDATE);
+EXCEPTION
+  -- Never break a WinThor transaction: a lost change is caught by the reconcile job (ADR 0102).
+  WHEN OTHERS THEN NULL;
+END;`,
+    ];
+  },
+  dropQueueTrigger: (t) => [oracleGuarded(`DROP TRIGGER ${t.name}`, [-4080])],
+  recordVersion: (version, description) => [
+    `BEGIN\n  INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, SYSDATE, '${quote(description)}');\nEXCEPTION\n  WHEN DUP_VAL_ON_INDEX THEN NULL;\nEND;`,
+  ],
+  finish: () => ['COMMIT'],
+  renderScript: (statements, header) =>
+    `${header
+      .split('\n')
+      .map((l) => `-- ${l}`)
+      .join('\n')}\n\n${statements.map((s) => `${s}\n/\n`).join('\n')}`,
+};
+
+// ---------------------------------------------------------------- SQLite
+
+const sqliteType = (column: ColumnDef): string => {
+  switch (column.type.kind) {
+    case 'id':
+      return 'INTEGER PRIMARY KEY AUTOINCREMENT';
+    case 'int':
+      return 'INTEGER';
+    case 'decimal':
+      return 'NUMERIC';
+    case 'text':
+      return `VARCHAR2(${column.type.size})`;
+    case 'date':
+      return 'DATE';
+    case 'clob':
+      return 'CLOB';
+  }
+};
+
+export const sqliteDdl: SchemaDdl = {
+  createTable: (table) => {
+    const columns = table.columns.map(
+      (c) => `${c.name} ${sqliteType(c)}${c.notNull && c.type.kind !== 'id' ? ' NOT NULL' : ''}`,
+    );
+    if (!hasId(table))
+      columns.push(`CONSTRAINT ${table.name}_PK PRIMARY KEY (${table.primaryKey!.join(', ')})`);
+    for (const u of table.unique ?? []) columns.push(`CONSTRAINT ${u.name} UNIQUE (${u.columns.join(', ')})`);
+    return [
+      `CREATE TABLE IF NOT EXISTS ${table.name} (\n  ${columns.join(',\n  ')}\n)`,
+      ...(table.indexes ?? []).map(
+        (ix) => `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`,
+      ),
+    ];
+  },
+  dropTable: (table) => [`DROP TABLE IF EXISTS ${table.name}`],
+  createQueueTrigger: (t) => {
+    const key = (row: 'NEW' | 'OLD') =>
+      [
+        ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
+        ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}CAST(${row}.${c} AS TEXT)`),
+      ].join(' || ');
+    const insert = (row: 'NEW' | 'OLD', operation: string) =>
+      `INSERT INTO WTC_CHANGE_QUEUE (ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT) VALUES ('${t.entity}', ${t.branchColumn ? `${row}.${t.branchColumn}` : 'NULL'}, ${key(row)}, '${operation}', datetime('now', 'localtime'));`;
+    return [
+      `CREATE TRIGGER IF NOT EXISTS ${t.name}_I AFTER INSERT ON ${t.table} FOR EACH ROW\nBEGIN\n  ${insert('NEW', 'I')}\nEND`,
+      `CREATE TRIGGER IF NOT EXISTS ${t.name}_U AFTER UPDATE OF ${t.columns.join(', ')} ON ${t.table} FOR EACH ROW\n  WHEN ${t.columns
+        .map((c) => `OLD.${c} IS NOT NEW.${c}`)
+        .join(' OR ')}\nBEGIN\n  ${insert('NEW', 'U')}\nEND`,
+      `CREATE TRIGGER IF NOT EXISTS ${t.name}_D AFTER DELETE ON ${t.table} FOR EACH ROW\nBEGIN\n  ${insert('OLD', 'D')}\nEND`,
+    ];
+  },
+  dropQueueTrigger: (t) => ['_I', '_U', '_D'].map((suffix) => `DROP TRIGGER IF EXISTS ${t.name}${suffix}`),
+  recordVersion: (version, description) => [
+    `INSERT OR IGNORE INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, datetime('now', 'localtime'), '${quote(description)}')`,
+  ],
+  finish: () => [],
+  renderScript: (statements, header) =>
+    `${header
+      .split('\n')
+      .map((l) => `-- ${l}`)
+      .join('\n')}\n\n${statements.map((s) => `${s};\n`).join('\n')}`,
+};
+
+export const schemaDdlFor = (dialect: 'oracle' | 'sqlite'): SchemaDdl =>
+  dialect === 'oracle' ? oracleDdl : sqliteDdl;
