@@ -1,0 +1,26 @@
+/** Time as the client sees it; tests inject a fake one so that backoff and breaker tests run instantly. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
+};
+
+/** A clock whose sleep advances time at once (and records what was asked). For tests and simulations. */
+export class ManualClock implements Clock {
+  readonly sleeps: number[] = [];
+  constructor(private current = 0) {}
+  now(): number {
+    return this.current;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.current += Math.max(0, ms);
+  }
+}
