@@ -24,3 +24,22 @@ export class ManualClock implements Clock {
     this.current += Math.max(0, ms);
   }
 }
+
+/**
+ * Real time plus a skew: sleep() returns at once and moves the clock forward. Used by tests that talk to a
+ * real local server (real time-outs) but must not wait for backoff or Retry-After.
+ */
+export class SkippingClock implements Clock {
+  readonly sleeps: number[] = [];
+  private skew = 0;
+  now(): number {
+    return Date.now() + this.skew;
+  }
+  advance(ms: number): void {
+    this.skew += ms;
+  }
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    this.skew += Math.max(0, ms);
+  }
+}
