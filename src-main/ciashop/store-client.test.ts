@@ -5,6 +5,7 @@ import { OrderCodeCollector } from './order-codes';
 import type { Order } from './schemas';
 import { StoreClient, buildQuery, type StoreClientOptions } from './store-client';
 import { StoreError } from './store-error';
+import { storeFailure } from './test-support';
 
 let sandbox: StoreSandbox;
 let clock: SkippingClock;
@@ -74,7 +75,7 @@ describe('StoreClient against the sandbox', () => {
     await c.setPrice('20', '1', { price: 8.49, salePrice: 7.99 });
     expect(sandbox.catalog.stock.get('20|1')).toBe(37);
     expect(sandbox.catalog.prices.get('20|1')).toEqual({ price: 8.49, salePrice: 7.99 });
-    const missing = await c.setStock('404', '1', 1).catch((e: unknown) => e as StoreError);
+    const missing = await storeFailure(c.setStock('404', '1', 1));
     expect(missing.kind).toBe('not_found');
   });
 
@@ -148,7 +149,7 @@ describe('StoreClient against the sandbox', () => {
         if (seen.length === 2) sandbox.faults.add({ type: 'server-error', path: 'orders', times: 10 });
       }
     };
-    const error = await run().catch((e: unknown) => e as StoreError);
+    const error = await storeFailure(run());
     expect(error).toBeInstanceOf(StoreError);
     expect(error.kind).toBe('server');
     expect(seen).toEqual([50, 50]);
@@ -156,9 +157,9 @@ describe('StoreClient against the sandbox', () => {
 
   it('reports a response missing a required field as invalid_response naming the field', async () => {
     const c = client();
-    const error = await c
-      .request({ method: 'GET', path: 'customers/5001', safety: 'idempotent', schema: (await import('./schemas')).Order })
-      .catch((e: unknown) => e as StoreError);
+    const error = await storeFailure(
+      c.request({ method: 'GET', path: 'customers/5001', safety: 'idempotent', schema: (await import('./schemas')).Order }),
+    );
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toMatch(/status|orderItems/);
   });
