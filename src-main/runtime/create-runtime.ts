@@ -3,6 +3,8 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
+import { storeHandlers } from '../api/handlers/store-handlers';
+import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
 import { readPackageInfo } from './app-info';
@@ -25,6 +27,8 @@ export interface Runtime {
   readonly events: EventBus;
   readonly api: Dispatcher;
   readonly dataDir: string;
+  /** One store client per branch (budget, spacing and circuit breaker per store). */
+  readonly stores: StoreClientRegistry;
   status(): AppStatus;
   close(): Promise<void>;
 }
@@ -48,9 +52,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     if (runtime) events.emit('app.status', buildStatus(info, engine));
   }, now);
 
+  const stores = new StoreClientRegistry(() => options.settings.get(), {}, log);
   const handlers: Handlers = {
     ...appHandlers(info, engine),
     ...settingsHandlers(options.settings),
+    ...storeHandlers(stores),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -64,9 +70,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     events,
     api,
     dataDir: options.dataDir,
+    stores,
     status: () => buildStatus(info, engine),
     close: async () => {
       engine.stop();
+      stores.close();
     },
   };
   engine.start();

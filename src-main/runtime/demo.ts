@@ -1,3 +1,4 @@
+import { storeSandboxDemoPart } from '../sandbox/store/demo-part';
 import type { Runtime } from './create-runtime';
 
 /**
@@ -7,7 +8,7 @@ import type { Runtime } from './create-runtime';
  */
 export type DemoPart = (runtime: Runtime) => Promise<(() => Promise<void>) | void>;
 
-const parts: DemoPart[] = [];
+const parts: DemoPart[] = [(runtime) => storeSandboxDemoPart(runtime)];
 
 export const registerDemoPart = (part: DemoPart): void => {
   parts.push(part);

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { settingsMethods } from './settings-methods';
+import { storeMethods } from './store-methods';
 
 export * from './define';
 export * from './app-methods';
 export * from './settings-methods';
+export * from './store-methods';
 export * from './settings-schema';
 export * from './events';
 
@@ -15,6 +17,7 @@ export * from './events';
 export const contract = {
   ...appMethods,
   ...settingsMethods,
+  ...storeMethods,
 };
 
 export type Contract = typeof contract;
