@@ -57,7 +57,7 @@ export const testStoreConnection = async (
     return {
       ok: true,
       failed: 'none',
-      message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.raw} (restantes consideradas: ${budget.remaining}).` : ''}`,
+      message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.limit} chamadas por hora (x-apilimit-remaining: ${budget.raw}).` : ''}`,
       apiRoot,
       apiLimit: { limit: budget.limit, second: budget.second, remaining: budget.remaining, raw: budget.raw },
     };

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { registerSandbox } from './sandbox';
 import { registerServe } from './serve';
+import { registerStore } from './store';
 
 /** Every command of `npm run cli`; each domain adds its register function here. */
-export const commandRegistrars: Array<(program: Command) => void> = [registerServe];
+export const commandRegistrars: Array<(program: Command) => void> = [registerServe, registerStore, registerSandbox];
