@@ -62,5 +62,12 @@ describe('ApiBudget', () => {
     budget.block(clock.now() + 60_000);
     expect(budget.delayBeforeNextCall()).toBe(60_000);
     expect(budget.snapshot().blockedUntil).toBe(clock.now() + 60_000);
+    clock.advance(60_000);
+    // The block has passed: the store renewed its window, so the old "3 left" no longer spaces calls.
+    expect(budget.delayBeforeNextCall()).toBe(0);
+    budget.record('1000/2');
+    expect(budget.delayBeforeNextCall()).toBe(3600);
+    clock.advance(3_600_000);
+    expect(budget.delayBeforeNextCall()).toBe(0);
   });
 });

@@ -94,12 +94,22 @@ export class ApiBudget {
     const now = this.options.clock.now();
     if (this.blockedUntil > now) return this.blockedUntil - now;
     const remaining = this.remaining();
-    if (remaining === null || !this.last || this.last.limit <= 0) return 0;
+    if (remaining === null || !this.last || this.last.limit <= 0 || this.isStale(now)) return 0;
     const reserve = this.options.reserve ?? Math.max(5, Math.ceil(this.last.limit * 0.05));
     if (remaining > reserve) return 0;
     const interval = HOUR_MS / this.last.limit;
     const since = now - this.last.at;
     return Math.max(0, interval - since);
+  }
+
+  /**
+   * A reading says nothing about the next hour: it is stale once an hour has passed, or once a block
+   * (Retry-After) set after it has expired — the store's window has been renewed since.
+   */
+  private isStale(now: number): boolean {
+    if (!this.last) return true;
+    if (now - this.last.at >= HOUR_MS) return true;
+    return this.blockedUntil > 0 && this.blockedUntil <= now && this.last.at < this.blockedUntil;
   }
 
   blockedUntilTime(): number | null {

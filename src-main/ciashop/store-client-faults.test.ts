@@ -196,6 +196,7 @@ describe('faults', () => {
 describe('budget', () => {
   it('reads x-apilimit-remaining, and once the hourly budget is exhausted stops calling until Retry-After', async () => {
     await sandbox.stop();
+    clock.advance(Date.UTC(2030, 0, 1, 10, 10) - clock.now()); // 50 minutes before the store's hour ends
     sandbox = await startStoreSandbox({ orders: 1, budgetPerHour: 3, now: () => clock.now() });
     const c = client({ budgetReserve: 0 });
     await listDepartments(c);
@@ -213,7 +214,8 @@ describe('budget', () => {
     const error = await failure(listDepartments(fresh));
     expect(error.kind).toBe('rate_limited');
     expect(error.status).toBe(429);
-    expect(error.retryAfterMs).toBeGreaterThan(60_000);
+    expect(error.retryAfterMs).toBeGreaterThan(49 * 60_000);
+    expect(error.retryAfterMs).toBeLessThanOrEqual(50 * 60_000);
     expect(sandbox.received.at(-1)?.status).toBe(429);
     const c2 = fresh;
     const callsBefore = sandbox.received.length;
@@ -227,7 +229,8 @@ describe('budget', () => {
 
   it('spaces calls at the sustained rate when the conservative reading runs low', async () => {
     await sandbox.stop();
-    sandbox = await startStoreSandbox({ orders: 1, budgetPerHour: 1000 });
+    clock.advance(Date.UTC(2030, 0, 1, 10, 10) - clock.now());
+    sandbox = await startStoreSandbox({ orders: 1, budgetPerHour: 1000, now: () => clock.now() });
     const c = client({ budgetReserve: 10 });
     await listDepartments(c);
     // "1000/999": read as "used", only 1 call would be left, so the client spaces calls by 3.6 s.
