@@ -69,7 +69,7 @@ export const testStoreConnection = async (
       case 'not_found':
         return fail('url', `URL da loja: não há API da loja em ${apiRoot} (HTTP 404). Confira o endereço da loja.`, apiRoot);
       case 'invalid_response':
-        return fail('url', `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. Confira o endereço.`, apiRoot);
+        return fail('url', `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. ${error.message}`, apiRoot);
       case 'network':
       case 'timeout':
         return fail('network', `${error.message} Confira a URL da loja e a conexão de rede deste computador.`, apiRoot);

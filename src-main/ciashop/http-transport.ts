@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import { createNodeHttpAdapter } from './node-http-adapter';
 import type { RawResponse } from './response-errors';
 
 export interface TransportRequest {
@@ -26,18 +27,20 @@ export class TransportFailure extends Error {
   }
 }
 
-/** The only axios user: one keep-alive agent per store, body read as text (parsed by response-errors.ts). */
+/**
+ * The only axios user: one keep-alive agent per store, the lean node:http adapter, body read as text
+ * (parsed by response-errors.ts).
+ */
 export const createAxiosTransport = (apiRoot: string, token: string): HttpTransport => {
   const httpAgent = new HttpAgent({ keepAlive: true });
   const httpsAgent = new HttpsAgent({ keepAlive: true });
   const instance: AxiosInstance = axios.create({
     baseURL: apiRoot,
-    httpAgent,
-    httpsAgent,
+    adapter: createNodeHttpAdapter({ http: httpAgent, https: httpsAgent }),
     responseType: 'text',
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
-    maxRedirects: 3,
+    maxRedirects: 0,
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
     headers: {
       Authorization: `Bearer ${token}`,

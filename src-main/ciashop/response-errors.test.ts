@@ -47,6 +47,20 @@ describe('interpretResponse', () => {
     expect(fails(200, JSON.stringify({ message: 'falhou', errors: [{ message: 'campo x' }] })).kind).toBe('bad_request');
   });
 
+  it('a redirect is reported with its destination, never taken as success', () => {
+    const error = (() => {
+      try {
+        interpretResponse({ status: 301, headers: { location: 'https://www.loja.com.br/api/v1/orders' }, text: '' }, ctx);
+      } catch (e) {
+        return e as StoreError;
+      }
+      throw new Error('expected a StoreError');
+    })();
+    expect(error.kind).toBe('invalid_response');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('https://www.loja.com.br/api/v1/orders');
+  });
+
   it('non-JSON or truncated bodies are invalid_response; a resource named "errors" in text is not enough', () => {
     expect(fails(200, '<html>login</html>').kind).toBe('invalid_response');
     expect(fails(200, '[{"id":1,"na').kind).toBe('invalid_response');

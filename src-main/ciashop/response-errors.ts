@@ -67,6 +67,19 @@ export const interpretResponse = (
       }),
     );
   }
+  if (status >= 300 && status < 400) {
+    const location = raw.headers.location ?? '(sem destino)';
+    return fail(
+      new StoreError({
+        kind: 'invalid_response',
+        status,
+        retryable: false,
+        message: `A loja redirecionou ${method} ${path} para ${location} (HTTP ${status}); use na URL da loja o endereço final, com https.`,
+        method,
+        path,
+      }),
+    );
+  }
   if (raw.text.trim() !== '' && !parsed) {
     const looksHtml = /^\s*</.test(raw.text);
     return fail(
