@@ -38,6 +38,7 @@ export const createAxiosTransport = (apiRoot: string, token: string): HttpTransp
     baseURL: apiRoot,
     adapter: createNodeHttpAdapter({ http: httpAgent, https: httpsAgent }),
     responseType: 'text',
+    transformRequest: [(data: unknown) => data],
     transformResponse: [(data: unknown) => data],
     validateStatus: () => true,
     maxRedirects: 0,

@@ -15,6 +15,31 @@ const decoded = (response: IncomingMessage): Readable => {
   return response;
 };
 
+interface Target {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
+const baseCache = new Map<string, Omit<Target, 'path'> & { basePath: string }>();
+
+/** baseURL + relative path without parsing a URL per request (the base is parsed once). */
+const resolveTarget = (baseURL: string | undefined, relative: string): Target => {
+  if (!baseURL || /^[a-z][a-z0-9+.-]*:\/\//i.test(relative)) {
+    const url = new URL(relative, baseURL);
+    return { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+  }
+  let base = baseCache.get(baseURL);
+  if (!base) {
+    const url = new URL(baseURL);
+    base = { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, basePath: url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/` };
+    if (baseCache.size > 100) baseCache.clear();
+    baseCache.set(baseURL, base);
+  }
+  return { protocol: base.protocol, hostname: base.hostname, port: base.port, path: `${base.basePath}${relative.replace(/^\//, '')}` };
+};
+
 /**
  * A lean axios adapter on node:http(s) (ADR 0203): axios keeps the request pipeline (config, headers,
  * instance defaults), this sends the request on a keep-alive agent and reads the body as text. It replaces
@@ -25,7 +50,7 @@ const decoded = (response: IncomingMessage): Readable => {
 export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAgent }): AxiosAdapter =>
   (config: InternalAxiosRequestConfig) =>
     new Promise<AxiosResponse>((resolve, reject) => {
-      const target = new URL(config.url ?? '', config.baseURL);
+      const target = resolveTarget(config.baseURL, config.url ?? '');
       const secure = target.protocol === 'https:';
       const send = secure ? httpsRequest : httpRequest;
       const headers = config.headers.toJSON() as Record<string, string>;
@@ -40,8 +65,7 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
         reject(AxiosError.from(error, code, config, req));
       };
       const req = send(
-        target,
-        { method: (config.method ?? 'get').toUpperCase(), headers, agent: secure ? agents.https : agents.http },
+        { ...target, method: (config.method ?? 'get').toUpperCase(), headers, agent: secure ? agents.https : agents.http },
         (response) => {
           const chunks: Buffer[] = [];
           let size = 0;

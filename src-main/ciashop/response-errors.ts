@@ -42,7 +42,9 @@ export const interpretResponse = (
       parsed = false;
     }
   }
-  const errorBody = parsed && data !== null && typeof data === 'object' && !Array.isArray(data) ? ErrorBody.safeParse(data) : null;
+  const looksLikeError =
+    parsed && data !== null && typeof data === 'object' && !Array.isArray(data) && ('responseCode' in data || 'errors' in data);
+  const errorBody = looksLikeError ? ErrorBody.safeParse(data) : null;
   const body = errorBody?.success ? errorBody.data : null;
   const bodyCode = body?.responseCode !== undefined ? Number(body.responseCode) : NaN;
   const hasErrors = !!body?.errors && body.errors.length > 0;
