@@ -9,7 +9,10 @@ export const systemClock: Clock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
-/** A clock whose sleep advances time at once (and records what was asked). For tests and simulations. */
+/**
+ * A virtual clock for tests: sleep(ms) called at time t resumes (on the next microtask) with the clock at
+ * least at t + ms, so concurrent sleepers wake at their own times; records what was asked.
+ */
 export class ManualClock implements Clock {
   readonly sleeps: number[] = [];
   constructor(private current = 0) {}
@@ -21,7 +24,9 @@ export class ManualClock implements Clock {
   }
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
-    this.current += Math.max(0, ms);
+    const target = this.current + Math.max(0, ms);
+    await Promise.resolve();
+    this.current = Math.max(this.current, target);
   }
 }
 

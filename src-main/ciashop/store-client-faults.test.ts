@@ -193,6 +193,16 @@ describe('faults', () => {
   });
 });
 
+describe('concurrency per store', () => {
+  it('never has more than maxConcurrent calls in flight at the store', async () => {
+    sandbox.faults.add({ type: 'latency', ms: 30 });
+    const c = client({ maxConcurrent: 2, timeoutMs: 2000 });
+    await Promise.all(Array.from({ length: 8 }, () => listDepartments(c)));
+    expect(sandbox.counts()['GET departments']).toBe(8);
+    expect(sandbox.peakConcurrency()).toBe(2);
+  });
+});
+
 describe('budget', () => {
   it('reads x-apilimit-remaining, and once the hourly budget is exhausted stops calling until Retry-After', async () => {
     await sandbox.stop();

@@ -51,6 +51,8 @@ export interface StoreSandbox {
   /** Calls per `METHOD path` (ids kept), e.g. counts()['GET orders']. */
   counts(): Record<string, number>;
   totalCalls(): number;
+  /** Most API requests being handled at the same time since the last resetInspection(). */
+  peakConcurrency(): number;
   budget(): { limit: number; used: number; remaining: number; resetsAt: number } | null;
   resetInspection(): void;
   stop(): Promise<void>;
@@ -95,6 +97,8 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   const orderStatusUpdates: Array<{ orderId: number; body: unknown }> = [];
   const callCounts = new Map<string, number>();
   let total = 0;
+  let inFlight = 0;
+  let peak = 0;
   let window = { start: Math.floor(now() / HOUR_MS) * HOUR_MS, used: 0 };
   const sockets = new Set<Socket>();
 
@@ -149,6 +153,15 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
     if (url.pathname.startsWith('/__sandbox/')) return handleAdmin(req, res, url.pathname);
     const method = (req.method ?? 'GET').toUpperCase();
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    let counted = true;
+    const done = () => {
+      if (counted) inFlight -= 1;
+      counted = false;
+    };
+    res.once('finish', done);
+    res.once('close', done);
     const text = await readBody(req);
     if (!url.pathname.startsWith(API_PREFIX) && url.pathname !== API_PREFIX.slice(0, -1)) {
       res.writeHead(404, { 'Content-Type': 'text/html' });
@@ -417,11 +430,13 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     orderStatusUpdates,
     counts: () => Object.fromEntries(callCounts),
     totalCalls: () => total,
+    peakConcurrency: () => peak,
     budget,
     resetInspection: () => {
       received.length = 0;
       callCounts.clear();
       total = 0;
+      peak = inFlight;
     },
     stop: () =>
       new Promise<void>((resolve) => {
