@@ -101,6 +101,7 @@ describe('StoreClient against the sandbox', () => {
     expect(query).toContain('status[]=PaymentApproved');
     expect(query).toContain('statusProcessed=false');
 
+    expect(orders[0]).toHaveProperty('sourceChannel', 'web'); // fields the schema does not list are kept
     const detail = await c.getOrder(orders[0]!.id);
     expect(detail.orderItems.every((item) => Number(item.erpId) >= 1 && Number(item.erpId) <= 500)).toBe(true);
 

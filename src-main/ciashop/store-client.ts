@@ -174,6 +174,20 @@ export class StoreClient {
   }
 
   private async attempt(method: RequestSpec<unknown>['method'], path: string, body: unknown): Promise<ParsedResponse> {
+    // The budget first: a call held back by our own budget is not a call, and must not use (or end) the
+    // breaker's half-open trial.
+    const delay = this.budget.delayBeforeNextCall();
+    if (delay > this.retry.maxRetryAfterMs) {
+      throw new StoreError({
+        kind: 'rate_limited',
+        status: 429,
+        message: `Limite de chamadas da loja esgotado; próxima chamada possível em ${Math.ceil(delay / 1000)} s.`,
+        retryAfterMs: delay,
+        method,
+        path,
+      });
+    }
+    if (delay > 0) await this.clock.sleep(delay);
     const permit = this.breaker.acquire();
     if (!permit.allowed) {
       throw new StoreError({
@@ -187,18 +201,6 @@ export class StoreClient {
     }
     const trial = permit.trial;
     try {
-      const delay = this.budget.delayBeforeNextCall();
-      if (delay > this.retry.maxRetryAfterMs) {
-        throw new StoreError({
-          kind: 'rate_limited',
-          status: 429,
-          message: `Limite de chamadas da loja esgotado; próxima chamada possível em ${Math.ceil(delay / 1000)} s.`,
-          retryAfterMs: delay,
-          method,
-          path,
-        });
-      }
-      if (delay > 0) await this.clock.sleep(delay);
       const response = await this.gate.run(async () => {
         this.budget.noteCallStarted();
         this.calls += 1;
