@@ -24,6 +24,16 @@ describe('ApiBudget', () => {
     expect(logs[0]).toContain('segundo número 42');
   });
 
+  it('does not log every reading when nothing changes and the budget is healthy', () => {
+    const logs: string[] = [];
+    const budget = new ApiBudget({ clock: new ManualClock(), log: (m) => logs.push(m) });
+    for (let i = 0; i < 10; i += 1) budget.record('1000/500');
+    expect(logs).toHaveLength(1);
+    budget.record('1000/3');
+    expect(logs).toHaveLength(2);
+    expect(logs[1]).toContain('restantes consideradas 3');
+  });
+
   it('learns "used" when the second figure grows by about one per call', () => {
     const budget = new ApiBudget({ clock: new ManualClock() });
     budget.record('1000/10');

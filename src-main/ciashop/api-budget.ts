@@ -48,6 +48,8 @@ export class ApiBudget {
   private votes = { remaining: 0, used: 0 };
   private callsSinceReading = 0;
   private blockedUntil = 0;
+  private readings = 0;
+  private semanticsAtLastLog: BudgetSemantics | null = null;
 
   constructor(private readonly options: ApiBudgetOptions) {}
 
@@ -69,8 +71,16 @@ export class ApiBudget {
         else if (this.votes.used >= 2 && this.votes.remaining === 0) this.semantics = 'used';
       }
     }
+    const semanticsBefore = previous ? this.semanticsAtLastLog : null;
     this.last = reading;
     this.callsSinceReading = 0;
+    this.readings += 1;
+    const remaining = this.remaining() ?? 0;
+    const low = remaining <= (this.options.reserve ?? Math.max(5, Math.ceil(reading.limit * 0.05)));
+    // Both figures are logged: on the first reading, when the meaning is learnt, while the budget is low,
+    // and every 100 readings otherwise (one line per call would flood the log at 1000 calls/hour).
+    if (semanticsBefore === this.semantics && !low && this.readings % 100 !== 0) return;
+    this.semanticsAtLastLog = this.semantics;
     this.options.log?.(
       `x-apilimit-remaining=${reading.raw}: limite ${reading.limit}, segundo número ${reading.second} (${this.semantics === 'unknown' ? 'restantes ou usadas: incerto' : this.semantics === 'remaining' ? 'restantes' : 'usadas'}); restantes consideradas ${this.remaining() ?? '?'}`,
     );
