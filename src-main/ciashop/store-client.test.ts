@@ -87,6 +87,12 @@ describe('StoreClient against the sandbox', () => {
     const found = await c.findCustomersByDocument(formatted);
     expect(found.map((x) => x.id)).toEqual([seeded.id]);
     expect(await c.findCustomersByDocument('00000000000')).toEqual([]);
+    sandbox.faults.add({ type: 'server-error', times: 1 });
+    const logged: string[] = [];
+    const noisy = client({ log: (_level, message) => logged.push(message) });
+    await noisy.findCustomersByDocument(seeded.documentId);
+    expect(logged.join('\n')).toContain('documentID=***');
+    expect(logged.join('\n')).not.toContain(seeded.documentId);
   });
 
   it('pulls paid and cancelled orders page by page to the end, then acknowledged orders stop coming back', async () => {

@@ -81,6 +81,10 @@ export const buildQuery = (query: RequestSpec<unknown>['query']): string => {
   return parts.length ? `?${parts.join('&')}` : '';
 };
 
+/** Query values that identify people (CPF/CNPJ, e-mail) never reach logs or error messages (LGPD). */
+const PERSONAL_QUERY = /([?&](?:documentid|document|email|cpf|cnpj)=)[^&]*/gi;
+export const redactPath = (path: string): string => path.replace(PERSONAL_QUERY, '$1***');
+
 const describeIssues = (error: z.ZodError): string =>
   error.issues
     .slice(0, 3)
@@ -143,17 +147,18 @@ export class StoreClient {
   /** One logical call: budget, breaker, gate, retries. Returns the validated body and the headers. */
   async request<T = unknown>(spec: RequestSpec<T>): Promise<{ data: T; headers: Record<string, string | undefined>; status: number }> {
     const path = `${spec.path}${buildQuery(spec.query)}`;
+    const shown = redactPath(path);
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const response = await this.attempt(spec.method, path, spec.body);
-        return { data: this.validate(spec, path, response.data), headers: response.headers, status: response.status };
+        const response = await this.attempt(spec.method, path, shown, spec.body);
+        return { data: this.validate(spec, shown, response.data), headers: response.headers, status: response.status };
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         const last = attempt + 1 >= this.retry.maxAttempts;
         if (last || !shouldRetry(error, spec.safety)) throw error;
         const wait = error.retryAfterMs ?? backoffDelay(attempt, this.retry, this.random);
         if (wait > this.retry.maxRetryAfterMs) throw error;
-        this.log('warn', `[loja ${this.apiRoot}] ${spec.method} ${path}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`);
+        this.log('warn', `[loja ${this.apiRoot}] ${spec.method} ${shown}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`);
         await this.clock.sleep(wait);
       }
     }
@@ -173,7 +178,12 @@ export class StoreClient {
     });
   }
 
-  private async attempt(method: RequestSpec<unknown>['method'], path: string, body: unknown): Promise<ParsedResponse> {
+  private async attempt(
+    method: RequestSpec<unknown>['method'],
+    path: string,
+    shown: string,
+    body: unknown,
+  ): Promise<ParsedResponse> {
     // The budget first: a call held back by our own budget is not a call, and must not use (or end) the
     // breaker's half-open trial.
     const delay = this.budget.delayBeforeNextCall();
@@ -184,7 +194,7 @@ export class StoreClient {
         message: `Limite de chamadas da loja esgotado; próxima chamada possível em ${Math.ceil(delay / 1000)} s.`,
         retryAfterMs: delay,
         method,
-        path,
+        path: shown,
       });
     }
     if (delay > 0) await this.clock.sleep(delay);
@@ -196,7 +206,7 @@ export class StoreClient {
         message: `Chamadas à loja pausadas até ${new Date(permit.until).toLocaleTimeString('pt-BR')} após falhas seguidas: ${permit.reason}`,
         retryAfterMs: Math.max(0, permit.until - this.clock.now()),
         method,
-        path,
+        path: shown,
       });
     }
     const trial = permit.trial;
@@ -207,13 +217,13 @@ export class StoreClient {
         try {
           return await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
         } catch (error) {
-          if (error instanceof TransportFailure) throw networkError(error.code, error.message, method, path, error.cause);
+          if (error instanceof TransportFailure) throw networkError(error.code, error.message, method, shown, error.cause);
           throw error;
         }
       });
       this.budget.record(response.headers['x-apilimit-remaining']);
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
-      const parsed = interpretResponse(response, { method, path, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      const parsed = interpretResponse(response, { method, path: shown, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
       this.breaker.onSuccess(trial);
       return parsed;
     } catch (error) {
@@ -354,7 +364,12 @@ export class StoreClient {
   }
 
   // ——— orders ———
-  /** Paid and cancelled orders not yet acknowledged, page by page (flat memory for any volume). */
+  /**
+   * Paid and cancelled orders not yet acknowledged, page by page (flat memory for any volume).
+   * Paging is by page number (as seen in LOJA901I): acknowledging orders WHILE iterating shifts the later
+   * pages of `statusProcessed=false`, so some orders would only come in the next pull. Acknowledge after the
+   * pull ends (or pull again until a pull returns nothing new); the import record keeps it exactly-once.
+   */
   pullOrders(options: PullOrdersOptions = {}): AsyncGenerator<Order[]> {
     return this.pages(
       storePaths.orders,

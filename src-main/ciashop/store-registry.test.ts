@@ -25,6 +25,8 @@ describe('StoreClientRegistry', () => {
     registry = new StoreClientRegistry(() => settings);
     const first = registry.forBranch('1');
     expect(registry.forBranch('1')).toBe(first);
+    settings = settingsWith({ code: '1', url: sandbox.url, token: sandbox.token }, { code: '2', url: `${sandbox.url}/manager`, token: sandbox.token });
+    expect(registry.forBranch('2')).toBe(first); // same store, same budget and breaker
     settings = settingsWith({ code: '1', url: sandbox.url, token: 'outro' });
     const second = registry.forBranch('1');
     expect(second).not.toBe(first);

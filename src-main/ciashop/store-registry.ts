@@ -1,15 +1,18 @@
 import { AppError } from '../api/app-error';
 import type { Branch, Settings, StoreBranchState } from '../api/contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
+import { normaliseStoreUrl } from './store-url';
 
 export type ClientDefaults = Omit<StoreClientOptions, 'url' | 'token'>;
 
 /**
- * One StoreClient per store (URL + token), shared by every job of a branch so that budget, spacing and
- * circuit breaker are per store. A client is rebuilt when the branch's URL or token changes.
+ * One StoreClient per store (normalised URL + token), shared by every job and every branch selling in that
+ * store, so that budget, spacing and circuit breaker are per store. A branch whose URL or token changes gets
+ * the new store's client; clients no branch uses any more are closed.
  */
 export class StoreClientRegistry {
-  private readonly clients = new Map<string, { key: string; client: StoreClient }>();
+  /** By store (API root + token): two branches selling in the same store share its budget and breaker. */
+  private readonly clients = new Map<string, StoreClient>();
 
   constructor(
     private readonly readSettings: () => Settings,
@@ -33,13 +36,32 @@ export class StoreClientRegistry {
         fix: 'Cole o token gerado no painel da loja na configuração da filial.',
       });
     }
-    const key = `${url.trim()}\n${token.trim()}`;
-    const existing = this.clients.get(code);
-    if (existing?.key === key) return existing.client;
-    existing?.client.close();
+    const apiRoot = normaliseStoreUrl(url);
+    const key = `${apiRoot}\n${token.trim()}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing;
     const client = new StoreClient({ ...this.defaults, url, token, log: this.defaults.log ?? this.log });
-    this.clients.set(code, { key, client });
+    this.clients.set(key, client);
+    this.closeUnused();
     return client;
+  }
+
+  /** Clients of stores no branch points at any more (URL or token changed). */
+  private closeUnused(): void {
+    const inUse = new Set<string>();
+    for (const branch of this.readSettings().branches) {
+      try {
+        inUse.add(`${normaliseStoreUrl(branch.store.url)}\n${branch.store.token.trim()}`);
+      } catch {
+        // an unusable URL has no client
+      }
+    }
+    for (const [key, client] of this.clients) {
+      if (!inUse.has(key)) {
+        client.close();
+        this.clients.delete(key);
+      }
+    }
   }
 
   branch(code: string): Branch {
@@ -92,7 +114,7 @@ export class StoreClientRegistry {
   }
 
   close(): void {
-    for (const { client } of this.clients.values()) client.close();
+    for (const client of this.clients.values()) client.close();
     this.clients.clear();
   }
 }
