@@ -123,7 +123,7 @@ export const networkError = (code: string | undefined, message: string, method: 
         ? 'a conexão foi recusada'
         : code === 'ECONNRESET' || code === 'EPIPE'
           ? 'a conexão foi interrompida'
-          : /certificate|SSL|TLS/i.test(`${code ?? ''} ${message}`)
+          : /CERT|SSL|TLS|certificate|UNABLE_TO_VERIFY|SIGNATURE/i.test(`${code ?? ''} ${message}`)
             ? 'o certificado https da loja não é válido'
             : 'houve um erro de rede';
   return new StoreError({
