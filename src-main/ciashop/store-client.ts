@@ -3,7 +3,7 @@ import { ApiBudget, type BudgetSnapshot } from './api-budget';
 import { CallGate } from './call-gate';
 import { BREAKER_KINDS, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker';
 import { systemClock, type Clock } from './clock';
-import { createAxiosTransport, TransportFailure, type HttpTransport } from './http-transport';
+import { createTransport, TransportFailure, type HttpTransport, type TransportKind } from './http-transport';
 import { storePaths } from './paths';
 import { interpretResponse, networkError, type ParsedResponse } from './response-errors';
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry, type CallSafety, type RetryOptions } from './retry-policy';
@@ -38,7 +38,9 @@ export interface StoreClientOptions {
   breaker?: { failureThreshold?: number; openMs?: number; maxOpenMs?: number };
   budgetReserve?: number;
   log?: LogFn;
-  /** For tests: replace axios. */
+  /** 'axios' (default) or 'adapter' (same adapter without axios's pipeline; ADR 0203). */
+  transportKind?: TransportKind;
+  /** For tests: replace the transport. */
   transport?: HttpTransport;
 }
 
@@ -118,7 +120,7 @@ export class StoreClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
-    this.transport = options.transport ?? createAxiosTransport(this.apiRoot, options.token.trim());
+    this.transport = options.transport ?? createTransport(options.transportKind ?? 'axios', this.apiRoot, options.token.trim());
     this.gate = new CallGate(this.clock, options.maxConcurrent ?? 4, options.minIntervalMs ?? 0);
     this.budget = new ApiBudget({
       clock: this.clock,
