@@ -53,7 +53,9 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
       const target = resolveTarget(config.baseURL, config.url ?? '');
       const secure = target.protocol === 'https:';
       const send = secure ? httpsRequest : httpRequest;
-      const headers = config.headers.toJSON() as Record<string, string>;
+      const raw = config.headers as unknown as { toJSON?: () => Record<string, string> } & Record<string, string>;
+      const headers: Record<string, string> =
+        typeof raw.toJSON === 'function' ? (raw.toJSON() as Record<string, string>) : { ...raw };
       headers['Accept-Encoding'] = 'gzip, deflate, br';
       const body = typeof config.data === 'string' ? Buffer.from(config.data, 'utf8') : undefined;
       if (body) headers['Content-Length'] = String(body.length);
