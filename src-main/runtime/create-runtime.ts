@@ -4,6 +4,8 @@ import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { databaseHandlers } from '../api/handlers/database-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
+import { storeHandlers } from '../api/handlers/store-handlers';
+import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
 import { DatabaseService } from '../winthor/database-service';
@@ -29,6 +31,8 @@ export interface Runtime {
   readonly database: DatabaseService;
   readonly api: Dispatcher;
   readonly dataDir: string;
+  /** One store client per branch (budget, spacing and circuit breaker per store). */
+  readonly stores: StoreClientRegistry;
   status(): AppStatus;
   close(): Promise<void>;
 }
@@ -53,10 +57,12 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   }, now);
 
   const database = new DatabaseService(() => options.settings.get());
+  const stores = new StoreClientRegistry(() => options.settings.get(), {}, log);
   const handlers: Handlers = {
     ...appHandlers(info, engine),
     ...settingsHandlers(options.settings),
     ...databaseHandlers(options.settings, database),
+    ...storeHandlers(stores),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -71,9 +77,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     database,
     api,
     dataDir: options.dataDir,
+    stores,
     status: () => buildStatus(info, engine),
     close: async () => {
       engine.stop();
+      stores.close();
       await database.close();
     },
   };

@@ -1,4 +1,5 @@
 import { winthorDemoPart } from '../winthor/demo/demo-part';
+import { storeSandboxDemoPart } from '../sandbox/store/demo-part';
 import type { Runtime } from './create-runtime';
 
 /**
@@ -8,7 +9,8 @@ import type { Runtime } from './create-runtime';
  */
 export type DemoPart = (runtime: Runtime) => Promise<(() => Promise<void>) | void>;
 
-const parts: DemoPart[] = [winthorDemoPart()];
+// Order matters: the WinThor part sets up the branches, the sandbox part then points them at the store.
+const parts: DemoPart[] = [winthorDemoPart(), (runtime) => storeSandboxDemoPart(runtime)];
 
 export const registerDemoPart = (part: DemoPart): void => {
   parts.push(part);

@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
 import { settingsMethods } from './settings-methods';
+import { storeMethods } from './store-methods';
 
 export * from './define';
 export * from './app-methods';
 export * from './database-methods';
 export * from './settings-methods';
+export * from './store-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './bridge';
@@ -19,6 +21,7 @@ export const contract = {
   ...appMethods,
   ...settingsMethods,
   ...databaseMethods,
+  ...storeMethods,
 };
 
 export type Contract = typeof contract;

@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
 import { registerDb } from './db';
+import { registerSandbox } from './sandbox';
 import { registerServe } from './serve';
+import { registerStore } from './store';
 
 /** Every command of `npm run cli`; each domain adds its register function here. */
-export const commandRegistrars: Array<(program: Command) => void> = [registerServe, registerDb];
+export const commandRegistrars: Array<(program: Command) => void> = [
+  registerServe,
+  registerDb,
+  registerStore,
+  registerSandbox,
+];

@@ -1,0 +1,139 @@
+import type { Clock } from './clock';
+
+export const HOUR_MS = 3_600_000;
+
+export interface BudgetReading {
+  /** First figure of x-apilimit-remaining: the hourly limit. */
+  limit: number;
+  /** Second figure, as sent: "remaining" per the official client code, "used so far" per its prose. */
+  second: number;
+  raw: string;
+  at: number;
+}
+
+export type BudgetSemantics = 'unknown' | 'remaining' | 'used';
+
+export interface BudgetSnapshot {
+  limit: number | null;
+  second: number | null;
+  /** The reading used to throttle: min(second, limit - second) until the semantics are learnt. */
+  remaining: number | null;
+  semantics: BudgetSemantics;
+  blockedUntil: number | null;
+  raw: string | null;
+}
+
+/** Parses "1000/42" (also tolerates spaces); null when absent or malformed. */
+export const parseApiLimit = (raw: string | undefined | null, at: number): BudgetReading | null => {
+  if (!raw) return null;
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(raw);
+  if (!match) return null;
+  return { limit: Number(match[1]), second: Number(match[2]), raw, at };
+};
+
+export interface ApiBudgetOptions {
+  clock: Clock;
+  /** Below this many calls left, calls are spaced at the sustained rate (limit per hour). Default: 5% of limit, ≥ 5. */
+  reserve?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Tracks `x-apilimit-remaining` per store (ADR 0202). Logs both figures. Until the meaning of the second
+ * figure is learnt from how it moves between calls, throttles on the more conservative reading.
+ */
+export class ApiBudget {
+  private last: BudgetReading | null = null;
+  private semantics: BudgetSemantics = 'unknown';
+  private votes = { remaining: 0, used: 0 };
+  private callsSinceReading = 0;
+  private blockedUntil = 0;
+  private readings = 0;
+  private semanticsAtLastLog: BudgetSemantics | null = null;
+
+  constructor(private readonly options: ApiBudgetOptions) {}
+
+  noteCallStarted(): void {
+    this.callsSinceReading += 1;
+  }
+
+  record(raw: string | undefined | null): void {
+    const reading = parseApiLimit(raw, this.options.clock.now());
+    if (!reading) return;
+    const previous = this.last;
+    if (previous && previous.limit === reading.limit) {
+      const delta = reading.second - previous.second;
+      const plausible = Math.max(1, this.callsSinceReading) + 2;
+      if (delta < 0 && -delta <= plausible) this.votes.remaining += 1;
+      else if (delta > 0 && delta <= plausible) this.votes.used += 1;
+      if (this.semantics === 'unknown') {
+        if (this.votes.remaining >= 2 && this.votes.used === 0) this.semantics = 'remaining';
+        else if (this.votes.used >= 2 && this.votes.remaining === 0) this.semantics = 'used';
+      }
+    }
+    const semanticsBefore = previous ? this.semanticsAtLastLog : null;
+    this.last = reading;
+    this.callsSinceReading = 0;
+    this.readings += 1;
+    const remaining = this.remaining() ?? 0;
+    const low = remaining <= (this.options.reserve ?? Math.max(5, Math.ceil(reading.limit * 0.05)));
+    // Both figures are logged: on the first reading, when the meaning is learnt, while the budget is low,
+    // and every 100 readings otherwise (one line per call would flood the log at 1000 calls/hour).
+    if (semanticsBefore === this.semantics && !low && this.readings % 100 !== 0) return;
+    this.semanticsAtLastLog = this.semantics;
+    this.options.log?.(
+      `x-apilimit-remaining=${reading.raw}: limite ${reading.limit}, segundo número ${reading.second} (${this.semantics === 'unknown' ? 'restantes ou usadas: incerto' : this.semantics === 'remaining' ? 'restantes' : 'usadas'}); restantes consideradas ${this.remaining() ?? '?'}`,
+    );
+  }
+
+  /** The store said "stop" (429 / exhausted): no call before `until`. */
+  block(until: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, until);
+  }
+
+  remaining(): number | null {
+    if (!this.last) return null;
+    const { limit, second } = this.last;
+    if (this.semantics === 'remaining') return second;
+    if (this.semantics === 'used') return Math.max(0, limit - second);
+    return Math.max(0, Math.min(second, limit - second));
+  }
+
+  /** How long to wait before the next call: the block, or spacing at limit/hour when the budget runs low. */
+  delayBeforeNextCall(): number {
+    const now = this.options.clock.now();
+    if (this.blockedUntil > now) return this.blockedUntil - now;
+    const remaining = this.remaining();
+    if (remaining === null || !this.last || this.last.limit <= 0 || this.isStale(now)) return 0;
+    const reserve = this.options.reserve ?? Math.max(5, Math.ceil(this.last.limit * 0.05));
+    if (remaining > reserve) return 0;
+    const interval = HOUR_MS / this.last.limit;
+    const since = now - this.last.at;
+    return Math.max(0, interval - since);
+  }
+
+  /**
+   * A reading says nothing about the next hour: it is stale once an hour has passed, or once a block
+   * (Retry-After) set after it has expired — the store's window has been renewed since.
+   */
+  private isStale(now: number): boolean {
+    if (!this.last) return true;
+    if (now - this.last.at >= HOUR_MS) return true;
+    return this.blockedUntil > 0 && this.blockedUntil <= now && this.last.at < this.blockedUntil;
+  }
+
+  blockedUntilTime(): number | null {
+    return this.blockedUntil > this.options.clock.now() ? this.blockedUntil : null;
+  }
+
+  snapshot(): BudgetSnapshot {
+    return {
+      limit: this.last?.limit ?? null,
+      second: this.last?.second ?? null,
+      remaining: this.remaining(),
+      semantics: this.semantics,
+      blockedUntil: this.blockedUntilTime(),
+      raw: this.last?.raw ?? null,
+    };
+  }
+}

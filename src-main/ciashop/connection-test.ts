@@ -1,0 +1,82 @@
+import { AppError } from '../api/app-error';
+import type { Clock } from './clock';
+import type { HttpTransport } from './http-transport';
+import { storePaths } from './paths';
+import { StoreClient } from './store-client';
+import { StoreError } from './store-error';
+
+export type ConnectionPart = 'url' | 'token' | 'network' | 'none';
+
+export interface ConnectionTestResult {
+  ok: boolean;
+  /** Which part is wrong: the URL, the token, the network; 'none' when everything answered. */
+  failed: ConnectionPart;
+  message: string;
+  apiRoot: string | null;
+  apiLimit: { limit: number | null; second: number | null; remaining: number | null; raw: string | null } | null;
+}
+
+export interface ConnectionTestOptions {
+  timeoutMs?: number;
+  clock?: Clock;
+  transport?: HttpTransport;
+}
+
+/** What "Testar conexão" does: one authenticated cheap call, no retries, and a verdict naming the culprit. */
+export const testStoreConnection = async (
+  input: { url: string; token: string },
+  options: ConnectionTestOptions = {},
+): Promise<ConnectionTestResult> => {
+  const fail = (failed: ConnectionPart, message: string, apiRoot: string | null = null): ConnectionTestResult => ({
+    ok: false,
+    failed,
+    message,
+    apiRoot,
+    apiLimit: null,
+  });
+  if (!input.token.trim()) return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).');
+  let client: StoreClient;
+  try {
+    client = new StoreClient({
+      url: input.url,
+      token: input.token,
+      retry: { maxAttempts: 1 },
+      timeoutMs: options.timeoutMs ?? 10_000,
+      breaker: { failureThreshold: 1_000 },
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
+    });
+  } catch (error) {
+    if (error instanceof AppError) return fail('url', `${error.message}${error.fix ? ` ${error.fix}` : ''}`);
+    throw error;
+  }
+  const apiRoot = client.apiRoot;
+  try {
+    await client.request({ method: 'GET', path: storePaths.connectionProbe, query: { limit: 1 }, safety: 'idempotent' });
+    const budget = client.state().budget;
+    return {
+      ok: true,
+      failed: 'none',
+      message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.limit} chamadas por hora (x-apilimit-remaining: ${budget.raw}).` : ''}`,
+      apiRoot,
+      apiLimit: { limit: budget.limit, second: budget.second, remaining: budget.remaining, raw: budget.raw },
+    };
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    switch (error.kind) {
+      case 'auth':
+        return fail('token', `Token da loja recusado (HTTP ${error.status}): confira o token copiado do painel da loja.`, apiRoot);
+      case 'not_found':
+        return fail('url', `URL da loja: não há API da loja em ${apiRoot} (HTTP 404). Confira o endereço da loja.`, apiRoot);
+      case 'invalid_response':
+        return fail('url', `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. ${error.message}`, apiRoot);
+      case 'network':
+      case 'timeout':
+        return fail('network', `${error.message} Confira a URL da loja e a conexão de rede deste computador.`, apiRoot);
+      default:
+        return fail('network', `A loja respondeu com erro: ${error.message}`, apiRoot);
+    }
+  } finally {
+    client.close();
+  }
+};

@@ -1,0 +1,120 @@
+import { AppError } from '../api/app-error';
+import type { Branch, Settings, StoreBranchState } from '../api/contract';
+import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
+import { normaliseStoreUrl } from './store-url';
+
+export type ClientDefaults = Omit<StoreClientOptions, 'url' | 'token'>;
+
+/**
+ * One StoreClient per store (normalised URL + token), shared by every job and every branch selling in that
+ * store, so that budget, spacing and circuit breaker are per store. A branch whose URL or token changes gets
+ * the new store's client; clients no branch uses any more are closed.
+ */
+export class StoreClientRegistry {
+  /** By store (API root + token): two branches selling in the same store share its budget and breaker. */
+  private readonly clients = new Map<string, StoreClient>();
+
+  constructor(
+    private readonly readSettings: () => Settings,
+    private readonly defaults: ClientDefaults = {},
+    private readonly log: LogFn = () => {},
+  ) {}
+
+  /** The client of a branch; AppError in pt-BR naming the field when the branch or its store is not set up. */
+  forBranch(code: string): StoreClient {
+    const branch = this.branch(code);
+    const { url, token } = branch.store;
+    if (!url.trim()) {
+      throw new AppError('store_not_configured', `URL da loja: a filial ${code} não tem a URL da loja configurada.`, {
+        field: 'store.url',
+        fix: 'Preencha a URL da loja na configuração da filial e use "Testar conexão".',
+      });
+    }
+    if (!token.trim()) {
+      throw new AppError('store_not_configured', `Token da loja: a filial ${code} não tem o token da loja configurado.`, {
+        field: 'store.token',
+        fix: 'Cole o token gerado no painel da loja na configuração da filial.',
+      });
+    }
+    const apiRoot = normaliseStoreUrl(url);
+    const key = `${apiRoot}\n${token.trim()}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing;
+    const client = new StoreClient({ ...this.defaults, url, token, log: this.defaults.log ?? this.log });
+    this.clients.set(key, client);
+    this.closeUnused();
+    return client;
+  }
+
+  /** Clients of stores no branch points at any more (URL or token changed). */
+  private closeUnused(): void {
+    const inUse = new Set<string>();
+    for (const branch of this.readSettings().branches) {
+      try {
+        inUse.add(`${normaliseStoreUrl(branch.store.url)}\n${branch.store.token.trim()}`);
+      } catch {
+        // an unusable URL has no client
+      }
+    }
+    for (const [key, client] of this.clients) {
+      if (!inUse.has(key)) {
+        client.close();
+        this.clients.delete(key);
+      }
+    }
+  }
+
+  branch(code: string): Branch {
+    const branch = this.readSettings().branches.find((candidate) => candidate.code === code);
+    if (!branch) {
+      throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
+        field: 'branch',
+        fix: 'Cadastre a filial nas configurações ou use o código de uma filial existente.',
+      });
+    }
+    return branch;
+  }
+
+  states(): StoreBranchState[] {
+    return this.readSettings().branches.map((branch) => {
+      const configured = !!branch.store.url.trim() && !!branch.store.token.trim();
+      let problem: string | null = null;
+      let client: StoreClient | null = null;
+      if (configured) {
+        try {
+          client = this.forBranch(branch.code);
+        } catch (error) {
+          problem = error instanceof AppError ? error.message : String(error);
+        }
+      }
+      const state = client?.state();
+      const iso = (value: number | null | undefined) => (value ? new Date(value).toISOString() : null);
+      return {
+        branch: branch.code,
+        name: branch.name,
+        configured,
+        apiRoot: state?.apiRoot ?? null,
+        problem,
+        circuit: {
+          state: state?.circuit.state ?? 'closed',
+          reason: state?.circuit.reason ?? null,
+          until: iso(state?.circuit.until),
+          consecutiveFailures: state?.circuit.consecutiveFailures ?? 0,
+        },
+        budget: {
+          limit: state?.budget.limit ?? null,
+          second: state?.budget.second ?? null,
+          remaining: state?.budget.remaining ?? null,
+          semantics: state?.budget.semantics ?? 'unknown',
+          blockedUntil: iso(state?.budget.blockedUntil),
+        },
+        calls: state?.calls ?? 0,
+      };
+    });
+  }
+
+  close(): void {
+    for (const client of this.clients.values()) client.close();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,64 @@
+import { AppError } from '../api/app-error';
+
+const FIELD = 'store.url';
+const EXAMPLES =
+  'Exemplos: https://www.minhaloja.com.br, https://minhaloja.myciashop.com.br, https://www9.ciashop.com.br/minhaloja ou o endereço do painel …/minhaloja/manager.';
+
+/** 127.0.0.0/8, ::1 and localhost: the only hosts allowed over plain http (the local sandbox). */
+export const isLoopbackHost = (hostname: string): boolean => {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+};
+
+/**
+ * Turns what a person pastes into "URL da loja" into the API root `{base}/api/v1/` (ADR 0201).
+ * Accepts the store's own domain, `*.myciashop.com.br`, `www9.ciashop.com.br/{store}`, the manager URL
+ * (`…/{store}/manager[/anything]`) and an URL that already ends in `/api/v1`. https is required except
+ * for loopback addresses (the local sandbox).
+ */
+export const normaliseStoreUrl = (input: string): string => {
+  const text = input.trim();
+  if (!text) {
+    throw new AppError('store_url_required', 'URL da loja: informe o endereço da loja virtual.', {
+      field: FIELD,
+      fix: EXAMPLES,
+    });
+  }
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new AppError('store_url_invalid', `URL da loja: "${text}" não é um endereço válido.`, {
+      field: FIELD,
+      fix: EXAMPLES,
+    });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new AppError('store_url_invalid', `URL da loja: use um endereço https, não "${url.protocol}".`, {
+      field: FIELD,
+      fix: EXAMPLES,
+    });
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new AppError(
+      'store_url_https',
+      'URL da loja: a loja precisa ser acessada por https (conexão segura); o token não pode trafegar sem criptografia.',
+      { field: FIELD, fix: `Troque "http://" por "https://" em ${text}.` },
+    );
+  }
+  if (!url.hostname || url.username || url.password) {
+    throw new AppError('store_url_invalid', `URL da loja: "${text}" não é um endereço válido.`, {
+      field: FIELD,
+      fix: EXAMPLES,
+    });
+  }
+  let segments = url.pathname.split('/').filter((segment) => segment.length > 0);
+  const manager = segments.findIndex((segment) => segment.toLowerCase() === 'manager');
+  if (manager >= 0) segments = segments.slice(0, manager);
+  const lower = segments.map((segment) => segment.toLowerCase());
+  if (lower.at(-1) === 'v1' && lower.at(-2) === 'api') segments = segments.slice(0, -2);
+  else if (lower.at(-1) === 'api') segments = segments.slice(0, -1);
+  const path = segments.length ? `/${segments.join('/')}` : '';
+  return `${url.protocol}//${url.host}${path}/api/v1/`;
+};

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import { AppError } from '../../api/app-error';
+import { testStoreConnection, type ConnectionPart } from '../../ciashop/connection-test';
+import { printResult, type GlobalOptions } from '../output';
+
+interface StoreTestOptions {
+  url: string;
+  token: string;
+  timeout?: string;
+}
+
+/** Exit codes of `store test` (documented in --help): 0 OK, 3 URL, 4 token, 5 network. */
+export const STORE_TEST_EXIT: Record<Exclude<ConnectionPart, 'none'>, number> = { url: 3, token: 4, network: 5 };
+
+const FIELDS: Record<Exclude<ConnectionPart, 'none'>, string | undefined> = { url: 'store.url', token: 'store.token', network: undefined };
+const FIXES: Record<Exclude<ConnectionPart, 'none'>, string> = {
+  url: 'Corrija a URL da loja (--url), por exemplo https://www.minhaloja.com.br.',
+  token: 'Corrija o token (--token): copie-o de novo do painel da loja.',
+  network: 'Confira a rede deste computador (proxy, firewall, DNS) e a URL da loja.',
+};
+
+class StoreTestFailure extends AppError {
+  constructor(
+    message: string,
+    part: Exclude<ConnectionPart, 'none'>,
+    readonly exitCode: number,
+  ) {
+    const field = FIELDS[part];
+    super(`store_test_${part}`, message, { fix: FIXES[part], ...(field ? { field } : {}) });
+  }
+}
+
+export const registerStore = (program: Command): void => {
+  const store = program.command('store').description('Loja virtual (TOTVS e-commerce / Ciashop)');
+  store
+    .command('test')
+    .description(
+      'Testa a conexão com a loja, como o botão "Testar conexão". Saída: 0 = OK; 3 = URL errada; 4 = token recusado; 5 = rede.',
+    )
+    .requiredOption('--url <url>', 'URL da loja (domínio, *.myciashop.com.br, www9.ciashop.com.br/loja ou …/manager)')
+    .requiredOption('--token <token>', 'token de acesso da API da loja')
+    .option('--timeout <segundos>', 'tempo máximo de espera pela loja', '10')
+    .action(async (options: StoreTestOptions, command: Command) => {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      const seconds = Number(options.timeout ?? '10');
+      const result = await testStoreConnection(
+        { url: options.url, token: options.token },
+        { timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000 },
+      );
+      if (result.ok) {
+        printResult(globals, result.message, result);
+        return;
+      }
+      const part = result.failed === 'none' ? 'network' : result.failed;
+      throw new StoreTestFailure(result.message, part, STORE_TEST_EXIT[part]);
+    });
+};

@@ -1,0 +1,145 @@
+import type { SandboxCustomer } from './seed-customers';
+import { pick, seededRandom } from './seeded-random';
+
+export interface SandboxOrder {
+  id: number;
+  status: string;
+  sourceChannel: string;
+  createdAt: string;
+  updatedAt: string;
+  customerId: number;
+  orderItems: Array<{ variantId: number; erpId: string; sku: string; price: number; adjustedPrice: number; quantity: number }>;
+  subTotal: number;
+  total: number;
+  shippingMethod: { id: number; name: string; cost: number; deliveryDeadline: number };
+  shippingAddress: SandboxCustomer['shippingAddresses'][number];
+  billing: Record<string, unknown>;
+  payments: Array<{ method: string; installments: number; value: number }>;
+  statusProcessed: boolean;
+  cancellationReason?: string;
+}
+
+const CARRIERS = [
+  { id: 1, name: 'Correios PAC' },
+  { id: 2, name: 'Correios SEDEX' },
+  { id: 3, name: 'Jadlog Package' },
+  { id: 4, name: 'Retirada na loja' },
+];
+const PAYMENTS = ['CreditCard', 'Boleto', 'Pix', 'DebitCard'];
+
+const FIRST_ID = 100_001;
+const BASE_TIME = Date.UTC(2026, 10, 1);
+
+/**
+ * Orders generated on demand from (seed, index): 100k orders cost no memory until one is changed
+ * (status, acknowledgement), which is kept in small override maps.
+ */
+export class OrderBook {
+  private readonly processed = new Set<number>();
+  private readonly statusOverride = new Map<number, string>();
+
+  constructor(
+    private readonly seed: number,
+    readonly count: number,
+    private readonly customers: SandboxCustomer[],
+    private readonly maxProductCode = 500,
+  ) {}
+
+  has(id: number): boolean {
+    return Number.isInteger(id) && id >= FIRST_ID && id < FIRST_ID + this.count;
+  }
+
+  statusOf(id: number): string {
+    const override = this.statusOverride.get(id);
+    if (override) return override;
+    const roll = seededRandom(this.seed * 7919 + id)();
+    return roll < 0.8 ? 'PaymentApproved' : roll < 0.9 ? 'Cancelled' : 'SHIPPED';
+  }
+
+  updatedAtOf(id: number): string {
+    return new Date(BASE_TIME + (id - FIRST_ID) * 60_000).toISOString();
+  }
+
+  isProcessed(id: number): boolean {
+    return this.processed.has(id);
+  }
+
+  markProcessed(id: number): void {
+    this.processed.add(id);
+  }
+
+  setStatus(id: number, status: string): void {
+    this.statusOverride.set(id, status);
+  }
+
+  get(id: number): SandboxOrder | null {
+    if (!this.has(id)) return null;
+    const random = seededRandom(this.seed * 104_729 + id);
+    const customer = this.customers.length ? pick(random, this.customers) : null;
+    const itemCount = 1 + Math.floor(random() * 4);
+    const orderItems = Array.from({ length: itemCount }, () => {
+      const code = 1 + Math.floor(random() * this.maxProductCode);
+      const price = Math.round((5 + random() * 495) * 100) / 100;
+      return { variantId: 900_000 + code, erpId: String(code), sku: String(code), price, adjustedPrice: price, quantity: 1 + Math.floor(random() * 3) };
+    });
+    const subTotal = Math.round(orderItems.reduce((sum, item) => sum + item.adjustedPrice * item.quantity, 0) * 100) / 100;
+    const carrier = pick(random, CARRIERS);
+    const cost = carrier.id === 4 ? 0 : Math.round((12 + random() * 40) * 100) / 100;
+    const total = Math.round((subTotal + cost) * 100) / 100;
+    const method = pick(random, PAYMENTS);
+    const status = this.statusOf(id);
+    const address = customer?.shippingAddresses[0];
+    const createdAt = new Date(BASE_TIME + (id - FIRST_ID) * 60_000 - 3_600_000).toISOString();
+    return {
+      id,
+      status,
+      sourceChannel: 'web',
+      createdAt,
+      updatedAt: this.updatedAtOf(id),
+      customerId: customer?.id ?? 0,
+      orderItems,
+      subTotal,
+      total,
+      shippingMethod: { id: carrier.id, name: carrier.name, cost, deliveryDeadline: 3 + Math.floor(random() * 10) },
+      shippingAddress: address ?? {
+        street: '', streetNumber: '', streetComplement: '', district: '', city: '', state: '', country: 'BR', zipCode: '', reference: '', ibgeCode: '', recipientName: '', main: true,
+      },
+      billing: customer
+        ? {
+            name: customer.name,
+            email: customer.email,
+            customerType: customer.customerType,
+            documentType: customer.documentType,
+            documentId: customer.documentId,
+            regionalDocumentType: customer.regionalDocumentType,
+            regionalDocumentId: customer.regionalDocumentId,
+            ...customer.billingAddress,
+            phoneAreaCode: customer.phoneAreaCode,
+            phoneNumber: customer.phoneNumber,
+          }
+        : {},
+      payments: [{ method, installments: method === 'CreditCard' ? 1 + Math.floor(random() * 6) : 1, value: total }],
+      statusProcessed: this.processed.has(id),
+      ...(status === 'Cancelled' ? { cancellationReason: 'PAYMENTTRANSACTIONDECLINED' } : {}),
+    };
+  }
+
+  /** One page of the orders matching the filters, and whether more remain. Scans cheap predicates only. */
+  page(filter: { statuses: string[]; unprocessedOnly: boolean; minUpdatedAt?: string }, page: number, limit: number): { items: SandboxOrder[]; hasMore: boolean } {
+    const wanted = new Set(filter.statuses.map((status) => status.toLowerCase()));
+    const skip = (page - 1) * limit;
+    const items: SandboxOrder[] = [];
+    let matched = 0;
+    for (let id = FIRST_ID; id < FIRST_ID + this.count; id += 1) {
+      if (filter.unprocessedOnly && this.processed.has(id)) continue;
+      if (wanted.size && !wanted.has(this.statusOf(id).toLowerCase())) continue;
+      if (filter.minUpdatedAt && this.updatedAtOf(id) < filter.minUpdatedAt) continue;
+      matched += 1;
+      if (matched <= skip) continue;
+      if (items.length === limit) return { items, hasMore: true };
+      const order = this.get(id);
+      if (order) items.push(order);
+    }
+    return { items, hasMore: false };
+  }
+}
