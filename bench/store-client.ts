@@ -18,9 +18,13 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const startSandboxProcess = async (): Promise<{ child: ChildProcess; url: string; token: string }> => {
   const cli = resolve(import.meta.dirname, '../src-main/cli/main.ts');
   const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
-  const child = spawn(tsx, [cli, '--json', 'sandbox', '--budget', '0', '--orders', String(ORDERS), '--token', 'bench'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    tsx,
+    [cli, '--json', 'sandbox', '--budget', '0', '--orders', String(ORDERS), '--token', 'bench'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let text = '';
   return new Promise((done, fail) => {
     child.once('exit', (code) => fail(new Error(`sandbox saiu com código ${code}`)));
@@ -39,18 +43,22 @@ const startSandboxProcess = async (): Promise<{ child: ChildProcess; url: string
 /** Runs `concurrency` loops of `call` for DURATION_MS; returns calls per second. */
 const measure = async (concurrency: number, call: () => Promise<void>): Promise<number> => {
   const warmUntil = Date.now() + 300;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < warmUntil) await call();
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < warmUntil) await call();
+    }),
+  );
   let count = 0;
   const started = process.hrtime.bigint();
   const until = Date.now() + DURATION_MS;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (Date.now() < until) {
-      await call();
-      count += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) {
+        await call();
+        count += 1;
+      }
+    }),
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return count / seconds;
 };
@@ -62,7 +70,13 @@ const plainCaller = (base: string, token: string, concurrency: number) => {
   const call = () =>
     new Promise<void>((done, fail) => {
       const req = request(
-        { host: url.hostname, port: url.port, path: url.pathname, agent, headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } },
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          agent,
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        },
         (res) => {
           let body = '';
           res.setEncoding('utf8');
@@ -94,13 +108,22 @@ const main = async (): Promise<void> => {
   const { child, url, token } = await startSandboxProcess();
   try {
     console.log(`Sandbox da loja: ${url} (processo separado, sem limite de chamadas, ${ORDERS} pedidos)`);
-    console.log(`\n1. Vazão: GET ${ENDPOINT}, ${ROUNDS} rodadas de ${DURATION_MS} ms por medida, mediana das razões por rodada`);
+    console.log(
+      `\n1. Vazão: GET ${ENDPOINT}, ${ROUNDS} rodadas de ${DURATION_MS} ms por medida, mediana das razões por rodada`,
+    );
     console.log('   cliente = orçamento + disjuntor + retentativas + zod, sobre o transporte indicado');
-    console.log('   concorrência | http puro (req/s) | cliente axios (req/s) razão | cliente adaptador direto (req/s) razão');
+    console.log(
+      '   concorrência | http puro (req/s) | cliente axios (req/s) razão | cliente adaptador direto (req/s) razão',
+    );
     for (const concurrency of [1, 4, 16]) {
       const plain = plainCaller(url, token, concurrency);
       const viaAxios = new StoreClient({ url, token, maxConcurrent: concurrency, transportKind: 'axios' });
-      const viaAdapter = new StoreClient({ url, token, maxConcurrent: concurrency, transportKind: 'adapter' });
+      const viaAdapter = new StoreClient({
+        url,
+        token,
+        maxConcurrent: concurrency,
+        transportKind: 'adapter',
+      });
       // Interleaved short rounds measured back to back: the machine is shared (2 cores, the sandbox in
       // another process), so each round gives paired ratios and the median is reported.
       const plainRates: number[] = [];
@@ -132,13 +155,20 @@ const main = async (): Promise<void> => {
     const checkpoints = new Set([10_000, 50_000, 100_000]);
     let seen = 0;
     const started = Date.now();
-    console.log(`   início: RSS ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`);
-    for await (const page of client.pullOrders({ statuses: ['PaymentApproved', 'Cancelled', 'SHIPPED'], pageSize: 250 })) {
+    console.log(
+      `   início: RSS ${mb(process.memoryUsage().rss)}, heap ${mb(process.memoryUsage().heapUsed)}`,
+    );
+    for await (const page of client.pullOrders({
+      statuses: ['PaymentApproved', 'Cancelled', 'SHIPPED'],
+      pageSize: 250,
+    })) {
       for (const _order of page) {
         seen += 1;
         if (checkpoints.has(seen)) {
           const usage = process.memoryUsage();
-          console.log(`   ${String(seen).padStart(7)} pedidos: RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+          console.log(
+            `   ${String(seen).padStart(7)} pedidos: RSS ${mb(usage.rss)}, heap ${mb(usage.heapUsed)} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+          );
         }
       }
     }

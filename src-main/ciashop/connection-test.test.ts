@@ -20,7 +20,11 @@ const failing = (code: string): HttpTransport => ({
   },
   close: () => {},
 });
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({ status, headers, text: JSON.stringify(body) });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): RawResponse => ({
+  status,
+  headers,
+  text: JSON.stringify(body),
+});
 
 describe('testStoreConnection verdicts', () => {
   const input = { url: 'https://www.minhaloja.com.br/manager', token: 'tok' };
@@ -28,13 +32,22 @@ describe('testStoreConnection verdicts', () => {
   it('ok: one cheap authenticated call, the limit figures returned', async () => {
     const transport = answering(json(200, [], { 'x-apilimit-remaining': '1000/998' }));
     const result = await testStoreConnection(input, { transport });
-    expect(result).toMatchObject({ ok: true, failed: 'none', apiRoot: 'https://www.minhaloja.com.br/api/v1/', apiLimit: { limit: 1000, second: 998 } });
+    expect(result).toMatchObject({
+      ok: true,
+      failed: 'none',
+      apiRoot: 'https://www.minhaloja.com.br/api/v1/',
+      apiLimit: { limit: 1000, second: 998 },
+    });
     expect(transport.paths).toEqual(['departments?limit=1']);
   });
 
   it.each([
     ['401 → token', json(401, { responseCode: '401', message: 'unauthorized' }), 'token'],
-    ['error body with HTTP 200 saying 401 → token', json(200, { responseCode: '401', message: 'unauthorized' }), 'token'],
+    [
+      'error body with HTTP 200 saying 401 → token',
+      json(200, { responseCode: '401', message: 'unauthorized' }),
+      'token',
+    ],
     ['404 on the API root → url', json(404, { responseCode: '404', message: 'notfound' }), 'url'],
     ['an HTML page → url', { status: 200, headers: {}, text: '<html>Loja</html>' }, 'url'],
     ['500 → network (the store is failing)', json(500, { responseCode: '500', message: 'erro' }), 'network'],
@@ -59,8 +72,12 @@ describe('testStoreConnection verdicts', () => {
 
   it('an invalid URL or an empty token is reported before any call', async () => {
     const transport = answering(json(200, []));
-    expect(await testStoreConnection({ url: 'http://www.loja.com.br', token: 'x' }, { transport })).toMatchObject({ failed: 'url' });
-    expect(await testStoreConnection({ url: 'https://www.loja.com.br', token: '  ' }, { transport })).toMatchObject({ failed: 'token' });
+    expect(
+      await testStoreConnection({ url: 'http://www.loja.com.br', token: 'x' }, { transport }),
+    ).toMatchObject({ failed: 'url' });
+    expect(
+      await testStoreConnection({ url: 'https://www.loja.com.br', token: '  ' }, { transport }),
+    ).toMatchObject({ failed: 'token' });
     expect(transport.paths).toEqual([]);
   });
 });

@@ -13,7 +13,12 @@ export interface ConnectionTestResult {
   failed: ConnectionPart;
   message: string;
   apiRoot: string | null;
-  apiLimit: { limit: number | null; second: number | null; remaining: number | null; raw: string | null } | null;
+  apiLimit: {
+    limit: number | null;
+    second: number | null;
+    remaining: number | null;
+    raw: string | null;
+  } | null;
 }
 
 export interface ConnectionTestOptions {
@@ -27,14 +32,19 @@ export const testStoreConnection = async (
   input: { url: string; token: string },
   options: ConnectionTestOptions = {},
 ): Promise<ConnectionTestResult> => {
-  const fail = (failed: ConnectionPart, message: string, apiRoot: string | null = null): ConnectionTestResult => ({
+  const fail = (
+    failed: ConnectionPart,
+    message: string,
+    apiRoot: string | null = null,
+  ): ConnectionTestResult => ({
     ok: false,
     failed,
     message,
     apiRoot,
     apiLimit: null,
   });
-  if (!input.token.trim()) return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).');
+  if (!input.token.trim())
+    return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).');
   let client: StoreClient;
   try {
     client = new StoreClient({
@@ -52,7 +62,12 @@ export const testStoreConnection = async (
   }
   const apiRoot = client.apiRoot;
   try {
-    await client.request({ method: 'GET', path: storePaths.connectionProbe, query: { limit: 1 }, safety: 'idempotent' });
+    await client.request({
+      method: 'GET',
+      path: storePaths.connectionProbe,
+      query: { limit: 1 },
+      safety: 'idempotent',
+    });
     const budget = client.state().budget;
     return {
       ok: true,
@@ -65,14 +80,30 @@ export const testStoreConnection = async (
     if (!(error instanceof StoreError)) throw error;
     switch (error.kind) {
       case 'auth':
-        return fail('token', `Token da loja recusado (HTTP ${error.status}): confira o token copiado do painel da loja.`, apiRoot);
+        return fail(
+          'token',
+          `Token da loja recusado (HTTP ${error.status}): confira o token copiado do painel da loja.`,
+          apiRoot,
+        );
       case 'not_found':
-        return fail('url', `URL da loja: não há API da loja em ${apiRoot} (HTTP 404). Confira o endereço da loja.`, apiRoot);
+        return fail(
+          'url',
+          `URL da loja: não há API da loja em ${apiRoot} (HTTP 404). Confira o endereço da loja.`,
+          apiRoot,
+        );
       case 'invalid_response':
-        return fail('url', `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. ${error.message}`, apiRoot);
+        return fail(
+          'url',
+          `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. ${error.message}`,
+          apiRoot,
+        );
       case 'network':
       case 'timeout':
-        return fail('network', `${error.message} Confira a URL da loja e a conexão de rede deste computador.`, apiRoot);
+        return fail(
+          'network',
+          `${error.message} Confira a URL da loja e a conexão de rede deste computador.`,
+          apiRoot,
+        );
       default:
         return fail('network', `A loja respondeu com erro: ${error.message}`, apiRoot);
     }

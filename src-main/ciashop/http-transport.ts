@@ -30,7 +30,11 @@ export class TransportFailure extends Error {
 const flattenHeaders = (raw: Record<string, unknown> | undefined): Record<string, string | undefined> => {
   const headers: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(raw ?? {})) {
-    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
+    headers[name.toLowerCase()] = Array.isArray(value)
+      ? value.join(', ')
+      : value == null
+        ? undefined
+        : String(value);
   }
   return headers;
 };
@@ -75,7 +79,11 @@ export const createAxiosTransport = (apiRoot: string, token: string): HttpTransp
           ...(request.body !== undefined ? { data: JSON.stringify(request.body) } : {}),
         });
         const headers = flattenHeaders(response.headers as Record<string, unknown>);
-        return { status: response.status, headers, text: typeof response.data === 'string' ? response.data : '' };
+        return {
+          status: response.status,
+          headers,
+          text: typeof response.data === 'string' ? response.data : '',
+        };
       } catch (error) {
         throw toFailure(error);
       }
@@ -96,7 +104,11 @@ export const createAdapterTransport = (apiRoot: string, token: string): HttpTran
   const httpAgent = new HttpAgent({ keepAlive: true });
   const httpsAgent = new HttpsAgent({ keepAlive: true });
   const adapter = createNodeHttpAdapter({ http: httpAgent, https: httpsAgent });
-  const baseHeaders = { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+  const baseHeaders = {
+    Authorization: `Bearer ${token}`,
+    Accept: 'application/json',
+    'Content-Type': 'application/json',
+  };
   return {
     async send(request) {
       const config = {

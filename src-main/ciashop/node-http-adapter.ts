@@ -28,16 +28,31 @@ const baseCache = new Map<string, Omit<Target, 'path'> & { basePath: string }>()
 const resolveTarget = (baseURL: string | undefined, relative: string): Target => {
   if (!baseURL || /^[a-z][a-z0-9+.-]*:\/\//i.test(relative)) {
     const url = new URL(relative, baseURL);
-    return { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, path: `${url.pathname}${url.search}` };
+    return {
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port,
+      path: `${url.pathname}${url.search}`,
+    };
   }
   let base = baseCache.get(baseURL);
   if (!base) {
     const url = new URL(baseURL);
-    base = { protocol: url.protocol, hostname: url.hostname.replace(/^\[|\]$/g, ''), port: url.port, basePath: url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/` };
+    base = {
+      protocol: url.protocol,
+      hostname: url.hostname.replace(/^\[|\]$/g, ''),
+      port: url.port,
+      basePath: url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`,
+    };
     if (baseCache.size > 100) baseCache.clear();
     baseCache.set(baseURL, base);
   }
-  return { protocol: base.protocol, hostname: base.hostname, port: base.port, path: `${base.basePath}${relative.replace(/^\//, '')}` };
+  return {
+    protocol: base.protocol,
+    hostname: base.hostname,
+    port: base.port,
+    path: `${base.basePath}${relative.replace(/^\//, '')}`,
+  };
 };
 
 /**
@@ -47,13 +62,17 @@ const resolveTarget = (baseURL: string | undefined, relative: string): Target =>
  * halved throughput in bench/store-client.ts. No redirects are followed: a 3xx is reported as such.
  * Errors keep Node's codes (ECONNREFUSED, ECONNRESET, ENOTFOUND…); the total time-out is ETIMEDOUT.
  */
-export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAgent }): AxiosAdapter =>
+export const createNodeHttpAdapter =
+  (agents: { http: HttpAgent; https: HttpsAgent }): AxiosAdapter =>
   (config: InternalAxiosRequestConfig) =>
     new Promise<AxiosResponse>((resolve, reject) => {
       const target = resolveTarget(config.baseURL, config.url ?? '');
       const secure = target.protocol === 'https:';
       const send = secure ? httpsRequest : httpRequest;
-      const raw = config.headers as unknown as { toJSON?: () => Record<string, string> } & Record<string, string>;
+      const raw = config.headers as unknown as { toJSON?: () => Record<string, string> } & Record<
+        string,
+        string
+      >;
       const headers: Record<string, string> =
         typeof raw.toJSON === 'function' ? (raw.toJSON() as Record<string, string>) : { ...raw };
       headers['Accept-Encoding'] = 'gzip, deflate, br';
@@ -67,7 +86,12 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
         reject(AxiosError.from(error, code, config, req));
       };
       const req = send(
-        { ...target, method: (config.method ?? 'get').toUpperCase(), headers, agent: secure ? agents.https : agents.http },
+        {
+          ...target,
+          method: (config.method ?? 'get').toUpperCase(),
+          headers,
+          agent: secure ? agents.https : agents.http,
+        },
         (response) => {
           const chunks: Buffer[] = [];
           let size = 0;
@@ -82,7 +106,9 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
             chunks.push(chunk);
           });
           stream.on('error', (error: Error & { code?: string }) => fail(error));
-          response.on('aborted', () => fail(Object.assign(new Error('resposta interrompida'), { code: 'ECONNRESET' })));
+          response.on('aborted', () =>
+            fail(Object.assign(new Error('resposta interrompida'), { code: 'ECONNRESET' })),
+          );
           stream.on('end', () => {
             if (settled) return;
             settled = true;
@@ -98,10 +124,13 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
           });
         },
       );
-      const timer = setTimeout(() => {
-        fail(Object.assign(new Error(`sem resposta em ${config.timeout} ms`), { code: 'ETIMEDOUT' }));
-        req.destroy();
-      }, config.timeout && config.timeout > 0 ? config.timeout : 2 ** 31 - 1);
+      const timer = setTimeout(
+        () => {
+          fail(Object.assign(new Error(`sem resposta em ${config.timeout} ms`), { code: 'ETIMEDOUT' }));
+          req.destroy();
+        },
+        config.timeout && config.timeout > 0 ? config.timeout : 2 ** 31 - 1,
+      );
       req.on('error', (error: Error & { code?: string }) => fail(error));
       if (body) req.write(body);
       req.end();

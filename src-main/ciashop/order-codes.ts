@@ -16,7 +16,8 @@ export class OrderCodeCollector {
 
   add(order: Order): void {
     for (const payment of order.payments ?? []) bump(this.payments, payment.method, payment.method);
-    if (order.shippingMethod) bump(this.carrierCodes, String(order.shippingMethod.id), order.shippingMethod.name);
+    if (order.shippingMethod)
+      bump(this.carrierCodes, String(order.shippingMethod.id), order.shippingMethod.name);
   }
 
   paymentMethods(): LearntCode[] {

@@ -14,25 +14,39 @@ afterEach(async () => {
 });
 
 /** A store whose list has `total` items and answers x-hasmore as `header` decides. */
-const store = async (total: number, header: (page: number, limit: number) => string | null): Promise<StoreClient> => {
+const store = async (
+  total: number,
+  header: (page: number, limit: number) => string | null,
+): Promise<StoreClient> => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const limit = Number(url.searchParams.get('limit'));
     const page = Number(url.searchParams.get('page'));
-    const items = Array.from({ length: total }, (_, i) => ({ id: i + 1 })).slice((page - 1) * limit, page * limit);
+    const items = Array.from({ length: total }, (_, i) => ({ id: i + 1 })).slice(
+      (page - 1) * limit,
+      page * limit,
+    );
     const value = header(page, limit);
-    res.writeHead(200, { 'Content-Type': 'application/json', ...(value === null ? {} : { 'x-hasmore': value }) });
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      ...(value === null ? {} : { 'x-hasmore': value }),
+    });
     res.end(JSON.stringify(items));
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-  client = new StoreClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 't', retry: { maxAttempts: 1 } });
+  client = new StoreClient({
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    token: 't',
+    retry: { maxAttempts: 1 },
+  });
   return client;
 };
 
 const Item = z.looseObject({ id: z.number() });
 const all = async (c: StoreClient, pageSize: number) => {
   const ids: number[] = [];
-  for await (const page of c.pages('departments', Item, {}, pageSize)) ids.push(...page.map((item) => item.id));
+  for await (const page of c.pages('departments', Item, {}, pageSize))
+    ids.push(...page.map((item) => item.id));
   return ids;
 };
 
@@ -59,7 +73,10 @@ describe('paging', () => {
       res.end(JSON.stringify([{ id: 1 }, { id: 'dois' }]));
     });
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
-    client = new StoreClient({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 't' });
+    client = new StoreClient({
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      token: 't',
+    });
     const error = await storeFailure(all(client, 10));
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toContain('1.id');

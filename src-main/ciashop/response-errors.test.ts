@@ -20,11 +20,17 @@ describe('interpretResponse', () => {
   });
 
   it('lets responseCode in the body override the HTTP status, even with HTTP 200', () => {
-    const body = JSON.stringify({ responseCode: '404', message: 'notfound', errors: [{ message: 'Pedido não existe', code: 'not_found', moreInfo: 'http://x' }] });
+    const body = JSON.stringify({
+      responseCode: '404',
+      message: 'notfound',
+      errors: [{ message: 'Pedido não existe', code: 'not_found', moreInfo: 'http://x' }],
+    });
     const error = fails(200, body);
     expect(error.kind).toBe('not_found');
     expect(error.status).toBe(404);
-    expect(error.details).toEqual([{ message: 'Pedido não existe', code: 'not_found', moreInfo: 'http://x' }]);
+    expect(error.details).toEqual([
+      { message: 'Pedido não existe', code: 'not_found', moreInfo: 'http://x' },
+    ]);
     expect(error.message).toContain('Pedido não existe');
     expect(fails(500, JSON.stringify({ responseCode: 409, message: 'exists' })).kind).toBe('conflict');
   });
@@ -44,13 +50,18 @@ describe('interpretResponse', () => {
   });
 
   it('an errors array without responseCode on HTTP 200 is still an error', () => {
-    expect(fails(200, JSON.stringify({ message: 'falhou', errors: [{ message: 'campo x' }] })).kind).toBe('bad_request');
+    expect(fails(200, JSON.stringify({ message: 'falhou', errors: [{ message: 'campo x' }] })).kind).toBe(
+      'bad_request',
+    );
   });
 
   it('a redirect is reported with its destination, never taken as success', () => {
     const error = (() => {
       try {
-        interpretResponse({ status: 301, headers: { location: 'https://www.loja.com.br/api/v1/orders' }, text: '' }, ctx);
+        interpretResponse(
+          { status: 301, headers: { location: 'https://www.loja.com.br/api/v1/orders' }, text: '' },
+          ctx,
+        );
       } catch (e) {
         return e as StoreError;
       }

@@ -43,7 +43,11 @@ export const interpretResponse = (
     }
   }
   const looksLikeError =
-    parsed && data !== null && typeof data === 'object' && !Array.isArray(data) && ('responseCode' in data || 'errors' in data);
+    parsed &&
+    data !== null &&
+    typeof data === 'object' &&
+    !Array.isArray(data) &&
+    ('responseCode' in data || 'errors' in data);
   const errorBody = looksLikeError ? ErrorBody.safeParse(data) : null;
   const body = errorBody?.success ? errorBody.data : null;
   const bodyCode = body?.responseCode !== undefined ? Number(body.responseCode) : NaN;
@@ -104,7 +108,13 @@ const fail = (error: StoreError): never => {
 };
 
 /** Network-level failure (no HTTP answer) → StoreError. */
-export const networkError = (code: string | undefined, message: string, method: string, path: string, cause: unknown): StoreError => {
+export const networkError = (
+  code: string | undefined,
+  message: string,
+  method: string,
+  path: string,
+  cause: unknown,
+): StoreError => {
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED') {
     return new StoreError({
       kind: 'timeout',

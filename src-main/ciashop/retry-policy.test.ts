@@ -40,7 +40,9 @@ describe('retry policy', () => {
 
   it('parses Retry-After in seconds or as a date', () => {
     expect(parseRetryAfter('7', 0)).toBe(7000);
-    expect(parseRetryAfter('Wed, 21 Oct 2026 07:28:30 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(30_000);
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2026 07:28:30 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT')),
+    ).toBe(30_000);
     expect(parseRetryAfter(undefined, 0)).toBeUndefined();
     expect(parseRetryAfter('soon', 0)).toBeUndefined();
   });

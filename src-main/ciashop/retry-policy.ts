@@ -36,8 +36,11 @@ export const shouldRetry = (error: StoreError, safety: CallSafety): boolean => {
 };
 
 /** Full jitter: uniform in [0, min(cap, base·2^attempt)). attempt starts at 0 for the first retry. */
-export const backoffDelay = (attempt: number, options: RetryOptions, random: () => number = Math.random): number =>
-  Math.floor(random() * Math.min(options.capDelayMs, options.baseDelayMs * 2 ** attempt));
+export const backoffDelay = (
+  attempt: number,
+  options: RetryOptions,
+  random: () => number = Math.random,
+): number => Math.floor(random() * Math.min(options.capDelayMs, options.baseDelayMs * 2 ** attempt));
 
 /** Retry-After is seconds or an HTTP date. Returns ms or undefined. */
 export const parseRetryAfter = (value: string | undefined | null, now: number): number | undefined => {

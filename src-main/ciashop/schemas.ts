@@ -165,7 +165,12 @@ export type Order = z.infer<typeof Order>;
 export const OrderStatusUpdate = z.object({
   status: z.string().min(1),
   invoice: z
-    .object({ number: z.string(), series: z.string().optional(), key: z.string().optional(), date: z.string().optional() })
+    .object({
+      number: z.string(),
+      series: z.string().optional(),
+      key: z.string().optional(),
+      date: z.string().optional(),
+    })
     .optional(),
   tracking: z
     .object({ code: z.string(), url: z.string().optional(), carrier: z.string().optional() })

@@ -28,7 +28,8 @@ const client = (overrides: Partial<StoreClientOptions> = {}): StoreClient => {
 
 const failure = storeFailure;
 
-const listDepartments = (c: StoreClient) => c.request({ method: 'GET', path: 'departments', safety: 'idempotent' });
+const listDepartments = (c: StoreClient) =>
+  c.request({ method: 'GET', path: 'departments', safety: 'idempotent' });
 
 beforeEach(async () => {
   transportKind = 'axios';
@@ -100,7 +101,11 @@ describe.each(['axios', 'adapter'] as const)('faults (transport: %s)', (kind) =>
 
   it('a product create whose answer was lost (truncated) is found by erpId, not created twice', async () => {
     sandbox.faults.add({ type: 'truncated-json', path: 'products', method: 'POST', times: 1 });
-    const product = await client().createProduct({ name: 'Açúcar', erpId: '31', variants: [{ erpId: '31' }] });
+    const product = await client().createProduct({
+      name: 'Açúcar',
+      erpId: '31',
+      variants: [{ erpId: '31' }],
+    });
     expect(product.erpId).toBe('31');
     expect(sandbox.counts()['POST products']).toBe(1);
     expect(sandbox.catalog.products.size).toBe(1);
@@ -166,7 +171,12 @@ describe.each(['axios', 'adapter'] as const)('faults (transport: %s)', (kind) =>
     await sandbox.stop();
     sandbox = await startStoreSandbox({ orders: 1, budgetPerHour: 0 });
     const error = await failure(
-      new StoreClient({ url: `http://127.0.0.1:${port}`, token: 't', clock, retry: { maxAttempts: 2, baseDelayMs: 1 } }).request({
+      new StoreClient({
+        url: `http://127.0.0.1:${port}`,
+        token: 't',
+        clock,
+        retry: { maxAttempts: 2, baseDelayMs: 1 },
+      }).request({
         method: 'GET',
         path: 'departments',
         safety: 'idempotent',
@@ -191,7 +201,9 @@ describe.each(['axios', 'adapter'] as const)('faults (transport: %s)', (kind) =>
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
-      const error = await failure(listDepartments(client({ url: `http://127.0.0.1:${port}`, retry: { maxAttempts: 1 } })));
+      const error = await failure(
+        listDepartments(client({ url: `http://127.0.0.1:${port}`, retry: { maxAttempts: 1 } })),
+      );
       expect(error.kind).toBe('server');
       expect(error.status).toBe(502);
       expect(error.message).toContain('Bad Gateway');
@@ -272,7 +284,12 @@ describe('circuit breaker', () => {
 
     clock.advance(10_001);
     await listDepartments(c);
-    expect(c.state().circuit).toMatchObject({ state: 'closed', reason: null, until: null, consecutiveFailures: 0 });
+    expect(c.state().circuit).toMatchObject({
+      state: 'closed',
+      reason: null,
+      until: null,
+      consecutiveFailures: 0,
+    });
   });
 
   it('a failed trial re-opens it for longer', async () => {

@@ -12,7 +12,13 @@ let clock: SkippingClock;
 const clients: StoreClient[] = [];
 
 const client = (overrides: Partial<StoreClientOptions> = {}): StoreClient => {
-  const created = new StoreClient({ url: sandbox.url, token: sandbox.token, clock, timeoutMs: 2000, ...overrides });
+  const created = new StoreClient({
+    url: sandbox.url,
+    token: sandbox.token,
+    clock,
+    timeoutMs: 2000,
+    ...overrides,
+  });
   clients.push(created);
   return created;
 };
@@ -34,16 +40,17 @@ afterEach(async () => {
 
 describe('StoreClient against the sandbox', () => {
   it('sends the Bearer token and builds bracketed array queries', async () => {
-    expect(buildQuery({ status: ['PaymentApproved', 'Cancelled'], statusProcessed: false, skip: undefined })).toBe(
-      '?status[]=PaymentApproved&status[]=Cancelled&statusProcessed=false',
-    );
+    expect(
+      buildQuery({ status: ['PaymentApproved', 'Cancelled'], statusProcessed: false, skip: undefined }),
+    ).toBe('?status[]=PaymentApproved&status[]=Cancelled&statusProcessed=false');
     await client().request({ method: 'GET', path: 'departments', safety: 'idempotent' });
     expect(sandbox.counts()['GET departments']).toBe(1);
   });
 
   it('creates, lists (paged) and updates departments', async () => {
     const c = client();
-    for (let i = 0; i < 7; i += 1) await c.createDepartment({ name: `Depto ${i}`, sortOrder: i, visible: true });
+    for (let i = 0; i < 7; i += 1)
+      await c.createDepartment({ name: `Depto ${i}`, sortOrder: i, visible: true });
     const listed = await collect(c.listDepartments(3));
     expect(listed.map((d) => d.name)).toEqual(Array.from({ length: 7 }, (_, i) => `Depto ${i}`));
     expect(sandbox.counts()['GET departments']).toBe(3);
@@ -54,11 +61,17 @@ describe('StoreClient against the sandbox', () => {
 
   it('creates products, finds them by erpId, reports 409 on a duplicate erpId and updates', async () => {
     const c = client();
-    const created = await c.createProduct({ name: 'Arroz 5kg', erpId: '10', variants: [{ erpId: '10', price: 25.9, ean: '7891234567895' }] });
+    const created = await c.createProduct({
+      name: 'Arroz 5kg',
+      erpId: '10',
+      variants: [{ erpId: '10', price: 25.9, ean: '7891234567895' }],
+    });
     expect(created.id).toBeGreaterThan(0);
     expect((await c.findProductByErpId('10'))?.name).toBe('Arroz 5kg');
     expect(await c.findProductByErpId('999')).toBeNull();
-    const duplicate = await c.createProduct({ name: 'Outro', erpId: '10', variants: [] }).catch((e: unknown) => e);
+    const duplicate = await c
+      .createProduct({ name: 'Outro', erpId: '10', variants: [] })
+      .catch((e: unknown) => e);
     expect(duplicate).toBeInstanceOf(StoreError);
     expect((duplicate as StoreError).kind).toBe('conflict');
     expect((duplicate as StoreError).status).toBe(409);
@@ -98,7 +111,11 @@ describe('StoreClient against the sandbox', () => {
   it('pulls paid and cancelled orders page by page to the end, then acknowledged orders stop coming back', async () => {
     const c = client();
     const orders = await collect(c.pullOrders({ pageSize: 50 }));
-    const expected = sandbox.orders.page({ statuses: ['PaymentApproved', 'Cancelled'], unprocessedOnly: true }, 1, 10_000).items;
+    const expected = sandbox.orders.page(
+      { statuses: ['PaymentApproved', 'Cancelled'], unprocessedOnly: true },
+      1,
+      10_000,
+    ).items;
     expect(orders.length).toBe(expected.length);
     expect(orders.length).toBeGreaterThan(200);
     expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['PaymentApproved', 'Cancelled']));
@@ -109,7 +126,9 @@ describe('StoreClient against the sandbox', () => {
 
     expect(orders[0]).toHaveProperty('sourceChannel', 'web'); // fields the schema does not list are kept
     const detail = await c.getOrder(orders[0]!.id);
-    expect(detail.orderItems.every((item) => Number(item.erpId) >= 1 && Number(item.erpId) <= 500)).toBe(true);
+    expect(detail.orderItems.every((item) => Number(item.erpId) >= 1 && Number(item.erpId) <= 500)).toBe(
+      true,
+    );
 
     const acked = orders.slice(0, 60).map((o) => o.id);
     expect(await c.acknowledgeOrders(acked)).toEqual({ status: 'acknowledged', count: 60 });
@@ -127,9 +146,20 @@ describe('StoreClient against the sandbox', () => {
 
   it('sends order status, invoice and tracking through the one (unverified) path', async () => {
     const c = client();
-    await c.updateOrderStatus(100_001, { status: 'SHIPPED', invoice: { number: '123', key: '3526…' }, tracking: { code: 'BR123', carrier: 'Correios' } });
+    await c.updateOrderStatus(100_001, {
+      status: 'SHIPPED',
+      invoice: { number: '123', key: '3526…' },
+      tracking: { code: 'BR123', carrier: 'Correios' },
+    });
     expect(sandbox.orderStatusUpdates).toEqual([
-      { orderId: 100_001, body: { status: 'SHIPPED', invoice: { number: '123', key: '3526…' }, tracking: { code: 'BR123', carrier: 'Correios' } } },
+      {
+        orderId: 100_001,
+        body: {
+          status: 'SHIPPED',
+          invoice: { number: '123', key: '3526…' },
+          tracking: { code: 'BR123', carrier: 'Correios' },
+        },
+      },
     ]);
     expect((await c.getOrder(100_001)).status).toBe('SHIPPED');
   });
@@ -165,7 +195,12 @@ describe('StoreClient against the sandbox', () => {
   it('reports a response missing a required field as invalid_response naming the field', async () => {
     const c = client();
     const error = await storeFailure(
-      c.request({ method: 'GET', path: 'customers/5001', safety: 'idempotent', schema: (await import('./schemas')).Order }),
+      c.request({
+        method: 'GET',
+        path: 'customers/5001',
+        safety: 'idempotent',
+        schema: (await import('./schemas')).Order,
+      }),
     );
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toMatch(/status|orderItems/);

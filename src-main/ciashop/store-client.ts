@@ -6,7 +6,14 @@ import { systemClock, type Clock } from './clock';
 import { createTransport, TransportFailure, type HttpTransport, type TransportKind } from './http-transport';
 import { storePaths } from './paths';
 import { interpretResponse, networkError, type ParsedResponse } from './response-errors';
-import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry, type CallSafety, type RetryOptions } from './retry-policy';
+import {
+  DEFAULT_RETRY,
+  backoffDelay,
+  parseRetryAfter,
+  shouldRetry,
+  type CallSafety,
+  type RetryOptions,
+} from './retry-policy';
 import {
   Customer,
   Department,
@@ -60,7 +67,8 @@ export interface StoreClientState {
   calls: number;
 }
 
-export type AcknowledgeResult = { status: 'acknowledged'; count: number } | { status: 'not_implemented'; message: string };
+export type AcknowledgeResult =
+  { status: 'acknowledged'; count: number } | { status: 'not_implemented'; message: string };
 
 export interface PullOrdersOptions {
   statuses?: string[];
@@ -77,7 +85,8 @@ export const buildQuery = (query: RequestSpec<unknown>['query']): string => {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const item of value) parts.push(`${key}[]=${encodeURIComponent(String(item))}`);
+    if (Array.isArray(value))
+      for (const item of value) parts.push(`${key}[]=${encodeURIComponent(String(item))}`);
     else parts.push(`${key}=${encodeURIComponent(String(value))}`);
   }
   return parts.length ? `?${parts.join('&')}` : '';
@@ -113,14 +122,20 @@ export class StoreClient {
   constructor(options: StoreClientOptions) {
     this.apiRoot = normaliseStoreUrl(options.url);
     if (!options.token.trim()) {
-      throw new StoreError({ kind: 'auth', status: 0, message: 'Token da loja: informe o token de acesso da API.' });
+      throw new StoreError({
+        kind: 'auth',
+        status: 0,
+        message: 'Token da loja: informe o token de acesso da API.',
+      });
     }
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
-    this.transport = options.transport ?? createTransport(options.transportKind ?? 'axios', this.apiRoot, options.token.trim());
+    this.transport =
+      options.transport ??
+      createTransport(options.transportKind ?? 'axios', this.apiRoot, options.token.trim());
     this.gate = new CallGate(this.clock, options.maxConcurrent ?? 4, options.minIntervalMs ?? 0);
     this.budget = new ApiBudget({
       clock: this.clock,
@@ -139,7 +154,12 @@ export class StoreClient {
   }
 
   state(): StoreClientState {
-    return { apiRoot: this.apiRoot, circuit: this.breaker.snapshot(), budget: this.budget.snapshot(), calls: this.calls };
+    return {
+      apiRoot: this.apiRoot,
+      circuit: this.breaker.snapshot(),
+      budget: this.budget.snapshot(),
+      calls: this.calls,
+    };
   }
 
   close(): void {
@@ -147,20 +167,29 @@ export class StoreClient {
   }
 
   /** One logical call: budget, breaker, gate, retries. Returns the validated body and the headers. */
-  async request<T = unknown>(spec: RequestSpec<T>): Promise<{ data: T; headers: Record<string, string | undefined>; status: number }> {
+  async request<T = unknown>(
+    spec: RequestSpec<T>,
+  ): Promise<{ data: T; headers: Record<string, string | undefined>; status: number }> {
     const path = `${spec.path}${buildQuery(spec.query)}`;
     const shown = redactPath(path);
     for (let attempt = 0; ; attempt += 1) {
       try {
         const response = await this.attempt(spec.method, path, shown, spec.body);
-        return { data: this.validate(spec, shown, response.data), headers: response.headers, status: response.status };
+        return {
+          data: this.validate(spec, shown, response.data),
+          headers: response.headers,
+          status: response.status,
+        };
       } catch (error) {
         if (!(error instanceof StoreError)) throw error;
         const last = attempt + 1 >= this.retry.maxAttempts;
         if (last || !shouldRetry(error, spec.safety)) throw error;
         const wait = error.retryAfterMs ?? backoffDelay(attempt, this.retry, this.random);
         if (wait > this.retry.maxRetryAfterMs) throw error;
-        this.log('warn', `[loja ${this.apiRoot}] ${spec.method} ${shown}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`);
+        this.log(
+          'warn',
+          `[loja ${this.apiRoot}] ${spec.method} ${shown}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`,
+        );
         await this.clock.sleep(wait);
       }
     }
@@ -219,13 +248,18 @@ export class StoreClient {
         try {
           return await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
         } catch (error) {
-          if (error instanceof TransportFailure) throw networkError(error.code, error.message, method, shown, error.cause);
+          if (error instanceof TransportFailure)
+            throw networkError(error.code, error.message, method, shown, error.cause);
           throw error;
         }
       });
       this.budget.record(response.headers['x-apilimit-remaining']);
       const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
-      const parsed = interpretResponse(response, { method, path: shown, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+      const parsed = interpretResponse(response, {
+        method,
+        path: shown,
+        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      });
       this.breaker.onSuccess(trial);
       return parsed;
     } catch (error) {
@@ -277,7 +311,12 @@ export class StoreClient {
     }
   }
 
-  async *items<T>(path: string, schema: z.ZodType<T>, query: RequestSpec<unknown>['query'] = {}, pageSize = 50): AsyncGenerator<T, void, undefined> {
+  async *items<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    query: RequestSpec<unknown>['query'] = {},
+    pageSize = 50,
+  ): AsyncGenerator<T, void, undefined> {
     for await (const page of this.pages(path, schema, query, pageSize)) yield* page;
   }
 
@@ -288,12 +327,28 @@ export class StoreClient {
 
   async createDepartment(input: DepartmentInput): Promise<Department> {
     const body = DepartmentInput.parse(input);
-    return (await this.request({ method: 'POST', path: storePaths.departments, body, safety: 'create', schema: Department })).data;
+    return (
+      await this.request({
+        method: 'POST',
+        path: storePaths.departments,
+        body,
+        safety: 'create',
+        schema: Department,
+      })
+    ).data;
   }
 
   async updateDepartment(id: number, input: DepartmentInput): Promise<Department> {
     const body = { id, ...DepartmentInput.parse(input) };
-    return (await this.request({ method: 'PUT', path: storePaths.departments, body, safety: 'idempotent', schema: Department })).data;
+    return (
+      await this.request({
+        method: 'PUT',
+        path: storePaths.departments,
+        body,
+        safety: 'idempotent',
+        schema: Department,
+      })
+    ).data;
   }
 
   // ——— products ———
@@ -316,10 +371,20 @@ export class StoreClient {
     const body = ProductInput.parse(input);
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return (await this.request({ method: 'POST', path: storePaths.products, body, safety: 'create', schema: Product })).data;
+        return (
+          await this.request({
+            method: 'POST',
+            path: storePaths.products,
+            body,
+            safety: 'create',
+            schema: Product,
+          })
+        ).data;
       } catch (error) {
         const ambiguous =
-          error instanceof StoreError && ['timeout', 'network', 'server', 'invalid_response'].includes(error.kind) && error.retryable;
+          error instanceof StoreError &&
+          ['timeout', 'network', 'server', 'invalid_response'].includes(error.kind) &&
+          error.retryable;
         if (!ambiguous || attempt + 1 >= this.retry.maxAttempts) throw error;
         const existing = await this.findProductByErpId(body.erpId);
         if (existing) return existing;
@@ -330,7 +395,15 @@ export class StoreClient {
 
   async updateProduct(id: number, input: ProductInput): Promise<Product> {
     const body = { id, ...ProductInput.parse(input) };
-    return (await this.request({ method: 'PUT', path: storePaths.product(id), body, safety: 'idempotent', schema: Product })).data;
+    return (
+      await this.request({
+        method: 'PUT',
+        path: storePaths.product(id),
+        body,
+        safety: 'idempotent',
+        schema: Product,
+      })
+    ).data;
   }
 
   // ——— stock and price (absolute values: idempotent) ———
@@ -354,14 +427,22 @@ export class StoreClient {
 
   // ——— customers ———
   async getCustomer(id: number): Promise<Customer> {
-    return (await this.request({ method: 'GET', path: storePaths.customer(id), safety: 'idempotent', schema: Customer })).data;
+    return (
+      await this.request({
+        method: 'GET',
+        path: storePaths.customer(id),
+        safety: 'idempotent',
+        schema: Customer,
+      })
+    ).data;
   }
 
   /** CPF/CNPJ with or without punctuation. */
   async findCustomersByDocument(document: string): Promise<Customer[]> {
     const digits = document.replace(/\D/g, '');
     const found: Customer[] = [];
-    for await (const page of this.pages(storePaths.customers, Customer, { documentID: digits }, 50)) found.push(...page);
+    for await (const page of this.pages(storePaths.customers, Customer, { documentID: digits }, 50))
+      found.push(...page);
     return found;
   }
 
@@ -386,14 +467,21 @@ export class StoreClient {
   }
 
   async getOrder(id: number): Promise<Order> {
-    return (await this.request({ method: 'GET', path: storePaths.order(id), safety: 'idempotent', schema: Order })).data;
+    return (
+      await this.request({ method: 'GET', path: storePaths.order(id), safety: 'idempotent', schema: Order })
+    ).data;
   }
 
   /** `POST orders/statusProcessed` [ids]. A 404 means this store does not implement it: reported distinctly. */
   async acknowledgeOrders(ids: number[]): Promise<AcknowledgeResult> {
     if (ids.length === 0) return { status: 'acknowledged', count: 0 };
     try {
-      await this.request({ method: 'POST', path: storePaths.ordersStatusProcessed, body: ids, safety: 'idempotent' });
+      await this.request({
+        method: 'POST',
+        path: storePaths.ordersStatusProcessed,
+        body: ids,
+        safety: 'idempotent',
+      });
       return { status: 'acknowledged', count: ids.length };
     } catch (error) {
       if (error instanceof StoreError && error.kind === 'not_found') {

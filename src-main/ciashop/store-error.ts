@@ -51,7 +51,8 @@ const FIXES: Partial<Record<StoreErrorKind, string>> = {
   network: 'Confira a URL da loja e a conexão com a internet deste computador.',
   timeout: 'A loja demorou a responder; o integrador tentará de novo.',
   rate_limited: 'O limite de chamadas por hora da loja foi atingido; o integrador aguarda e continua.',
-  circuit_open: 'A loja falhou várias vezes seguidas; o integrador pausou as chamadas e tentará de novo sozinho.',
+  circuit_open:
+    'A loja falhou várias vezes seguidas; o integrador pausou as chamadas e tentará de novo sozinho.',
 };
 
 /** The one error type of the store client (ADR 0203): a kind for programs, a pt-BR message for people. */

@@ -15,7 +15,13 @@ afterEach(async () => {
 
 const settingsWith = (...branches: Array<{ code: string; url?: string; token?: string }>): Settings => ({
   ...defaultSettings(),
-  branches: branches.map((b) => Branch.parse({ code: b.code, name: `Filial ${b.code}`, store: { url: b.url ?? '', token: b.token ?? '' } })),
+  branches: branches.map((b) =>
+    Branch.parse({
+      code: b.code,
+      name: `Filial ${b.code}`,
+      store: { url: b.url ?? '', token: b.token ?? '' },
+    }),
+  ),
 });
 
 describe('StoreClientRegistry', () => {
@@ -25,7 +31,10 @@ describe('StoreClientRegistry', () => {
     registry = new StoreClientRegistry(() => settings);
     const first = registry.forBranch('1');
     expect(registry.forBranch('1')).toBe(first);
-    settings = settingsWith({ code: '1', url: sandbox.url, token: sandbox.token }, { code: '2', url: `${sandbox.url}/manager`, token: sandbox.token });
+    settings = settingsWith(
+      { code: '1', url: sandbox.url, token: sandbox.token },
+      { code: '2', url: `${sandbox.url}/manager`, token: sandbox.token },
+    );
     expect(registry.forBranch('2')).toBe(first); // same store, same budget and breaker
     settings = settingsWith({ code: '1', url: sandbox.url, token: 'outro' });
     const second = registry.forBranch('1');
@@ -34,7 +43,9 @@ describe('StoreClientRegistry', () => {
   });
 
   it('names the missing field in pt-BR for a branch without URL or token, and an unknown branch', () => {
-    registry = new StoreClientRegistry(() => settingsWith({ code: '1' }, { code: '2', url: 'https://loja.com.br' }));
+    registry = new StoreClientRegistry(() =>
+      settingsWith({ code: '1' }, { code: '2', url: 'https://loja.com.br' }),
+    );
     const noUrl = (() => {
       try {
         registry!.forBranch('1');
@@ -53,7 +64,12 @@ describe('StoreClientRegistry', () => {
     sandbox = await startStoreSandbox({ budgetPerHour: 0 });
     const clock = new SkippingClock();
     registry = new StoreClientRegistry(
-      () => settingsWith({ code: '1', url: sandbox!.url, token: sandbox!.token }, { code: '2', url: 'http://loja.com.br', token: 'x' }, { code: '3' }),
+      () =>
+        settingsWith(
+          { code: '1', url: sandbox!.url, token: sandbox!.token },
+          { code: '2', url: 'http://loja.com.br', token: 'x' },
+          { code: '3' },
+        ),
       { clock, retry: { maxAttempts: 1 }, breaker: { failureThreshold: 2, openMs: 60_000 } },
     );
     sandbox.faults.add({ type: 'server-error' });
@@ -61,7 +77,11 @@ describe('StoreClientRegistry', () => {
     await storeFailure(client.getCustomer(5001));
     await storeFailure(client.getCustomer(5001));
     const [one, two, three] = registry.states();
-    expect(one).toMatchObject({ branch: '1', configured: true, circuit: { state: 'open', consecutiveFailures: 2 } });
+    expect(one).toMatchObject({
+      branch: '1',
+      configured: true,
+      circuit: { state: 'open', consecutiveFailures: 2 },
+    });
     expect(one?.circuit.reason).toContain('erro interno');
     expect(Date.parse(one!.circuit.until!)).toBeGreaterThan(clock.now());
     expect(two).toMatchObject({ branch: '2', configured: true, apiRoot: null });

@@ -25,16 +25,24 @@ export class StoreClientRegistry {
     const branch = this.branch(code);
     const { url, token } = branch.store;
     if (!url.trim()) {
-      throw new AppError('store_not_configured', `URL da loja: a filial ${code} não tem a URL da loja configurada.`, {
-        field: 'store.url',
-        fix: 'Preencha a URL da loja na configuração da filial e use "Testar conexão".',
-      });
+      throw new AppError(
+        'store_not_configured',
+        `URL da loja: a filial ${code} não tem a URL da loja configurada.`,
+        {
+          field: 'store.url',
+          fix: 'Preencha a URL da loja na configuração da filial e use "Testar conexão".',
+        },
+      );
     }
     if (!token.trim()) {
-      throw new AppError('store_not_configured', `Token da loja: a filial ${code} não tem o token da loja configurado.`, {
-        field: 'store.token',
-        fix: 'Cole o token gerado no painel da loja na configuração da filial.',
-      });
+      throw new AppError(
+        'store_not_configured',
+        `Token da loja: a filial ${code} não tem o token da loja configurado.`,
+        {
+          field: 'store.token',
+          fix: 'Cole o token gerado no painel da loja na configuração da filial.',
+        },
+      );
     }
     const apiRoot = normaliseStoreUrl(url);
     const key = `${apiRoot}\n${token.trim()}`;

@@ -13,7 +13,10 @@ describe('normaliseStoreUrl', () => {
     ['https://www9.ciashop.com.br/minhaloja', 'https://www9.ciashop.com.br/minhaloja/api/v1/'],
     ['https://www9.ciashop.com.br/minhaloja/', 'https://www9.ciashop.com.br/minhaloja/api/v1/'],
     ['https://www9.ciashop.com.br/minhaloja/manager', 'https://www9.ciashop.com.br/minhaloja/api/v1/'],
-    ['https://www9.ciashop.com.br/minhaloja/manager/login.aspx?x=1#y', 'https://www9.ciashop.com.br/minhaloja/api/v1/'],
+    [
+      'https://www9.ciashop.com.br/minhaloja/manager/login.aspx?x=1#y',
+      'https://www9.ciashop.com.br/minhaloja/api/v1/',
+    ],
     ['https://www.minhaloja.com.br/manager', 'https://www.minhaloja.com.br/api/v1/'],
     ['https://www.minhaloja.com.br/api/v1', 'https://www.minhaloja.com.br/api/v1/'],
     ['https://www.minhaloja.com.br/api/v1/', 'https://www.minhaloja.com.br/api/v1/'],
@@ -44,12 +47,16 @@ describe('normaliseStoreUrl', () => {
     expect(error.fix).toContain('https://');
   });
 
-  it.each(['', '   ', 'ftp://loja.com.br', 'https://', 'https://user:pass@loja.com.br', 'http://exa mple.com'])(
-    'rejects %j with a pt-BR message naming "URL da loja"',
-    (input) => {
-      const error = failure(input);
-      expect(error.message).toMatch(/^URL da loja/);
-      expect(error.field).toBe('store.url');
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    'ftp://loja.com.br',
+    'https://',
+    'https://user:pass@loja.com.br',
+    'http://exa mple.com',
+  ])('rejects %j with a pt-BR message naming "URL da loja"', (input) => {
+    const error = failure(input);
+    expect(error.message).toMatch(/^URL da loja/);
+    expect(error.field).toBe('store.url');
+  });
 });

@@ -1,6 +1,7 @@
 import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/DashboardPage';
+import { DatabasePage } from './pages/database/DatabasePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
@@ -18,7 +19,7 @@ export const App = () => (
         <Route path="cadastrar/transportadora" element={<PlaceholderPage titleKey="nav.carrier" />} />
         <Route path="monitorar/logs" element={<PlaceholderPage titleKey="nav.logs" />} />
         <Route path="monitorar/pendencias" element={<PlaceholderPage titleKey="nav.pending" />} />
-        <Route path="banco-de-dados" element={<PlaceholderPage titleKey="nav.database" />} />
+        <Route path="banco-de-dados" element={<DatabasePage />} />
         <Route path="*" element={<DashboardPage />} />
       </Route>
     </Routes>

@@ -69,7 +69,8 @@ export const storeMethods = {
     output: StoreTestResult,
   }),
   'store.state': defineMethod({
-    summary: 'Estado da conexão com a loja de cada filial: circuito (fechado/aberto), limite de chamadas restante.',
+    summary:
+      'Estado da conexão com a loja de cada filial: circuito (fechado/aberto), limite de chamadas restante.',
     input: NoInput,
     output: z.object({ branches: z.array(StoreBranchState) }),
   }),

@@ -12,7 +12,8 @@ let dir: string;
 let runtime: Runtime;
 let stopDemo: (() => Promise<void>) | undefined;
 
-const branch = (code: string, url = '', token = '') => Branch.parse({ code, name: `Filial ${code}`, store: { url, token } });
+const branch = (code: string, url = '', token = '') =>
+  Branch.parse({ code, name: `Filial ${code}`, store: { url, token } });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'store-handlers-'));
@@ -27,7 +28,9 @@ afterEach(async () => {
 
 describe('store.test and store.state', () => {
   it('the demo part points branches 1/2 without a URL at the sandbox, and never a user URL', async () => {
-    runtime.settings.update({ branches: [branch('1'), branch('2', 'https://www.minhaloja.com.br', 'meu-token'), branch('3')] });
+    runtime.settings.update({
+      branches: [branch('1'), branch('2', 'https://www.minhaloja.com.br', 'meu-token'), branch('3')],
+    });
     stopDemo = await storeSandboxDemoPart(runtime);
     const [b1, b2, b3] = runtime.settings.get().branches;
     expect(b1?.store.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -62,17 +65,30 @@ describe('store.test and store.state', () => {
   it('says which part is wrong: token, URL (404 / not the API), network', async () => {
     const sandbox = await startStoreSandbox({ token: 'certo' });
     try {
-      expect(await runtime.api.invoke('store.test', { url: sandbox.url, token: 'errado' })).toMatchObject({ ok: false, failed: 'token' });
-      expect(await runtime.api.invoke('store.test', { url: `${sandbox.url}/nao-existe`, token: 'certo' })).toMatchObject({ ok: false, failed: 'url' });
-      expect(await runtime.api.invoke('store.test', { url: 'http://www.loja.com.br', token: 'certo' })).toMatchObject({
+      expect(await runtime.api.invoke('store.test', { url: sandbox.url, token: 'errado' })).toMatchObject({
+        ok: false,
+        failed: 'token',
+      });
+      expect(
+        await runtime.api.invoke('store.test', { url: `${sandbox.url}/nao-existe`, token: 'certo' }),
+      ).toMatchObject({ ok: false, failed: 'url' });
+      expect(
+        await runtime.api.invoke('store.test', { url: 'http://www.loja.com.br', token: 'certo' }),
+      ).toMatchObject({
         ok: false,
         failed: 'url',
         message: expect.stringContaining('https'),
       });
-      expect(await runtime.api.invoke('store.test', { url: sandbox.url, token: '' })).toMatchObject({ ok: false, failed: 'token' });
+      expect(await runtime.api.invoke('store.test', { url: sandbox.url, token: '' })).toMatchObject({
+        ok: false,
+        failed: 'token',
+      });
       const port = sandbox.port;
       await sandbox.stop();
-      const down = await runtime.api.invoke('store.test', { url: `http://127.0.0.1:${port}`, token: 'certo' });
+      const down = await runtime.api.invoke('store.test', {
+        url: `http://127.0.0.1:${port}`,
+        token: 'certo',
+      });
       expect(down).toMatchObject({ ok: false, failed: 'network' });
       expect(down.message).toContain('recusada');
     } finally {

@@ -116,7 +116,7 @@ describe('integrador db …', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(
-      'Erro: Banco Oracle: informe a string de conexão.\nPreencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n',
+      'Erro: Banco Oracle: informe a string de conexão.\nPreencha Banco de Dados › Conexão (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n',
     );
   });
 });

@@ -14,7 +14,8 @@ interface SandboxOptions {
 const count = (text: string | undefined, name: string, fallback: number): number => {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new CliFailure(`${name} inválido: "${text}". Use um número inteiro ≥ 0.`, 2);
+  if (!Number.isInteger(value) || value < 0)
+    throw new CliFailure(`${name} inválido: "${text}". Use um número inteiro ≥ 0.`, 2);
   return value;
 };
 

@@ -47,8 +47,13 @@ describe('store test (CLI)', () => {
   });
 
   it('exits 3 naming the URL when it is not the store API (404) or not https', async () => {
-    expect(await run(['--json', 'store', 'test', '--url', `${sandbox.url}/x`, '--token', 'cli-token'])).toBe(3);
-    expect(JSON.parse(out.join(''))).toMatchObject({ ok: false, error: { code: 'store_test_url', field: 'store.url' } });
+    expect(await run(['--json', 'store', 'test', '--url', `${sandbox.url}/x`, '--token', 'cli-token'])).toBe(
+      3,
+    );
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      ok: false,
+      error: { code: 'store_test_url', field: 'store.url' },
+    });
     expect(await run(['store', 'test', '--url', 'http://loja.com.br', '--token', 'cli-token'])).toBe(3);
     expect(err.join('')).toContain('https');
   });

@@ -10,9 +10,17 @@ interface StoreTestOptions {
 }
 
 /** Exit codes of `store test` (documented in --help): 0 OK, 3 URL, 4 token, 5 network. */
-export const STORE_TEST_EXIT: Record<Exclude<ConnectionPart, 'none'>, number> = { url: 3, token: 4, network: 5 };
+export const STORE_TEST_EXIT: Record<Exclude<ConnectionPart, 'none'>, number> = {
+  url: 3,
+  token: 4,
+  network: 5,
+};
 
-const FIELDS: Record<Exclude<ConnectionPart, 'none'>, string | undefined> = { url: 'store.url', token: 'store.token', network: undefined };
+const FIELDS: Record<Exclude<ConnectionPart, 'none'>, string | undefined> = {
+  url: 'store.url',
+  token: 'store.token',
+  network: undefined,
+};
 const FIXES: Record<Exclude<ConnectionPart, 'none'>, string> = {
   url: 'Corrija a URL da loja (--url), por exemplo https://www.minhaloja.com.br.',
   token: 'Corrija o token (--token): copie-o de novo do painel da loja.',
@@ -37,7 +45,10 @@ export const registerStore = (program: Command): void => {
     .description(
       'Testa a conexão com a loja, como o botão "Testar conexão". Saída: 0 = OK; 3 = URL errada; 4 = token recusado; 5 = rede.',
     )
-    .requiredOption('--url <url>', 'URL da loja (domínio, *.myciashop.com.br, www9.ciashop.com.br/loja ou …/manager)')
+    .requiredOption(
+      '--url <url>',
+      'URL da loja (domínio, *.myciashop.com.br, www9.ciashop.com.br/loja ou …/manager)',
+    )
     .requiredOption('--token <token>', 'token de acesso da API da loja')
     .option('--timeout <segundos>', 'tempo máximo de espera pela loja', '10')
     .action(async (options: StoreTestOptions, command: Command) => {

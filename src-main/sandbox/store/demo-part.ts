@@ -22,7 +22,11 @@ const isOurs = (branch: Branch): boolean => {
  * earlier run of the demo sandbox (loopback + demo token). A user's own URL is never overwritten.
  * Returns whether anything changed.
  */
-export const pointBranchesAtSandbox = (runtime: Pick<Runtime, 'settings'>, url: string, token: string): boolean => {
+export const pointBranchesAtSandbox = (
+  runtime: Pick<Runtime, 'settings'>,
+  url: string,
+  token: string,
+): boolean => {
   const branches = runtime.settings.get().branches;
   let changed = false;
   const next = branches.map((branch) => {

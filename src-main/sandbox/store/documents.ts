@@ -23,7 +23,8 @@ export const isValidCpf = (value: string): boolean => {
 };
 
 const cnpjDigit = (digits: number[]): number => {
-  const weights = digits.length === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
+  const weights =
+    digits.length === 12 ? [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2] : [6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2];
   const sum = digits.reduce((acc, digit, index) => acc + digit * (weights[index] ?? 0), 0);
   const rest = sum % 11;
   return rest < 2 ? 0 : 11 - rest;

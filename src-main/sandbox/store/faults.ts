@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const FAULT_TYPES = ['latency', 'server-error', 'rate-limit', 'reset', 'truncated-json', 'hang', 'error-200', 'non-json'] as const;
+export const FAULT_TYPES = [
+  'latency',
+  'server-error',
+  'rate-limit',
+  'reset',
+  'truncated-json',
+  'hang',
+  'error-200',
+  'non-json',
+] as const;
 
 /**
  * One switchable fault. `times` = apply to the next N matching requests (then it is removed); `rate` =

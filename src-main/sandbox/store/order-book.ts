@@ -8,7 +8,14 @@ export interface SandboxOrder {
   createdAt: string;
   updatedAt: string;
   customerId: number;
-  orderItems: Array<{ variantId: number; erpId: string; sku: string; price: number; adjustedPrice: number; quantity: number }>;
+  orderItems: Array<{
+    variantId: number;
+    erpId: string;
+    sku: string;
+    price: number;
+    adjustedPrice: number;
+    quantity: number;
+  }>;
   subTotal: number;
   total: number;
   shippingMethod: { id: number; name: string; cost: number; deliveryDeadline: number };
@@ -80,9 +87,17 @@ export class OrderBook {
     const orderItems = Array.from({ length: itemCount }, () => {
       const code = 1 + Math.floor(random() * this.maxProductCode);
       const price = Math.round((5 + random() * 495) * 100) / 100;
-      return { variantId: 900_000 + code, erpId: String(code), sku: String(code), price, adjustedPrice: price, quantity: 1 + Math.floor(random() * 3) };
+      return {
+        variantId: 900_000 + code,
+        erpId: String(code),
+        sku: String(code),
+        price,
+        adjustedPrice: price,
+        quantity: 1 + Math.floor(random() * 3),
+      };
     });
-    const subTotal = Math.round(orderItems.reduce((sum, item) => sum + item.adjustedPrice * item.quantity, 0) * 100) / 100;
+    const subTotal =
+      Math.round(orderItems.reduce((sum, item) => sum + item.adjustedPrice * item.quantity, 0) * 100) / 100;
     const carrier = pick(random, CARRIERS);
     const cost = carrier.id === 4 ? 0 : Math.round((12 + random() * 40) * 100) / 100;
     const total = Math.round((subTotal + cost) * 100) / 100;
@@ -100,9 +115,25 @@ export class OrderBook {
       orderItems,
       subTotal,
       total,
-      shippingMethod: { id: carrier.id, name: carrier.name, cost, deliveryDeadline: 3 + Math.floor(random() * 10) },
+      shippingMethod: {
+        id: carrier.id,
+        name: carrier.name,
+        cost,
+        deliveryDeadline: 3 + Math.floor(random() * 10),
+      },
       shippingAddress: address ?? {
-        street: '', streetNumber: '', streetComplement: '', district: '', city: '', state: '', country: 'BR', zipCode: '', reference: '', ibgeCode: '', recipientName: '', main: true,
+        street: '',
+        streetNumber: '',
+        streetComplement: '',
+        district: '',
+        city: '',
+        state: '',
+        country: 'BR',
+        zipCode: '',
+        reference: '',
+        ibgeCode: '',
+        recipientName: '',
+        main: true,
       },
       billing: customer
         ? {
@@ -118,14 +149,20 @@ export class OrderBook {
             phoneNumber: customer.phoneNumber,
           }
         : {},
-      payments: [{ method, installments: method === 'CreditCard' ? 1 + Math.floor(random() * 6) : 1, value: total }],
+      payments: [
+        { method, installments: method === 'CreditCard' ? 1 + Math.floor(random() * 6) : 1, value: total },
+      ],
       statusProcessed: this.processed.has(id),
       ...(status === 'Cancelled' ? { cancellationReason: 'PAYMENTTRANSACTIONDECLINED' } : {}),
     };
   }
 
   /** One page of the orders matching the filters, and whether more remain. Scans cheap predicates only. */
-  page(filter: { statuses: string[]; unprocessedOnly: boolean; minUpdatedAt?: string }, page: number, limit: number): { items: SandboxOrder[]; hasMore: boolean } {
+  page(
+    filter: { statuses: string[]; unprocessedOnly: boolean; minUpdatedAt?: string },
+    page: number,
+    limit: number,
+  ): { items: SandboxOrder[]; hasMore: boolean } {
     const wanted = new Set(filter.statuses.map((status) => status.toLowerCase()));
     const skip = (page - 1) * limit;
     const items: SandboxOrder[] = [];

@@ -36,7 +36,10 @@ export class SandboxCatalog {
   private readonly productByErpId = new Map<string, number>();
   private readonly variantByErpId = new Map<string, { productId: number; variant: SandboxVariant }>();
   readonly stock = new Map<string, number>();
-  readonly prices = new Map<string, { price: number; salePrice?: number; saleDateStart?: string; saleDateEnd?: string }>();
+  readonly prices = new Map<
+    string,
+    { price: number; salePrice?: number; saleDateStart?: string; saleDateEnd?: string }
+  >();
   private nextDepartmentId = 1;
   private nextProductId = 1;
   private nextVariantId = 1;
@@ -47,11 +50,19 @@ export class SandboxCatalog {
     return department;
   }
 
-  createProduct(input: Record<string, unknown> & { erpId: string; name: string; variants?: Array<Record<string, unknown>> }): SandboxProduct {
-    if (this.productByErpId.has(input.erpId)) throw new CatalogConflict(`Produto com erpId ${input.erpId} já existe.`);
+  createProduct(
+    input: Record<string, unknown> & {
+      erpId: string;
+      name: string;
+      variants?: Array<Record<string, unknown>>;
+    },
+  ): SandboxProduct {
+    if (this.productByErpId.has(input.erpId))
+      throw new CatalogConflict(`Produto com erpId ${input.erpId} já existe.`);
     const variantsIn = input.variants ?? [];
     for (const variant of variantsIn) {
-      if (this.variantByErpId.has(String(variant.erpId))) throw new CatalogConflict(`Variação com erpId ${String(variant.erpId)} já existe.`);
+      if (this.variantByErpId.has(String(variant.erpId)))
+        throw new CatalogConflict(`Variação com erpId ${String(variant.erpId)} já existe.`);
     }
     const id = this.nextProductId++;
     const variants: SandboxVariant[] = variantsIn.map((variant) => ({

@@ -34,11 +34,67 @@ export interface SandboxCustomer {
   updatedAt: string;
 }
 
-const FIRST = ['Ana', 'João', 'Maria', 'Pedro', 'Juliana', 'Carlos', 'Fernanda', 'Lucas', 'Patrícia', 'Rafael', 'Beatriz', 'Marcos', 'Camila', 'Gustavo', 'Larissa', 'Thiago'];
-const LAST = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Rodrigues', 'Ferreira', 'Alves', 'Pereira', 'Lima', 'Gomes', 'Costa', 'Ribeiro', 'Martins', 'Carvalho', 'Almeida'];
-const COMPANIES = ['Comercial Aurora Ltda', 'Mercadinho Bom Preço ME', 'Distribuidora Horizonte Ltda', 'Papelaria Central EIRELI', 'Casa & Construção Ltda'];
-const STREETS = ['Rua das Flores', 'Avenida Brasil', 'Rua XV de Novembro', 'Rua Sete de Setembro', 'Avenida Paulista', 'Rua Goiás', 'Avenida Afonso Pena', 'Rua da Bahia'];
-const DISTRICTS = ['Centro', 'Jardim América', 'Savassi', 'Boa Viagem', 'Setor Bueno', 'Bela Vista', 'Funcionários'];
+const FIRST = [
+  'Ana',
+  'João',
+  'Maria',
+  'Pedro',
+  'Juliana',
+  'Carlos',
+  'Fernanda',
+  'Lucas',
+  'Patrícia',
+  'Rafael',
+  'Beatriz',
+  'Marcos',
+  'Camila',
+  'Gustavo',
+  'Larissa',
+  'Thiago',
+];
+const LAST = [
+  'Silva',
+  'Santos',
+  'Oliveira',
+  'Souza',
+  'Rodrigues',
+  'Ferreira',
+  'Alves',
+  'Pereira',
+  'Lima',
+  'Gomes',
+  'Costa',
+  'Ribeiro',
+  'Martins',
+  'Carvalho',
+  'Almeida',
+];
+const COMPANIES = [
+  'Comercial Aurora Ltda',
+  'Mercadinho Bom Preço ME',
+  'Distribuidora Horizonte Ltda',
+  'Papelaria Central EIRELI',
+  'Casa & Construção Ltda',
+];
+const STREETS = [
+  'Rua das Flores',
+  'Avenida Brasil',
+  'Rua XV de Novembro',
+  'Rua Sete de Setembro',
+  'Avenida Paulista',
+  'Rua Goiás',
+  'Avenida Afonso Pena',
+  'Rua da Bahia',
+];
+const DISTRICTS = [
+  'Centro',
+  'Jardim América',
+  'Savassi',
+  'Boa Viagem',
+  'Setor Bueno',
+  'Bela Vista',
+  'Funcionários',
+];
 /** city, state, IBGE code, CEP prefix, area code */
 const CITIES: ReadonlyArray<[string, string, string, string, string]> = [
   ['São Paulo', 'SP', '3550308', '01310', '11'],
@@ -52,14 +108,21 @@ const CITIES: ReadonlyArray<[string, string, string, string, string]> = [
 ];
 
 const slug = (text: string): string =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '.')
+    .replace(/^\.|\.$/g, '');
 
 export const seedCustomers = (seed: number, count: number): SandboxCustomer[] => {
   const random = seededRandom(seed ^ 0x5eed);
   const customers: SandboxCustomer[] = [];
   for (let index = 0; index < count; index += 1) {
     const company = index % 6 === 5;
-    const name = company ? pick(random, COMPANIES) : `${pick(random, FIRST)} ${pick(random, LAST)} ${pick(random, LAST)}`;
+    const name = company
+      ? pick(random, COMPANIES)
+      : `${pick(random, FIRST)} ${pick(random, LAST)} ${pick(random, LAST)}`;
     const [city, state, ibgeCode, cep, area] = pick(random, CITIES);
     const address: SandboxAddress = {
       street: pick(random, STREETS),
@@ -85,7 +148,9 @@ export const seedCustomers = (seed: number, count: number): SandboxCustomer[] =>
       regionalDocumentId: company ? 'ISENTO' : String(1_000_000 + Math.floor(random() * 8_999_999)),
       regionalDocumentState: state,
       gender: company ? '' : random() < 0.5 ? 'F' : 'M',
-      dateOfBirth: company ? null : `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+      dateOfBirth: company
+        ? null
+        : `19${60 + Math.floor(random() * 40)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
       phoneAreaCode: area,
       phoneNumber: `9${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
       billingAddress: address,

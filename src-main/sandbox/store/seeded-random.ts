@@ -10,4 +10,5 @@ export const seededRandom = (seed: number): (() => number) => {
   };
 };
 
-export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+export const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;

@@ -11,10 +11,19 @@ afterEach(async () => {
 const call = async (s: StoreSandbox, path: string, init: RequestInit = {}, token = s.token) => {
   const response = await fetch(`${s.apiRoot}${path}`, {
     ...init,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    headers: {
+      Authorization: `Bearer ${token}`,
+      'Content-Type': 'application/json',
+      ...(init.headers ?? {}),
+    },
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, text, json: () => JSON.parse(text) as unknown };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    json: () => JSON.parse(text) as unknown,
+  };
 };
 
 describe('store sandbox (plain HTTP, as any client sees it)', () => {
@@ -30,12 +39,16 @@ describe('store sandbox (plain HTTP, as any client sees it)', () => {
   it('seeds realistic customers (valid CPF/CNPJ, addresses) and paid orders referencing product codes 1..500', async () => {
     sandbox = await startStoreSandbox({ seed: 3, orders: 200 });
     for (const customer of sandbox.customers) {
-      expect(customer.documentType === 'CPF' ? isValidCpf(customer.documentId) : isValidCnpj(customer.documentId)).toBe(true);
+      expect(
+        customer.documentType === 'CPF' ? isValidCpf(customer.documentId) : isValidCnpj(customer.documentId),
+      ).toBe(true);
       expect(customer.billingAddress.zipCode).toMatch(/^\d{8}$/);
       expect(customer.billingAddress.ibgeCode).toMatch(/^\d{7}$/);
     }
     expect(sandbox.customers.some((c) => c.documentType === 'CNPJ')).toBe(true);
-    const orders = (await call(sandbox, 'orders?status[]=PaymentApproved&statusProcessed=false&limit=250')).json() as Array<{
+    const orders = (
+      await call(sandbox, 'orders?status[]=PaymentApproved&statusProcessed=false&limit=250')
+    ).json() as Array<{
       status: string;
       orderItems: Array<{ erpId: string }>;
       billing: { documentId: string };
@@ -71,9 +84,15 @@ describe('store sandbox (plain HTTP, as any client sees it)', () => {
 
   it('acknowledged orders stop coming back', async () => {
     sandbox = await startStoreSandbox({ orders: 10 });
-    const pull = async () => ((await call(sandbox!, 'orders?statusProcessed=false&limit=250')).json() as Array<{ id: number }>).map((o) => o.id);
+    const pull = async () =>
+      ((await call(sandbox!, 'orders?statusProcessed=false&limit=250')).json() as Array<{ id: number }>).map(
+        (o) => o.id,
+      );
     const before = await pull();
-    const ack = await call(sandbox, 'orders/statusProcessed', { method: 'POST', body: JSON.stringify(before.slice(0, 4)) });
+    const ack = await call(sandbox, 'orders/statusProcessed', {
+      method: 'POST',
+      body: JSON.stringify(before.slice(0, 4)),
+    });
     expect(ack.status).toBe(200);
     expect(await pull()).toEqual(before.slice(4));
   });
@@ -94,7 +113,10 @@ describe('store sandbox (plain HTTP, as any client sees it)', () => {
     sandbox = await startStoreSandbox();
     const admin = await fetch(`${sandbox.url}/__sandbox/faults`, {
       method: 'POST',
-      body: JSON.stringify([{ type: 'server-error', status: 503, times: 1 }, { type: 'error-200', times: 1, path: 'customers' }]),
+      body: JSON.stringify([
+        { type: 'server-error', status: 503, times: 1 },
+        { type: 'error-200', times: 1, path: 'customers' },
+      ]),
     });
     expect(admin.status).toBe(200);
     expect((await call(sandbox, 'departments')).status).toBe(503);
@@ -102,7 +124,9 @@ describe('store sandbox (plain HTTP, as any client sees it)', () => {
     const with200 = await call(sandbox, 'customers');
     expect(with200.status).toBe(200);
     expect(with200.json()).toMatchObject({ responseCode: '500' });
-    const inspect = (await (await fetch(`${sandbox.url}/__sandbox/inspect`)).json()) as { counts: Record<string, number> };
+    const inspect = (await (await fetch(`${sandbox.url}/__sandbox/inspect`)).json()) as {
+      counts: Record<string, number>;
+    };
     expect(inspect.counts['GET departments']).toBe(2);
     const bad = await fetch(`${sandbox.url}/__sandbox/faults`, { method: 'POST', body: '{"type":"boom"}' });
     expect(bad.status).toBe(400);

@@ -61,9 +61,18 @@ export interface StoreSandbox {
 const API_PREFIX = '/api/v1/';
 const HOUR_MS = 3_600_000;
 
-const sendJson = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
+const sendJson = (
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void => {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 };
 
@@ -105,8 +114,14 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   const budget = () => {
     if (!limit) return null;
     const current = now();
-    if (current >= window.start + HOUR_MS) window = { start: Math.floor(current / HOUR_MS) * HOUR_MS, used: 0 };
-    return { limit, used: window.used, remaining: Math.max(0, limit - window.used), resetsAt: window.start + HOUR_MS };
+    if (current >= window.start + HOUR_MS)
+      window = { start: Math.floor(current / HOUR_MS) * HOUR_MS, used: 0 };
+    return {
+      limit,
+      used: window.used,
+      remaining: Math.max(0, limit - window.used),
+      resetsAt: window.start + HOUR_MS,
+    };
   };
 
   const record = (entry: ReceivedRequest) => {
@@ -118,9 +133,14 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     if (path === '/__sandbox/faults' && req.method === 'POST') {
       const text = await readBody(req);
       try {
-        const body = JSON.parse(text || '[]') as FaultRule | FaultRule[] | { clear?: boolean; faults?: FaultRule[] };
+        const body = JSON.parse(text || '[]') as
+          FaultRule | FaultRule[] | { clear?: boolean; faults?: FaultRule[] };
         if (!Array.isArray(body) && 'clear' in body && body.clear) faults.clear();
-        const rules = Array.isArray(body) ? body : 'type' in body ? [body as FaultRule] : ((body as { faults?: FaultRule[] }).faults ?? []);
+        const rules = Array.isArray(body)
+          ? body
+          : 'type' in body
+            ? [body as FaultRule]
+            : ((body as { faults?: FaultRule[] }).faults ?? []);
         faults.add(...rules);
         return sendJson(res, 200, { faults: faults.list() });
       } catch (error) {
@@ -132,7 +152,13 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       return sendJson(res, 200, { faults: [] });
     }
     if (path === '/__sandbox/inspect' && req.method === 'GET') {
-      return sendJson(res, 200, { totalCalls: total, counts: Object.fromEntries(callCounts), budget: budget(), faults: faults.list(), received: received.slice(-100) });
+      return sendJson(res, 200, {
+        totalCalls: total,
+        counts: Object.fromEntries(callCounts),
+        budget: budget(),
+        faults: faults.list(),
+        received: received.slice(-100),
+      });
     }
     return sendJson(res, 404, errorBody(404, 'not_found', `Rota de administração desconhecida: ${path}`));
   };
@@ -210,7 +236,11 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
 
     if (failure?.type === 'server-error') {
       const status = failure.status ?? 500;
-      return reply(status, errorBody(status, 'internal_error', 'Erro ao processar a requisição (falha simulada).'), limitHeaders);
+      return reply(
+        status,
+        errorBody(status, 'internal_error', 'Erro ao processar a requisição (falha simulada).'),
+        limitHeaders,
+      );
     }
     if (failure?.type === 'rate-limit') {
       return reply(429, errorBody(429, 'too_many_requests', 'Muitas requisições (falha simulada).'), {
@@ -219,7 +249,15 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       });
     }
     if (failure?.type === 'error-200') {
-      return reply(200, errorBody(failure.status ?? 500, 'processing_error', 'Erro de processamento (corpo de erro com HTTP 200).'), limitHeaders);
+      return reply(
+        200,
+        errorBody(
+          failure.status ?? 500,
+          'processing_error',
+          'Erro de processamento (corpo de erro com HTTP 200).',
+        ),
+        limitHeaders,
+      );
     }
     if (failure?.type === 'non-json') {
       record({ method, path, query: url.search, body, status: 200, at: now() });
@@ -232,14 +270,22 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       try {
         body = JSON.parse(text);
       } catch {
-        return reply(400, errorBody(400, 'invalid_json', 'O corpo da requisição não é JSON válido.'), limitHeaders);
+        return reply(
+          400,
+          errorBody(400, 'invalid_json', 'O corpo da requisição não é JSON válido.'),
+          limitHeaders,
+        );
       }
     }
     const result = route(method, path, url.searchParams, body);
     if (failure?.type === 'truncated-json') {
       record({ method, path, query: url.search, body, status: result.status, at: now() });
       const full = JSON.stringify(result.body ?? {});
-      res.writeHead(result.status, { 'Content-Type': 'application/json', ...limitHeaders, ...result.headers });
+      res.writeHead(result.status, {
+        'Content-Type': 'application/json',
+        ...limitHeaders,
+        ...result.headers,
+      });
       res.end(full.slice(0, Math.max(1, Math.floor(full.length / 2))));
       return;
     }
@@ -249,7 +295,10 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   type Result = { status: number; body: unknown; headers?: Record<string, string> };
   const notFound = (message: string): Result => ({ status: 404, body: errorBody(404, 'not_found', message) });
   const bad = (message: string): Result => ({ status: 400, body: errorBody(400, 'bad_request', message) });
-  const conflict = (message: string): Result => ({ status: 409, body: errorBody(409, 'already_exists', message) });
+  const conflict = (message: string): Result => ({
+    status: 409,
+    body: errorBody(409, 'already_exists', message),
+  });
 
   /** Lower-cased query names (the real server matches them case-insensitively). */
   const queryOf = (params: URLSearchParams) => {
@@ -258,7 +307,10 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       const key = name.toLowerCase().replace(/\[\]$/, '');
       map.set(key, [...(map.get(key) ?? []), value]);
     }
-    return { one: (name: string) => map.get(name.toLowerCase())?.[0], all: (name: string) => map.get(name.toLowerCase()) ?? [] };
+    return {
+      one: (name: string) => map.get(name.toLowerCase())?.[0],
+      all: (name: string) => map.get(name.toLowerCase()) ?? [],
+    };
   };
 
   const paged = <T>(items: T[], q: ReturnType<typeof queryOf>): Result => {
@@ -280,7 +332,10 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       if (parts.length === 1 && method === 'POST') {
         const input = asObject(body);
         if (!input || typeof input.name !== 'string' || !input.name) return bad('Campo name é obrigatório.');
-        if (typeof input.erpId === 'string' && [...catalog.departments.values()].some((d) => d.erpId === input.erpId)) {
+        if (
+          typeof input.erpId === 'string' &&
+          [...catalog.departments.values()].some((d) => d.erpId === input.erpId)
+        ) {
           return conflict(`Departamento com erpId ${input.erpId} já existe.`);
         }
         const department = catalog.createDepartment({
@@ -295,14 +350,18 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       }
       if (parts.length === 1 && method === 'PUT') {
         const input = asObject(body);
-        const existing = input && typeof input.id === 'number' ? catalog.departments.get(input.id) : undefined;
+        const existing =
+          input && typeof input.id === 'number' ? catalog.departments.get(input.id) : undefined;
         if (!input || !existing) return notFound('Departamento não encontrado.');
         Object.assign(existing, input, { id: existing.id });
         return { status: 200, body: existing };
       }
       const id = Number(idText);
       const department = catalog.departments.get(id);
-      if (parts.length === 2 && method === 'GET') return department ? { status: 200, body: department } : notFound(`Departamento ${idText} não encontrado.`);
+      if (parts.length === 2 && method === 'GET')
+        return department
+          ? { status: 200, body: department }
+          : notFound(`Departamento ${idText} não encontrado.`);
       if (parts.length === 2 && method === 'DELETE') {
         if (!department) return notFound(`Departamento ${idText} não encontrado.`);
         catalog.departments.delete(id);
@@ -313,40 +372,66 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     if (root === 'products') {
       if (parts.length === 1 && method === 'GET') {
         const erpId = q.one('erpId');
-        const all = erpId !== undefined ? [catalog.findProductByErpId(erpId)].filter((p) => p !== null) : [...catalog.products.values()];
+        const all =
+          erpId !== undefined
+            ? [catalog.findProductByErpId(erpId)].filter((p) => p !== null)
+            : [...catalog.products.values()];
         return paged(all, q);
       }
       if (parts.length === 1 && method === 'POST') {
         const input = asObject(body);
-        if (!input || typeof input.name !== 'string' || typeof input.erpId !== 'string' || !input.erpId) return bad('Campos name e erpId são obrigatórios.');
+        if (!input || typeof input.name !== 'string' || typeof input.erpId !== 'string' || !input.erpId)
+          return bad('Campos name e erpId são obrigatórios.');
         try {
-          return { status: 201, body: catalog.createProduct(input as Parameters<SandboxCatalog['createProduct']>[0]) };
+          return {
+            status: 201,
+            body: catalog.createProduct(input as Parameters<SandboxCatalog['createProduct']>[0]),
+          };
         } catch (error) {
           if (error instanceof CatalogConflict) return conflict(error.message);
           throw error;
         }
       }
       if (parts.length === 2 && (method === 'PUT' || method === 'GET')) {
-        const product = method === 'PUT' ? catalog.updateProduct(Number(idText), asObject(body) ?? {}) : catalog.products.get(Number(idText));
+        const product =
+          method === 'PUT'
+            ? catalog.updateProduct(Number(idText), asObject(body) ?? {})
+            : catalog.products.get(Number(idText));
         return product ? { status: 200, body: product } : notFound(`Produto ${idText} não encontrado.`);
       }
     }
 
-    if (root === 'variants' && parts.length === 5 && parts[2] === 'warehouses' && parts[4] === 'inventory' && method === 'POST') {
+    if (
+      root === 'variants' &&
+      parts.length === 5 &&
+      parts[2] === 'warehouses' &&
+      parts[4] === 'inventory' &&
+      method === 'POST'
+    ) {
       const variant = catalog.findVariant(parts[1] ?? '');
       const input = asObject(body);
       if (!variant) return notFound(`Variação com erpId ${parts[1]} não encontrada.`);
       if (!input || typeof input.quantity !== 'number') return bad('Campo quantity é obrigatório.');
       catalog.stock.set(`${variant.erpId}|${parts[3]}`, input.quantity);
       variant.quantity = input.quantity;
-      return { status: 200, body: { variantErpId: variant.erpId, warehouseErpId: parts[3], quantity: input.quantity } };
+      return {
+        status: 200,
+        body: { variantErpId: variant.erpId, warehouseErpId: parts[3], quantity: input.quantity },
+      };
     }
 
-    if (root === 'variantsErpId' && parts.length === 5 && parts[2] === 'pricingtablesErpId' && parts[4] === 'price' && method === 'POST') {
+    if (
+      root === 'variantsErpId' &&
+      parts.length === 5 &&
+      parts[2] === 'pricingtablesErpId' &&
+      parts[4] === 'price' &&
+      method === 'POST'
+    ) {
       const variant = catalog.findVariant(parts[1] ?? '');
       const input = asObject(body);
       if (!variant) return notFound(`Variação com erpId ${parts[1]} não encontrada.`);
-      if (!input || typeof input.price !== 'number' || input.price < 0) return bad('Campo price é obrigatório (reais, decimal).');
+      if (!input || typeof input.price !== 'number' || input.price < 0)
+        return bad('Campo price é obrigatório (reais, decimal).');
       const price = {
         price: input.price,
         ...(typeof input.salePrice === 'number' ? { salePrice: input.salePrice } : {}),
@@ -362,7 +447,9 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       if (parts.length === 1 && method === 'GET') {
         const document = q.one('documentId')?.replace(/\D/g, '');
         const email = q.one('email')?.toLowerCase();
-        const found = customers.filter((c) => (!document || c.documentId === document) && (!email || c.email.toLowerCase() === email));
+        const found = customers.filter(
+          (c) => (!document || c.documentId === document) && (!email || c.email.toLowerCase() === email),
+        );
         return paged(found, q);
       }
       if (parts.length === 2 && method === 'GET') {
@@ -378,7 +465,11 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
         const processedFilter = q.one('statusProcessed');
         const minUpdatedAt = q.one('minUpdatedAt');
         const result = orders.page(
-          { statuses: q.all('status'), unprocessedOnly: processedFilter === 'false', ...(minUpdatedAt ? { minUpdatedAt } : {}) },
+          {
+            statuses: q.all('status'),
+            unprocessedOnly: processedFilter === 'false',
+            ...(minUpdatedAt ? { minUpdatedAt } : {}),
+          },
           page,
           limitN,
         );
@@ -386,7 +477,8 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       }
       if (parts.length === 2 && idText === 'statusProcessed' && method === 'POST') {
         if (options.statusProcessedImplemented === false) return notFound('Recurso não encontrado.');
-        if (!Array.isArray(body) || !body.every((id) => typeof id === 'number')) return bad('Envie um array de ids de pedidos.');
+        if (!Array.isArray(body) || !body.every((id) => typeof id === 'number'))
+          return bad('Envie um array de ids de pedidos.');
         const unknown = body.filter((id) => !orders.has(id));
         if (unknown.length) return notFound(`Pedidos não encontrados: ${unknown.join(', ')}.`);
         for (const id of body) orders.markProcessed(id);

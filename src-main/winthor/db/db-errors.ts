@@ -32,7 +32,7 @@ const CODES: Array<{
           : `Banco Oracle: usuário ou senha incorretos (${c}).`,
         {
           field: 'database.oracle.password',
-          fix: 'Confira o usuário e a senha em Configurações › Banco de dados (ou peça ao DBA para desbloquear o usuário).',
+          fix: 'Confira o usuário e a senha em Banco de Dados › Conexão (ou peça ao DBA para desbloquear o usuário).',
         },
       ),
   },

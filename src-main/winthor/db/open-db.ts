@@ -29,7 +29,7 @@ export const openDb = async (database: DatabaseSettings): Promise<Db> => {
     const label = { connectString: 'string de conexão', user: 'usuário', password: 'senha' }[missing];
     throw new AppError('db_not_configured', `Banco Oracle: informe a ${label}.`, {
       field: `database.oracle.${missing}`,
-      fix: 'Preencha Configurações › Banco de dados (string de conexão no formato servidor:1521/SERVICO, usuário e senha).',
+      fix: 'Preencha Banco de Dados › Conexão (string de conexão no formato servidor:1521/SERVICO, usuário e senha).',
     });
   }
   return OracleDb.open({

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { EngineBadge } from '../layout/EngineBadge';
 import { formatDuration } from './format-duration';
+import { StoreStateCard } from './StoreStateCard';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -72,6 +73,7 @@ export const DashboardPage = () => {
               testId="last-run"
             />
           </SimpleGrid>
+          <StoreStateCard />
         </>
       )}
     </>

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { Branch, type Settings } from '@contract';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { StoreTestButton } from './StoreTestButton';
 
 const BranchesValues = z
   .object({ branches: z.array(Branch) })
@@ -105,6 +106,7 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
                 {...form.getInputProps(`branches.${index}.store.token`)}
               />
             </Group>
+            <StoreTestButton branch={branch.code} url={branch.store.url} token={branch.store.token} />
           </Card>
         ))}
       </Stack>

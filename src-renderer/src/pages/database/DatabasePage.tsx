@@ -1,0 +1,23 @@
+import { Loader } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useApiQuery } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageTitle } from '../../components/PageTitle';
+import { ConnectionForm } from './ConnectionForm';
+import { InstallerCard } from './InstallerCard';
+import { PrerequisitesCard } from './PrerequisitesCard';
+
+export const DatabasePage = () => {
+  const { t } = useTranslation();
+  const settings = useApiQuery('settings.get', {});
+  return (
+    <>
+      <PageTitle>{t('nav.database')}</PageTitle>
+      <ErrorAlert error={settings.error} />
+      {settings.isPending && <Loader aria-label={t('errors.loading')} />}
+      {settings.data && <ConnectionForm database={settings.data.database} />}
+      <PrerequisitesCard />
+      <InstallerCard />
+    </>
+  );
+};

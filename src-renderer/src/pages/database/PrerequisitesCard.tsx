@@ -1,0 +1,56 @@
+import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DbCheck } from '@contract';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+const COLORS: Record<DbCheck['status'], string> = { ok: 'green', warning: 'yellow', error: 'red' };
+
+/** WinThor prerequisites: connection, grants, parameters 2829/4008–4014, integration schema version. */
+export const PrerequisitesCard = () => {
+  const { t } = useTranslation();
+  const check = useApiMutation('db.check');
+  return (
+    <Card withBorder mb="lg" aria-label={t('database.prerequisites')} component="section">
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('database.prerequisites')}</Title>
+        <Button variant="default" loading={check.isPending} onClick={() => check.mutate({})}>
+          {t('database.runCheck')}
+        </Button>
+      </Group>
+      <ErrorAlert error={check.error} />
+      {!check.data && !check.isPending && <Text c="dimmed">{t('database.checkHint')}</Text>}
+      {check.data && (
+        <Table striped withTableBorder data-testid="prerequisites">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('database.item')}</Table.Th>
+              <Table.Th>{t('database.status')}</Table.Th>
+              <Table.Th>{t('database.detail')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {check.data.checks.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>{item.label}</Table.Td>
+                <Table.Td>
+                  <Badge color={COLORS[item.status]} variant="light">
+                    {t(`database.check.${item.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{item.detail}</Text>
+                  {item.fix && (
+                    <Text size="sm" c="dimmed">
+                      {item.fix}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+};

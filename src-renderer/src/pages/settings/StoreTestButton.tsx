@@ -1,0 +1,48 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useApiMutation } from '../../api/hooks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+interface Props {
+  branch: string;
+  url: string;
+  token: string;
+}
+
+/**
+ * "Testar conexão" for one branch: tests what is typed on the screen (a masked token means the saved one)
+ * and says which part is wrong — URL, token or network.
+ */
+export const StoreTestButton = ({ branch, url, token }: Props) => {
+  const { t } = useTranslation();
+  const test = useApiMutation('store.test');
+  const result = test.data;
+  return (
+    <Stack gap="xs" mt="xs">
+      <Button
+        variant="default"
+        w="fit-content"
+        loading={test.isPending}
+        onClick={() => test.mutate({ branch, url, token })}
+      >
+        {t('settings.testConnection')}
+      </Button>
+      <ErrorAlert error={test.error} />
+      {result && (
+        <Alert
+          color={result.ok ? 'green' : 'red'}
+          title={result.ok ? t('settings.testOk') : t('settings.testFailed')}
+          data-testid={`store-test-${branch}`}
+        >
+          <Text size="sm">{result.message}</Text>
+          {!result.ok && <Text size="sm">{t(`settings.failedPart.${result.failed}`)}</Text>}
+          {result.apiLimit?.raw && (
+            <Text size="xs" c="dimmed">
+              x-apilimit-remaining: {result.apiLimit.raw}
+            </Text>
+          )}
+        </Alert>
+      )}
+    </Stack>
+  );
+};
