@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -7,8 +6,9 @@ const dataDir = fileURLToPath(new URL('../test-results/e2e-data', import.meta.ur
 export const E2E_PORT = Number(process.env.WTC_E2E_PORT ?? 7585);
 export const SCREENSHOT_DIR = fileURLToPath(new URL('./artifacts/screens', import.meta.url));
 
-// A fresh data folder each run: the headless host starts with default settings and the demo data.
-rmSync(dataDir, { recursive: true, force: true });
+// A fresh data folder each run: the headless host starts with default settings and the demo data. The
+// folder is emptied by the server command, not here: Playwright also loads this file in its workers.
+const resetDataDir = `node -e "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })" "${dataDir}"`;
 
 /** Debian's Chromium (no browser download here), with the flags this network needs. */
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,7 +46,7 @@ export default defineConfig({
     { name: 'electron', testDir: './electron' },
   ],
   webServer: {
-    command: `node --import tsx src-main/cli/main.ts --data-dir "${dataDir}" serve --demo --port ${E2E_PORT}`,
+    command: `${resetDataDir} && node --import tsx src-main/cli/main.ts --data-dir "${dataDir}" serve --demo --port ${E2E_PORT}`,
     cwd: root,
     url: `http://localhost:${E2E_PORT}/`,
     reuseExistingServer: false,

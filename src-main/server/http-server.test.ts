@@ -240,3 +240,20 @@ describe('headless HTTP host', () => {
     }
   });
 });
+
+describe('settings.update over HTTP', () => {
+  it('changes only the section it is given', async () => {
+    runtime.settings.update({
+      branches: [{ ...runtime.settings.get().branches[0], code: '1', name: 'Matriz' } as never],
+    });
+    await start();
+    const reply = await send(port, '/api/settings.update', {
+      method: 'POST',
+      headers: apiHeaders,
+      body: JSON.stringify({ language: 'en' }),
+    });
+    expect(reply.status).toBe(200);
+    expect(runtime.settings.get().language).toBe('en');
+    expect(runtime.settings.get().branches.map((b) => b.name)).toEqual(['Matriz']);
+  });
+});

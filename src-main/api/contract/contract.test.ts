@@ -18,3 +18,20 @@ describe('API contract', () => {
     }
   });
 });
+
+describe('SettingsPatch', () => {
+  it('leaves out the sections it was not given (no defaults filled in)', async () => {
+    const { SettingsPatch } = await import('.');
+    expect(SettingsPatch.parse({ language: 'en' })).toEqual({ language: 'en' });
+    expect(SettingsPatch.parse({})).toEqual({});
+  });
+
+  it('covers every section of the settings except the version', async () => {
+    const { Settings, SettingsPatch } = await import('.');
+    expect(Object.keys(SettingsPatch.shape).sort()).toEqual(
+      Object.keys(Settings.shape)
+        .filter((key) => key !== 'schemaVersion')
+        .sort(),
+    );
+  });
+});

@@ -163,6 +163,19 @@ export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (): Settings => Settings.parse({ schemaVersion: SETTINGS_VERSION });
 
-/** What the UI may replace at once: whole top-level sections. */
-export const SettingsPatch = Settings.omit({ schemaVersion: true }).partial();
+/**
+ * What the UI may replace at once: whole top-level sections. Built from the sections WITHOUT their
+ * defaults: zod 4 applies a default even inside `.partial()`, which would turn `{ language }` into
+ * "every other section back to its default".
+ */
+export const SettingsPatch = z
+  .object({
+    language: Settings.shape.language.unwrap().optional(),
+    server: Settings.shape.server.unwrap().optional(),
+    database: Settings.shape.database.unwrap().optional(),
+    branches: Settings.shape.branches.unwrap().optional(),
+    schedules: Settings.shape.schedules.unwrap().optional(),
+    winthor: Settings.shape.winthor.unwrap().optional(),
+  })
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
