@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { existsSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { resolveDataDir } from '../../config/data-dir';
+import { commandDataDir } from '../command-data-dir';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import type { Db } from '../../winthor/db/db';
 import { openDb } from '../../winthor/db/open-db';
@@ -29,19 +28,12 @@ interface DbOptions {
   reset?: boolean;
 }
 
-const dataDirFor = (globals: GlobalOptions, demo: boolean): string =>
-  globals.dataDir
-    ? resolveDataDir(globals.dataDir)
-    : demo && !process.env.WTC_DATA_DIR
-      ? resolve('.demo')
-      : resolveDataDir();
-
 /** The database a command acts on: the configured one, or the embedded demo (created and seeded if missing). */
 const openTarget = async (
   globals: GlobalOptions,
   options: DbOptions,
 ): Promise<{ db: Db; settings: Settings; where: string }> => {
-  const dataDir = dataDirFor(globals, options.demo ?? false);
+  const dataDir = commandDataDir(globals, options.demo ?? false);
   if (options.demo) {
     const file = demoDatabasePath(dataDir);
     await prepareDemoDatabase(file, { installSchema: false });
@@ -86,6 +78,53 @@ const offlinePlan = (
   return build(options.dialect, 0);
 };
 
+interface SchemaCommand {
+  name: 'install' | 'uninstall';
+  description: string;
+  buildOffline: (dialect: 'oracle' | 'sqlite', current: number) => SchemaPlan;
+  plan: (db: Db) => Promise<SchemaPlan>;
+  run: (db: Db) => Promise<SchemaPlan>;
+  done: (plan: SchemaPlan, where: string) => string;
+}
+
+/** `db install` and `db uninstall`: the same shape — show the exact script (--dry-run) or run it. */
+const registerSchemaCommand = (db: Command, spec: SchemaCommand): void => {
+  db.command(spec.name)
+    .description(spec.description)
+    .option('--dry-run', 'só mostra o script exato, sem alterar nada', false)
+    .option('--demo', 'usa o banco embutido de demonstração', false)
+    .option('--dialect <oracle|sqlite>', 'com --dry-run: gera o script completo sem conectar ao banco')
+    .action(async (options: DbOptions, command: Command) => {
+      const offline = offlinePlan(options, spec.buildOffline);
+      if (offline) {
+        const globals = command.optsWithGlobals<GlobalOptions>();
+        printResult(globals, offline.script, { ok: true, dryRun: true, ...offline });
+        return;
+      }
+      await withTarget(command, options, async ({ db: target, where }, globals) => {
+        if (options.dryRun) {
+          const plan = await spec.plan(target);
+          printResult(globals, plan.script, {
+            ok: true,
+            dryRun: true,
+            dialect: plan.dialect,
+            currentVersion: plan.currentVersion,
+            targetVersion: plan.targetVersion,
+            script: plan.script,
+          });
+          return;
+        }
+        const plan = await spec.run(target);
+        printResult(globals, spec.done(plan, where), {
+          ok: true,
+          previousVersion: plan.currentVersion,
+          installedVersion: plan.targetVersion,
+          statements: plan.statements.length,
+        });
+      });
+    });
+};
+
 const ICON: Record<PrerequisiteCheck['status'], string> = {
   ok: '[ok]  ',
   warning: '[aviso]',
@@ -127,89 +166,28 @@ export const registerDb = (program: Command): void => {
       });
     });
 
-  db.command('install')
-    .description(
+  registerSchemaCommand(db, {
+    name: 'install',
+    description:
       'cria ou atualiza as tabelas, sequences e triggers da integração (Criar Tabelas / Sequences / Triggers)',
-    )
-    .option('--dry-run', 'só mostra o script exato, sem alterar nada', false)
-    .option('--demo', 'usa o banco embutido de demonstração', false)
-    .option('--dialect <oracle|sqlite>', 'com --dry-run: gera o script completo sem conectar ao banco')
-    .action(async (options: DbOptions, command: Command) => {
-      const offline = offlinePlan(options, buildInstallPlan);
-      if (offline) {
-        const globals = command.optsWithGlobals<GlobalOptions>();
-        printResult(globals, offline.script, { ok: true, dryRun: true, ...offline });
-        return;
-      }
-      await withTarget(command, options, async ({ db: target, where }, globals) => {
-        if (options.dryRun) {
-          const plan = await planInstall(target);
-          printResult(globals, plan.script, {
-            ok: true,
-            dryRun: true,
-            dialect: plan.dialect,
-            currentVersion: plan.currentVersion,
-            targetVersion: plan.targetVersion,
-            script: plan.script,
-          });
-          return;
-        }
-        const plan = await install(target);
-        printResult(
-          globals,
-          plan.statements.length === 0
-            ? `Nada a fazer: a versão ${plan.currentVersion} já está instalada (${where}).`
-            : `Objetos da integração instalados em ${where}: versão ${plan.currentVersion} → ${plan.targetVersion} (${plan.statements.length} comandos).`,
-          {
-            ok: true,
-            previousVersion: plan.currentVersion,
-            installedVersion: plan.targetVersion,
-            statements: plan.statements.length,
-          },
-        );
-      });
-    });
+    buildOffline: buildInstallPlan,
+    plan: planInstall,
+    run: install,
+    done: (plan, where) =>
+      plan.statements.length === 0
+        ? `Nada a fazer: a versão ${plan.currentVersion} já está instalada (${where}).`
+        : `Objetos da integração instalados em ${where}: versão ${plan.currentVersion} → ${plan.targetVersion} (${plan.statements.length} comandos).`,
+  });
 
-  db.command('uninstall')
-    .description(
+  registerSchemaCommand(db, {
+    name: 'uninstall',
+    description:
       'remove todas as tabelas, sequences e triggers da integração (os dados do WinThor não são tocados)',
-    )
-    .option('--dry-run', 'só mostra o script exato, sem alterar nada', false)
-    .option('--demo', 'usa o banco embutido de demonstração', false)
-    .option('--dialect <oracle|sqlite>', 'com --dry-run: gera o script completo sem conectar ao banco')
-    .action(async (options: DbOptions, command: Command) => {
-      const offline = offlinePlan(options, buildUninstallPlan);
-      if (offline) {
-        const globals = command.optsWithGlobals<GlobalOptions>();
-        printResult(globals, offline.script, { ok: true, dryRun: true, ...offline });
-        return;
-      }
-      await withTarget(command, options, async ({ db: target, where }, globals) => {
-        if (options.dryRun) {
-          const plan = await planUninstall(target);
-          printResult(globals, plan.script, {
-            ok: true,
-            dryRun: true,
-            dialect: plan.dialect,
-            currentVersion: plan.currentVersion,
-            targetVersion: 0,
-            script: plan.script,
-          });
-          return;
-        }
-        const plan = await uninstall(target);
-        printResult(
-          globals,
-          `Objetos da integração removidos de ${where} (versão ${plan.currentVersion} → 0).`,
-          {
-            ok: true,
-            previousVersion: plan.currentVersion,
-            installedVersion: 0,
-            statements: plan.statements.length,
-          },
-        );
-      });
-    });
+    buildOffline: buildUninstallPlan,
+    plan: planUninstall,
+    run: uninstall,
+    done: (plan, where) => `Objetos da integração removidos de ${where} (versão ${plan.currentVersion} → 0).`,
+  });
 
   db.command('seed-demo')
     .description(
@@ -226,7 +204,7 @@ export const registerDb = (program: Command): void => {
           2,
         );
       }
-      const file = demoDatabasePath(dataDirFor(globals, true));
+      const file = demoDatabasePath(commandDataDir(globals, true));
       if (options.reset)
         for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
       else if (existsSync(file)) {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { resolve } from 'node:path';
-import { resolveDataDir } from '../../config/data-dir';
+import { commandDataDir } from '../command-data-dir';
 import { startHeadless } from '../../server/headless-host';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 import { parsePort } from '../parse-port';
@@ -20,11 +19,7 @@ export const registerServe = (program: Command): void => {
     .option('--demo', 'usa o banco embutido de demonstração e a loja sandbox', false)
     .action(async (options: ServeOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const dataDir = globals.dataDir
-        ? resolveDataDir(globals.dataDir)
-        : options.demo && !process.env.WTC_DATA_DIR
-          ? resolve('.demo')
-          : resolveDataDir();
+      const dataDir = commandDataDir(globals, options.demo ?? false);
       const portText = options.port ?? process.env.WTC_PORT;
       const port = portText === undefined ? undefined : parsePort(portText);
       const host = await startHeadless({
