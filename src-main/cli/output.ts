@@ -17,6 +17,8 @@ export class CliFailure extends Error {
     message: string,
     readonly exitCode = 1,
     readonly details?: unknown,
+    /** The command already printed its full result (with `ok: false`): only the exit code is left to give. */
+    readonly resultPrinted = false,
   ) {
     super(message);
   }
@@ -29,6 +31,8 @@ export const reportFailure = (options: GlobalOptions, error: unknown): number =>
     error instanceof AppError
       ? error.toBody()
       : { code: 'error', message: (error as Error)?.message ?? String(error) };
+  // With --json, stdout must stay one JSON document: a result already printed is not followed by another.
+  if (options.json && error instanceof CliFailure && error.resultPrinted) return exitCode;
   if (options.json) process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
   else process.stderr.write(`Erro: ${body.message}${'fix' in body && body.fix ? `\n${body.fix}` : ''}\n`);
   return exitCode;

@@ -39,6 +39,29 @@ export class SettingsFileError extends AppError {
 
 const timestamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Objects merge field by field; arrays and plain values in the patch replace what was there. */
+export const mergeDeep = (
+  base: Record<string, unknown>,
+  patch: Record<string, unknown>,
+): Record<string, unknown> => {
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    result[key] = isPlainObject(value) && isPlainObject(base[key]) ? mergeDeep(base[key], value) : value;
+  }
+  return result;
+};
+
+const secretLabel = (path: string): string => {
+  if (path.endsWith('store.token')) return `Token da loja da filial ${path.split('.')[1]}`;
+  if (path.endsWith('email.password')) return `Senha do e-mail da filial ${path.split('.')[1]}`;
+  if (path === 'database.oracle.password') return 'Senha do banco Oracle';
+  return 'Senha de acesso pelo navegador';
+};
+
 export const maskSecrets = (settings: Settings): Settings =>
   mapSecrets(settings, (value) => (value ? SECRET_MASK : ''));
 
@@ -48,6 +71,8 @@ export class SettingsService {
   private current: Settings;
   private readonly store: ConfLike;
   private readonly listeners = new Set<Listener>();
+  /** Secrets found in the file that this host could not decrypt: written back as they were until replaced. */
+  private readonly undecryptable = new Map<string, string>();
 
   constructor(private readonly options: SettingsServiceOptions) {
     const fromFile = this.readExistingFile();
@@ -74,17 +99,16 @@ export class SettingsService {
     return maskSecrets(this.current);
   }
 
+  /** Applies a change: any subset of fields (objects merge, arrays are replaced whole). */
   update(patch: SettingsPatch): Settings {
-    const merged = Settings.safeParse({
-      ...this.current,
-      ...patch,
-      schemaVersion: this.current.schemaVersion,
-    });
+    const merged = Settings.safeParse(
+      mergeDeep(this.current as unknown as Record<string, unknown>, patch as Record<string, unknown>),
+    );
     if (!merged.success) {
       const { message, field } = describeValidationError(merged.error);
       throw new AppError('invalid_settings', message, field ? { field } : {});
     }
-    this.current = this.keepMaskedSecrets(merged.data);
+    this.current = this.keepMaskedSecrets(merged.data, 'refuse');
     this.persist();
     return this.getMasked();
   }
@@ -127,7 +151,8 @@ export class SettingsService {
         field: 'content',
       });
     }
-    this.current = this.keepMaskedSecrets(parsed.data);
+    // A file never clears a secret: masked, empty or missing secrets keep the values stored here.
+    this.current = this.keepMaskedSecrets(parsed.data, 'keep-empty');
     this.persist();
     return this.getMasked();
   }
@@ -137,13 +162,40 @@ export class SettingsService {
     return () => this.listeners.delete(listener);
   }
 
-  private keepMaskedSecrets(incoming: Settings): Settings {
+  /**
+   * The UI sends SECRET_MASK for "keep the stored secret". A mask with nothing stored under that path (a
+   * branch whose code changed, say) is refused rather than silently turned into an empty secret.
+   * On import, an empty secret also means "keep".
+   */
+  private keepMaskedSecrets(incoming: Settings, mode: 'refuse' | 'keep-empty'): Settings {
     const stored = listSecrets(this.current);
-    return mapSecrets(incoming, (value, path) => (value === SECRET_MASK ? (stored.get(path) ?? '') : value));
+    return mapSecrets(incoming, (value, path) => {
+      if (mode === 'keep-empty' && value === '') return stored.get(path) ?? '';
+      if (value !== SECRET_MASK) return value;
+      const kept = stored.get(path) || this.undecryptable.get(path);
+      if (kept === undefined || kept === '') {
+        if (mode === 'keep-empty') return '';
+        throw new AppError(
+          'secret_missing',
+          `${secretLabel(path)}: não há valor guardado; digite-o novamente.`,
+          {
+            field: path,
+            fix: 'O código da filial mudou ou o segredo nunca foi salvo: informe a senha ou o token outra vez e salve.',
+          },
+        );
+      }
+      return stored.get(path) ?? '';
+    });
   }
 
   private persist(): void {
-    const encrypted = mapSecrets(this.current, (value) => (value ? this.options.cipher.encrypt(value) : ''));
+    const encrypted = mapSecrets(this.current, (value, path) => {
+      if (value) {
+        this.undecryptable.delete(path);
+        return this.options.cipher.encrypt(value);
+      }
+      return this.undecryptable.get(path) ?? '';
+    });
     this.store.store = encrypted as unknown as Record<string, unknown>;
     for (const listener of this.listeners) listener(this.current);
   }
@@ -161,6 +213,7 @@ export class SettingsService {
         this.options.onWarning?.(
           `O segredo ${path} não pôde ser decifrado (${(error as Error).message}); informe-o novamente em Configuração.`,
         );
+        this.undecryptable.set(path, value);
         return '';
       }
     });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHeadlessSettings } from '../config/headless-settings';
 import { createRuntime, type Runtime } from '../runtime/create-runtime';
 import { ServerStartError, startHttpServer } from './http-server';
-import { CLIENT_HEADER, SESSION_COOKIE } from './session-secret';
+import { CLIENT_HEADER, SESSION_COOKIE, sessionCookieValue } from './session-secret';
 
 interface Reply {
   status: number;
@@ -49,7 +49,7 @@ const send = (
   });
 
 const SECRET = 'segredo-de-sessao-de-teste-com-mais-de-32-caracteres';
-const cookie = `${SESSION_COOKIE}=${SECRET}`;
+const cookie = `${SESSION_COOKIE}=${sessionCookieValue(SECRET, '')}`;
 const apiHeaders = { cookie, [CLIENT_HEADER]: 'ui', 'content-type': 'application/json' };
 
 let dir: string;
@@ -90,7 +90,8 @@ describe('headless HTTP host', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toContain('<title>UI</title>');
     const setCookie = String(reply.headers['set-cookie']);
-    expect(setCookie).toContain(`${SESSION_COOKIE}=${SECRET}`);
+    expect(setCookie).toContain(cookie);
+    expect(setCookie).not.toContain(SECRET);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
@@ -255,5 +256,29 @@ describe('settings.update over HTTP', () => {
     expect(reply.status).toBe(200);
     expect(runtime.settings.get().language).toBe('en');
     expect(runtime.settings.get().branches.map((b) => b.name)).toEqual(['Matriz']);
+  });
+});
+
+describe('login password', () => {
+  it('ends every earlier session when the password changes', async () => {
+    await start();
+    const before = await send(port, '/api/app.status', { method: 'POST', headers: apiHeaders, body: '{}' });
+    expect(before.status).toBe(200);
+    runtime.settings.update({ server: { loginPassword: 'nova-senha' } });
+    const after = await send(port, '/api/app.status', { method: 'POST', headers: apiHeaders, body: '{}' });
+    expect(after.status).toBe(401);
+  });
+
+  it('stops serving other machines when the password is removed while the port is open to them', async () => {
+    runtime.settings.update({ server: { loginPassword: 'senha-web' } });
+    await start({ host: '0.0.0.0' });
+    const login = await send(port, '/', {});
+    expect(login.status).toBe(200);
+    expect(login.body).toContain('Senha de acesso');
+    runtime.settings.update({ server: { loginPassword: '' } });
+    const page = await send(port, '/');
+    expect(page.status).toBe(403);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    expect(page.body).toContain('A senha de acesso pelo navegador foi removida');
   });
 });

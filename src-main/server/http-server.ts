@@ -8,7 +8,8 @@ import type { Runtime } from '../runtime/create-runtime';
 import { isAllowedHost, isLoopbackAddress } from './host-guard';
 import { loginPage, uiMissingPage } from './login-page';
 import { SECURITY_HEADERS } from './security-headers';
-import { CLIENT_HEADER, SESSION_COOKIE, sameSecret } from './session-secret';
+import { LoginThrottle } from './login-throttle';
+import { CLIENT_HEADER, SESSION_COOKIE, sameSecret, sessionCookieValue } from './session-secret';
 
 export interface HttpServerOptions {
   runtime: Runtime;
@@ -19,6 +20,11 @@ export interface HttpServerOptions {
   port?: number;
   host?: string;
   logger?: boolean;
+}
+
+interface ServerOptions extends HttpServerOptions {
+  /** The address actually listened on: off loopback, every request needs a login password to exist. */
+  listenHost: string;
 }
 
 export class ServerStartError extends Error {
@@ -33,7 +39,7 @@ export class ServerStartError extends Error {
 const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
 /** The headless host: the built UI, `POST /api/<method>` and `GET /api/events` (Server-Sent Events). */
-export const createHttpServer = async (options: HttpServerOptions): Promise<FastifyInstance> => {
+export const createHttpServer = async (options: ServerOptions): Promise<FastifyInstance> => {
   const { runtime, uiDir, sessionSecret } = options;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
   await app.register(fastifyCookie);
@@ -43,7 +49,11 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
 
   const serverSettings = () => runtime.settings.get().server;
   const loginRequired = () => serverSettings().loginPassword !== '';
-  const hasSession = (request: FastifyRequest) => sameSecret(request.cookies[SESSION_COOKIE], sessionSecret);
+  const currentCookie = () => sessionCookieValue(sessionSecret, serverSettings().loginPassword);
+  const hasSession = (request: FastifyRequest) =>
+    sameSecret(request.cookies[SESSION_COOKIE], currentCookie());
+  const openToNetwork = !isLoopbackAddress(options.listenHost);
+  const throttle = new LoginThrottle();
 
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
@@ -53,6 +63,15 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
         .type('text/plain; charset=utf-8')
         .send(
           'Endereço não permitido. Acesse pelo endereço configurado (por exemplo http://localhost:7585).',
+        );
+    }
+    if (openToNetwork && !loginRequired()) {
+      return reply
+        .code(403)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'A senha de acesso pelo navegador foi removida enquanto o integrador atende outras máquinas. ' +
+            'Defina uma senha (ou volte o endereço de escuta para 127.0.0.1) e reinicie o integrador.',
         );
     }
   });
@@ -66,16 +85,26 @@ export const createHttpServer = async (options: HttpServerOptions): Promise<Fast
   app.get('/', async (request, reply) => {
     if (loginRequired() && !hasSession(request))
       return reply.type('text/html; charset=utf-8').send(loginPage());
-    reply.setCookie(SESSION_COOKIE, sessionSecret, cookieOptions);
+    reply.setCookie(SESSION_COOKIE, currentCookie(), cookieOptions);
     return sendIndex(reply);
   });
 
   app.post<{ Body: { password?: string } }>('/auth/login', async (request, reply) => {
     const expected = serverSettings().loginPassword;
+    const wait = throttle.retryAfterSeconds(request.ip);
+    if (wait > 0) {
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .type('text/html; charset=utf-8')
+        .send(loginPage(`Muitas tentativas. Tente de novo em ${Math.ceil(wait / 60)} minuto(s).`));
+    }
     if (!expected || sameSecret(request.body?.password, expected)) {
-      reply.setCookie(SESSION_COOKIE, sessionSecret, cookieOptions);
+      throttle.succeeded(request.ip);
+      reply.setCookie(SESSION_COOKIE, currentCookie(), cookieOptions);
       return reply.redirect('/', 303);
     }
+    throttle.failed(request.ip);
     await new Promise((resolve) => setTimeout(resolve, 500));
     return reply.code(401).type('text/html; charset=utf-8').send(loginPage('Senha incorreta.'));
   });
@@ -158,7 +187,7 @@ export const startHttpServer = async (
       2,
     );
   }
-  const app = await createHttpServer(options);
+  const app = await createHttpServer({ ...options, listenHost: host });
   try {
     await app.listen({ port, host });
   } catch (error) {

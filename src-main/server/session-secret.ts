@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -25,3 +25,10 @@ export const sameSecret = (given: string | undefined, expected: string): boolean
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 };
+
+/**
+ * The cookie value: the install's secret bound to the current login password, so changing (or setting)
+ * the password ends every session handed out before.
+ */
+export const sessionCookieValue = (secret: string, loginPassword: string): string =>
+  createHmac('sha256', secret).update(`wtc-session:${loginPassword}`).digest('base64url');

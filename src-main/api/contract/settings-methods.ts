@@ -12,7 +12,8 @@ export const settingsMethods = {
     output: MaskedSettings,
   }),
   'settings.update': defineMethod({
-    summary: 'Substitui seções inteiras das configurações; um segredo mascarado mantém o valor guardado.',
+    summary:
+      'Altera só os campos enviados (listas são substituídas inteiras); um segredo mascarado mantém o valor guardado.',
     input: SettingsPatch,
     output: MaskedSettings,
   }),
@@ -22,7 +23,8 @@ export const settingsMethods = {
     output: z.object({ fileName: z.string(), content: z.string() }),
   }),
   'settings.import': defineMethod({
-    summary: 'Importa um arquivo exportado; segredos ausentes mantêm os valores atuais.',
+    summary:
+      'Importa um arquivo exportado; segredos mascarados, vazios ou ausentes mantêm os valores atuais.',
     input: z.object({
       content: z.string().min(1, 'Arquivo: escolha um arquivo de configurações exportado.'),
     }),

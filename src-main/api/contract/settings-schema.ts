@@ -145,7 +145,22 @@ export const Settings = z.object({
   language: z.enum(['pt-BR', 'en']).default('pt-BR'),
   server: ServerSettings.default(ServerSettings.parse({})),
   database: DatabaseSettings.default(DatabaseSettings.parse({})),
-  branches: z.array(Branch).default([]),
+  branches: z
+    .array(Branch)
+    .superRefine((branches, ctx) => {
+      const seen = new Set<string>();
+      branches.forEach((branch, index) => {
+        if (seen.has(branch.code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [index, 'code'],
+            message: `Filial ${branch.code} aparece mais de uma vez; cada código de filial só pode ser usado uma vez.`,
+          });
+        }
+        seen.add(branch.code);
+      });
+    })
+    .default([]),
   schedules: z
     .object(
       Object.fromEntries(SYNC_ENTITIES.map((e) => [e, Schedule.default(defaultSchedules[e])])) as {
@@ -163,19 +178,36 @@ export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (): Settings => Settings.parse({ schemaVersion: SETTINGS_VERSION });
 
+type DeepPartial<T> = T extends readonly unknown[]
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
+
+/** A change to the settings: any subset of fields, at any depth; arrays (branches, lists) are replaced whole. */
+export type SettingsPatch = DeepPartial<Omit<Settings, 'schemaVersion'>>;
+
 /**
- * What the UI may replace at once: whole top-level sections. Built from the sections WITHOUT their
- * defaults: zod 4 applies a default even inside `.partial()`, which would turn `{ language }` into
- * "every other section back to its default".
+ * The same shape as the settings with every default removed and every object field optional. zod 4
+ * applies a default even inside `.optional()` / `.partial()`, so a patch parsed with the settings' own
+ * schema would turn `{ language }` into "everything else back to its default".
  */
-export const SettingsPatch = z
-  .object({
-    language: Settings.shape.language.unwrap().optional(),
-    server: Settings.shape.server.unwrap().optional(),
-    database: Settings.shape.database.unwrap().optional(),
-    branches: Settings.shape.branches.unwrap().optional(),
-    schedules: Settings.shape.schedules.unwrap().optional(),
-    winthor: Settings.shape.winthor.unwrap().optional(),
-  })
-  .strict();
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+const withoutDefaults = (schema: z.ZodType): z.ZodType => {
+  if (schema instanceof z.ZodDefault) return withoutDefaults(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodObject) {
+    const shape = schema.shape as Record<string, z.ZodType>;
+    return z
+      .object(
+        Object.fromEntries(
+          Object.entries(shape).map(([key, field]) => [key, withoutDefaults(field).optional()]),
+        ),
+      )
+      .strict();
+  }
+  return schema;
+};
+
+export const SettingsPatch = withoutDefaults(Settings.omit({ schemaVersion: true })) as z.ZodType<
+  SettingsPatch,
+  SettingsPatch
+>;

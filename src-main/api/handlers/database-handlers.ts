@@ -1,7 +1,7 @@
 import { AppError } from '../app-error';
 import type { HandlerGroup } from '../handlers';
 import type { SettingsService } from '../../config/settings-service';
-import { SECRET_MASK, type DbTestConnectionResult } from '../contract';
+import { SECRET_MASK, type DbTestConnectionResult, type Settings } from '../contract';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
@@ -15,22 +15,43 @@ type DatabaseMethods =
   | 'db.install'
   | 'db.uninstall';
 
+type OracleSettings = Settings['database']['oracle'];
+
+const sameOracleTarget = (a: OracleSettings, b: OracleSettings): boolean =>
+  a.connectString.trim() === b.connectString.trim() &&
+  a.user.trim().toUpperCase() === b.user.trim().toUpperCase() &&
+  a.instantClientDir.trim() === b.instantClientDir.trim();
+
 export const databaseHandlers = (
   settings: SettingsService,
   database: DatabaseService,
 ): HandlerGroup<DatabaseMethods> => ({
   'db.testConnection': async ({ database: candidate }) => {
     const stored = settings.get().database;
+    const wantsStoredPassword =
+      candidate !== undefined &&
+      candidate.kind === 'oracle' &&
+      (!candidate.oracle.password || candidate.oracle.password === SECRET_MASK);
+    // The stored password only ever goes to the stored server, user and client library.
+    if (wantsStoredPassword && !sameOracleTarget(candidate.oracle, stored.oracle)) {
+      return {
+        ok: false,
+        kind: 'oracle',
+        serverVersion: null,
+        driverMode: null,
+        message:
+          'Senha: para testar outro servidor, usuário ou Instant Client, digite a senha (a senha guardada só é usada com a conexão guardada).',
+        code: 'password_required',
+        field: 'database.oracle.password',
+      };
+    }
     const target = candidate
       ? {
           ...candidate,
           // The UI shows the password masked: the mask (or empty) means "the stored one".
           oracle: {
             ...candidate.oracle,
-            password:
-              !candidate.oracle.password || candidate.oracle.password === SECRET_MASK
-                ? stored.oracle.password
-                : candidate.oracle.password,
+            password: wantsStoredPassword ? stored.oracle.password : candidate.oracle.password,
           },
         }
       : stored;

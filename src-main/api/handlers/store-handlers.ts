@@ -1,7 +1,21 @@
 import { SECRET_MASK } from '../contract';
 import type { HandlerGroup } from '../handlers';
 import { testStoreConnection, type ConnectionTestOptions } from '../../ciashop/connection-test';
+import { normaliseStoreUrl } from '../../ciashop/store-url';
 import type { StoreClientRegistry } from '../../ciashop/store-registry';
+
+const apiRootOf = (url: string): string | undefined => {
+  try {
+    return normaliseStoreUrl(url);
+  } catch {
+    return undefined;
+  }
+};
+
+const sameStore = (typed: string, saved: string): boolean => {
+  const a = apiRootOf(typed);
+  return a !== undefined && a === apiRootOf(saved);
+};
 
 export const storeHandlers = (
   stores: StoreClientRegistry,
@@ -13,7 +27,20 @@ export const storeHandlers = (
     if (input.branch !== undefined) {
       const saved = stores.branch(input.branch).store;
       if (url === undefined || url.trim() === '') url = saved.url;
-      if (token === undefined || token === SECRET_MASK) token = saved.token;
+      if (token === undefined || token === SECRET_MASK) {
+        // The saved token only ever goes to the saved store: testing another URL needs the token typed.
+        if (!sameStore(url, saved.url)) {
+          return {
+            ok: false,
+            failed: 'token',
+            message:
+              'Token: para testar uma URL diferente da salva, digite o token dessa loja (o token guardado só é enviado à URL guardada).',
+            apiRoot: null,
+            apiLimit: null,
+          };
+        }
+        token = saved.token;
+      }
     }
     return testStoreConnection({ url: url ?? '', token: token ?? '' }, testOptions);
   },

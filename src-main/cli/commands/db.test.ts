@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
+import { Branch } from '../../api/contract';
+import { openHeadlessSettings } from '../../config/headless-settings';
 import { runCli } from '../program';
 
 const capture = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
@@ -53,6 +55,21 @@ describe('integrador db …', () => {
       ok: true,
       checks: expect.arrayContaining([expect.objectContaining({ id: 'connection', status: 'ok' })]),
     });
+  });
+
+  it('check with a failing prerequisite exits 1 and, with --json, prints exactly one JSON document', async () => {
+    expect((await capture(['--data-dir', dir, 'db', 'seed-demo', '--products', '50'])).code).toBe(0);
+    openHeadlessSettings(dir).update({
+      database: { kind: 'embedded', embedded: { file: join(dir, 'winthor-demo.sqlite') } },
+      branches: [Branch.parse({ code: '9', name: 'Filial inexistente' })],
+    });
+    const human = await capture(['--data-dir', dir, 'db', 'check']);
+    expect(human.code).toBe(1);
+    expect(human.out).toContain('[ERRO] Filial 9');
+    expect(human.err).toMatch(/pré-requisito\(s\) com erro/);
+    const json = await capture(['--json', '--data-dir', dir, 'db', 'check']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ ok: false, checks: expect.any(Array) });
   });
 
   it('install --dry-run prints the exact script and changes nothing; install then is idempotent; uninstall removes all', async () => {

@@ -162,6 +162,7 @@ export const registerDb = (program: Command): void => {
             `${checks.filter((c) => c.status === 'error').length} pré-requisito(s) com erro.`,
             1,
             { checks },
+            true,
           );
       });
     });
