@@ -144,4 +144,11 @@ describe('Oracle install: never records a version while an integration object is
     expect(server.executed.at(-1)).toBe('COMMIT');
     expect(server.executed.some((s) => s.includes('DROP TRIGGER'))).toBe(false);
   });
+
+  it('tells a DBA who runs the script by hand how to find INVALID objects afterwards', async () => {
+    const { buildInstallPlan } = await import('./installer');
+    expect(buildInstallPlan('oracle', 0).script).toContain(
+      "--   SELECT OBJECT_TYPE, OBJECT_NAME FROM USER_OBJECTS WHERE STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\';",
+    );
+  });
 });

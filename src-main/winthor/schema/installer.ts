@@ -35,6 +35,13 @@ const header = (kind: 'instalação' | 'remoção', dialect: string, from: numbe
     `Integrador WinThor Ciashop — script de ${kind} dos objetos ${PREFIX}* (${dialect === 'oracle' ? 'Oracle' : 'SQLite'})`,
     `Versão instalada: ${from}; versão após o script: ${to}.`,
     'Cada comando pode ser executado de novo sem erro (idempotente).',
+    ...(kind === 'instalação' && dialect === 'oracle'
+      ? [
+          'Depois de executar, confira se algum objeto ficou inválido (uma trigger INVÁLIDA bloqueia as gravações',
+          'do WinThor na tabela dela, ORA-04098; remova-a com DROP TRIGGER e veja a causa em USER_ERRORS):',
+          "  SELECT OBJECT_TYPE, OBJECT_NAME FROM USER_OBJECTS WHERE STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\';",
+        ]
+      : []),
   ].join('\n');
 
 interface InstallSteps {
