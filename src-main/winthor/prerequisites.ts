@@ -155,6 +155,57 @@ const checkParameter = async (
       };
 };
 
+const OBJECT_KINDS = ['TABLE', 'SEQUENCE', 'INDEX', 'TRIGGER'] as const;
+
+/**
+ * Can the installer create the WTC_ objects? In the user's own schema CREATE TABLE/SEQUENCE/TRIGGER is enough
+ * (indexes on one's own tables need no privilege). When another owner is configured (CURRENT_SCHEMA set to
+ * the owner of the PC* tables), creating objects there needs CREATE ANY TABLE/SEQUENCE/INDEX/TRIGGER — or the
+ * DBA runs the install script connected as that owner.
+ */
+export const checkCreatePrivileges = async (db: Db): Promise<PrerequisiteCheck> => {
+  const id = 'grants.create';
+  const label = 'Criação dos objetos da integração';
+  if (db.dialect.name !== 'oracle') return { id, label, status: 'ok', detail: 'Banco embutido: permitido.' };
+  const privileges = new Set(
+    (await db.query(`SELECT PRIVILEGE FROM SESSION_PRIVS`)).map((r) => String(r.PRIVILEGE)),
+  );
+  const who = await db.queryOne(
+    `SELECT SYS_CONTEXT('USERENV', 'SESSION_USER') AS SESSION_USER_NAME, SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AS SCHEMA_NAME FROM DUAL`,
+  );
+  const user = String(who?.SESSION_USER_NAME ?? '');
+  const schema = String(who?.SCHEMA_NAME ?? user);
+  if (schema && user && schema !== user) {
+    const missing = OBJECT_KINDS.map((o) => `CREATE ANY ${o}`).filter((p) => !privileges.has(p));
+    return missing.length === 0
+      ? {
+          id,
+          label,
+          status: 'ok',
+          detail: `Objetos criados no esquema ${schema} (dono das tabelas PC*): CREATE ANY TABLE, SEQUENCE, INDEX e TRIGGER concedidos ao usuário ${user}.`,
+        }
+      : {
+          id,
+          label,
+          status: 'warning',
+          detail: `O esquema configurado (${schema}) não é o do usuário ${user}: criar os objetos WTC_ nele exige ${OBJECT_KINDS.map((o) => `CREATE ANY ${o}`).join(', ')}. Faltam: ${missing.join(', ')}.`,
+          fix: `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user}; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script, ou: integrador db install --dry-run) para ele executar conectado como ${schema}.`,
+        };
+  }
+  const missing = ['TABLE', 'SEQUENCE', 'TRIGGER']
+    .filter((o) => !privileges.has(`CREATE ${o}`) && !privileges.has(`CREATE ANY ${o}`))
+    .map((o) => `CREATE ${o}`);
+  return missing.length === 0
+    ? { id, label, status: 'ok', detail: 'CREATE TABLE, SEQUENCE e TRIGGER concedidos.' }
+    : {
+        id,
+        label,
+        status: 'warning',
+        detail: `Faltam: ${missing.join(', ')}.`,
+        fix: `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user || '<usuário>'}; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script) para ele executar.`,
+      };
+};
+
 /** The prerequisites report (winthor.md): connection, grants, parameters, installed schema. */
 export const checkPrerequisites = async (db: Db, settings: Settings): Promise<PrerequisiteCheck[]> => {
   const checks: PrerequisiteCheck[] = [];
@@ -213,37 +264,7 @@ export const checkPrerequisites = async (db: Db, settings: Settings): Promise<Pr
         },
   );
 
-  if (db.dialect.name === 'oracle') {
-    const privileges = new Set(
-      (await db.query(`SELECT PRIVILEGE FROM SESSION_PRIVS`)).map((r) => String(r.PRIVILEGE)),
-    );
-    const missing = ['TABLE', 'SEQUENCE', 'TRIGGER']
-      .filter((o) => !privileges.has(`CREATE ${o}`) && !privileges.has(`CREATE ANY ${o}`))
-      .map((o) => `CREATE ${o}`);
-    checks.push(
-      missing.length === 0
-        ? {
-            id: 'grants.create',
-            label: 'Criação dos objetos da integração',
-            status: 'ok',
-            detail: 'CREATE TABLE, SEQUENCE e TRIGGER concedidos.',
-          }
-        : {
-            id: 'grants.create',
-            label: 'Criação dos objetos da integração',
-            status: 'warning',
-            detail: `Faltam: ${missing.join(', ')}.`,
-            fix: `Peça ao DBA: GRANT ${missing.join(', ')} TO <usuário>; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script) para ele executar.`,
-          },
-    );
-  } else {
-    checks.push({
-      id: 'grants.create',
-      label: 'Criação dos objetos da integração',
-      status: 'ok',
-      detail: 'Banco embutido: permitido.',
-    });
-  }
+  checks.push(await checkCreatePrivileges(db));
 
   const branches = settings.branches.filter((b) => b.enabled).map((b) => b.code);
   for (const code of branches) {

@@ -81,7 +81,7 @@ export const databaseHandlers = (
   'db.check': async () => {
     let checks;
     try {
-      checks = await checkPrerequisites(await database.get(), settings.get());
+      checks = await database.use((db) => checkPrerequisites(db, settings.get()));
     } catch (error) {
       const mapped = mapDbError(error);
       checks = [
@@ -97,15 +97,15 @@ export const databaseHandlers = (
     return { ok: checks.every((c) => c.status !== 'error'), checks };
   },
   'db.installPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await planInstall(await database.get());
+    const { dialect, currentVersion, targetVersion, script } = await database.use(planInstall);
     return { dialect, currentVersion, targetVersion, script };
   },
   'db.uninstallPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await planUninstall(await database.get());
+    const { dialect, currentVersion, targetVersion, script } = await database.use(planUninstall);
     return { dialect, currentVersion, targetVersion, script };
   },
   'db.install': async () => {
-    const plan = await install(await database.get()).catch((error: unknown) => {
+    const plan = await database.use(install).catch((error: unknown) => {
       throw error instanceof AppError ? error : mapDbError(error);
     });
     return {
@@ -115,7 +115,7 @@ export const databaseHandlers = (
     };
   },
   'db.uninstall': async () => {
-    const plan = await uninstall(await database.get()).catch((error: unknown) => {
+    const plan = await database.use(uninstall).catch((error: unknown) => {
       throw error instanceof AppError ? error : mapDbError(error);
     });
     return { previousVersion: plan.currentVersion, installedVersion: 0, statements: plan.statements.length };

@@ -2,7 +2,7 @@ import oracledb, { type Connection, type Pool } from 'oracledb';
 import { pickBinds } from './binds';
 import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
 import { oracleDialect } from './dialect';
-import { mapDbError } from './db-errors';
+import { compiledWithErrors, mapDbError } from './db-errors';
 
 export interface OracleDbOptions {
   connectString: string;
@@ -118,6 +118,9 @@ const connectionSession = (
     execute: (sql: string, binds?: Binds): Promise<ExecuteResult> =>
       withConnection(async (c) => {
         const result = await c.execute(sql, toOracleBinds(sql, binds), { autoCommit });
+        // node-oracledb 6 RESOLVES a CREATE TRIGGER/PROCEDURE… that compiled with errors (ORA-24344) and
+        // only sets result.warning (NJS-700): the object exists but is INVALID. Never report that as success.
+        if (result.warning) throw compiledWithErrors(sql, result.warning);
         return { rowsAffected: result.rowsAffected ?? 0 };
       }),
     executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>

@@ -12,6 +12,8 @@ declare module 'oracledb' {
     rows?: T[];
     rowsAffected?: number;
     resultSet?: ResultSet<T>;
+    /** Set (and the call resolves) when PL/SQL was created with compilation errors: NJS-700 / ORA-24344. */
+    warning?: Error & { code?: string; errorNum?: number };
   }
   export interface ExecuteOptions {
     autoCommit?: boolean;

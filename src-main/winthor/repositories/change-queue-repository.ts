@@ -11,17 +11,23 @@ export interface QueuedChange {
   /** Highest queue ID folded into this change. */
   lastId: number;
   count: number;
+  /** Every queue ID folded into this change: what `deleteChanges` removes once it is handled. */
+  ids: number[];
 }
 
 export interface ChangeBatch {
-  /** Highest ID read: everything up to it may be deleted once handled. 0 when the queue is empty. */
-  watermark: number;
+  /** Every queue ID read, ascending: delete exactly these once handled (never "up to the highest"). */
+  ids: number[];
   changes: QueuedChange[];
 }
 
+/** IDs per DELETE: well under Oracle's 1000-expression IN list limit. */
+export const DELETE_CHUNK = 500;
+
 /**
  * Reads a batch of the change queue (WTC_CHANGE_QUEUE) for some entities, oldest first, up to `limit` rows,
- * coalescing repeated keys (ADR 0102). Rows written after the read are left for the next batch.
+ * coalescing repeated keys (ADR 0102). Rows not read (committed later, even with a lower ID) stay for the
+ * next batch: only the IDs returned here are ever deleted.
  */
 export const readChanges = async (
   db: DbSession,
@@ -40,10 +46,10 @@ export const readChanges = async (
     binds,
   );
   const byKey = new Map<string, QueuedChange>();
-  let watermark = 0;
+  const ids: number[] = [];
   for (const row of rows) {
     const id = toNumber(row.ID);
-    watermark = Math.max(watermark, id);
+    ids.push(id);
     const change = {
       entity: toText(row.ENTITY),
       branch: toOptionalText(row.BRANCH),
@@ -55,26 +61,31 @@ export const readChanges = async (
       existing.operation = toText(row.OPERATION);
       existing.lastId = id;
       existing.count++;
-    } else byKey.set(mapKey, { ...change, operation: toText(row.OPERATION), lastId: id, count: 1 });
+      existing.ids.push(id);
+    } else
+      byKey.set(mapKey, { ...change, operation: toText(row.OPERATION), lastId: id, count: 1, ids: [id] });
   }
-  return { watermark, changes: [...byKey.values()] };
+  return { ids, changes: [...byKey.values()] };
 };
 
-/** Deletes the handled rows of these entities up to the watermark. */
-export const deleteChanges = async (
-  db: DbSession,
-  entities: readonly string[],
-  watermark: number,
-): Promise<number> => {
-  const binds: Record<string, string | number> = { watermark };
-  const names = entities.map((entity, i) => {
-    binds[`e${i}`] = entity;
-    return `:e${i}`;
-  });
-  return (
-    await db.execute(
-      `DELETE FROM WTC_CHANGE_QUEUE WHERE ID <= :watermark AND ENTITY IN (${names.join(', ')})`,
-      binds,
-    )
-  ).rowsAffected;
+/**
+ * Deletes exactly the queue rows that were read and handled (their IDs), in chunks of DELETE_CHUNK binds.
+ * Not "ID <= highest ID read": on Oracle, sequence values are not committed in order (concurrent sessions,
+ * sequence CACHE, RAC), so a row with a lower ID can become visible after the read and would be deleted
+ * unseen (ADR 0102).
+ */
+export const deleteChanges = async (db: DbSession, ids: readonly number[]): Promise<number> => {
+  let deleted = 0;
+  const unique = [...new Set(ids)];
+  for (let start = 0; start < unique.length; start += DELETE_CHUNK) {
+    const chunk = unique.slice(start, start + DELETE_CHUNK);
+    const binds: Record<string, number> = {};
+    const names = chunk.map((id, i) => {
+      binds[`id${i}`] = id;
+      return `:id${i}`;
+    });
+    deleted += (await db.execute(`DELETE FROM WTC_CHANGE_QUEUE WHERE ID IN (${names.join(', ')})`, binds))
+      .rowsAffected;
+  }
+  return deleted;
 };

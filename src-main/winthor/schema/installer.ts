@@ -1,8 +1,9 @@
+import { AppError } from '../../api/app-error';
 import type { Db } from '../db/db';
 import { SqliteDb } from '../db/sqlite-db';
 import { PREFIX, SCHEMA_VERSION_TABLE } from './integration-objects';
 import { MIGRATIONS, TARGET_VERSION } from './migrations';
-import { schemaDdlFor } from './schema-ddl';
+import { oracleDropTrigger, schemaDdlFor } from './schema-ddl';
 
 export interface SchemaPlan {
   dialect: 'oracle' | 'sqlite';
@@ -34,19 +35,42 @@ const header = (kind: 'instalação' | 'remoção', dialect: string, from: numbe
     `Integrador WinThor Ciashop — script de ${kind} dos objetos ${PREFIX}* (${dialect === 'oracle' ? 'Oracle' : 'SQLite'})`,
     `Versão instalada: ${from}; versão após o script: ${to}.`,
     'Cada comando pode ser executado de novo sem erro (idempotente).',
+    ...(kind === 'instalação' && dialect === 'oracle'
+      ? [
+          'Depois de executar, confira se algum objeto ficou inválido (uma trigger INVÁLIDA bloqueia as gravações',
+          'do WinThor na tabela dela, ORA-04098; remova-a com DROP TRIGGER e veja a causa em USER_ERRORS):',
+          "  SELECT OBJECT_TYPE, OBJECT_NAME FROM USER_OBJECTS WHERE STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\';",
+        ]
+      : []),
   ].join('\n');
+
+interface InstallSteps {
+  /** The version table, before any step. */
+  prelude: string[];
+  steps: Array<{ version: number; up: string[]; record: string[] }>;
+  finish: string[];
+}
+
+const installSteps = (dialect: 'oracle' | 'sqlite', current: number): InstallSteps => {
+  const ddl = schemaDdlFor(dialect);
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return { prelude: [], steps: [], finish: [] };
+  return {
+    prelude: ddl.createTable(SCHEMA_VERSION_TABLE),
+    steps: pending.map((m) => ({
+      version: m.version,
+      up: m.up(ddl),
+      record: ddl.recordVersion(m.version, m.description),
+    })),
+    finish: ddl.finish(),
+  };
+};
 
 /** The install script from a given version, without a connection (what a DBA reviews beforehand). */
 export const buildInstallPlan = (dialect: 'oracle' | 'sqlite', current: number): SchemaPlan => {
   const ddl = schemaDdlFor(dialect);
-  const statements: string[] = [];
-  const pending = MIGRATIONS.filter((m) => m.version > current);
-  if (pending.length > 0) {
-    statements.push(...ddl.createTable(SCHEMA_VERSION_TABLE));
-    for (const migration of pending)
-      statements.push(...migration.up(ddl), ...ddl.recordVersion(migration.version, migration.description));
-    statements.push(...ddl.finish());
-  }
+  const { prelude, steps, finish } = installSteps(dialect, current);
+  const statements = [...prelude, ...steps.flatMap((s) => [...s.up, ...s.record]), ...finish];
   return {
     dialect,
     currentVersion: current,
@@ -92,9 +116,104 @@ const run = async (db: Db, statements: string[]): Promise<void> => {
   for (const statement of statements) await db.execute(statement);
 };
 
+interface InvalidObject {
+  type: string;
+  name: string;
+}
+
+const isIntegrationName = (name: string): boolean => /^WTC_[A-Z0-9_$#]+$/.test(name);
+
+/**
+ * INVALID integration objects in the schema the installer writes to (CURRENT_SCHEMA: the configured owner of
+ * the PC* tables, or the user), plus the one the driver just reported, if the dictionary missed it.
+ */
+const findInvalidObjects = async (db: Db, reported?: InvalidObject): Promise<InvalidObject[]> => {
+  const rows = await db.query(
+    `SELECT OBJECT_TYPE, OBJECT_NAME FROM ALL_OBJECTS WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\' ORDER BY OBJECT_NAME`,
+  );
+  const found = rows.map((r) => ({ type: String(r.OBJECT_TYPE), name: String(r.OBJECT_NAME) }));
+  if (reported && !found.some((o) => o.type === reported.type && o.name === reported.name))
+    found.push(reported);
+  return found.filter((o) => isIntegrationName(o.name));
+};
+
+const compileErrors = async (db: Db, object: InvalidObject): Promise<string[]> => {
+  const rows = await db
+    .query(
+      `SELECT LINE, POSITION, TEXT FROM ALL_ERRORS WHERE OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AND NAME = :name AND TYPE = :type ORDER BY SEQUENCE`,
+      { name: object.name, type: object.type },
+    )
+    .catch(() => []);
+  return rows.map((r) => `linha ${String(r.LINE)}, coluna ${String(r.POSITION)}: ${String(r.TEXT).trim()}`);
+};
+
+/**
+ * After a step's statements and before its version is recorded: an INVALID trigger on PCPRODUT, PCEST,
+ * PCTABPR or PCPEDC makes every write to that WinThor table fail (ORA-04098), so invalid triggers are dropped
+ * at once, the version is not recorded, and the install fails naming each object and its compile errors.
+ */
+const assertNoInvalidObjects = async (
+  db: Db,
+  version: number,
+  compileError?: AppError & { object?: InvalidObject },
+): Promise<void> => {
+  const invalid = await findInvalidObjects(db, compileError?.object);
+  if (invalid.length === 0) {
+    if (compileError) throw compileError;
+    return;
+  }
+  const lines: string[] = [];
+  for (const object of invalid) {
+    const errors = await compileErrors(db, object);
+    let action = '';
+    if (object.type === 'TRIGGER') {
+      const dropped = await db.execute(oracleDropTrigger(object.name)).then(
+        () => true,
+        () => false,
+      );
+      action = dropped
+        ? ' — removida para não bloquear as gravações do WinThor'
+        : ' — NÃO foi possível removê-la: peça ao DBA para executar DROP TRIGGER ' +
+          `${object.name} já, pois ela bloqueia as gravações do WinThor na tabela (ORA-04098)`;
+    }
+    lines.push(`${object.type} ${object.name}${action}`);
+    lines.push(...(errors.length ? errors : ['(sem detalhes em ALL_ERRORS)']).map((e) => `  ${e}`));
+  }
+  throw new AppError(
+    'db_schema_invalid_objects',
+    `Instalação interrompida: objetos da integração ficaram INVÁLIDOS no Oracle e a versão ${version} não foi registrada.\n${lines.join('\n')}`,
+    {
+      fix: 'Peça ao DBA para ver os erros acima (USER_ERRORS/ALL_ERRORS do esquema configurado), corrigir a causa — em geral um privilégio, uma tabela ou coluna que falta — e execute a instalação de novo.',
+    },
+  );
+};
+
+/** Oracle: DDL commits by itself; each statement is idempotent, so a failed run can simply be repeated. */
+const installOracle = async (db: Db, current: number): Promise<void> => {
+  const { prelude, steps, finish } = installSteps('oracle', current);
+  for (const statement of prelude) await db.execute(statement);
+  for (const step of steps) {
+    let compileError: AppError | undefined;
+    for (const statement of step.up) {
+      try {
+        await db.execute(statement);
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'db_compiled_with_errors') throw error;
+        // Stop at the first one: every further trigger would be one more WinThor table blocked.
+        compileError = error;
+        break;
+      }
+    }
+    await assertNoInvalidObjects(db, step.version, compileError);
+    for (const statement of step.record) await db.execute(statement);
+  }
+  for (const statement of finish) await db.execute(statement);
+};
+
 export const install = async (db: Db): Promise<SchemaPlan> => {
   const plan = await planInstall(db);
-  await run(db, plan.statements);
+  if (db.dialect.name === 'oracle') await installOracle(db, plan.currentVersion);
+  else await run(db, plan.statements);
   return plan;
 };
 

@@ -44,6 +44,9 @@ const oracleType = (column: ColumnDef): string => {
 const oracleGuarded = (ddl: string, ignore: number[]): string =>
   `BEGIN\n  EXECUTE IMMEDIATE '${quote(ddl)}';\nEXCEPTION\n  WHEN OTHERS THEN\n    IF SQLCODE NOT IN (${ignore.join(', ')}) THEN RAISE; END IF;\nEND;`;
 
+/** DROP TRIGGER that ignores "does not exist" (ORA-04080). */
+export const oracleDropTrigger = (name: string): string => oracleGuarded(`DROP TRIGGER ${name}`, [-4080]);
+
 const oracleChanged = (c: string) =>
   `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
 
@@ -103,7 +106,7 @@ EXCEPTION
 END;`,
     ];
   },
-  dropQueueTrigger: (t) => [oracleGuarded(`DROP TRIGGER ${t.name}`, [-4080])],
+  dropQueueTrigger: (t) => [oracleDropTrigger(t.name)],
   recordVersion: (version, description) => [
     `BEGIN\n  INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, SYSDATE, '${quote(description)}');\nEXCEPTION\n  WHEN DUP_VAL_ON_INDEX THEN NULL;\nEND;`,
   ],

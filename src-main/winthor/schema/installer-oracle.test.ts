@@ -1,0 +1,154 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../api/app-error';
+
+/**
+ * The Oracle installer against a mocked node-oracledb connection. node-oracledb 6 RESOLVES a CREATE TRIGGER
+ * that compiled with errors (ORA-24344) and only sets `result.warning` (NJS-700); the trigger is left INVALID
+ * and blocks every write to its WinThor table (ORA-04098).
+ */
+const server = vi.hoisted(() => ({
+  executed: [] as string[],
+  /** Triggers that compile with errors. */
+  broken: new Set<string>(),
+  /** Objects the dictionary reports INVALID (ALL_OBJECTS.STATUS). */
+  invalid: new Map<string, string>(),
+  binds: [] as unknown[],
+}));
+
+vi.mock('oracledb', () => {
+  const triggerName = (sql: string) => /^CREATE OR REPLACE TRIGGER (\w+)/.exec(sql)?.[1];
+  const connection = {
+    oracleServerVersionString: '19.0.0',
+    execute: async (sql: string, binds?: Record<string, unknown>) => {
+      server.executed.push(sql);
+      server.binds.push(binds);
+      if (sql.includes('FROM ALL_TABLES')) return { rows: [{ N: 0 }] };
+      if (sql.includes('FROM ALL_OBJECTS') && sql.includes("STATUS = 'INVALID'"))
+        return {
+          rows: [...server.invalid].map(([name, type]) => ({ OBJECT_TYPE: type, OBJECT_NAME: name })),
+        };
+      if (sql.includes('FROM ALL_ERRORS'))
+        return {
+          rows: [
+            { LINE: 17, POSITION: 3, TEXT: 'PL/SQL: ORA-00942: table or view does not exist' },
+            { LINE: 17, POSITION: 3, TEXT: 'PL/SQL: SQL Statement ignored' },
+          ],
+        };
+      const created = triggerName(sql);
+      if (created && server.broken.has(created)) {
+        server.invalid.set(created, 'TRIGGER');
+        return {
+          rowsAffected: 0,
+          warning: Object.assign(new Error('NJS-700: creation succeeded with compilation errors'), {
+            code: 'NJS-700',
+          }),
+        };
+      }
+      const dropped = /DROP TRIGGER (\w+)/.exec(sql)?.[1];
+      if (dropped) server.invalid.delete(dropped);
+      return { rowsAffected: 0, rows: [] };
+    },
+    close: async () => {},
+    commit: async () => {},
+    rollback: async () => {},
+  };
+  const api = {
+    thin: true,
+    OUT_FORMAT_OBJECT: 4002,
+    DB_TYPE_CLOB: 2017,
+    DB_TYPE_DATE: 2011,
+    createPool: async () => ({ getConnection: async () => connection, close: async () => {} }),
+  };
+  return { default: api, ...api };
+});
+
+const open = async () => {
+  const { OracleDb } = await import('../db/oracle-db');
+  return OracleDb.open({ connectString: 'x', user: 'u', password: 'p' });
+};
+const createdTriggers = () => server.executed.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
+const recorded = (version: number) =>
+  server.executed.some((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION') && s.includes(`(${version},`));
+
+beforeEach(() => {
+  server.executed.length = 0;
+  server.binds.length = 0;
+  server.broken.clear();
+  server.invalid.clear();
+});
+
+describe('OracleDb.execute: PL/SQL created with compilation errors (NJS-700 warning)', () => {
+  it('rejects with a pt-BR AppError naming the object and pointing the DBA to USER_ERRORS', async () => {
+    server.broken.add('WTC_TRG_PCEST');
+    const db = await open();
+    const error = await db
+      .execute('CREATE OR REPLACE TRIGGER WTC_TRG_PCEST\nAFTER INSERT ON PCEST FOR EACH ROW BEGIN NULL; END;')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({
+      code: 'db_compiled_with_errors',
+      message:
+        'Banco Oracle: o objeto TRIGGER WTC_TRG_PCEST foi criado com erros de compilação e ficou INVÁLIDO (NJS-700).',
+      object: { type: 'TRIGGER', name: 'WTC_TRG_PCEST' },
+    });
+    expect((error as AppError).fix).toContain("USER_ERRORS (ou ALL_ERRORS) WHERE NAME = 'WTC_TRG_PCEST'");
+  });
+});
+
+describe('Oracle install: never records a version while an integration object is INVALID', () => {
+  it('stops at the first trigger that compiles INVALID, drops it, does not record version 2 and explains why', async () => {
+    server.broken.add('WTC_TRG_PCPRODUT');
+    const { install } = await import('./installer');
+    const error = await install(await open()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('db_schema_invalid_objects');
+    expect((error as AppError).message).toContain('a versão 2 não foi registrada');
+    expect((error as AppError).message).toContain(
+      'TRIGGER WTC_TRG_PCPRODUT — removida para não bloquear as gravações do WinThor',
+    );
+    expect((error as AppError).message).toContain(
+      'linha 17, coluna 3: PL/SQL: ORA-00942: table or view does not exist',
+    );
+    expect((error as AppError).fix).toMatch(/USER_ERRORS\/ALL_ERRORS/);
+    // Only one WinThor table was ever exposed to an INVALID trigger, and only for a moment.
+    expect(createdTriggers()).toHaveLength(1);
+    expect(server.executed.some((s) => s.includes('DROP TRIGGER WTC_TRG_PCPRODUT'))).toBe(true);
+    expect(server.invalid.size).toBe(0);
+    expect(recorded(1)).toBe(true);
+    expect(recorded(2)).toBe(false);
+    // The dictionary is read in the configured schema (CURRENT_SCHEMA), not just the user's.
+    const lookup = server.executed.find((s) => s.includes('FROM ALL_OBJECTS'))!;
+    expect(lookup).toContain("OWNER = SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA')");
+    expect(server.binds).toContainEqual({ name: 'WTC_TRG_PCPRODUT', type: 'TRIGGER' });
+  });
+
+  it('also fails when the dictionary reports an INVALID object although no statement warned', async () => {
+    server.invalid.set('WTC_TRG_PCTABPR', 'TRIGGER');
+    const { install } = await import('./installer');
+    const error = await install(await open()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'db_schema_invalid_objects' });
+    expect((error as AppError).message).toContain('a versão 1 não foi registrada');
+    expect((error as AppError).message).toContain('TRIGGER WTC_TRG_PCTABPR');
+    expect(server.executed.some((s) => s.includes('DROP TRIGGER WTC_TRG_PCTABPR'))).toBe(true);
+    expect(recorded(1)).toBe(false);
+    expect(createdTriggers()).toHaveLength(0);
+  });
+
+  it('installs and records every version when everything compiles', async () => {
+    const { install } = await import('./installer');
+    const plan = await install(await open());
+    expect(plan.targetVersion).toBe(2);
+    expect(createdTriggers()).toHaveLength(7);
+    expect(recorded(1)).toBe(true);
+    expect(recorded(2)).toBe(true);
+    expect(server.executed.at(-1)).toBe('COMMIT');
+    expect(server.executed.some((s) => s.includes('DROP TRIGGER'))).toBe(false);
+  });
+
+  it('tells a DBA who runs the script by hand how to find INVALID objects afterwards', async () => {
+    const { buildInstallPlan } = await import('./installer');
+    expect(buildInstallPlan('oracle', 0).script).toContain(
+      "--   SELECT OBJECT_TYPE, OBJECT_NAME FROM USER_OBJECTS WHERE STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\';",
+    );
+  });
+});
