@@ -29,15 +29,19 @@ export const winthorDemoPart =
         ? { branches: DEMO_BRANCHES.map((b) => Branch.parse({ code: b.code, name: b.name })) }
         : {}),
     });
-    const simulator = new OrderImporterSimulator(await runtime.database.get(), {
-      stepMs: options.stepMs ?? 30_000,
-    });
+    // A simulator per tick, and only while the settings still point at the demo file: it writes PCPEDC, so
+    // it must never run against a real WinThor that someone configured while the demo was up.
+    const stepMs = options.stepMs ?? 30_000;
+    const onDemoDatabase = () => {
+      const database = runtime.settings.get().database;
+      return database.kind === 'embedded' && database.embedded.file === file;
+    };
     let running = false;
     const timer = setInterval(() => {
-      if (running) return;
+      if (running || !onDemoDatabase()) return;
       running = true;
-      simulator
-        .advance()
+      runtime.database
+        .use((db) => new OrderImporterSimulator(db, { stepMs }).advance())
         .catch(() => {})
         .finally(() => {
           running = false;
