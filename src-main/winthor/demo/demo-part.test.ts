@@ -7,6 +7,8 @@ import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
 import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';
 import { getOrderStatuses } from '../repositories/order-status-repository';
+import { SqliteDb } from '../db/sqlite-db';
+import { prepareDemoDatabase } from './demo-database';
 import { winthorDemoPart } from './demo-part';
 
 describe('demo part of serve --demo', () => {
@@ -58,5 +60,40 @@ describe('demo part of serve --demo', () => {
       invoiceKey: expect.stringMatching(/^35\d{42}$/),
     });
     if (stop) await stop();
+  });
+
+  it('never simulates WinThor on a database other than the demo file', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'wtc-demo-part-'));
+    runtime = createRuntime({ host: 'headless', settings: openHeadlessSettings(dir), dataDir: dir });
+    const stop = await winthorDemoPart({ intervalMs: 20, stepMs: 0 })(runtime);
+    // Someone points the running demo at another WinThor database (here another seeded file).
+    const other = join(dir, 'outro-winthor.sqlite');
+    await prepareDemoDatabase(other);
+    runtime.settings.update({ database: { embedded: { file: other } } });
+    const key = {
+      numpedrca: 2,
+      codusur: 99,
+      cgccli: '52998224725',
+      openedAt: new Date(2026, 10, 28, 13, 0, 0),
+    };
+    const otherDb = new SqliteDb({ file: other });
+    try {
+      await otherDb.transaction((tx) =>
+        stageOrder(tx, {
+          ...key,
+          codcli: 1,
+          codfilial: '1',
+          codcob: 'CART',
+          codplpag: 1,
+          numpedcli: 'DEMO-2',
+          items: [{ codprod: 1, qt: 1, pvenda: 10, numseq: 1 }],
+        }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await readStagingResult(otherDb, key)).status).toBe('waiting');
+    } finally {
+      await otherDb.close();
+      if (stop) await stop();
+    }
   });
 });
