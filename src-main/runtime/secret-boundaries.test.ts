@@ -57,6 +57,21 @@ describe('a stored secret only goes where it was saved for', () => {
     expect(result.message).toContain('digite o token');
   });
 
+  it('store.test still names a wrong typed URL as the problem', async () => {
+    runtime.settings.update({
+      branches: [
+        Branch.parse({ code: '1', store: { url: 'https://loja.example.com', token: 'TOKEN-SECRETO' } }),
+      ],
+    });
+    const result = await runtime.api.invoke('store.test', {
+      branch: '1',
+      url: 'http://www.minhaloja.com.br',
+      token: SECRET_MASK,
+    });
+    expect(result).toMatchObject({ ok: false, failed: 'url' });
+    expect(result.message).toContain('https');
+  });
+
   it('db.testConnection does not log in to another server with the stored password', async () => {
     runtime.settings.update({ database: { kind: 'oracle', oracle } });
     const result = await runtime.api.invoke('db.testConnection', {

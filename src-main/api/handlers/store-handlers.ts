@@ -1,3 +1,4 @@
+import { AppError } from '../app-error';
 import { SECRET_MASK } from '../contract';
 import type { HandlerGroup } from '../handlers';
 import { testStoreConnection, type ConnectionTestOptions } from '../../ciashop/connection-test';
@@ -9,6 +10,16 @@ const apiRootOf = (url: string): string | undefined => {
     return normaliseStoreUrl(url);
   } catch {
     return undefined;
+  }
+};
+
+const describeUrlProblem = (url: string): string | undefined => {
+  try {
+    normaliseStoreUrl(url);
+    return undefined;
+  } catch (error) {
+    if (error instanceof AppError) return `${error.message}${error.fix ? ` ${error.fix}` : ''}`;
+    return (error as Error).message;
   }
 };
 
@@ -29,7 +40,12 @@ export const storeHandlers = (
       if (url === undefined || url.trim() === '') url = saved.url;
       if (token === undefined || token === SECRET_MASK) {
         // The saved token only ever goes to the saved store: testing another URL needs the token typed.
-        if (!sameStore(url, saved.url)) {
+        const urlProblem = describeUrlProblem(url ?? '');
+        if (urlProblem) {
+          // The typed URL itself is wrong: say so (nothing is sent anywhere).
+          return { ok: false, failed: 'url', message: urlProblem, apiRoot: null, apiLimit: null };
+        }
+        if (!sameStore(url ?? '', saved.url)) {
           return {
             ok: false,
             failed: 'token',
