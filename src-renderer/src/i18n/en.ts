@@ -85,6 +85,7 @@ export const en: Messages = {
     schemaHint: 'Owner of the PC* tables; leave empty when it is the user itself.',
     user: 'User',
     password: 'Password',
+    passwordHint: 'Leave it as is to keep the stored password; type a new one to replace it.',
     instantClientDir: 'Oracle Instant Client folder',
     instantClientDirHint: 'Empty = Thin mode (Oracle 12.1 or newer). Fill in for older Oracle (Thick mode).',
     poolMin: 'Minimum connections',

@@ -89,6 +89,7 @@ export const ptBR = {
     schemaHint: 'Dono das tabelas PC*; deixe vazio se for o próprio usuário.',
     user: 'Usuário',
     password: 'Senha',
+    passwordHint: 'Deixe como está para manter a senha guardada; digite uma nova para substituí-la.',
     instantClientDir: 'Pasta do Oracle Instant Client',
     instantClientDirHint:
       'Vazio = modo Thin (Oracle 12.1 ou mais novo). Preencha para Oracle mais antigo (modo Thick).',

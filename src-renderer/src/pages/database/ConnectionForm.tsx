@@ -74,7 +74,7 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
             <TextInput label={t('database.user')} autoComplete="off" {...form.getInputProps('oracle.user')} />
             <PasswordInput
               label={t('database.password')}
-              description={t('settings.tokenHint')}
+              description={t('database.passwordHint')}
               autoComplete="new-password"
               {...form.getInputProps('oracle.password')}
             />
