@@ -3,9 +3,9 @@ import { ApiBudget, type BudgetSnapshot } from './api-budget';
 import { CallGate } from './call-gate';
 import { BREAKER_KINDS, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker';
 import { systemClock, type Clock } from './clock';
-import { createTransport, TransportFailure, type HttpTransport, type TransportKind } from './http-transport';
+import { createHttpTransport, TransportFailure, type HttpTransport } from './http-transport';
 import { storePaths } from './paths';
-import { interpretResponse, networkError, type ParsedResponse } from './response-errors';
+import { interpretResponse, networkError, type ParsedResponse, type RawResponse } from './response-errors';
 import {
   DEFAULT_RETRY,
   backoffDelay,
@@ -45,8 +45,6 @@ export interface StoreClientOptions {
   breaker?: { failureThreshold?: number; openMs?: number; maxOpenMs?: number };
   budgetReserve?: number;
   log?: LogFn;
-  /** 'axios' (default) or 'adapter' (same adapter without axios's pipeline; ADR 0203). */
-  transportKind?: TransportKind;
   /** For tests: replace the transport. */
   transport?: HttpTransport;
 }
@@ -94,7 +92,8 @@ export const buildQuery = (query: RequestSpec<unknown>['query']): string => {
 
 /** Query values that identify people (CPF/CNPJ, e-mail) never reach logs or error messages (LGPD). */
 const PERSONAL_QUERY = /([?&](?:documentid|document|email|cpf|cnpj)=)[^&]*/gi;
-export const redactPath = (path: string): string => path.replace(PERSONAL_QUERY, '$1***');
+export const redactPath = (path: string): string =>
+  path.includes('?') ? path.replace(PERSONAL_QUERY, '$1***') : path;
 
 const describeIssues = (error: z.ZodError): string =>
   error.issues
@@ -133,9 +132,7 @@ export class StoreClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
-    this.transport =
-      options.transport ??
-      createTransport(options.transportKind ?? 'axios', this.apiRoot, options.token.trim());
+    this.transport = options.transport ?? createHttpTransport(this.apiRoot, options.token.trim());
     this.gate = new CallGate(this.clock, options.maxConcurrent ?? 4, options.minIntervalMs ?? 0);
     this.budget = new ApiBudget({
       clock: this.clock,
@@ -242,24 +239,24 @@ export class StoreClient {
     }
     const trial = permit.trial;
     try {
-      const response = await this.gate.run(async () => {
+      const entered = this.gate.enter();
+      if (entered) await entered;
+      let response: RawResponse;
+      try {
         this.budget.noteCallStarted();
         this.calls += 1;
-        try {
-          return await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
-        } catch (error) {
-          if (error instanceof TransportFailure)
-            throw networkError(error.code, error.message, method, shown, error.cause);
-          throw error;
-        }
-      });
+        response = await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
+      } catch (error) {
+        if (error instanceof TransportFailure)
+          throw networkError(error.code, error.message, method, shown, error.cause);
+        throw error;
+      } finally {
+        this.gate.leave();
+      }
       this.budget.record(response.headers['x-apilimit-remaining']);
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
-      const parsed = interpretResponse(response, {
-        method,
-        path: shown,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      });
+      const retryAfter = response.headers['retry-after'];
+      const retryAfterMs = retryAfter ? parseRetryAfter(retryAfter, this.clock.now()) : undefined;
+      const parsed = interpretResponse(response, { method, path: shown, retryAfterMs });
       this.breaker.onSuccess(trial);
       return parsed;
     } catch (error) {
