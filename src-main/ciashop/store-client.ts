@@ -95,6 +95,32 @@ const PERSONAL_QUERY = /([?&](?:documentid|document|email|cpf|cnpj)=)[^&]*/gi;
 export const redactPath = (path: string): string =>
   path.includes('?') ? path.replace(PERSONAL_QUERY, '$1***') : path;
 
+/**
+ * Answer schemas compiled once (z.compile: a generated parser, about 3× faster than the runtime one; same
+ * output, and on a failure it falls back to the runtime parser, so the same issues). Keyed by schema, so the
+ * constants in schemas.ts compile on first use and nothing is compiled per request.
+ */
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const compiled = <T>(schema: z.ZodType<T>): z.ZodType<T> => {
+  let fast = compiledSchemas.get(schema) as z.ZodType<T> | undefined;
+  if (!fast) {
+    fast = z.compile(schema);
+    compiledSchemas.set(schema, fast);
+  }
+  return fast;
+};
+
+/** One list schema per item schema (not a new z.array per call or per pull). */
+const listSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const listOf = <T>(schema: z.ZodType<T>): z.ZodType<T[]> => {
+  let list = listSchemas.get(schema) as z.ZodType<T[]> | undefined;
+  if (!list) {
+    list = z.array(schema);
+    listSchemas.set(schema, list);
+  }
+  return list;
+};
+
 const describeIssues = (error: z.ZodError): string =>
   error.issues
     .slice(0, 3)
@@ -194,7 +220,7 @@ export class StoreClient {
 
   private validate<T>(spec: RequestSpec<T>, path: string, data: unknown): T {
     if (!spec.schema) return data as T;
-    const result = spec.schema.safeParse(data);
+    const result = compiled(spec.schema).safeParse(data);
     if (result.success) return result.data;
     throw new StoreError({
       kind: 'invalid_response',
@@ -281,7 +307,7 @@ export class StoreClient {
     query: RequestSpec<unknown>['query'] = {},
     pageSize = 50,
   ): AsyncGenerator<T[], void, undefined> {
-    const list = z.array(schema);
+    const list = listOf(schema);
     for (let page = 1; ; page += 1) {
       const { data, headers } = await this.request({
         method: 'GET',
@@ -355,7 +381,7 @@ export class StoreClient {
       path: storePaths.products,
       query: { erpId },
       safety: 'idempotent',
-      schema: z.array(Product),
+      schema: listOf(Product),
     });
     return data.find((product) => product.erpId === erpId) ?? null;
   }
