@@ -82,7 +82,7 @@ export const createNodeHttpAdapter = (agents: { http: HttpAgent; https: HttpsAge
       let hostname: string;
       let port: string;
       let path: string;
-      if (!config.baseURL || ABSOLUTE.test(relative)) {
+      if (!config.baseURL || (relative.includes('://') && ABSOLUTE.test(relative))) {
         const url = new URL(relative, config.baseURL);
         protocol = url.protocol;
         hostname = url.hostname.replace(/^\[|\]$/g, '');
