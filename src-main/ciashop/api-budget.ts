@@ -101,6 +101,8 @@ export class ApiBudget {
 
   /** How long to wait before the next call: the block, or spacing at limit/hour when the budget runs low. */
   delayBeforeNextCall(): number {
+    // Nothing read and never blocked (a store without the header): no clock reading needed.
+    if (this.blockedUntil === 0 && !this.last) return 0;
     const now = this.options.clock.now();
     if (this.blockedUntil > now) return this.blockedUntil - now;
     const remaining = this.remaining();

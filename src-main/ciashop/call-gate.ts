@@ -13,14 +13,9 @@ export class CallGate {
   ) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.enter();
+    const entered = this.enter();
+    if (entered) await entered;
     try {
-      if (this.minIntervalMs > 0) {
-        const now = this.clock.now();
-        const start = Math.max(now, this.nextStart);
-        this.nextStart = start + this.minIntervalMs;
-        if (start > now) await this.clock.sleep(start - now);
-      }
       return await task();
     } finally {
       this.leave();
@@ -31,15 +26,28 @@ export class CallGate {
     return this.active;
   }
 
-  private enter(): Promise<void> {
+  /**
+   * Takes a slot, waiting for one (and for the minimum interval) when needed: undefined when the call may
+   * start at once (no promise, no timer on the hot path). Always pair with leave().
+   */
+  enter(): Promise<void> | undefined {
     if (this.active < this.maxConcurrent) {
       this.active += 1;
-      return Promise.resolve();
+      return this.minIntervalMs > 0 ? this.space() : undefined;
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() =>
+      this.minIntervalMs > 0 ? this.space() : undefined,
+    );
   }
 
-  private leave(): void {
+  private space(): Promise<void> | undefined {
+    const now = this.clock.now();
+    const start = Math.max(now, this.nextStart);
+    this.nextStart = start + this.minIntervalMs;
+    return start > now ? this.clock.sleep(start - now) : undefined;
+  }
+
+  leave(): void {
     const next = this.waiting.shift();
     if (next) next();
     else this.active -= 1;

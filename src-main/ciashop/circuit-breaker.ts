@@ -32,6 +32,10 @@ export const BREAKER_KINDS: ReadonlySet<StoreErrorKind> = new Set([
   'auth',
 ]);
 
+/** Shared answers of acquire() (no object per call on the hot path). */
+const GO = Object.freeze({ allowed: true, trial: false } as const);
+const TRIAL = Object.freeze({ allowed: true, trial: true } as const);
+
 /**
  * Stops hammering a store that keeps failing (ADR 0204): closed → open after N consecutive failures →
  * half-open after a cool-down (one trial call) → closed on success, open again (longer) on failure.
@@ -50,6 +54,7 @@ export class CircuitBreaker {
 
   /** null = go ahead; otherwise the time (epoch ms) before which calls are refused. */
   acquire(): { allowed: true; trial: boolean } | { allowed: false; until: number; reason: string } {
+    if (this.state === 'closed') return GO;
     const now = this.options.clock.now();
     if (this.state === 'open') {
       if (now < this.openUntil) return { allowed: false, until: this.openUntil, reason: this.reason ?? '' };
@@ -58,9 +63,9 @@ export class CircuitBreaker {
     if (this.state === 'half-open') {
       if (this.trialInFlight) return { allowed: false, until: now + 1000, reason: this.reason ?? '' };
       this.trialInFlight = true;
-      return { allowed: true, trial: true };
+      return TRIAL;
     }
-    return { allowed: true, trial: false };
+    return GO;
   }
 
   onSuccess(trial: boolean): void {

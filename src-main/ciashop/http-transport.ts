@@ -1,7 +1,7 @@
-import axios, { type AxiosHeaders, type AxiosInstance, type InternalAxiosRequestConfig } from 'axios';
+import type { AxiosHeaders, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { createNodeHttpAdapter } from './node-http-adapter';
+import { ACCEPT_ENCODING, createNodeHttpAdapter } from './node-http-adapter';
 import type { RawResponse } from './response-errors';
 
 export interface TransportRequest {
@@ -27,109 +27,61 @@ export class TransportFailure extends Error {
   }
 }
 
-const flattenHeaders = (raw: Record<string, unknown> | undefined): Record<string, string | undefined> => {
-  const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw ?? {})) {
-    headers[name.toLowerCase()] = Array.isArray(value)
-      ? value.join(', ')
-      : value == null
-        ? undefined
-        : String(value);
+/**
+ * Node's response headers are already lower-case strings, except the few it keeps as arrays (set-cookie):
+ * only those are joined, and the object is copied only when one is present.
+ */
+const flattenHeaders = (raw: Record<string, unknown>): Record<string, string | undefined> => {
+  let flat: Record<string, string | undefined> | undefined;
+  for (const name in raw) {
+    const value = raw[name];
+    if (typeof value === 'string' || value === undefined) continue;
+    flat ??= { ...(raw as Record<string, string | undefined>) };
+    flat[name] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
   }
-  return headers;
+  return flat ?? (raw as Record<string, string | undefined>);
 };
 
-const toFailure = (error: unknown): TransportFailure => {
+const toRaw = (response: AxiosResponse): RawResponse => ({
+  status: response.status,
+  headers: flattenHeaders(response.headers as Record<string, unknown>),
+  text: typeof response.data === 'string' ? response.data : '',
+});
+
+const toFailure = (error: unknown): never => {
   const e = error as { code?: string; message?: string; cause?: { code?: string } };
-  return new TransportFailure(e.code ?? e.cause?.code, e.message ?? String(error), error);
-};
-
-/** 'axios' = through axios's request pipeline (default); 'adapter' = the same adapter called directly. */
-export type TransportKind = 'axios' | 'adapter';
-
-/**
- * The only axios user: one keep-alive agent per store, the lean node:http adapter, body read as text
- * (parsed by response-errors.ts).
- */
-export const createAxiosTransport = (apiRoot: string, token: string): HttpTransport => {
-  const httpAgent = new HttpAgent({ keepAlive: true });
-  const httpsAgent = new HttpsAgent({ keepAlive: true });
-  const instance: AxiosInstance = axios.create({
-    baseURL: apiRoot,
-    adapter: createNodeHttpAdapter({ http: httpAgent, https: httpsAgent }),
-    responseType: 'text',
-    transformRequest: [(data: unknown) => data],
-    transformResponse: [(data: unknown) => data],
-    validateStatus: () => true,
-    maxRedirects: 0,
-    transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
-    headers: {
-      Authorization: `Bearer ${token}`,
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
-    },
-  });
-  return {
-    async send(request) {
-      try {
-        const response = await instance.request<string>({
-          method: request.method,
-          url: request.path,
-          timeout: request.timeoutMs,
-          ...(request.body !== undefined ? { data: JSON.stringify(request.body) } : {}),
-        });
-        const headers = flattenHeaders(response.headers as Record<string, unknown>);
-        return {
-          status: response.status,
-          headers,
-          text: typeof response.data === 'string' ? response.data : '',
-        };
-      } catch (error) {
-        throw toFailure(error);
-      }
-    },
-    close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
-  };
+  throw new TransportFailure(e.code ?? e.cause?.code, e.message ?? String(error), error);
 };
 
 /**
- * The same adapter, agents and headers, called without axios's request pipeline (config merging, header
- * normalisation, transforms, interceptors), which bench/store-client.ts measures as the client's main
- * per-request cost. Behaviour is identical (the fault suite runs against both); see ADR 0203.
+ * The only axios user (ADR 0203): one keep-alive agent per store and the lean node:http(s) axios adapter
+ * (node-http-adapter.ts), called directly with a ready config — axios's request pipeline (config merging,
+ * AxiosHeaders normalisation, transforms, interceptors) was the client's main per-request cost and none of
+ * it was used. Headers are built once per store; the body is read as text (parsed by response-errors.ts).
  */
-export const createAdapterTransport = (apiRoot: string, token: string): HttpTransport => {
+export const createHttpTransport = (apiRoot: string, token: string): HttpTransport => {
   const httpAgent = new HttpAgent({ keepAlive: true });
   const httpsAgent = new HttpsAgent({ keepAlive: true });
   const adapter = createNodeHttpAdapter({ http: httpAgent, https: httpsAgent });
-  const baseHeaders = {
+  // Plain objects (the adapter accepts them): building AxiosHeaders per call is measurable.
+  const withoutBody = {
     Authorization: `Bearer ${token}`,
     Accept: 'application/json',
-    'Content-Type': 'application/json',
-  };
+    'Accept-Encoding': ACCEPT_ENCODING,
+  } as unknown as AxiosHeaders;
+  const withBody = { ...withoutBody, 'Content-Type': 'application/json' } as unknown as AxiosHeaders;
   return {
-    async send(request) {
+    send(request) {
+      const hasBody = request.body !== undefined;
       const config = {
         baseURL: apiRoot,
         url: request.path,
-        method: request.method.toLowerCase(),
+        method: request.method,
         timeout: request.timeoutMs,
-        // A plain object (the adapter accepts one): building AxiosHeaders per call is measurable.
-        headers: baseHeaders as unknown as AxiosHeaders,
-        ...(request.body !== undefined ? { data: JSON.stringify(request.body) } : {}),
+        headers: hasBody ? withBody : withoutBody,
+        data: hasBody ? JSON.stringify(request.body) : undefined,
       } as InternalAxiosRequestConfig;
-      try {
-        const response = await adapter(config);
-        return {
-          status: response.status,
-          headers: flattenHeaders(response.headers as Record<string, unknown>),
-          text: typeof response.data === 'string' ? response.data : '',
-        };
-      } catch (error) {
-        throw toFailure(error);
-      }
+      return adapter(config).then(toRaw, toFailure);
     },
     close() {
       httpAgent.destroy();
@@ -137,6 +89,3 @@ export const createAdapterTransport = (apiRoot: string, token: string): HttpTran
     },
   };
 };
-
-export const createTransport = (kind: TransportKind, apiRoot: string, token: string): HttpTransport =>
-  kind === 'adapter' ? createAdapterTransport(apiRoot, token) : createAxiosTransport(apiRoot, token);

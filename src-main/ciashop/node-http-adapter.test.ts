@@ -39,6 +39,21 @@ describe('lean node:http adapter', () => {
     expect(seen).toEqual({ auth: 'Bearer tok', type: 'application/json', body: '{"name":"Bebidas"}' });
   });
 
+  it('the time-out is total: an answer that keeps trickling in still times out', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('[');
+      const drip = setInterval(() => res.write(' '), 40);
+      res.on('close', () => clearInterval(drip));
+    });
+    const client = new StoreClient({ url, token: 'tok', timeoutMs: 200, retry: { maxAttempts: 1 } });
+    clients.push(client);
+    const started = Date.now();
+    const error = await storeFailure(client.getCustomer(1));
+    expect(error.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('does not follow redirects: the connection test names the URL and the destination', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(301, { Location: 'https://www.loja.com.br/api/v1/departments' });

@@ -29,7 +29,7 @@ const detailsOf = (body: ErrorBody): StoreErrorDetail[] =>
  */
 export const interpretResponse = (
   raw: RawResponse,
-  context: { method: string; path: string; retryAfterMs?: number },
+  context: { method: string; path: string; retryAfterMs?: number | undefined },
 ): ParsedResponse => {
   const { method, path } = context;
   let data: unknown = undefined;

@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
 import { SkippingClock } from './clock';
-import type { TransportKind } from './http-transport';
 import { StoreClient, type StoreClientOptions } from './store-client';
 import { storeFailure } from './test-support';
 
@@ -11,10 +10,8 @@ let sandbox: StoreSandbox;
 let clock: SkippingClock;
 const clients: StoreClient[] = [];
 
-let transportKind: TransportKind = 'axios';
 const client = (overrides: Partial<StoreClientOptions> = {}): StoreClient => {
   const created = new StoreClient({
-    transportKind,
     url: sandbox.url,
     token: sandbox.token,
     clock,
@@ -32,7 +29,6 @@ const listDepartments = (c: StoreClient) =>
   c.request({ method: 'GET', path: 'departments', safety: 'idempotent' });
 
 beforeEach(async () => {
-  transportKind = 'axios';
   clock = new SkippingClock();
   sandbox = await startStoreSandbox({ orders: 20, budgetPerHour: 0 });
 });
@@ -41,11 +37,7 @@ afterEach(async () => {
   await sandbox.stop();
 });
 
-describe.each(['axios', 'adapter'] as const)('faults (transport: %s)', (kind) => {
-  beforeEach(() => {
-    transportKind = kind;
-  });
-
+describe('faults', () => {
   it('added latency under the time-out succeeds; over it, times out, is retried, then fails as timeout', async () => {
     sandbox.faults.add({ type: 'latency', ms: 50, times: 1 });
     await expect(listDepartments(client())).resolves.toMatchObject({ status: 200 });

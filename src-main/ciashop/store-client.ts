@@ -3,9 +3,9 @@ import { ApiBudget, type BudgetSnapshot } from './api-budget';
 import { CallGate } from './call-gate';
 import { BREAKER_KINDS, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker';
 import { systemClock, type Clock } from './clock';
-import { createTransport, TransportFailure, type HttpTransport, type TransportKind } from './http-transport';
+import { createHttpTransport, TransportFailure, type HttpTransport } from './http-transport';
 import { storePaths } from './paths';
-import { interpretResponse, networkError, type ParsedResponse } from './response-errors';
+import { interpretResponse, networkError, type ParsedResponse, type RawResponse } from './response-errors';
 import {
   DEFAULT_RETRY,
   backoffDelay,
@@ -45,8 +45,6 @@ export interface StoreClientOptions {
   breaker?: { failureThreshold?: number; openMs?: number; maxOpenMs?: number };
   budgetReserve?: number;
   log?: LogFn;
-  /** 'axios' (default) or 'adapter' (same adapter without axios's pipeline; ADR 0203). */
-  transportKind?: TransportKind;
   /** For tests: replace the transport. */
   transport?: HttpTransport;
 }
@@ -94,7 +92,34 @@ export const buildQuery = (query: RequestSpec<unknown>['query']): string => {
 
 /** Query values that identify people (CPF/CNPJ, e-mail) never reach logs or error messages (LGPD). */
 const PERSONAL_QUERY = /([?&](?:documentid|document|email|cpf|cnpj)=)[^&]*/gi;
-export const redactPath = (path: string): string => path.replace(PERSONAL_QUERY, '$1***');
+export const redactPath = (path: string): string =>
+  path.includes('?') ? path.replace(PERSONAL_QUERY, '$1***') : path;
+
+/**
+ * Answer schemas compiled once (z.compile: a generated parser, about 3× faster than the runtime one; same
+ * output, and on a failure it falls back to the runtime parser, so the same issues). Keyed by schema, so the
+ * constants in schemas.ts compile on first use and nothing is compiled per request.
+ */
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const compiled = <T>(schema: z.ZodType<T>): z.ZodType<T> => {
+  let fast = compiledSchemas.get(schema) as z.ZodType<T> | undefined;
+  if (!fast) {
+    fast = z.compile(schema);
+    compiledSchemas.set(schema, fast);
+  }
+  return fast;
+};
+
+/** One list schema per item schema (not a new z.array per call or per pull). */
+const listSchemas = new WeakMap<z.ZodType, z.ZodType>();
+const listOf = <T>(schema: z.ZodType<T>): z.ZodType<T[]> => {
+  let list = listSchemas.get(schema) as z.ZodType<T[]> | undefined;
+  if (!list) {
+    list = z.array(schema);
+    listSchemas.set(schema, list);
+  }
+  return list;
+};
 
 const describeIssues = (error: z.ZodError): string =>
   error.issues
@@ -133,9 +158,7 @@ export class StoreClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
-    this.transport =
-      options.transport ??
-      createTransport(options.transportKind ?? 'axios', this.apiRoot, options.token.trim());
+    this.transport = options.transport ?? createHttpTransport(this.apiRoot, options.token.trim());
     this.gate = new CallGate(this.clock, options.maxConcurrent ?? 4, options.minIntervalMs ?? 0);
     this.budget = new ApiBudget({
       clock: this.clock,
@@ -197,7 +220,7 @@ export class StoreClient {
 
   private validate<T>(spec: RequestSpec<T>, path: string, data: unknown): T {
     if (!spec.schema) return data as T;
-    const result = spec.schema.safeParse(data);
+    const result = compiled(spec.schema).safeParse(data);
     if (result.success) return result.data;
     throw new StoreError({
       kind: 'invalid_response',
@@ -242,24 +265,24 @@ export class StoreClient {
     }
     const trial = permit.trial;
     try {
-      const response = await this.gate.run(async () => {
+      const entered = this.gate.enter();
+      if (entered) await entered;
+      let response: RawResponse;
+      try {
         this.budget.noteCallStarted();
         this.calls += 1;
-        try {
-          return await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
-        } catch (error) {
-          if (error instanceof TransportFailure)
-            throw networkError(error.code, error.message, method, shown, error.cause);
-          throw error;
-        }
-      });
+        response = await this.transport.send({ method, path, body, timeoutMs: this.timeoutMs });
+      } catch (error) {
+        if (error instanceof TransportFailure)
+          throw networkError(error.code, error.message, method, shown, error.cause);
+        throw error;
+      } finally {
+        this.gate.leave();
+      }
       this.budget.record(response.headers['x-apilimit-remaining']);
-      const retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.clock.now());
-      const parsed = interpretResponse(response, {
-        method,
-        path: shown,
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      });
+      const retryAfter = response.headers['retry-after'];
+      const retryAfterMs = retryAfter ? parseRetryAfter(retryAfter, this.clock.now()) : undefined;
+      const parsed = interpretResponse(response, { method, path: shown, retryAfterMs });
       this.breaker.onSuccess(trial);
       return parsed;
     } catch (error) {
@@ -284,7 +307,7 @@ export class StoreClient {
     query: RequestSpec<unknown>['query'] = {},
     pageSize = 50,
   ): AsyncGenerator<T[], void, undefined> {
-    const list = z.array(schema);
+    const list = listOf(schema);
     for (let page = 1; ; page += 1) {
       const { data, headers } = await this.request({
         method: 'GET',
@@ -358,7 +381,7 @@ export class StoreClient {
       path: storePaths.products,
       query: { erpId },
       safety: 'idempotent',
-      schema: z.array(Product),
+      schema: listOf(Product),
     });
     return data.find((product) => product.erpId === erpId) ?? null;
   }
