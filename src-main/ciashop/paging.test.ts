@@ -17,10 +17,11 @@ afterEach(async () => {
 const store = async (
   total: number,
   header: (page: number, limit: number) => string | null,
+  maxPageSize = Infinity,
 ): Promise<StoreClient> => {
   server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const limit = Number(url.searchParams.get('limit'));
+    const limit = Math.min(Number(url.searchParams.get('limit')), maxPageSize);
     const page = Number(url.searchParams.get('page'));
     const items = Array.from({ length: total }, (_, i) => ({ id: i + 1 })).slice(
       (page - 1) * limit,
@@ -54,6 +55,11 @@ describe('paging', () => {
   it('without x-hasmore, keeps going while pages are full (never stops early on an exact multiple)', async () => {
     const c = await store(20, () => null);
     expect(await all(c, 10)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('without x-hasmore, a store that caps the page size is still read to the end', async () => {
+    const c = await store(25, () => null, 10);
+    expect(await all(c, 50)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
 
   it('trusts x-hasmore: false even on a full page', async () => {

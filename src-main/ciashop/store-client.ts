@@ -298,7 +298,8 @@ export class StoreClient {
   }
 
   /**
-   * Pages through a list until `x-hasmore` says false (or, if the header is missing, until a short page).
+   * Pages through a list until `x-hasmore` says false (or, if the header is missing, until an empty page:
+   * a store may cap the page size below the limit asked, so a short page proves nothing).
    * A failing page throws: the caller never receives a silently partial list.
    */
   async *pages<T>(
@@ -330,7 +331,7 @@ export class StoreClient {
         continue;
       }
       if (hasMore === 'false') return;
-      if (data.length < pageSize) return;
+      if (data.length === 0) return;
     }
   }
 
