@@ -5,7 +5,8 @@
  *     reaches against the same endpoint at the same concurrency in the same run (target ≥ 0.8);
  *  2. memory (RSS / heap) while paging 100k orders through x-hasmore (should stay flat).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
 import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { StoreClient } from '../src-main/ciashop/store-client';
@@ -15,16 +16,30 @@ const ENDPOINT = 'customers/5001';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
-const startSandboxProcess = async (): Promise<{ child: ChildProcess; url: string; token: string }> => {
+/**
+ * The sandbox stands in for a remote store: in production it does not share the client's CPU. Where
+ * `taskset` exists and there are at least two cores, the sandbox gets core 1 and this process (all its
+ * threads) core 0, so the ratio measures the client's own cost rather than its contention with the server.
+ */
+const canPin = (): boolean =>
+  process.platform === 'linux' &&
+  cpus().length >= 2 &&
+  process.env.BENCH_NO_PIN !== '1' &&
+  spawnSync('taskset', ['-V']).status === 0;
+
+const pinSelf = (): void => {
+  spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+};
+
+const startSandboxProcess = async (
+  pinned: boolean,
+): Promise<{ child: ChildProcess; url: string; token: string }> => {
   const cli = resolve(import.meta.dirname, '../src-main/cli/main.ts');
   const tsx = resolve(import.meta.dirname, '../node_modules/.bin/tsx');
-  const child = spawn(
-    tsx,
-    [cli, '--json', 'sandbox', '--budget', '0', '--orders', String(ORDERS), '--token', 'bench'],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const args = [cli, '--json', 'sandbox', '--budget', '0', '--orders', String(ORDERS), '--token', 'bench'];
+  const child = pinned
+    ? spawn('taskset', ['-c', '1', tsx, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    : spawn(tsx, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let text = '';
   return new Promise((done, fail) => {
     child.once('exit', (code) => fail(new Error(`sandbox saiu com código ${code}`)));
@@ -112,9 +127,16 @@ const median = (values: number[]): number => {
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 const main = async (): Promise<void> => {
-  const { child, url, token } = await startSandboxProcess();
+  const pinned = canPin();
+  if (pinned) pinSelf();
+  const { child, url, token } = await startSandboxProcess(pinned);
   try {
     console.log(`Sandbox da loja: ${url} (processo separado, sem limite de chamadas, ${ORDERS} pedidos)`);
+    console.log(
+      pinned
+        ? '   núcleos: sandbox no núcleo 1, cliente e http puro no núcleo 0 (taskset; BENCH_NO_PIN=1 desliga)'
+        : '   núcleos: sem fixação (taskset indisponível ou BENCH_NO_PIN=1): cliente e sandbox disputam a CPU',
+    );
     console.log(
       `\n1. Vazão: GET ${ENDPOINT}, ${ROUNDS} rodadas de ${DURATION_MS} ms por medida, mediana das razões por rodada`,
     );
