@@ -14,13 +14,11 @@ test('settings are exported without secrets and imported back, keeping the store
   expect(JSON.stringify(exported)).not.toContain('demo-sandbox-token');
 
   exported.branches[0].name = 'MATRIZ IMPORTADA';
-  await page
-    .locator('input[type="file"]')
-    .setInputFiles({
-      name: 'config.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(exported)),
-    });
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'config.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(exported)),
+  });
   await expect(page.getByText('Configurações importadas.')).toBeVisible();
   await page.reload();
   const branch = page.getByTestId('branch-0');
