@@ -4,17 +4,12 @@ import type { Runtime } from './create-runtime';
 
 /**
  * Prepares the embedded demo: points the engine at the embedded WinThor database and the local store
- * sandbox. Each part plugs in here as it is built (database layer, store sandbox); returns what it
- * started so the host can stop it.
+ * sandbox. Each part returns what it started so the host can stop it.
  */
 export type DemoPart = (runtime: Runtime) => Promise<(() => Promise<void>) | void>;
 
 // Order matters: the WinThor part sets up the branches, the sandbox part then points them at the store.
 const parts: DemoPart[] = [winthorDemoPart(), (runtime) => storeSandboxDemoPart(runtime)];
-
-export const registerDemoPart = (part: DemoPart): void => {
-  parts.push(part);
-};
 
 export const startDemo = async (runtime: Runtime): Promise<() => Promise<void>> => {
   const stops: Array<() => Promise<void>> = [];
