@@ -36,11 +36,6 @@ export const StoreTestButton = ({ branch, url, token }: Props) => {
         >
           <Text size="sm">{result.message}</Text>
           {!result.ok && <Text size="sm">{t(`settings.failedPart.${result.failed}`)}</Text>}
-          {result.apiLimit?.raw && (
-            <Text size="xs" c="dimmed">
-              x-apilimit-remaining: {result.apiLimit.raw}
-            </Text>
-          )}
         </Alert>
       )}
     </Stack>
