@@ -73,7 +73,7 @@ export default tseslint.config(
           paths: [
             ...restrict(['electron'], 'Only src-main/app may import electron.'),
             ...restrict(['oracledb', 'better-sqlite3'], 'Only src-main/winthor may import database drivers.'),
-            ...restrict(['axios'], 'Only src-main/ciashop may import the HTTP client.'),
+            ...restrict(['axios', 'undici'], 'Only src-main/ciashop may import the HTTP client.'),
           ],
         },
       ],
@@ -87,7 +87,7 @@ export default tseslint.config(
         {
           paths: [
             ...restrict(['electron'], 'Only src-main/app may import electron.'),
-            ...restrict(['axios'], 'Only src-main/ciashop may import the HTTP client.'),
+            ...restrict(['axios', 'undici'], 'Only src-main/ciashop may import the HTTP client.'),
           ],
         },
       ],
@@ -115,7 +115,7 @@ export default tseslint.config(
         {
           paths: [
             ...restrict(['oracledb', 'better-sqlite3'], 'Only src-main/winthor may import database drivers.'),
-            ...restrict(['axios'], 'Only src-main/ciashop may import the HTTP client.'),
+            ...restrict(['axios', 'undici'], 'Only src-main/ciashop may import the HTTP client.'),
           ],
         },
       ],
@@ -138,6 +138,7 @@ export default tseslint.config(
                 'oracledb',
                 'better-sqlite3',
                 'axios',
+                'undici',
                 'conf',
                 'electron-store',
                 'nodemailer',

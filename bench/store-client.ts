@@ -1,20 +1,25 @@
 /**
  * Store client benchmark (npm run bench:store). Starts the store sandbox in a child process (no budget
  * limit, 100k orders) and prints:
- *  1. client throughput at concurrency 1, 4 and 16 as a ratio of what a minimal node:http keep-alive loop
- *     reaches against the same endpoint at the same concurrency in the same run (target ≥ 0.8);
+ *  1. client throughput at concurrency 1, 4 and 16 as a ratio of what a plain keep-alive HTTP loop reaches
+ *     against the same endpoint at the same concurrency in the same run (target ≥ 0.8), for two plain
+ *     loops: one on node:http and one on undici (the engine the client uses, ADR 0206), so the second
+ *     ratio is what the client's own work costs over the same engine;
  *  2. memory (RSS / heap) while paging 100k orders through x-hasmore (should stay flat).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { Agent, request } from 'node:http';
+import { Pool } from 'undici';
 import { resolve } from 'node:path';
 import { StoreClient } from '../src-main/ciashop/store-client';
 
 const ORDERS = 100_000;
 const ENDPOINT = 'customers/5001';
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 1000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+/** Short paired measures, many of them (see the loop in main): the machine is shared and noisy. */
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const WARM_UP_MS = 500;
 
 /**
  * The sandbox stands in for a remote store: in production it does not share the client's CPU. Where
@@ -55,17 +60,19 @@ const startSandboxProcess = async (
   });
 };
 
-/** Runs `concurrency` loops of `call` for DURATION_MS; returns calls per second. */
-const measure = async (concurrency: number, call: () => Promise<unknown>): Promise<number> => {
-  const warmUntil = Date.now() + 300;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < warmUntil) await call();
-    }),
-  );
+interface Measure {
+  /** Calls per second (wall clock). */
+  rate: number;
+  /** CPU time of this process per call, µs (user + system): what one call costs the caller. */
+  cpuPerCall: number;
+}
+
+/** Runs `concurrency` loops of `call` for `ms` milliseconds. */
+const measure = async (concurrency: number, call: () => Promise<unknown>, ms: number): Promise<Measure> => {
   let count = 0;
+  const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();
-  const until = Date.now() + DURATION_MS;
+  const until = Date.now() + ms;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (Date.now() < until) {
@@ -75,30 +82,33 @@ const measure = async (concurrency: number, call: () => Promise<unknown>): Promi
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return count / seconds;
+  const cpu = process.cpuUsage(cpuBefore);
+  return { rate: count / seconds, cpuPerCall: (cpu.user + cpu.system) / count };
 };
 
+const PLAIN_HEADERS = (token: string) => ({
+  Authorization: `Bearer ${token}`,
+  Accept: 'application/json',
+  'Accept-Encoding': 'gzip, deflate, br',
+});
+
+interface Caller {
+  call: () => Promise<unknown>;
+  close: () => void;
+}
+
 /**
- * The baseline: plain node:http keep-alive GET with the client's request headers (same bytes on the wire),
+ * Baseline 1: plain node:http keep-alive GET with the client's request headers (same bytes on the wire),
  * body read and JSON-parsed, nothing else.
  */
-const plainCaller = (base: string, token: string, concurrency: number) => {
+const plainNodeHttp = (base: string, token: string, concurrency: number): Caller => {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const url = new URL(`${base}/api/v1/${ENDPOINT}`);
+  const headers = PLAIN_HEADERS(token);
   const call = () =>
     new Promise<void>((done, fail) => {
       const req = request(
-        {
-          host: url.hostname,
-          port: url.port,
-          path: url.pathname,
-          agent,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            'Accept-Encoding': 'gzip, deflate, br',
-          },
-        },
+        { host: url.hostname, port: url.port, path: url.pathname, agent, headers },
         (res) => {
           let body = '';
           res.setEncoding('utf8');
@@ -116,6 +126,20 @@ const plainCaller = (base: string, token: string, concurrency: number) => {
       req.end();
     });
   return { call, close: () => agent.destroy() };
+};
+
+/** Baseline 2: the same on undici's connection pool (the client's engine), nothing else. */
+const plainUndici = (base: string, token: string, concurrency: number): Caller => {
+  const pool = new Pool(base, { connections: concurrency });
+  const path = `/api/v1/${ENDPOINT}`;
+  const headers = PLAIN_HEADERS(token);
+  const call = async () => {
+    const response = await pool.request({ path, method: 'GET', headers });
+    const body = await response.body.text();
+    if (response.statusCode !== 200) throw new Error(`HTTP ${response.statusCode}`);
+    JSON.parse(body);
+  };
+  return { call, close: () => void pool.destroy() };
 };
 
 const median = (values: number[]): number => {
@@ -138,40 +162,44 @@ const main = async (): Promise<void> => {
         : '   núcleos: sem fixação (taskset indisponível ou BENCH_NO_PIN=1): cliente e sandbox disputam a CPU',
     );
     console.log(
-      `\n1. Vazão: GET ${ENDPOINT}, ${ROUNDS} rodadas de ${DURATION_MS} ms por medida, mediana das razões por rodada`,
+      `\n1. Vazão: GET ${ENDPOINT}; por concorrência, ${ROUNDS} rodadas de medidas de ${DURATION_MS} ms (http puro node:http, http puro undici e cliente, um logo após o outro, ordem em rodízio); medianas`,
     );
-    console.log('   cliente = orçamento + disjuntor + retentativas + zod, configuração padrão');
-    console.log('   concorrência | http puro (req/s) | cliente (req/s) | razão');
+    console.log('   cliente = orçamento + disjuntor + retentativas + validação zod, configuração padrão');
+    console.log('   razão = cliente / http puro, mediana das razões de cada rodada (alvo ≥ 0,8)');
+    console.log(
+      '   concorrência | node:http (req/s) | undici (req/s) | cliente (req/s) | razão node:http | razão undici | CPU/chamada: node:http, undici, cliente',
+    );
     for (const concurrency of [1, 4, 16]) {
-      const plain = plainCaller(url, token, concurrency);
+      const sides: Caller[] = [plainNodeHttp(url, token, concurrency), plainUndici(url, token, concurrency)];
       const client = new StoreClient({ url, token, maxConcurrent: concurrency });
-      // Interleaved short rounds measured back to back: the machine is shared (2 cores, the sandbox in
-      // another process), so each round gives a paired ratio and the median is reported. The order within
-      // a round alternates so that neither side always runs first.
-      const plainRates: number[] = [];
-      const clientRates: number[] = [];
-      const ratios: number[] = [];
-      // Called as directly as the baseline (no extra async wrapper on one side only).
-      const viaClient = () => client.getCustomer(5001);
+      // Called as directly as the baselines (no extra async wrapper on one side only).
+      sides.push({ call: () => client.getCustomer(5001), close: () => client.close() });
+      for (const side of sides) await measure(concurrency, side.call, WARM_UP_MS);
+      // The machine is shared (2 cores, other tenants): a slow second hits all sides of a short round
+      // alike, so each round gives one ratio per baseline and the median of the ratios is reported. The
+      // order within a round rotates so that no side always runs first.
+      const runs: Measure[][] = sides.map(() => []);
+      const versusNodeHttp: number[] = [];
+      const versusUndici: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {
-        let plainRate: number;
-        let clientRate: number;
-        if (round % 2 === 0) {
-          plainRate = await measure(concurrency, plain.call);
-          clientRate = await measure(concurrency, viaClient);
-        } else {
-          clientRate = await measure(concurrency, viaClient);
-          plainRate = await measure(concurrency, plain.call);
+        const results: Measure[] = [];
+        for (let k = 0; k < sides.length; k += 1) {
+          const index = (round + k) % sides.length;
+          results[index] = await measure(concurrency, sides[index]!.call, DURATION_MS);
         }
-        plainRates.push(plainRate);
-        clientRates.push(clientRate);
-        ratios.push(clientRate / plainRate);
+        results.forEach((result, index) => runs[index]!.push(result));
+        versusNodeHttp.push(results[2]!.rate / results[0]!.rate);
+        versusUndici.push(results[2]!.rate / results[1]!.rate);
       }
-      plain.close();
-      client.close();
-      const ratio = median(ratios);
+      for (const side of sides) side.close();
+      const rate = (index: number): string => median(runs[index]!.map((run) => run.rate)).toFixed(0);
+      const cpu = (index: number): string => median(runs[index]!.map((run) => run.cpuPerCall)).toFixed(1);
+      const ratio = (values: number[]): string => {
+        const value = median(values);
+        return `${value.toFixed(2)}${value >= 0.8 ? '' : ' (<0,8)'}`;
+      };
       console.log(
-        `   ${String(concurrency).padStart(12)} | ${median(plainRates).toFixed(0).padStart(17)} | ${median(clientRates).toFixed(0).padStart(15)} | ${ratio.toFixed(2)}${ratio >= 0.8 ? '' : ' (<0.8)'}`,
+        `   ${String(concurrency).padStart(12)} | ${rate(0).padStart(17)} | ${rate(1).padStart(14)} | ${rate(2).padStart(15)} | ${ratio(versusNodeHttp).padStart(15)} | ${ratio(versusUndici).padStart(12)} | ${cpu(0)}, ${cpu(1)}, ${cpu(2)} µs`,
       );
     }
 

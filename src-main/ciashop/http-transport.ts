@@ -1,7 +1,5 @@
 import type { AxiosHeaders, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
-import { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
-import { ACCEPT_ENCODING, createNodeHttpAdapter } from './node-http-adapter';
+import { ACCEPT_ENCODING, createUndiciAdapter } from './undici-adapter';
 import type { RawResponse } from './response-errors';
 
 export interface TransportRequest {
@@ -54,15 +52,13 @@ const toFailure = (error: unknown): never => {
 };
 
 /**
- * The only axios user (ADR 0203): one keep-alive agent per store and the lean node:http(s) axios adapter
- * (node-http-adapter.ts), called directly with a ready config — axios's request pipeline (config merging,
- * AxiosHeaders normalisation, transforms, interceptors) was the client's main per-request cost and none of
- * it was used. Headers are built once per store; the body is read as text (parsed by response-errors.ts).
+ * The only axios user (ADR 0203, 0206): the axios adapter on undici (undici-adapter.ts, one keep-alive pool
+ * per store), called directly with a ready config — axios's request pipeline (config merging, AxiosHeaders
+ * normalisation, transforms, interceptors) was the client's main per-request cost and none of it was used.
+ * Headers are built once per store; the body is read as text (parsed by response-errors.ts).
  */
 export const createHttpTransport = (apiRoot: string, token: string): HttpTransport => {
-  const httpAgent = new HttpAgent({ keepAlive: true });
-  const httpsAgent = new HttpsAgent({ keepAlive: true });
-  const adapter = createNodeHttpAdapter({ http: httpAgent, https: httpsAgent });
+  const { adapter, close } = createUndiciAdapter(apiRoot);
   // Plain objects (the adapter accepts them): building AxiosHeaders per call is measurable.
   const withoutBody = {
     Authorization: `Bearer ${token}`,
@@ -83,9 +79,6 @@ export const createHttpTransport = (apiRoot: string, token: string): HttpTranspo
       } as InternalAxiosRequestConfig;
       return adapter(config).then(toRaw, toFailure);
     },
-    close() {
-      httpAgent.destroy();
-      httpsAgent.destroy();
-    },
+    close,
   };
 };

@@ -3,6 +3,10 @@ import { z } from 'zod';
 /**
  * Shapes of what the store sends and receives. Objects are loose (unknown extra fields are kept and
  * tolerated); a missing required field is reported as invalid_response with the field's path.
+ *
+ * Answer schemas (what the store sends) only CHECK: no defaults, transforms or coercion, so a valid answer
+ * is returned as parsed, without a copy (store-client.ts validates, ADR 0206; schemas.test.ts enforces it).
+ * Input schemas (what we send) may fill defaults.
  */
 const id = z.number().int();
 const money = z.number();
@@ -53,7 +57,7 @@ export const Product = z.looseObject({
   blocked: z.boolean().nullish(),
   sortOrder: z.number().nullish(),
   mainDepartmentId: z.number().nullish(),
-  variants: z.array(Variant).default([]),
+  variants: z.array(Variant).nullish(),
 });
 export type Product = z.infer<typeof Product>;
 
@@ -157,7 +161,7 @@ export const Order = z.looseObject({
   shippingMethod: ShippingMethod.nullish(),
   shippingAddress: Address.nullish(),
   billing: z.looseObject({}).nullish(),
-  payments: z.array(Payment).default([]),
+  payments: z.array(Payment).nullish(),
   statusProcessed: z.boolean().nullish(),
 });
 export type Order = z.infer<typeof Order>;

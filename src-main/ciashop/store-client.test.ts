@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
 import { SkippingClock } from './clock';
 import { OrderCodeCollector } from './order-codes';
-import type { Order } from './schemas';
-import { StoreClient, buildQuery, type StoreClientOptions } from './store-client';
+import { Customer, type Order } from './schemas';
+import { StoreClient, buildQuery, type RequestSpec, type StoreClientOptions } from './store-client';
 import { StoreError } from './store-error';
 import { storeFailure } from './test-support';
 
@@ -204,5 +205,34 @@ describe('StoreClient against the sandbox', () => {
     );
     expect(error.kind).toBe('invalid_response');
     expect(error.message).toMatch(/status|orderItems/);
+  });
+
+  it('returns a valid answer as the store sent it: unknown fields kept, nothing filled in (ADR 0206)', async () => {
+    const c = client();
+    const raw = (await c.request({ method: 'GET', path: 'customers/5001', safety: 'idempotent' })).data;
+    const checked = await c.getCustomer(5001);
+    expect(checked).toEqual(raw);
+    // The sandbox sends fields the schema does not name; they stay.
+    expect(Object.keys(Customer.shape)).not.toContain('gender');
+    expect(checked).toHaveProperty('gender');
+    expect(checked).toHaveProperty('shippingAddresses.0.recipientName');
+  });
+
+  it('accepts only answer schemas that check without transforming (output = input)', () => {
+    const withDefault = z.looseObject({ tags: z.array(z.string()).default([]) });
+    const spec: RequestSpec<z.output<typeof withDefault>> = {
+      method: 'GET',
+      path: 'x',
+      safety: 'idempotent',
+      // @ts-expect-error a default changes the answer (its input type differs from its output type)
+      schema: withDefault,
+    };
+    const checking: RequestSpec<z.output<typeof Customer>> = {
+      method: 'GET',
+      path: 'x',
+      safety: 'idempotent',
+      schema: Customer,
+    };
+    expect([spec.schema, checking.schema]).toEqual([withDefault, Customer]);
   });
 });

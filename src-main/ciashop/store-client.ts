@@ -55,7 +55,8 @@ export interface RequestSpec<T> {
   query?: Record<string, string | number | boolean | Array<string | number> | undefined>;
   body?: unknown;
   safety: CallSafety;
-  schema?: z.ZodType<T>;
+  /** An answer schema: output = input (it checks, it does not transform; ADR 0206). */
+  schema?: z.ZodType<T, T>;
 }
 
 export interface StoreClientState {
@@ -96,13 +97,13 @@ export const redactPath = (path: string): string =>
   path.includes('?') ? path.replace(PERSONAL_QUERY, '$1***') : path;
 
 /**
- * Answer schemas compiled once (z.compile: a generated parser, about 3× faster than the runtime one; same
- * output, and on a failure it falls back to the runtime parser, so the same issues). Keyed by schema, so the
+ * Answer schemas compiled once (z.compile: a generated checker, several times faster than the runtime one;
+ * on a failure it falls back to the runtime parser, so the same issues). Keyed by schema, so the
  * constants in schemas.ts compile on first use and nothing is compiled per request.
  */
 const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>();
-const compiled = <T>(schema: z.ZodType<T>): z.ZodType<T> => {
-  let fast = compiledSchemas.get(schema) as z.ZodType<T> | undefined;
+const compiled = <T>(schema: z.ZodType<T, T>): z.ZodType<T, T> => {
+  let fast = compiledSchemas.get(schema) as z.ZodType<T, T> | undefined;
   if (!fast) {
     fast = z.compile(schema);
     compiledSchemas.set(schema, fast);
@@ -112,8 +113,8 @@ const compiled = <T>(schema: z.ZodType<T>): z.ZodType<T> => {
 
 /** One list schema per item schema (not a new z.array per call or per pull). */
 const listSchemas = new WeakMap<z.ZodType, z.ZodType>();
-const listOf = <T>(schema: z.ZodType<T>): z.ZodType<T[]> => {
-  let list = listSchemas.get(schema) as z.ZodType<T[]> | undefined;
+const listOf = <T>(schema: z.ZodType<T, T>): z.ZodType<T[], T[]> => {
+  let list = listSchemas.get(schema) as z.ZodType<T[], T[]> | undefined;
   if (!list) {
     list = z.array(schema);
     listSchemas.set(schema, list);
@@ -218,9 +219,15 @@ export class StoreClient {
     }
   }
 
+  /**
+   * Answer schemas only check (schemas.ts, ADR 0206): a valid answer is returned as JSON.parse built it, with
+   * no copy; only an invalid one is parsed again, for the issues that name the fields.
+   */
   private validate<T>(spec: RequestSpec<T>, path: string, data: unknown): T {
     if (!spec.schema) return data as T;
-    const result = compiled(spec.schema).safeParse(data);
+    const schema = compiled(spec.schema);
+    if (schema.validate(data)) return data as T;
+    const result = schema.safeParse(data);
     if (result.success) return result.data;
     throw new StoreError({
       kind: 'invalid_response',
@@ -304,7 +311,7 @@ export class StoreClient {
    */
   async *pages<T>(
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodType<T, T>,
     query: RequestSpec<unknown>['query'] = {},
     pageSize = 50,
   ): AsyncGenerator<T[], void, undefined> {
@@ -337,7 +344,7 @@ export class StoreClient {
 
   async *items<T>(
     path: string,
-    schema: z.ZodType<T>,
+    schema: z.ZodType<T, T>,
     query: RequestSpec<unknown>['query'] = {},
     pageSize = 50,
   ): AsyncGenerator<T, void, undefined> {

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStoreConnection } from './connection-test';
 import { StoreClient } from './store-client';
+import { MAX_BODY_BYTES } from './undici-adapter';
 import { storeFailure } from './test-support';
 
 let server: Server | undefined;
@@ -20,7 +21,7 @@ const serve = async (handler: Parameters<typeof createServer>[1]): Promise<strin
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 
-describe('lean node:http adapter', () => {
+describe('undici adapter', () => {
   it('reads gzip bodies and sends JSON bodies with the Bearer token', async () => {
     let seen: { auth?: string; type?: string; body?: string } = {};
     const url = await serve((req, res) => {
@@ -65,5 +66,50 @@ describe('lean node:http adapter', () => {
     expect(error.kind).toBe('invalid_response');
     const result = await testStoreConnection({ url, token: 'tok' });
     expect(result).toMatchObject({ ok: false, failed: 'url' });
+  });
+
+  it('decodes deflate and brotli answers too', async () => {
+    const body = JSON.stringify({ id: 5, name: 'Ana' });
+    let next = 0;
+    const url = await serve((_req, res) => {
+      const [encoding, data] =
+        next++ === 0 ? ['deflate', deflateSync(body)] : ['br', brotliCompressSync(body)];
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': encoding });
+      res.end(data);
+    });
+    const client = new StoreClient({ url, token: 'tok' });
+    clients.push(client);
+    expect(await client.getCustomer(5)).toEqual({ id: 5, name: 'Ana' });
+    expect(await client.getCustomer(5)).toEqual({ id: 5, name: 'Ana' });
+  });
+
+  it('an answer cut mid-body is a network error (ECONNRESET), and a create is not repeated', async () => {
+    let calls = 0;
+    const url = await serve((req, res) => {
+      calls += 1;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '100' });
+      res.write('{"id": 1,');
+      setTimeout(() => req.socket.destroy(), 10);
+    });
+    const client = new StoreClient({ url, token: 'tok' });
+    clients.push(client);
+    const error = await storeFailure(client.createDepartment({ name: 'Bebidas' }));
+    expect(error.kind).toBe('network');
+    expect(error.details[0]?.code).toBe('ECONNRESET');
+    expect(error.message).toContain('interrompida');
+    expect(calls).toBe(1);
+  });
+
+  it('refuses an answer larger than the limit, even when it arrives compressed', async () => {
+    const huge = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1024, 32));
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end(huge);
+    });
+    const client = new StoreClient({ url, token: 'tok', retry: { maxAttempts: 1 } });
+    clients.push(client);
+    const error = await storeFailure(client.getCustomer(1));
+    expect(error.kind).toBe('network');
+    expect(error.details[0]?.code).toBe('ERR_BODY_TOO_LARGE');
   });
 });
