@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +113,24 @@ describe('undici adapter', () => {
     const error = await storeFailure(client.getCustomer(1));
     expect(error.kind).toBe('network');
     expect(error.details[0]?.code).toBe('ERR_BODY_TOO_LARGE');
+  });
+
+  it('speaks https, and names a certificate the machine does not trust', async () => {
+    const testdata = new URL('./testdata/', import.meta.url);
+    server = createHttpsServer(
+      {
+        key: readFileSync(new URL('self-signed.key.pem', testdata)),
+        cert: readFileSync(new URL('self-signed.cert.pem', testdata)),
+      },
+      (_req, res) => res.end('{}'),
+    ) as unknown as Server;
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const client = new StoreClient({ url, token: 'tok', retry: { maxAttempts: 1 } });
+    clients.push(client);
+    const error = await storeFailure(client.getCustomer(1));
+    expect(error.kind).toBe('network');
+    expect(error.message).toContain('certificado https da loja não é válido');
+    expect(error.details[0]?.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 });
