@@ -1,5 +1,5 @@
 import type { AxiosHeaders, AxiosResponse, InternalAxiosRequestConfig } from 'axios';
-import { ACCEPT_ENCODING, createUndiciAdapter } from './undici-adapter';
+import { ACCEPT_ENCODING, createUndiciAdapter, type ProxySettings } from './undici-adapter';
 import type { RawResponse } from './response-errors';
 
 export interface TransportRequest {
@@ -57,8 +57,13 @@ const toFailure = (error: unknown): never => {
  * normalisation, transforms, interceptors) was the client's main per-request cost and none of it was used.
  * Headers are built once per store; the body is read as text (parsed by response-errors.ts).
  */
-export const createHttpTransport = (apiRoot: string, token: string): HttpTransport => {
-  const { adapter, close } = createUndiciAdapter(apiRoot);
+export const createHttpTransport = (
+  apiRoot: string,
+  token: string,
+  /** Default: the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxy?: ProxySettings,
+): HttpTransport => {
+  const { adapter, close } = createUndiciAdapter(apiRoot, proxy);
   // Plain objects (the adapter accepts them): building AxiosHeaders per call is measurable.
   const withoutBody = {
     Authorization: `Bearer ${token}`,

@@ -1,21 +1,49 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStoreConnection } from './connection-test';
 import { StoreClient } from './store-client';
-import { MAX_BODY_BYTES } from './undici-adapter';
+import { createHttpTransport } from './http-transport';
+import { MAX_BODY_BYTES, proxyFromEnvironment } from './undici-adapter';
 import { storeFailure } from './test-support';
 
 let server: Server | undefined;
-const clients: StoreClient[] = [];
+let proxyServer: Server | undefined;
+const clients: Array<{ close(): void }> = [];
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  server = undefined;
+  for (const s of [server, proxyServer]) {
+    s?.closeAllConnections();
+    await new Promise((resolve) => (s ? s.close(resolve) : resolve(undefined)));
+  }
+  server = proxyServer = undefined;
 });
+
+/**
+ * A CONNECT proxy that sends every tunnel to 127.0.0.1 whatever host it names (the store's name is never
+ * resolved here), and records the targets asked for.
+ */
+const startProxy = async (): Promise<{ url: string; tunnels: string[] }> => {
+  const tunnels: string[] = [];
+  proxyServer = createServer((_req, res) => res.writeHead(405).end());
+  proxyServer.on('connect', (req, client: Socket, head: Buffer) => {
+    tunnels.push(req.url ?? '');
+    const port = Number((req.url ?? '').split(':').pop());
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => proxyServer!.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(proxyServer.address() as AddressInfo).port}`, tunnels };
+};
 
 const serve = async (handler: Parameters<typeof createServer>[1]): Promise<string> => {
   server = createServer(handler);
@@ -132,5 +160,44 @@ describe('undici adapter', () => {
     expect(error.kind).toBe('network');
     expect(error.message).toContain('certificado https da loja não é válido');
     expect(error.details[0]?.code).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+  });
+
+  it('goes through the proxy the environment names (tunnel), but not for a loopback store', async () => {
+    const url = await serve((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ path: req.url, auth: req.headers.authorization }));
+    });
+    const port = new URL(url).port;
+    const proxy = await startProxy();
+    // NO_PROXY is handed to undici's EnvHttpProxyAgent as read; testing it end to end would need a name
+    // resolved without the proxy, i.e. a DNS query, which these tests never make.
+    const env = { HTTP_PROXY: proxy.url, NO_PROXY: 'interna.test' };
+    const settings = proxyFromEnvironment(env);
+    expect(settings).toEqual({ httpProxy: proxy.url, httpsProxy: undefined, noProxy: 'interna.test' });
+
+    // loja.exemplo.test does not resolve: only the proxy (which sends it to 127.0.0.1) can reach it.
+    const viaProxy = createHttpTransport(`http://loja.exemplo.test:${port}/api/v1/`, 'tok', settings);
+    clients.push(viaProxy);
+    const answer = await viaProxy.send({ method: 'GET', path: 'customers/1', timeoutMs: 2000 });
+    expect(JSON.parse(answer.text)).toEqual({ path: '/api/v1/customers/1', auth: 'Bearer tok' });
+    expect(proxy.tunnels).toEqual([`loja.exemplo.test:${port}`]);
+
+    const loopback = createHttpTransport(`${url}/api/v1/`, 'tok', settings);
+    clients.push(loopback);
+    expect((await loopback.send({ method: 'GET', path: 'x', timeoutMs: 2000 })).status).toBe(200);
+    expect(proxy.tunnels).toHaveLength(1);
+  });
+
+  it('reads the proxy variables in either case and ignores empty ones', () => {
+    expect(proxyFromEnvironment({ https_proxy: 'http://p:3128', HTTP_PROXY: ' ', no_proxy: 'a,b' })).toEqual({
+      httpProxy: undefined,
+      httpsProxy: 'http://p:3128',
+      noProxy: 'a,b',
+    });
+    expect(proxyFromEnvironment({})).toEqual({
+      httpProxy: undefined,
+      httpsProxy: undefined,
+      noProxy: undefined,
+    });
   });
 });

@@ -2,7 +2,7 @@ import { AxiosError, type AxiosAdapter, type AxiosResponse, type InternalAxiosRe
 import { EventEmitter } from 'node:events';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
-import { Pool } from 'undici';
+import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
 
 /** Bodies larger than this are refused, compressed or not (a page of 250 orders is well under 5 MB). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -37,14 +37,39 @@ const nodeCode = (error: Error & { code?: string; cause?: { code?: string } }): 
   }
 };
 
+/** An outbound HTTP proxy, as the environment names it (HTTPS_PROXY, HTTP_PROXY, NO_PROXY). */
+export interface ProxySettings {
+  httpProxy?: string | undefined;
+  httpsProxy?: string | undefined;
+  noProxy?: string | undefined;
+}
+
+/** The proxy variables curl, npm and most tools read (upper or lower case); empty values are absent. */
+export const proxyFromEnvironment = (env: NodeJS.ProcessEnv = process.env): ProxySettings => {
+  const read = (name: string): string | undefined =>
+    (env[name.toUpperCase()] ?? env[name.toLowerCase()])?.trim() || undefined;
+  return { httpProxy: read('http_proxy'), httpsProxy: read('https_proxy'), noProxy: read('no_proxy') };
+};
+
+const isLoopback = (hostname: string): boolean =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+
+/** The proxy the store's origin goes through, if any: never for loopback (the sandbox), else by scheme. */
+const proxyFor = (root: URL, proxy: ProxySettings): string | undefined =>
+  isLoopback(root.hostname)
+    ? undefined
+    : root.protocol === 'https:'
+      ? (proxy.httpsProxy ?? proxy.httpProxy)
+      : proxy.httpProxy;
+
 export interface UndiciAdapter {
   adapter: AxiosAdapter;
   close(): void;
 }
 
 /**
- * The store's axios adapter on undici (ADR 0206): one keep-alive connection pool for the store's origin,
- * called directly by http-transport.ts with a ready config. It sends the request, reads the body as text
+ * The store's axios adapter on undici (ADR 0206): one keep-alive connection pool for the store's origin
+ * (through the environment's HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the store), called directly by http-transport.ts with a ready config. It sends the request, reads the body as text
  * (gzip/deflate/br decoded) and follows no redirect (a 3xx is reported as such). The time-out is TOTAL: a
  * timer per call aborts it even while an answer keeps trickling in (ETIMEDOUT). Errors keep Node's codes
  * (ECONNREFUSED, ECONNRESET, ENOTFOUND…).
@@ -52,10 +77,23 @@ export interface UndiciAdapter {
  * `config.baseURL` is the store's API root; `config.url` is relative to it. `config.headers` is a plain
  * object built once per store.
  */
-export const createUndiciAdapter = (apiRoot: string): UndiciAdapter => {
+export const createUndiciAdapter = (
+  apiRoot: string,
+  proxy: ProxySettings = proxyFromEnvironment(),
+): UndiciAdapter => {
   const root = new URL(apiRoot);
+  const origin = root.origin;
   const basePath = root.pathname.endsWith('/') ? root.pathname : `${root.pathname}/`;
-  const pool = new Pool(root.origin, { maxResponseSize: MAX_BODY_BYTES });
+  // Through a proxy, undici's own agent tunnels to the store (CONNECT) and applies NO_PROXY; otherwise one
+  // pool for the store's origin.
+  const dispatcher: Dispatcher = proxyFor(root, proxy)
+    ? new EnvHttpProxyAgent({
+        httpProxy: proxy.httpProxy ?? '',
+        httpsProxy: proxy.httpsProxy ?? proxy.httpProxy ?? '',
+        noProxy: proxy.noProxy ?? '',
+        maxResponseSize: MAX_BODY_BYTES,
+      })
+    : new Pool(origin, { maxResponseSize: MAX_BODY_BYTES });
 
   const adapter: AxiosAdapter = async (config: InternalAxiosRequestConfig) => {
     const relative = config.url ?? '';
@@ -72,7 +110,8 @@ export const createUndiciAdapter = (apiRoot: string): UndiciAdapter => {
           }, timeout)
         : undefined;
     try {
-      const response = await pool.request({
+      const response = await dispatcher.request({
+        origin,
         path,
         method: (config.method ?? 'get').toUpperCase() as 'GET',
         headers: config.headers as unknown as Record<string, string>,
@@ -111,7 +150,7 @@ export const createUndiciAdapter = (apiRoot: string): UndiciAdapter => {
   return {
     adapter,
     close() {
-      pool.destroy().catch(() => undefined);
+      dispatcher.destroy().catch(() => undefined);
     },
   };
 };
