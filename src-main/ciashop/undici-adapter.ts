@@ -69,8 +69,9 @@ export interface UndiciAdapter {
 
 /**
  * The store's axios adapter on undici (ADR 0206): one keep-alive connection pool for the store's origin
- * (through the environment's HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the store), called directly by http-transport.ts with a ready config. It sends the request, reads the body as text
- * (gzip/deflate/br decoded) and follows no redirect (a 3xx is reported as such). The time-out is TOTAL: a
+ * (through the environment's HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the store), called directly by
+ * http-transport.ts with a ready config. It sends the request, reads the body as text (gzip/deflate/br
+ * decoded) and follows no redirect (a 3xx is reported as such). The time-out is TOTAL: a
  * timer per call aborts it even while an answer keeps trickling in (ETIMEDOUT). Errors keep Node's codes
  * (ECONNREFUSED, ECONNRESET, ENOTFOUND…).
  *
@@ -140,7 +141,8 @@ export const createUndiciAdapter = (
       if (timedOut) {
         throw AxiosError.from(new Error(`sem resposta em ${timeout} ms`), 'ETIMEDOUT', config);
       }
-      const code = failure instanceof RangeError ? 'ERR_BODY_TOO_LARGE' : nodeCode(failure);
+      // zlib's maxOutputLength: the decoded answer is too large.
+      const code = failure.code === 'ERR_BUFFER_TOO_LARGE' ? 'ERR_BODY_TOO_LARGE' : nodeCode(failure);
       throw AxiosError.from(failure, code, config);
     } finally {
       if (timer) clearTimeout(timer);
