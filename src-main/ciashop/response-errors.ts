@@ -126,6 +126,18 @@ export const networkError = (
       details: [{ message, code }],
     });
   }
+  if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
+    // The answer arrived but its gzip/deflate/br body does not decode: an answer, not a network failure.
+    return new StoreError({
+      kind: 'invalid_response',
+      status: 0,
+      message: `A loja enviou uma resposta compactada que não pôde ser lida (${method} ${path}).`,
+      method,
+      path,
+      cause,
+      details: [{ message, code }],
+    });
+  }
   const what =
     code === 'ENOTFOUND' || code === 'EAI_AGAIN'
       ? 'o endereço da loja não foi encontrado (DNS)'

@@ -200,4 +200,17 @@ describe('undici adapter', () => {
       noProxy: undefined,
     });
   });
+
+  it('a compressed body that does not decode is an invalid answer, not a network failure', async () => {
+    const url = await serve((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+      res.end('{"id": 1} is not gzip');
+    });
+    const client = new StoreClient({ url, token: 'tok', retry: { maxAttempts: 1 } });
+    clients.push(client);
+    const error = await storeFailure(client.getCustomer(1));
+    expect(error.kind).toBe('invalid_response');
+    expect(error.message).toContain('compactada');
+    expect(error.details[0]?.code).toBe('Z_DATA_ERROR');
+  });
 });
