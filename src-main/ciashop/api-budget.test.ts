@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiBudget, parseApiLimit } from './api-budget';
+import { ApiBudget, HOUR_MS, parseApiLimit } from './api-budget';
 import { ManualClock } from './clock';
 
 describe('parseApiLimit', () => {
@@ -66,9 +66,14 @@ describe('ApiBudget', () => {
     budget.record('1000/500');
     expect(budget.delayBeforeNextCall()).toBe(0);
     budget.record('1000/3');
+    // Each caller reserves its start: calls spaced for a low budget go out one by one, not all together.
     expect(budget.delayBeforeNextCall()).toBe(3600);
+    expect(budget.delayBeforeNextCall()).toBe(7200);
     clock.advance(1000);
-    expect(budget.delayBeforeNextCall()).toBe(2600);
+    expect(budget.delayBeforeNextCall()).toBe(9800);
+    // A caller that will not wait that long gives up without taking the slot.
+    expect(budget.delayBeforeNextCall(1000)).toBe(13_400);
+    expect(budget.delayBeforeNextCall()).toBe(13_400);
     budget.block(clock.now() + 60_000);
     expect(budget.delayBeforeNextCall()).toBe(60_000);
     expect(budget.snapshot().blockedUntil).toBe(clock.now() + 60_000);
@@ -79,5 +84,28 @@ describe('ApiBudget', () => {
     expect(budget.delayBeforeNextCall()).toBe(3600);
     clock.advance(3_600_000);
     expect(budget.delayBeforeNextCall()).toBe(0);
+  });
+
+  it('caps a block at one hour: a bogus Retry-After does not stop the store for days', () => {
+    const clock = new ManualClock(1_000_000);
+    const messages: string[] = [];
+    const budget = new ApiBudget({ clock, log: (message) => messages.push(message) });
+    budget.block(clock.now() + 3_600_000_000);
+    expect(budget.delayBeforeNextCall()).toBe(HOUR_MS);
+    expect(messages.join(' ')).toContain('limitado a 1 hora');
+    clock.advance(HOUR_MS);
+    expect(budget.delayBeforeNextCall()).toBe(0);
+  });
+
+  it('learns the meaning from a clear majority even when concurrent answers arrive out of order', () => {
+    const clock = new ManualClock(1_000_000);
+    const budget = new ApiBudget({ clock });
+    // The store counts down; every other pair of answers arrives swapped (a rise of 1 = a contrary vote).
+    const order = [1000, 998, 999, 997, 996, 994, 995, 993, 992, 991];
+    for (const second of order) {
+      budget.noteCallStarted();
+      budget.record(`1000/${second}`);
+    }
+    expect(budget.snapshot().semantics).toBe('remaining');
   });
 });

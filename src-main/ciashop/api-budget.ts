@@ -48,6 +48,8 @@ export class ApiBudget {
   private votes = { remaining: 0, used: 0 };
   private callsSinceReading = 0;
   private blockedUntil = 0;
+  /** When the budget is low: the start time reserved for the next spaced call (calls go one by one). */
+  private nextSpacedStart = 0;
   private readings = 0;
   private semanticsAtLastLog: BudgetSemantics | null = null;
 
@@ -66,9 +68,12 @@ export class ApiBudget {
       const plausible = Math.max(1, this.callsSinceReading) + 2;
       if (delta < 0 && -delta <= plausible) this.votes.remaining += 1;
       else if (delta > 0 && delta <= plausible) this.votes.used += 1;
+      // Concurrent answers can arrive out of order and cast a contrary vote now and then: the meaning is
+      // learnt from a clear majority (at least 2 votes and 3 to 1), not from unanimity.
       if (this.semantics === 'unknown') {
-        if (this.votes.remaining >= 2 && this.votes.used === 0) this.semantics = 'remaining';
-        else if (this.votes.used >= 2 && this.votes.remaining === 0) this.semantics = 'used';
+        const { remaining, used } = this.votes;
+        if (remaining >= 2 && remaining >= 3 * used) this.semantics = 'remaining';
+        else if (used >= 2 && used >= 3 * remaining) this.semantics = 'used';
       }
     }
     const semanticsBefore = previous ? this.semanticsAtLastLog : null;
@@ -86,9 +91,19 @@ export class ApiBudget {
     );
   }
 
-  /** The store said "stop" (429 / exhausted): no call before `until`. */
+  /**
+   * The store said "stop" (429 / exhausted): no call before `until`, at most an hour from now — the budget
+   * is hourly, and a bogus Retry-After (a proxy sending milliseconds, say) must not block the store for days.
+   */
   block(until: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, until);
+    const now = this.options.clock.now();
+    const capped = Math.min(until, now + HOUR_MS);
+    if (capped < until) {
+      this.options.log?.(
+        `Retry-After de ${Math.round((until - now) / 1000)} s limitado a 1 hora (o limite da loja é por hora).`,
+      );
+    }
+    this.blockedUntil = Math.max(this.blockedUntil, capped);
   }
 
   remaining(): number | null {
@@ -99,8 +114,12 @@ export class ApiBudget {
     return Math.max(0, Math.min(second, limit - second));
   }
 
-  /** How long to wait before the next call: the block, or spacing at limit/hour when the budget runs low. */
-  delayBeforeNextCall(): number {
+  /**
+   * How long to wait before the next call: the block, or spacing at limit/hour when the budget runs low.
+   * When spacing, the start time is reserved (the next caller waits one interval more), unless the wait is
+   * longer than `maxWaitMs` (the caller gives up instead of waiting).
+   */
+  delayBeforeNextCall(maxWaitMs = Infinity): number {
     // Nothing read and never blocked (a store without the header): no clock reading needed.
     if (this.blockedUntil === 0 && !this.last) return 0;
     const now = this.options.clock.now();
@@ -110,8 +129,10 @@ export class ApiBudget {
     const reserve = this.options.reserve ?? Math.max(5, Math.ceil(this.last.limit * 0.05));
     if (remaining > reserve) return 0;
     const interval = HOUR_MS / this.last.limit;
-    const since = now - this.last.at;
-    return Math.max(0, interval - since);
+    const start = Math.max(now, this.last.at + interval, this.nextSpacedStart);
+    if (start - now > maxWaitMs) return start - now;
+    this.nextSpacedStart = start + interval;
+    return start - now;
   }
 
   /**

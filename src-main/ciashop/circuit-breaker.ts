@@ -22,12 +22,14 @@ export interface CircuitBreakerOptions {
   onChange?: (snapshot: CircuitSnapshot) => void;
 }
 
-/** Kinds that say "the store is not well" (not "this request was wrong"). */
+/**
+ * Kinds that say "the store is not well" (not "this request was wrong"). A 429 is not one of them: the
+ * budget blocks the store until its Retry-After (ADR 0202, 0204).
+ */
 export const BREAKER_KINDS: ReadonlySet<StoreErrorKind> = new Set([
   'network',
   'timeout',
   'server',
-  'rate_limited',
   'invalid_response',
   'auth',
 ]);

@@ -50,7 +50,12 @@ describe('testStoreConnection verdicts', () => {
     ],
     ['404 on the API root → url', json(404, { responseCode: '404', message: 'notfound' }), 'url'],
     ['an HTML page → url', { status: 200, headers: {}, text: '<html>Loja</html>' }, 'url'],
-    ['500 → network (the store is failing)', json(500, { responseCode: '500', message: 'erro' }), 'network'],
+    [
+      '500 → store (it answered, with an error)',
+      json(500, { responseCode: '500', message: 'erro' }),
+      'store',
+    ],
+    ['429 → store', json(429, { responseCode: '429', message: 'too_many' }), 'store'],
   ] as const)('%s', async (_name, response, failed) => {
     const result = await testStoreConnection(input, { transport: answering(response) });
     expect(result.ok).toBe(false);

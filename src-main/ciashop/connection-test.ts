@@ -5,11 +5,11 @@ import { storePaths } from './paths';
 import { StoreClient } from './store-client';
 import { StoreError } from './store-error';
 
-export type ConnectionPart = 'url' | 'token' | 'network' | 'none';
+export type ConnectionPart = 'url' | 'token' | 'network' | 'store' | 'none';
 
 export interface ConnectionTestResult {
   ok: boolean;
-  /** Which part is wrong: the URL, the token, the network; 'none' when everything answered. */
+  /** Which part is wrong: the URL, the token, the network, the store itself; 'none' when all answered. */
   failed: ConnectionPart;
   message: string;
   apiRoot: string | null;
@@ -105,7 +105,12 @@ export const testStoreConnection = async (
           apiRoot,
         );
       default:
-        return fail('network', `A loja respondeu com erro: ${error.message}`, apiRoot);
+        // The store answered (5xx, 429, a paused circuit): URL, token and network are fine.
+        return fail(
+          'store',
+          `A loja respondeu, mas não atendeu agora: ${error.message} Tente de novo em alguns minutos.`,
+          apiRoot,
+        );
     }
   } finally {
     client.close();

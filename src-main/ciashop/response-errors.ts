@@ -126,6 +126,19 @@ export const networkError = (
       details: [{ message, code }],
     });
   }
+  if (code === 'ERR_BODY_TOO_LARGE') {
+    // The same oversized answer would come back on every attempt: not retried.
+    return new StoreError({
+      kind: 'invalid_response',
+      status: 0,
+      retryable: false,
+      message: `A loja enviou uma resposta grande demais para ser lida (${method} ${path}).`,
+      method,
+      path,
+      cause,
+      details: [{ message, code }],
+    });
+  }
   if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
     // The answer arrived but its gzip/deflate/br body does not decode: an answer, not a network failure.
     return new StoreError({

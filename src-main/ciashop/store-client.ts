@@ -245,35 +245,51 @@ export class StoreClient {
     shown: string,
     body: unknown,
   ): Promise<ParsedResponse> {
-    // The budget first: a call held back by our own budget is not a call, and must not use (or end) the
-    // breaker's half-open trial.
-    const delay = this.budget.delayBeforeNextCall();
-    if (delay > this.retry.maxRetryAfterMs) {
-      throw new StoreError({
-        kind: 'rate_limited',
-        status: 429,
-        message: `Limite de chamadas da loja esgotado; próxima chamada possível em ${Math.ceil(delay / 1000)} s.`,
-        retryAfterMs: delay,
-        method,
-        path: shown,
-      });
-    }
-    if (delay > 0) await this.clock.sleep(delay);
-    const permit = this.breaker.acquire();
-    if (!permit.allowed) {
-      throw new StoreError({
-        kind: 'circuit_open',
-        status: 0,
-        message: `Chamadas à loja pausadas até ${new Date(permit.until).toLocaleTimeString('pt-BR')} após falhas seguidas: ${permit.reason}`,
-        retryAfterMs: Math.max(0, permit.until - this.clock.now()),
-        method,
-        path: shown,
-      });
-    }
-    const trial = permit.trial;
+    // The concurrency slot first, then the budget: a call that waited for a slot sees a block set by a 429
+    // answered meanwhile, and calls spaced for a low budget go out one by one.
+    const entered = this.gate.enter();
+    if (entered) await entered;
     try {
-      const entered = this.gate.enter();
-      if (entered) await entered;
+      // The budget before the breaker: a call held back by our own budget is not a call, and must not use
+      // (or end) the breaker's half-open trial.
+      const delay = this.budget.delayBeforeNextCall(this.retry.maxRetryAfterMs);
+      if (delay > this.retry.maxRetryAfterMs) {
+        throw new StoreError({
+          kind: 'rate_limited',
+          status: 429,
+          message: `Limite de chamadas da loja esgotado; próxima chamada possível em ${Math.ceil(delay / 1000)} s.`,
+          retryAfterMs: delay,
+          method,
+          path: shown,
+        });
+      }
+      if (delay > 0) await this.clock.sleep(delay);
+      const permit = this.breaker.acquire();
+      if (!permit.allowed) {
+        throw new StoreError({
+          kind: 'circuit_open',
+          status: 0,
+          message: `Chamadas à loja pausadas até ${new Date(permit.until).toLocaleTimeString('pt-BR')} após falhas seguidas: ${permit.reason}`,
+          retryAfterMs: Math.max(0, permit.until - this.clock.now()),
+          method,
+          path: shown,
+        });
+      }
+      return await this.send(method, path, shown, body, permit.trial);
+    } finally {
+      this.gate.leave();
+    }
+  }
+
+  /** One call on the wire under a breaker permit; the answer classified, the budget and breaker told. */
+  private async send(
+    method: RequestSpec<unknown>['method'],
+    path: string,
+    shown: string,
+    body: unknown,
+    trial: boolean,
+  ): Promise<ParsedResponse> {
+    try {
       let response: RawResponse;
       try {
         this.budget.noteCallStarted();
@@ -283,8 +299,6 @@ export class StoreClient {
         if (error instanceof TransportFailure)
           throw networkError(error.code, error.message, method, shown, error.cause);
         throw error;
-      } finally {
-        this.gate.leave();
       }
       this.budget.record(response.headers['x-apilimit-remaining']);
       const retryAfter = response.headers['retry-after'];
@@ -400,6 +414,7 @@ export class StoreClient {
    */
   async createProduct(input: ProductInput): Promise<Product> {
     const body = ProductInput.parse(input);
+    let ambiguousBefore = false;
     for (let attempt = 0; ; attempt += 1) {
       try {
         return (
@@ -412,11 +427,18 @@ export class StoreClient {
           })
         ).data;
       } catch (error) {
+        // The earlier attempt went through after all (committed after our lookup): the 409 is our product.
+        if (ambiguousBefore && error instanceof StoreError && error.kind === 'conflict') {
+          const existing = await this.findProductByErpId(body.erpId);
+          if (existing) return existing;
+          throw error;
+        }
         const ambiguous =
           error instanceof StoreError &&
           ['timeout', 'network', 'server', 'invalid_response'].includes(error.kind) &&
           error.retryable;
         if (!ambiguous || attempt + 1 >= this.retry.maxAttempts) throw error;
+        ambiguousBefore = true;
         const existing = await this.findProductByErpId(body.erpId);
         if (existing) return existing;
         await this.clock.sleep(backoffDelay(attempt, this.retry, this.random));
@@ -468,9 +490,13 @@ export class StoreClient {
     ).data;
   }
 
-  /** CPF/CNPJ with or without punctuation. */
+  /**
+   * CPF/CNPJ with or without punctuation. Without a digit there is nothing to look for: the store would
+   * ignore an empty filter and list every customer, so no call is made.
+   */
   async findCustomersByDocument(document: string): Promise<Customer[]> {
     const digits = document.replace(/\D/g, '');
+    if (!digits) return [];
     const found: Customer[] = [];
     for await (const page of this.pages(storePaths.customers, Customer, { documentID: digits }, 50))
       found.push(...page);

@@ -25,6 +25,12 @@ describe('normaliseStoreUrl', () => {
     ['http://127.0.0.1:4010', 'http://127.0.0.1:4010/api/v1/'],
     ['http://localhost:4010/', 'http://localhost:4010/api/v1/'],
     ['http://[::1]:4010', 'http://[::1]:4010/api/v1/'],
+    // Pasted from an API call: the store is what comes before /api/v1.
+    [
+      'https://www9.ciashop.com.br/minhaloja/api/v1/products/12',
+      'https://www9.ciashop.com.br/minhaloja/api/v1/',
+    ],
+    ['https://www.minhaloja.com.br/api/v1/orders?page=2', 'https://www.minhaloja.com.br/api/v1/'],
   ])('%s → %s', (input, expected) => {
     expect(normaliseStoreUrl(input)).toBe(expected);
   });
@@ -58,5 +64,15 @@ describe('normaliseStoreUrl', () => {
     const error = failure(input);
     expect(error.message).toMatch(/^URL da loja/);
     expect(error.field).toBe('store.url');
+  });
+
+  it('never repeats a user, password or query typed into the address', () => {
+    const withPassword = failure('https://fulano:s3cret@loja.com.br');
+    expect(`${withPassword.message} ${withPassword.fix}`).not.toContain('s3cret');
+    expect(withPassword.message).toContain('loja.com.br');
+    expect(withPassword.message).toContain('usuário ou senha');
+    const withToken = failure('http://loja.com.br/?token=abc123');
+    expect(`${withToken.message} ${withToken.fix}`).not.toContain('abc123');
+    expect(withToken.fix).toContain('http://loja.com.br/');
   });
 });

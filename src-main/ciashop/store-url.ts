@@ -11,6 +11,16 @@ export const isLoopbackHost = (hostname: string): boolean => {
 };
 
 /**
+ * What is safe to repeat of a typed address in a message: no user, password, query or fragment (a token
+ * pasted into the URL must not end up on screen or in a log).
+ */
+const shownAddress = (text: string): string => {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/)?(?:[^@/?#]*@)?([^?#]*)/i.exec(text);
+  const shown = `${match?.[1] ?? ''}${match?.[2] ?? ''}`;
+  return shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+};
+
+/**
  * Turns what a person pastes into "URL da loja" into the API root `{base}/api/v1/` (ADR 0201).
  * Accepts the store's own domain, `*.myciashop.com.br`, `www9.ciashop.com.br/{store}`, the manager URL
  * (`…/{store}/manager[/anything]`) and an URL that already ends in `/api/v1`. https is required except
@@ -29,10 +39,14 @@ export const normaliseStoreUrl = (input: string): string => {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new AppError('store_url_invalid', `URL da loja: "${text}" não é um endereço válido.`, {
-      field: FIELD,
-      fix: EXAMPLES,
-    });
+    throw new AppError(
+      'store_url_invalid',
+      `URL da loja: "${shownAddress(text)}" não é um endereço válido.`,
+      {
+        field: FIELD,
+        fix: EXAMPLES,
+      },
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new AppError('store_url_invalid', `URL da loja: use um endereço https, não "${url.protocol}".`, {
@@ -44,21 +58,24 @@ export const normaliseStoreUrl = (input: string): string => {
     throw new AppError(
       'store_url_https',
       'URL da loja: a loja precisa ser acessada por https (conexão segura); o token não pode trafegar sem criptografia.',
-      { field: FIELD, fix: `Troque "http://" por "https://" em ${text}.` },
+      { field: FIELD, fix: `Troque "http://" por "https://" em ${shownAddress(text)}.` },
     );
   }
   if (!url.hostname || url.username || url.password) {
-    throw new AppError('store_url_invalid', `URL da loja: "${text}" não é um endereço válido.`, {
-      field: FIELD,
-      fix: EXAMPLES,
-    });
+    throw new AppError(
+      'store_url_invalid',
+      `URL da loja: "${shownAddress(text)}" não é um endereço válido${url.username || url.password ? ' (não inclua usuário ou senha no endereço)' : ''}.`,
+      { field: FIELD, fix: EXAMPLES },
+    );
   }
   let segments = url.pathname.split('/').filter((segment) => segment.length > 0);
   const manager = segments.findIndex((segment) => segment.toLowerCase() === 'manager');
   if (manager >= 0) segments = segments.slice(0, manager);
+  // An address copied from an API call (…/api/v1/products/12) or ending in /api: the store is what comes
+  // before the first "api".
   const lower = segments.map((segment) => segment.toLowerCase());
-  if (lower.at(-1) === 'v1' && lower.at(-2) === 'api') segments = segments.slice(0, -2);
-  else if (lower.at(-1) === 'api') segments = segments.slice(0, -1);
+  const api = lower.findIndex((segment, index) => segment === 'api' && (lower[index + 1] ?? 'v1') === 'v1');
+  if (api >= 0) segments = segments.slice(0, api);
   const path = segments.length ? `/${segments.join('/')}` : '';
   return `${url.protocol}//${url.host}${path}/api/v1/`;
 };

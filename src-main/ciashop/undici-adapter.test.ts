@@ -5,6 +5,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStoreConnection } from './connection-test';
+import { SkippingClock } from './clock';
 import { StoreClient } from './store-client';
 import { createHttpTransport } from './http-transport';
 import { MAX_BODY_BYTES, proxyFromEnvironment } from './undici-adapter';
@@ -136,10 +137,15 @@ describe('undici adapter', () => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
       res.end(huge);
     });
-    const client = new StoreClient({ url, token: 'tok', retry: { maxAttempts: 1 } });
+    let hits = 0;
+    server!.on('request', () => (hits += 1));
+    const client = new StoreClient({ url, token: 'tok', clock: new SkippingClock() });
     clients.push(client);
     const error = await storeFailure(client.getCustomer(1));
-    expect(error.kind).toBe('network');
+    expect(hits).toBe(1);
+    expect(error.kind).toBe('invalid_response');
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain('grande demais');
     expect(error.details[0]?.code).toBe('ERR_BODY_TOO_LARGE');
   });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
 
-export const STORE_CONNECTION_PARTS = ['url', 'token', 'network', 'none'] as const;
+/** What failed: the address, the token, the way there, or the store itself (it answered, with an error). */
+export const STORE_CONNECTION_PARTS = ['url', 'token', 'network', 'store', 'none'] as const;
 export const CIRCUIT_STATES = ['closed', 'open', 'half-open'] as const;
 
 /**

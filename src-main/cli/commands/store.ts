@@ -9,22 +9,25 @@ interface StoreTestOptions {
   timeout?: string;
 }
 
-/** Exit codes of `store test` (documented in --help): 0 OK, 3 URL, 4 token, 5 network. */
+/** Exit codes of `store test` (documented in --help): 0 OK, 3 URL, 4 token, 5 network, 6 the store's error. */
 export const STORE_TEST_EXIT: Record<Exclude<ConnectionPart, 'none'>, number> = {
   url: 3,
   token: 4,
   network: 5,
+  store: 6,
 };
 
 const FIELDS: Record<Exclude<ConnectionPart, 'none'>, string | undefined> = {
   url: 'store.url',
   token: 'store.token',
   network: undefined,
+  store: undefined,
 };
 const FIXES: Record<Exclude<ConnectionPart, 'none'>, string> = {
   url: 'Corrija a URL da loja (--url), por exemplo https://www.minhaloja.com.br.',
   token: 'Corrija o token (--token): copie-o de novo do painel da loja.',
   network: 'Confira a rede deste computador (proxy, firewall, DNS) e a URL da loja.',
+  store: 'A loja está com erro ou limitando chamadas agora: tente de novo em alguns minutos.',
 };
 
 class StoreTestFailure extends AppError {
@@ -43,7 +46,7 @@ export const registerStore = (program: Command): void => {
   store
     .command('test')
     .description(
-      'Testa a conexão com a loja, como o botão "Testar conexão". Saída: 0 = OK; 3 = URL errada; 4 = token recusado; 5 = rede.',
+      'Testa a conexão com a loja, como o botão "Testar conexão". Saída: 0 = OK; 3 = URL errada; 4 = token recusado; 5 = rede; 6 = a loja respondeu com erro.',
     )
     .requiredOption(
       '--url <url>',

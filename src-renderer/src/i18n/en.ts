@@ -53,6 +53,7 @@ export const en: Messages = {
       url: 'Check the store URL.',
       token: 'Check the token.',
       network: "Check this server's network / internet access.",
+      store: 'The store answered with an error; try again in a few minutes.',
       none: '',
     },
     removeBranch: 'Remove branch',

@@ -57,6 +57,7 @@ export const ptBR = {
       url: 'Verifique a URL da loja.',
       token: 'Verifique o token.',
       network: 'Verifique a rede / o acesso à internet deste servidor.',
+      store: 'A loja respondeu com erro agora; tente de novo em alguns minutos.',
       none: '',
     },
     removeBranch: 'Remover filial',
