@@ -103,6 +103,31 @@ describe('faults', () => {
     expect(sandbox.catalog.products.size).toBe(1);
   });
 
+  it.each(['reset', 'hang', 'server-error'] as const)(
+    'a product create the store processed but whose answer was lost (%s) is not created twice',
+    async (type) => {
+      sandbox.faults.add({ type, after: true, path: 'products', method: 'POST', times: 1 });
+      const product = await client({ timeoutMs: 300 }).createProduct({
+        name: 'Farinha',
+        erpId: '32',
+        variants: [{ erpId: '32' }],
+      });
+      expect(product.erpId).toBe('32');
+      expect(sandbox.counts()['POST products']).toBe(1);
+      expect(sandbox.counts()['GET products']).toBe(1);
+      expect(sandbox.catalog.products.size).toBe(1);
+    },
+  );
+
+  it('the same lost answer on a department create is surfaced, never silently repeated', async () => {
+    sandbox.faults.add({ type: 'reset', after: true, path: 'departments', method: 'POST', times: 1 });
+    const error = await failure(client().createDepartment({ name: 'Padaria' }));
+    expect(error.kind).toBe('network');
+    expect(error.retryable).toBe(true);
+    expect(sandbox.counts()['POST departments']).toBe(1);
+    expect(sandbox.catalog.departments.size).toBe(1);
+  });
+
   it('429 with Retry-After is honoured (waits the said time) and then succeeds', async () => {
     sandbox.faults.add({ type: 'rate-limit', retryAfterSeconds: 7, times: 1 });
     await listDepartments(client());

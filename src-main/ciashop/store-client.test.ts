@@ -138,6 +138,14 @@ describe('StoreClient against the sandbox', () => {
     expect(again.some((o) => acked.includes(o.id))).toBe(false);
   });
 
+  it('one stale id in an acknowledgement does not hide that the others were acknowledged', async () => {
+    const c = client();
+    const ids = (await collect(c.pullOrders({ pageSize: 250 }))).slice(0, 8).map((o) => o.id);
+    expect(await c.acknowledgeOrders([...ids, 999_999])).toEqual({ status: 'acknowledged', count: 8 });
+    const again = await collect(c.pullOrders({ pageSize: 250 }));
+    expect(again.some((o) => ids.includes(o.id))).toBe(false);
+  });
+
   it('reports a store without statusProcessed (404) distinctly', async () => {
     await sandbox.stop();
     sandbox = await startStoreSandbox({ orders: 5, budgetPerHour: 0, statusProcessedImplemented: false });

@@ -533,13 +533,15 @@ export class StoreClient {
   async acknowledgeOrders(ids: number[]): Promise<AcknowledgeResult> {
     if (ids.length === 0) return { status: 'acknowledged', count: 0 };
     try {
-      await this.request({
+      const { data } = await this.request({
         method: 'POST',
         path: storePaths.ordersStatusProcessed,
         body: ids,
         safety: 'idempotent',
       });
-      return { status: 'acknowledged', count: ids.length };
+      // The count the store reports when it reports one (the sandbox does; the real answer is not known).
+      const processed = (data as { processed?: unknown } | undefined)?.processed;
+      return { status: 'acknowledged', count: typeof processed === 'number' ? processed : ids.length };
     } catch (error) {
       if (error instanceof StoreError && error.kind === 'not_found') {
         return {

@@ -28,6 +28,11 @@ export const FaultRule = z.object({
   status: z.number().int().optional(),
   /** rate-limit: Retry-After seconds (default 1). */
   retryAfterSeconds: z.number().nonnegative().optional(),
+  /**
+   * reset, hang, server-error: the store PROCESSES the request first and then the answer is lost (the case
+   * where repeating a create would duplicate it). Default false: the request is not processed.
+   */
+  after: z.boolean().optional(),
 });
 export type FaultRule = z.infer<typeof FaultRule>;
 

@@ -203,15 +203,13 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
 
     const { latencyMs, failure } = faults.take(method, path);
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-    if (failure?.type === 'reset') {
+    const loseAnswer = (): void => {
       record({ method, path, query: url.search, body, status: 0, at: now() });
-      req.socket.destroy();
-      return;
-    }
-    if (failure?.type === 'hang') {
-      record({ method, path, query: url.search, body, status: 0, at: now() });
-      return;
-    }
+      if (failure?.type === 'reset') req.socket.destroy();
+      // 'hang': never answers.
+    };
+    const lost = failure?.type === 'reset' || failure?.type === 'hang';
+    if (lost && !failure.after) return loseAnswer();
 
     if (req.headers.authorization !== `Bearer ${token}`) {
       return reply(401, errorBody(401, 'unauthorized', 'Token de acesso inválido ou ausente.'));
@@ -234,7 +232,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       limitHeaders['x-apilimit-remaining'] = `${limit}/${limit - window.used}`;
     }
 
-    if (failure?.type === 'server-error') {
+    if (failure?.type === 'server-error' && !failure.after) {
       const status = failure.status ?? 500;
       return reply(
         status,
@@ -278,6 +276,16 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       }
     }
     const result = route(method, path, url.searchParams, body);
+    // Processed, then the answer is lost (`after: true`).
+    if (lost) return loseAnswer();
+    if (failure?.type === 'server-error') {
+      const status = failure.status ?? 500;
+      return reply(
+        status,
+        errorBody(status, 'internal_error', 'Erro depois de processar a requisição (falha simulada).'),
+        limitHeaders,
+      );
+    }
     if (failure?.type === 'truncated-json') {
       record({ method, path, query: url.search, body, status: result.status, at: now() });
       const full = JSON.stringify(result.body ?? {});
@@ -479,10 +487,14 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
         if (options.statusProcessedImplemented === false) return notFound('Recurso não encontrado.');
         if (!Array.isArray(body) || !body.every((id) => typeof id === 'number'))
           return bad('Envie um array de ids de pedidos.');
-        const unknown = body.filter((id) => !orders.has(id));
-        if (unknown.length) return notFound(`Pedidos não encontrados: ${unknown.join(', ')}.`);
-        for (const id of body) orders.markProcessed(id);
-        return { status: 200, body: { processed: body.length } };
+        // Unknown ids are skipped, not a 404: on this route a 404 means "not implemented" (older stores),
+        // and the client reads it so; one stale id must not hide that the others were acknowledged.
+        const known = body.filter((id) => orders.has(id));
+        for (const id of known) orders.markProcessed(id);
+        return {
+          status: 200,
+          body: { processed: known.length, notFound: body.filter((id) => !orders.has(id)) },
+        };
       }
       if (parts.length === 2 && method === 'GET') {
         const order = orders.get(Number(idText));
