@@ -228,6 +228,9 @@ export type SettingsPatch = DeepPartial<Omit<Settings, 'schemaVersion'>>;
  */
 const withoutDefaults = (schema: z.ZodType): z.ZodType => {
   if (schema instanceof z.ZodDefault) return withoutDefaults(schema.unwrap() as z.ZodType);
+  // Arrays are replaced whole, but an unknown key inside an element (`branches[0].Store`) must be refused,
+  // not stripped: the element would lose what the misspelled key held.
+  if (schema instanceof z.ZodArray) return z.array(withoutDefaults(schema.element as z.ZodType));
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
     return z
