@@ -102,6 +102,8 @@ export class SettingsService {
   private current: Settings;
   private readonly store: ConfLike;
   private readonly listeners = new Set<Listener>();
+  /** Extra checks of the next settings, from the hosts (e.g. the web server while it listens off loopback). */
+  private readonly checks = new Set<(next: Settings) => AppError | undefined>();
   /** Secrets found in the file that this host could not decrypt: written back as they were until replaced. */
   private readonly undecryptable = new Map<string, string>();
 
@@ -197,6 +199,12 @@ export class SettingsService {
     return this.getMasked();
   }
 
+  /** Adds a check every update and import must pass (it returns the error to refuse with); returns its removal. */
+  addCheck(check: (next: Settings) => AppError | undefined): () => void {
+    this.checks.add(check);
+    return () => this.checks.delete(check);
+  }
+
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -258,6 +266,10 @@ export class SettingsService {
       throw new AppError('invalid_settings', `Dados inválidos — ${SERVER_ACCESS_FIELD}: ${issue}`, {
         field: SERVER_ACCESS_FIELD,
       });
+    }
+    for (const check of this.checks) {
+      const refused = check(resolved.settings);
+      if (refused) throw refused;
     }
     for (const path of resolved.retargeted) this.undecryptable.delete(path);
     this.current = resolved.settings;

@@ -269,13 +269,23 @@ describe('login password', () => {
     expect(after.status).toBe(401);
   });
 
-  it('stops serving other machines when the password is removed while the port is open to them', async () => {
+  it('refuses removing the password while the port is open to other machines (--host)', async () => {
     runtime.settings.update({ server: { loginPassword: 'senha-web' } });
     await start({ host: '0.0.0.0' });
     const login = await send(port, '/', {});
     expect(login.status).toBe(200);
     expect(login.body).toContain('Senha de acesso');
-    runtime.settings.update({ server: { loginPassword: '' } });
+    expect(() => runtime.settings.update({ server: { loginPassword: '' } })).toThrowError(
+      expect.objectContaining({ code: 'invalid_settings', field: 'server.loginPassword' }),
+    );
+    expect(runtime.settings.get().server.loginPassword).toBe('senha-web');
+    expect((await send(port, '/')).body).toContain('Senha de acesso');
+  });
+
+  it('refuses every request if the password is gone anyway while the port is open to other machines', async () => {
+    runtime.settings.update({ server: { loginPassword: 'senha-web' } });
+    await start({ host: '0.0.0.0' });
+    (runtime.settings.get().server as { loginPassword: string }).loginPassword = '';
     const page = await send(port, '/');
     expect(page.status).toBe(403);
     expect(page.headers['set-cookie']).toBeUndefined();

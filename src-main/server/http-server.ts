@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { AppError } from '../api/app-error';
 import { events, type EventName } from '../api/contract';
 import type { Runtime } from '../runtime/create-runtime';
 import { isAllowedHost, isLoopbackAddress } from './host-guard';
@@ -164,8 +165,24 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
   app.addHook('preClose', async () => {
     endStreams();
   });
+  // Listening off loopback (even by --host): removing the password would lock everyone out.
+  const stopCheckingPassword = openToNetwork
+    ? runtime.settings.addCheck((next) =>
+        next.server.loginPassword === ''
+          ? new AppError(
+              'invalid_settings',
+              `Dados inválidos — server.loginPassword: Senha de acesso: o integrador está atendendo outras máquinas (endereço ${options.listenHost}); a senha não pode ser removida.`,
+              {
+                field: 'server.loginPassword',
+                fix: 'Mantenha uma senha, ou volte o endereço de escuta para 127.0.0.1 e reinicie o integrador antes de removê-la.',
+              },
+            )
+          : undefined,
+      )
+    : () => {};
   app.addHook('onClose', async () => {
     stopWatchingPassword();
+    stopCheckingPassword();
   });
 
   app.get('/api/events', (request, reply) => {
