@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './program';
 
@@ -43,6 +46,51 @@ describe('command line', () => {
     expect(JSON.parse(out.join(''))).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('Porta inválida') },
+    });
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['--json', 'fazer-cafe'], 'Comando desconhecido: fazer-cafe.'],
+    [['fazer-cafe', '--json'], 'Comando desconhecido: fazer-cafe.'],
+    [['--json', 'store', 'test'], 'A opção --url <url> é obrigatória.'],
+    [['store', 'test', '--json'], 'A opção --url <url> é obrigatória.'],
+    [['--json', 'serve', '--bogus'], 'Opção desconhecida: --bogus.'],
+    [['--json', 'serve', '--port'], 'A opção --port <n> precisa de um valor.'],
+  ])(
+    'with --json, %j prints one JSON document in pt-BR on stdout and exits non-zero',
+    async (argv, message) => {
+      expect(await runCli(argv)).not.toBe(0);
+      expect(JSON.parse(out.join(''))).toEqual({
+        ok: false,
+        error: { code: 'usage_error', message, fix: 'Use --help para ver os comandos e as opções.' },
+      });
+    },
+  );
+
+  it('without --json, says it in pt-BR on stderr and leaves stdout empty', async () => {
+    expect(await runCli(['store', 'test'])).not.toBe(0);
+    expect(out.join('')).toBe('');
+    expect(err.join('')).toBe(
+      'Erro: A opção --url <url> é obrigatória.\nUse --help para ver os comandos e as opções.\n',
+    );
+  });
+
+  it('--help and --version still exit 0', async () => {
+    expect(await runCli(['--json', '--version'])).toBe(0);
+    expect(await runCli(['serve', '--help'])).toBe(0);
+  });
+});
+
+describe('serve', () => {
+  it('keeps the code and the fix of an AppError (an invalid settings file) in its JSON report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wtc-cli-serve-'));
+    writeFileSync(join(dir, 'settings.json'), '{ isto não é json');
+    expect(await runCli(['--json', '--data-dir', dir, 'serve', '--port', '17585'])).not.toBe(0);
+    expect(JSON.parse(out.join(''))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_settings_file', fix: expect.stringContaining('Corrija o arquivo') },
     });
   });
 });

@@ -179,6 +179,195 @@ describe('SettingsService', () => {
   });
 });
 
+describe('SettingsService: a stored secret never follows a changed target', () => {
+  it('keeps a masked token while the store URL is the same (even written differently)', () => {
+    const settings = openHeadlessSettings(dir);
+    const masked = withSecrets(settings);
+    settings.update({
+      branches: masked.branches.map((b) => ({
+        ...b,
+        store: { ...b.store, url: ' LOJA.example.com.br/manager ' },
+      })),
+    });
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+  });
+
+  it('refuses a masked token when the store URL changes, naming the field', () => {
+    const settings = openHeadlessSettings(dir);
+    const masked = withSecrets(settings);
+    let error: unknown;
+    try {
+      settings.update({
+        branches: masked.branches.map((b) => ({
+          ...b,
+          store: { ...b.store, url: 'https://attacker.example' },
+        })),
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({
+      code: 'secret_missing',
+      field: 'branches.1.store.token',
+      fix: expect.stringContaining('Ao mudar a URL da loja, digite o token novamente'),
+    });
+    expect((error as Error).message).toMatch(/^Token da loja da filial 1: a URL da loja mudou/);
+    expect(settings.get().branches[0]?.store.url).toBe('https://loja.example.com.br');
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+  });
+
+  it('accepts the new URL with the token typed again', () => {
+    const settings = openHeadlessSettings(dir);
+    const masked = withSecrets(settings);
+    settings.update({
+      branches: masked.branches.map((b) => ({
+        ...b,
+        store: { url: 'https://outra.example', token: 'tk-novo' },
+      })),
+    });
+    expect(settings.get().branches[0]?.store).toEqual({ url: 'https://outra.example', token: 'tk-novo' });
+  });
+
+  it('refuses a masked database password when the connect string or the user changes', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    settings.update({ database: { oracle: { connectString: 'db:1521/WINT', password: 'senha-do-banco' } } });
+    settings.update({ database: { oracle: { connectString: 'db:1521/WINT', user: 'winthor ' } } });
+    expect(settings.get().database.oracle.password).toBe('senha-do-banco');
+    expect(() =>
+      settings.update({ database: { oracle: { connectString: 'attacker.example:1521/X' } } }),
+    ).toThrowError(expect.objectContaining({ code: 'secret_missing', field: 'database.oracle.password' }));
+    expect(() =>
+      settings.update({ database: { oracle: { user: 'OUTRO', password: SECRET_MASK } } }),
+    ).toThrowError(expect.objectContaining({ code: 'secret_missing', field: 'database.oracle.password' }));
+    expect(settings.get().database.oracle).toMatchObject({ connectString: 'db:1521/WINT', user: 'winthor ' });
+    settings.update({ database: { oracle: { connectString: 'novo:1521/X', password: 'senha-nova' } } });
+    expect(settings.get().database.oracle.password).toBe('senha-nova');
+  });
+
+  it('refuses a masked e-mail password when the SMTP host or user changes', () => {
+    const settings = openHeadlessSettings(dir);
+    const masked = withSecrets(settings);
+    for (const change of [{ host: 'smtp.attacker.example' }, { user: 'outro' }]) {
+      expect(() =>
+        settings.update({
+          branches: masked.branches.map((b) => ({ ...b, email: { ...b.email, ...change } })),
+        }),
+      ).toThrowError(expect.objectContaining({ code: 'secret_missing', field: 'branches.1.email.password' }));
+    }
+    settings.update({ branches: masked.branches.map((b) => ({ ...b, email: { ...b.email, port: 465 } })) });
+    expect(settings.get().branches[0]?.email.password).toBe('senha-smtp');
+  });
+
+  it('keeps the login password whatever else changes (it has no target)', () => {
+    const settings = openHeadlessSettings(dir);
+    settings.update({ server: { loginPassword: 'senha-web' } });
+    settings.update({ server: { port: 8080, loginPassword: SECRET_MASK } });
+    expect(settings.get().server.loginPassword).toBe('senha-web');
+  });
+
+  it('on import, a changed target with a masked or empty secret gets an empty secret, not the old one', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    const file = JSON.parse(settings.export().content);
+    file.branches[0].store.url = 'https://attacker.example';
+    file.branches[0].email.host = 'smtp.attacker.example';
+    file.branches[0].email.password = '';
+    file.database.oracle.connectString = 'attacker.example:1521/X';
+    settings.import(JSON.stringify(file));
+    expect(settings.get().branches[0]?.store).toEqual({ url: 'https://attacker.example', token: '' });
+    expect(settings.get().branches[0]?.email.password).toBe('');
+    expect(settings.get().database.oracle.password).toBe('');
+    expect(openHeadlessSettings(dir).get().branches[0]?.store.token).toBe('');
+  });
+
+  it('drops an undecryptable secret when its target changes, instead of writing it back', () => {
+    withSecrets(openHeadlessSettings(dir));
+    writeFileSync(join(dir, 'secret.key'), 'ab'.repeat(32));
+    const settings = openHeadlessSettings(dir, () => {});
+    // The UI shows an undecryptable secret as not set ('') and sends '' back.
+    const masked = settings.getMasked();
+    expect(masked.branches[0]?.store.token).toBe('');
+    settings.update({ branches: masked.branches.map((b) => ({ ...b, name: 'Outro nome' })) });
+    expect(JSON.parse(readFile()).branches[0].store.token).toMatch(/^enc:aes:/);
+    settings.update({
+      branches: masked.branches.map((b) => ({
+        ...b,
+        store: { ...b.store, url: 'https://attacker.example' },
+      })),
+    });
+    expect(JSON.parse(readFile()).branches[0].store.token).toBe('');
+    settings.update({ database: { oracle: { connectString: 'attacker.example:1521/X' } } });
+    expect(JSON.parse(readFile()).database.oracle.password).toBe('');
+  });
+});
+
+describe('SettingsService: importing a raw settings.json (encrypted secrets)', () => {
+  it('decrypts the secrets it can instead of storing the ciphertext as the secret', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    settings.import(readFile());
+    expect(settings.get().database.oracle.password).toBe('senha-do-banco');
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+    expect(openHeadlessSettings(dir).get().branches[0]?.email.password).toBe('senha-smtp');
+  });
+
+  it('treats a secret it cannot decrypt like the mask: kept for the same target, else empty', () => {
+    const other = mkdtempSync(join(tmpdir(), 'wtc-settings-other-'));
+    const elsewhere = openHeadlessSettings(other);
+    withSecrets(elsewhere);
+    elsewhere.update({ database: { oracle: { connectString: 'outro:1521/X', password: 'senha-de-la' } } });
+    const foreign = readFileSync(join(other, 'settings.json'), 'utf8');
+
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    settings.update({ database: { oracle: { password: 'senha-daqui' } } });
+    settings.import(foreign);
+    const imported = settings.get();
+    expect(imported.branches[0]?.store.token).toBe('token-da-loja-1');
+    expect(imported.database.oracle.connectString).toBe('outro:1521/X');
+    expect(imported.database.oracle.password).toBe('');
+    expect(JSON.stringify(imported)).not.toContain('enc:');
+  });
+});
+
+describe('SettingsService: listening off loopback needs a login password', () => {
+  it('refuses a LAN address without a password, naming server.loginPassword', () => {
+    const settings = openHeadlessSettings(dir);
+    expect(() => settings.update({ server: { host: '0.0.0.0' } })).toThrowError(
+      expect.objectContaining({ code: 'invalid_settings', field: 'server.loginPassword' }),
+    );
+    expect(settings.get().server.host).toBe('127.0.0.1');
+  });
+
+  it('refuses removing the password while on the LAN, and accepts the mask as the stored password', () => {
+    const settings = openHeadlessSettings(dir);
+    settings.update({ server: { host: '0.0.0.0', loginPassword: 'senha-web' } });
+    settings.update({ server: { host: '0.0.0.0', port: 8080, loginPassword: SECRET_MASK } });
+    expect(() => settings.update({ server: { loginPassword: '' } })).toThrowError(/server\.loginPassword/);
+    expect(settings.get().server.loginPassword).toBe('senha-web');
+  });
+
+  it('on import, an empty password in the file keeps the stored one; none at all is refused', () => {
+    const settings = openHeadlessSettings(dir);
+    const file = { schemaVersion: 1, server: { host: '0.0.0.0', loginPassword: '' } };
+    expect(() => settings.import(JSON.stringify(file))).toThrowError(/server\.loginPassword/);
+    expect(() =>
+      settings.import(JSON.stringify({ ...file, server: { ...file.server, loginPassword: SECRET_MASK } })),
+    ).toThrowError(/server\.loginPassword/);
+    settings.update({ server: { loginPassword: 'senha-web' } });
+    settings.import(JSON.stringify(file));
+    expect(settings.get().server).toMatchObject({ host: '0.0.0.0', loginPassword: 'senha-web' });
+  });
+
+  it('still opens a file saved before the check, with a warning', () => {
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 1, server: { host: '0.0.0.0' } }));
+    const onWarning = vi.fn();
+    expect(openHeadlessSettings(dir, onWarning).get().server.host).toBe('0.0.0.0');
+    expect(onWarning).toHaveBeenCalledWith(expect.stringContaining('server.loginPassword'));
+  });
+});
+
 describe('KeyFileCipher', () => {
   it('creates a key readable only by its owner and round-trips', () => {
     const keyFile = join(dir, 'sub', 'secret.key');

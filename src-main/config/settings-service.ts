@@ -1,11 +1,19 @@
 import { copyFileSync, existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import { SECRET_MASK, Settings, defaultSettings, type SettingsPatch } from '../api/contract';
+import {
+  SECRET_MASK,
+  SERVER_ACCESS_FIELD,
+  Settings,
+  defaultSettings,
+  SettingsObject,
+  serverAccessIssue,
+  type SettingsPatch,
+} from '../api/contract';
 import { AppError } from '../api/app-error';
 import { describeValidationError } from '../api/validation-message';
 import { migrateSettings } from './migrations';
 import { isEncrypted, type SecretCipher } from './secret-cipher';
-import { listSecrets, mapSecrets } from './secret-fields';
+import { listSecrets, mapSecrets, secretTargets } from './secret-fields';
 
 /** The part of conf / electron-store that the service uses: a file path and the whole object. */
 export interface ConfLike {
@@ -37,6 +45,9 @@ export class SettingsFileError extends AppError {
   }
 }
 
+const isServerAccessIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'server-access';
+
 const timestamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -62,6 +73,26 @@ const secretLabel = (path: string): string => {
   return 'Senha de acesso pelo navegador';
 };
 
+/** A mask sent with a changed target: the stored secret stays with the old target. */
+const retargetedSecretMessage = (path: string): { message: string; fix: string } => {
+  if (path.endsWith('store.token')) {
+    return {
+      message: `${secretLabel(path)}: a URL da loja mudou e o token guardado só é enviado à URL salva; digite o token novamente.`,
+      fix: 'Ao mudar a URL da loja, digite o token novamente e salve.',
+    };
+  }
+  if (path.endsWith('email.password')) {
+    return {
+      message: `${secretLabel(path)}: o servidor SMTP ou o usuário mudou e a senha guardada só é enviada ao servidor salvo; digite a senha novamente.`,
+      fix: 'Ao mudar o servidor SMTP ou o usuário do e-mail, digite a senha novamente e salve.',
+    };
+  }
+  return {
+    message: `${secretLabel(path)}: o servidor (connect string) ou o usuário mudou e a senha guardada só é enviada ao banco salvo; digite a senha novamente.`,
+    fix: 'Ao mudar o servidor ou o usuário do banco, digite a senha novamente e salve.',
+  };
+};
+
 export const maskSecrets = (settings: Settings): Settings =>
   mapSecrets(settings, (value) => (value ? SECRET_MASK : ''));
 
@@ -71,6 +102,8 @@ export class SettingsService {
   private current: Settings;
   private readonly store: ConfLike;
   private readonly listeners = new Set<Listener>();
+  /** Extra checks of the next settings, from the hosts (e.g. the web server while it listens off loopback). */
+  private readonly checks = new Set<(next: Settings) => AppError | undefined>();
   /** Secrets found in the file that this host could not decrypt: written back as they were until replaced. */
   private readonly undecryptable = new Map<string, string>();
 
@@ -101,15 +134,16 @@ export class SettingsService {
 
   /** Applies a change: any subset of fields (objects merge, arrays are replaced whole). */
   update(patch: SettingsPatch): Settings {
+    // Merged over the masked settings: a secret the patch leaves out counts as the mask, so it too stays
+    // only with its own target (a patch changing just a URL or connect string does not take the secret).
     const merged = Settings.safeParse(
-      mergeDeep(this.current as unknown as Record<string, unknown>, patch as Record<string, unknown>),
+      mergeDeep(this.getMasked() as unknown as Record<string, unknown>, patch as Record<string, unknown>),
     );
     if (!merged.success) {
       const { message, field } = describeValidationError(merged.error);
       throw new AppError('invalid_settings', message, field ? { field } : {});
     }
-    this.current = this.keepMaskedSecrets(merged.data, 'refuse');
-    this.persist();
+    this.commit(this.keepMaskedSecrets(merged.data, 'refuse'));
     return this.getMasked();
   }
 
@@ -144,6 +178,15 @@ export class SettingsService {
         field: 'content',
       });
     }
+    // On import an empty login password means "keep the stored one": let the schema's check see it.
+    const server = migrated.server;
+    if (
+      isPlainObject(server) &&
+      (server.loginPassword === undefined || server.loginPassword === '') &&
+      (this.current.server.loginPassword !== '' || this.undecryptable.has('server.loginPassword'))
+    ) {
+      migrated = { ...migrated, server: { ...server, loginPassword: SECRET_MASK } };
+    }
     const parsed = Settings.safeParse(migrated);
     if (!parsed.success) {
       const { message } = describeValidationError(parsed.error);
@@ -152,9 +195,14 @@ export class SettingsService {
       });
     }
     // A file never clears a secret: masked, empty or missing secrets keep the values stored here.
-    this.current = this.keepMaskedSecrets(parsed.data, 'keep-empty');
-    this.persist();
+    this.commit(this.keepMaskedSecrets(parsed.data, 'keep-empty'));
     return this.getMasked();
+  }
+
+  /** Adds a check every update and import must pass (it returns the error to refuse with); returns its removal. */
+  addCheck(check: (next: Settings) => AppError | undefined): () => void {
+    this.checks.add(check);
+    return () => this.checks.delete(check);
   }
 
   onChange(listener: Listener): () => void {
@@ -163,15 +211,32 @@ export class SettingsService {
   }
 
   /**
-   * The UI sends SECRET_MASK for "keep the stored secret". A mask with nothing stored under that path (a
-   * branch whose code changed, say) is refused rather than silently turned into an empty secret.
-   * On import, an empty secret also means "keep".
+   * The UI sends SECRET_MASK for "keep the stored secret". A mask keeps the stored value only while the
+   * secret's target (store URL, SMTP host and user, Oracle connect string and user) is the same: a stored
+   * secret never follows a changed target. A mask with nothing stored under that path (a branch whose code
+   * changed, say) or with a changed target is refused rather than silently turned into an empty secret.
+   * On import, an empty secret also means "keep", and what cannot be kept becomes empty (never refused).
+   * An encrypted value (a raw settings.json) is decrypted if this host can; otherwise it counts as a mask.
+   * Returns the settings and the paths whose target changed (their undecryptable leftovers must go).
    */
-  private keepMaskedSecrets(incoming: Settings, mode: 'refuse' | 'keep-empty'): Settings {
+  private keepMaskedSecrets(
+    incoming: Settings,
+    mode: 'refuse' | 'keep-empty',
+  ): { settings: Settings; retargeted: Set<string> } {
     const stored = listSecrets(this.current);
-    return mapSecrets(incoming, (value, path) => {
-      if (mode === 'keep-empty' && value === '') return stored.get(path) ?? '';
-      if (value !== SECRET_MASK) return value;
+    const before = secretTargets(this.current);
+    const after = secretTargets(incoming);
+    const retargeted = new Set<string>();
+    const settings = mapSecrets(incoming, (value, path) => {
+      const targetChanged = before.get(path) !== after.get(path);
+      if (targetChanged) retargeted.add(path);
+      let keep = value === SECRET_MASK || (mode === 'keep-empty' && value === '');
+      if (!keep && isEncrypted(value)) {
+        const plain = this.tryDecrypt(value);
+        if (plain !== undefined) return plain;
+        keep = true;
+      }
+      if (!keep) return value;
       const kept = stored.get(path) || this.undecryptable.get(path);
       if (kept === undefined || kept === '') {
         if (mode === 'keep-empty') return '';
@@ -184,8 +249,44 @@ export class SettingsService {
           },
         );
       }
+      if (targetChanged) {
+        if (mode === 'keep-empty') return '';
+        const { message, fix } = retargetedSecretMessage(path);
+        throw new AppError('secret_missing', message, { field: path, fix });
+      }
       return stored.get(path) ?? '';
     });
+    return { settings, retargeted };
+  }
+
+  /** Applies resolved settings: a secret whose target changed loses its undecryptable leftover too. */
+  private commit(resolved: { settings: Settings; retargeted: Set<string> }): void {
+    const issue = serverAccessIssue(resolved.settings);
+    if (issue) {
+      throw new AppError('invalid_settings', `Dados inválidos — ${SERVER_ACCESS_FIELD}: ${issue}`, {
+        field: SERVER_ACCESS_FIELD,
+      });
+    }
+    for (const check of this.checks) {
+      const refused = check(resolved.settings);
+      if (refused) throw refused;
+    }
+    for (const path of resolved.retargeted) this.undecryptable.delete(path);
+    this.current = resolved.settings;
+    this.persist();
+  }
+
+  private tryDecrypt(value: string): string | undefined {
+    const id = value.split(':')[1];
+    const cipher = [this.options.cipher, ...(this.options.readers ?? [])].find(
+      (candidate) => candidate.id === id,
+    );
+    if (!cipher) return undefined;
+    try {
+      return cipher.decrypt(value);
+    } catch {
+      return undefined;
+    }
   }
 
   private persist(): void {
@@ -245,7 +346,14 @@ export class SettingsService {
     } catch (error) {
       return fail((error as Error).message);
     }
-    const parsed = Settings.safeParse(migrated.value);
+    let parsed = Settings.safeParse(migrated.value);
+    if (!parsed.success && parsed.error.issues.every(isServerAccessIssue)) {
+      // Saved before the check existed: load it (the web server refuses to start off loopback) and say so.
+      this.options.onWarning?.(
+        `${SERVER_ACCESS_FIELD}: ${parsed.error.issues[0]?.message ?? ''} Corrija em Configuração → Servidor web.`,
+      );
+      parsed = SettingsObject.safeParse(migrated.value);
+    }
     if (!parsed.success) return fail(describeValidationError(parsed.error as z.ZodError).message);
     const hasPlainSecret = [...listSecrets(parsed.data).values()].some(
       (value) => value && !isEncrypted(value),

@@ -269,16 +269,121 @@ describe('login password', () => {
     expect(after.status).toBe(401);
   });
 
-  it('stops serving other machines when the password is removed while the port is open to them', async () => {
+  it('refuses removing the password while the port is open to other machines (--host)', async () => {
     runtime.settings.update({ server: { loginPassword: 'senha-web' } });
     await start({ host: '0.0.0.0' });
     const login = await send(port, '/', {});
     expect(login.status).toBe(200);
     expect(login.body).toContain('Senha de acesso');
-    runtime.settings.update({ server: { loginPassword: '' } });
+    expect(() => runtime.settings.update({ server: { loginPassword: '' } })).toThrowError(
+      expect.objectContaining({ code: 'invalid_settings', field: 'server.loginPassword' }),
+    );
+    expect(runtime.settings.get().server.loginPassword).toBe('senha-web');
+    expect((await send(port, '/')).body).toContain('Senha de acesso');
+  });
+
+  it('refuses every request if the password is gone anyway while the port is open to other machines', async () => {
+    runtime.settings.update({ server: { loginPassword: 'senha-web' } });
+    await start({ host: '0.0.0.0' });
+    (runtime.settings.get().server as { loginPassword: string }).loginPassword = '';
     const page = await send(port, '/');
     expect(page.status).toBe(403);
     expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.body).toContain('A senha de acesso pelo navegador foi removida');
   });
+});
+
+/** An open EventSource: resolves `ended` when the server ends the stream. */
+const openStream = (streamPort: number, streamCookie: string) =>
+  new Promise<{ data: () => string; ended: Promise<void>; destroy: () => void }>((resolve, reject) => {
+    let data = '';
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: streamPort,
+        path: '/api/events',
+        headers: { host: `localhost:${streamPort}`, cookie: streamCookie },
+      },
+      (res) => {
+        res.setEncoding('utf8');
+        const ended = new Promise<void>((done) => {
+          res.on('end', () => done());
+          res.on('close', () => done());
+        });
+        res.once('data', (chunk: string) => {
+          data += chunk;
+          res.on('data', (more: string) => {
+            data += more;
+          });
+          resolve({ data: () => data, ended, destroy: () => req.destroy() });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+
+const within = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> =>
+  Promise.race([
+    promise,
+    new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error(`${what}: still pending`)), ms)),
+  ]);
+
+describe('event streams', () => {
+  it('end when the server closes, so closing does not hang on an open browser tab', async () => {
+    const started = await start();
+    const stream = await openStream(port, cookie);
+    expect(stream.data()).toContain('event: app.status');
+    close = undefined;
+    await within(started.app.close(), 2000, 'close()');
+    await within(stream.ended, 1000, 'stream end');
+  });
+
+  it('end when the login password changes (their session was revoked)', async () => {
+    await start();
+    const stream = await openStream(port, cookie);
+    runtime.settings.update({ language: 'en' });
+    runtime.settings.update({ server: { loginPassword: 'nova-senha' } });
+    await within(stream.ended, 1000, 'stream end');
+    const again = await send(port, '/api/events', { headers: { cookie } });
+    expect(again.status).toBe(401);
+  });
+
+  it('stay open across other settings changes', async () => {
+    await start();
+    const stream = await openStream(port, cookie);
+    let ended = false;
+    void stream.ended.then(() => {
+      ended = true;
+    });
+    runtime.settings.update({ language: 'en' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(ended).toBe(false);
+    stream.destroy();
+  });
+});
+
+describe('login form', () => {
+  const postLogin = (body: string) =>
+    send(port, '/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+  it.each([
+    ['a number', '{"password":123}'],
+    ['an object', '{"password":{"a":1}}'],
+    ['an array', '{"password":["senha-web"]}'],
+    ['nothing', '{}'],
+  ])('treats %s as a wrong password: 401 and the pt-BR login page', async (_what, body) => {
+    runtime.settings.update({ server: { loginPassword: 'senha-web' } });
+    await start();
+    const reply = await postLogin(body);
+    expect(reply.status).toBe(401);
+    expect(reply.body).toContain('Senha incorreta.');
+  });
+
+  it('counts a non-string password for the lockout', async () => {
+    runtime.settings.update({ server: { loginPassword: 'senha-web' } });
+    await start();
+    for (let attempt = 0; attempt < 5; attempt += 1) await postLogin('{"password":123}');
+    expect((await postLogin('{"password":"senha-web"}')).status).toBe(429);
+  }, 10_000);
 });

@@ -2,7 +2,9 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { AppError } from '../api/app-error';
 import { events, type EventName } from '../api/contract';
 import type { Runtime } from '../runtime/create-runtime';
 import { isAllowedHost, isLoopbackAddress } from './host-guard';
@@ -35,6 +37,9 @@ export class ServerStartError extends Error {
     super(message);
   }
 }
+
+const isPlainBody = (body: unknown): body is Record<string, unknown> =>
+  typeof body === 'object' && body !== null && !Array.isArray(body);
 
 const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
@@ -89,7 +94,7 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
     return sendIndex(reply);
   });
 
-  app.post<{ Body: { password?: string } }>('/auth/login', async (request, reply) => {
+  app.post<{ Body: { password?: unknown } | undefined }>('/auth/login', async (request, reply) => {
     const expected = serverSettings().loginPassword;
     const wait = throttle.retryAfterSeconds(request.ip);
     if (wait > 0) {
@@ -99,7 +104,9 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
         .type('text/html; charset=utf-8')
         .send(loginPage(`Muitas tentativas. Tente de novo em ${Math.ceil(wait / 60)} minuto(s).`));
     }
-    if (!expected || sameSecret(request.body?.password, expected)) {
+    // Whatever the body holds (a JSON number, an object, nothing), only a string can be the password.
+    const typed: unknown = isPlainBody(request.body) ? request.body.password : undefined;
+    if (!expected || sameSecret(typeof typed === 'string' ? typed : undefined, expected)) {
       throttle.succeeded(request.ip);
       reply.setCookie(SESSION_COOKIE, currentCookie(), cookieOptions);
       return reply.redirect('/', 303);
@@ -142,10 +149,47 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
     return reply.send(envelope);
   });
 
+  // Open event streams: hijacked from fastify, so its close() would wait for them forever. They end when
+  // the server closes and when the login password changes (their session is no longer valid).
+  const streams = new Set<ServerResponse>();
+  const endStreams = () => {
+    for (const stream of streams) stream.end();
+    streams.clear();
+  };
+  let loginPassword = serverSettings().loginPassword;
+  const stopWatchingPassword = runtime.settings.onChange((settings) => {
+    if (settings.server.loginPassword === loginPassword) return;
+    loginPassword = settings.server.loginPassword;
+    endStreams();
+  });
+  app.addHook('preClose', async () => {
+    endStreams();
+  });
+  // Listening off loopback (even by --host): removing the password would lock everyone out.
+  const stopCheckingPassword = openToNetwork
+    ? runtime.settings.addCheck((next) =>
+        next.server.loginPassword === ''
+          ? new AppError(
+              'invalid_settings',
+              `Dados inválidos — server.loginPassword: Senha de acesso: o integrador está atendendo outras máquinas (endereço ${options.listenHost}); a senha não pode ser removida.`,
+              {
+                field: 'server.loginPassword',
+                fix: 'Mantenha uma senha, ou volte o endereço de escuta para 127.0.0.1 e reinicie o integrador antes de removê-la.',
+              },
+            )
+          : undefined,
+      )
+    : () => {};
+  app.addHook('onClose', async () => {
+    stopWatchingPassword();
+    stopCheckingPassword();
+  });
+
   app.get('/api/events', (request, reply) => {
     if (refuseWithoutSession(request, reply, false)) return;
     reply.hijack();
     const raw = reply.raw;
+    streams.add(raw);
     raw.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -158,10 +202,14 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
       runtime.events.on(name, (payload) => send(name, payload)),
     );
     const heartbeat = setInterval(() => raw.write(': ping\n\n'), 25_000);
-    request.raw.on('close', () => {
+    const stop = () => {
+      streams.delete(raw);
       clearInterval(heartbeat);
       for (const off of unsubscribers) off();
-    });
+    };
+    request.raw.on('close', stop);
+    raw.on('close', stop);
+    raw.on('finish', stop);
   });
 
   if (existsSync(uiDir)) {

@@ -39,4 +39,38 @@ describe('SettingsPatch', () => {
     expect(SettingsPatch.safeParse({ server: { porta: 1 } }).success).toBe(false);
     expect(SettingsPatch.safeParse({ schemaVersion: 2 }).success).toBe(false);
   });
+
+  it('refuses an unknown key inside a branch instead of stripping it (the branch would lose its store)', async () => {
+    const { SettingsPatch } = await import('.');
+    const result = SettingsPatch.safeParse({
+      branches: [{ code: '1', name: 'M', Store: { url: 'https://loja.example.com.br', token: 'x' } }],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path.join('.')).toBe('branches.0');
+    expect(JSON.stringify(result.error?.issues)).toContain('Store');
+    expect(SettingsPatch.safeParse({ branches: [{ code: '1', store: { url: '', tokn: '' } }] }).success).toBe(
+      false,
+    );
+    expect(
+      SettingsPatch.safeParse({ branches: [{ code: '1', store: { url: 'u', token: 't' } }] }).success,
+    ).toBe(true);
+  });
+});
+
+describe('Settings', () => {
+  it('refuses listening off loopback without a login password (the mask counts as one)', async () => {
+    const { Settings, SECRET_MASK } = await import('.');
+    const lan = Settings.safeParse({ schemaVersion: 1, server: { host: '0.0.0.0' } });
+    expect(lan.success).toBe(false);
+    expect(lan.error?.issues[0]?.path).toEqual(['server', 'loginPassword']);
+    expect(lan.error?.issues[0]?.message).toMatch(/^Senha de acesso: defina uma senha/);
+    for (const server of [
+      { host: '0.0.0.0', loginPassword: SECRET_MASK },
+      { host: '192.168.0.10', loginPassword: 'senha' },
+      { host: '127.0.0.1' },
+      { host: 'localhost' },
+    ]) {
+      expect(Settings.safeParse({ schemaVersion: 1, server }).success).toBe(true);
+    }
+  });
 });

@@ -140,7 +140,29 @@ export const ServerSettings = z.object({
   loginPassword: z.string().default(''),
 });
 
-export const Settings = z.object({
+/** 127.0.0.0/8, localhost and ::1: the listen addresses that need no login password (ADR 0003). */
+export const isLoopbackAddress = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+/** The field named when the web server would listen off loopback without a login password. */
+export const SERVER_ACCESS_FIELD = 'server.loginPassword';
+
+/**
+ * Listening off loopback needs a login password (ADR 0003): without one the host refuses to start, or
+ * refuses every request when it is removed at run time. SECRET_MASK counts as a password (a stored one).
+ */
+export const serverAccessIssue = (settings: {
+  server: { host: string; loginPassword: string };
+}): string | undefined =>
+  !isLoopbackAddress(settings.server.host) && settings.server.loginPassword === ''
+    ? `Senha de acesso: defina uma senha antes de abrir a porta a outras máquinas (endereço de escuta ${settings.server.host}) ou volte o endereço de escuta para 127.0.0.1.`
+    : undefined;
+
+/**
+ * The settings' fields without the cross-field checks of `Settings`: for building the patch schema and for
+ * reading a file saved before a check existed. Validate with `Settings`.
+ */
+export const SettingsObject = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
   language: z.enum(['pt-BR', 'en']).default('pt-BR'),
   server: ServerSettings.default(ServerSettings.parse({})),
@@ -174,6 +196,18 @@ export const Settings = z.object({
     })
     .default({ parameterNames: DEFAULT_PARAMETER_NAMES }),
 });
+
+export const Settings = SettingsObject.superRefine((settings, ctx) => {
+  const issue = serverAccessIssue(settings);
+  if (issue) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['server', 'loginPassword'],
+      message: issue,
+      params: { rule: 'server-access' },
+    });
+  }
+});
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (): Settings => Settings.parse({ schemaVersion: SETTINGS_VERSION });
@@ -194,6 +228,9 @@ export type SettingsPatch = DeepPartial<Omit<Settings, 'schemaVersion'>>;
  */
 const withoutDefaults = (schema: z.ZodType): z.ZodType => {
   if (schema instanceof z.ZodDefault) return withoutDefaults(schema.unwrap() as z.ZodType);
+  // Arrays are replaced whole, but an unknown key inside an element (`branches[0].Store`) must be refused,
+  // not stripped: the element would lose what the misspelled key held.
+  if (schema instanceof z.ZodArray) return z.array(withoutDefaults(schema.element as z.ZodType));
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
     return z
@@ -207,7 +244,7 @@ const withoutDefaults = (schema: z.ZodType): z.ZodType => {
   return schema;
 };
 
-export const SettingsPatch = withoutDefaults(Settings.omit({ schemaVersion: true })) as z.ZodType<
+export const SettingsPatch = withoutDefaults(SettingsObject.omit({ schemaVersion: true })) as z.ZodType<
   SettingsPatch,
   SettingsPatch
 >;

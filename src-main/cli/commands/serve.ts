@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { AppError } from '../../api/app-error';
 import { commandDataDir } from '../command-data-dir';
 import { startHeadless } from '../../server/headless-host';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
@@ -29,7 +30,8 @@ export const registerServe = (program: Command): void => {
         ...(options.host ? { host: options.host } : {}),
         log: (level, message) => process.stderr.write(`[${level}] ${message}\n`),
       }).catch((error: unknown) => {
-        throw error instanceof CliFailure
+        // An AppError (e.g. an invalid settings file) keeps its code and fix for the report.
+        throw error instanceof CliFailure || error instanceof AppError
           ? error
           : new CliFailure((error as Error).message, (error as { exitCode?: number }).exitCode ?? 1);
       });
