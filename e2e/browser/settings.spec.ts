@@ -31,6 +31,41 @@ test('a branch store URL and token are saved, and the token never comes back in 
   expect(body).not.toContain('tk-segredo-e2e-123');
 });
 
+test('a saved token does not follow a changed store URL: the user is asked to type it again', async ({
+  page,
+}) => {
+  await page.goto('/#/configuracao');
+  const branches = page.getByRole('form', { name: 'Filiais e loja virtual' });
+  await branches.getByRole('button', { name: 'Adicionar filial' }).click();
+  const last = branches.getByTestId(/^branch-\d+$/).last();
+  await last.getByLabel('Nome').fill('Loja Norte');
+  await last.getByLabel('URL da loja virtual').fill('https://www.lojanorte.com.br');
+  await last.getByLabel('Token').fill('tk-norte-e2e-456');
+  await branches.getByRole('button', { name: 'Salvar' }).click();
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+
+  await page.reload();
+  const saved = page
+    .getByRole('form', { name: 'Filiais e loja virtual' })
+    .getByTestId(/^branch-\d+$/)
+    .last();
+  await expect(saved.getByLabel('Token')).toHaveValue('••••••••');
+  await saved.getByLabel('URL da loja virtual').fill('https://outra-loja.exemplo.com.br');
+  await page
+    .getByRole('form', { name: 'Filiais e loja virtual' })
+    .getByRole('button', { name: 'Salvar' })
+    .click();
+  await expect(page.getByText(/a URL da loja mudou/)).toBeVisible();
+  await saveScreen(page, '13b-configuracao-token-url-mudou');
+
+  await saved.getByLabel('Token').fill('tk-outra-e2e-789');
+  await page
+    .getByRole('form', { name: 'Filiais e loja virtual' })
+    .getByRole('button', { name: 'Salvar' })
+    .click();
+  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+});
+
 test('bad input gets a clear message naming the field, and nothing is saved', async ({ page }) => {
   await page.goto('/#/configuracao');
   const server = page.getByRole('form', { name: 'Servidor web' });
