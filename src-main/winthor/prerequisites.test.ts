@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Db, Row } from './db/db';
 import { oracleDialect } from './db/dialect';
-import { checkCreatePrivileges } from './prerequisites';
+import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../api/contract';
+import { checkCreatePrivileges, checkPrerequisites } from './prerequisites';
+import { priceColumnFor } from './repositories/prices-repository';
+import { createTestWinthor } from './testing/test-winthor';
 
 /** Just what the privilege check asks an Oracle database. */
 const fakeOracle = (options: { user: string; schema: string; privileges: string[] }): Db => {
@@ -62,5 +65,38 @@ describe('prerequisites: privileges to create the WTC_ objects', () => {
     );
     expect(check).toMatchObject({ status: 'warning', detail: 'Faltam: CREATE SEQUENCE, CREATE TRIGGER.' });
     expect(check.fix).toContain('GRANT CREATE SEQUENCE, CREATE TRIGGER TO INTEGRA');
+  });
+});
+
+describe('prerequisites: parameter 4010 is validated like the price reads', () => {
+  it('accepts what priceColumnFor accepts (1..7, PVENDA1..PVENDA7) and shows the resolved column', async () => {
+    const db = await createTestWinthor({ products: 5, customers: 3 });
+    try {
+      const name = DEFAULT_PARAMETER_NAMES['4010'];
+      for (const [value, expected] of [
+        ['3', { status: 'ok', detail: 'PVENDA3' }],
+        ['PVENDA2', { status: 'ok', detail: 'PVENDA2' }],
+        [' pvenda7 ', { status: 'ok', detail: 'PVENDA7' }],
+        ['8', { status: 'error', detail: expect.stringContaining('"8"') }],
+        ['PVENDA0', { status: 'error', detail: expect.stringContaining('PVENDA1 a PVENDA7') }],
+      ] as const) {
+        await db.execute(`UPDATE PCPARAMFILIAL SET VALOR = :value WHERE PCPARAMFILIAL.NOME = :name`, {
+          value,
+          name,
+        });
+        const checks = await checkPrerequisites(db, defaultSettings());
+        const check = checks.find((c) => c.id === 'parameter.99.4010');
+        expect(check, value).toMatchObject(expected);
+        let runtime: string | null;
+        try {
+          runtime = priceColumnFor(value);
+        } catch {
+          runtime = null;
+        }
+        expect(check!.status === 'ok' ? check!.detail : null, value).toBe(runtime);
+      }
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -3,6 +3,7 @@ import { mapDbError } from './db/db-errors';
 import type { Db } from './db/db';
 import { codeExists, type CodeTable } from './repositories/lookups-repository';
 import { readParameters } from './repositories/parameters-repository';
+import { priceColumnFor } from './repositories/prices-repository';
 import { getBranch } from './repositories/branches-repository';
 import { readInstalledVersion } from './schema/installer';
 import { TARGET_VERSION } from './schema/migrations';
@@ -73,7 +74,7 @@ const PARAMETER_RULES: Record<WinthorParameter, { label: string; table?: CodeTab
   '2829': { label: '% do estoque para o e-commerce', required: false },
   '4008': { label: 'cobrança padrão de clientes novos', table: 'PCCOB', required: true },
   '4009': { label: 'plano de pagamento padrão', table: 'PCPLPAG', required: true },
-  '4010': { label: 'coluna de preço de venda (1 a 7)', required: false },
+  '4010': { label: 'coluna de preço de venda (1 a 7 ou PVENDA1 a PVENDA7)', required: false },
   '4011': { label: 'praça padrão', table: 'PCPRACA', required: true },
   '4012': { label: 'RCA (vendedor) padrão', table: 'PCUSUARI', required: true },
   '4013': { label: 'ramo de atividade padrão', table: 'PCATIVI', required: true },
@@ -139,9 +140,18 @@ const checkParameter = async (
       : { id, label, status: 'error', detail: `Valor "${value}" não é um percentual de 0 a 100.`, fix };
   }
   if (parameter === '4010') {
-    return /^[1-7]$/.test(value.trim())
-      ? { id, label, status: 'ok', detail: `PVENDA${value.trim()}` }
-      : { id, label, status: 'error', detail: `Valor "${value}" não é uma coluna de 1 a 7.`, fix };
+    // The same function the price reads use, so the screen and the prices agree on what is valid.
+    try {
+      return { id, label, status: 'ok', detail: priceColumnFor(value) };
+    } catch {
+      return {
+        id,
+        label,
+        status: 'error',
+        detail: `Valor "${value}" não é uma coluna de preço: use 1 a 7 ou PVENDA1 a PVENDA7.`,
+        fix,
+      };
+    }
   }
   const exists = await codeExists(db, rule.table!, value);
   return exists
