@@ -90,6 +90,27 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       ]);
     });
 
+    it('reads CODAUXILIAR (a NUMBER) as a GTIN with its leading zeros, and no EAN when the check digit is wrong', async () => {
+      const saved = (await db.queryOne(
+        `SELECT PCPRODUT.CODAUXILIAR FROM PCPRODUT WHERE PCPRODUT.CODPROD = 1`,
+      ))!.CODAUXILIAR as number;
+      try {
+        // UPC-A 012345678905 = EAN-13 0012345678905, kept by the NUMBER column as 12345678905.
+        for (const [stored, expected] of [
+          [12345678905, '0012345678905'],
+          [96385074, '96385074'],
+          [7891000100104, null],
+        ] as const) {
+          await db.execute(`UPDATE PCPRODUT SET CODAUXILIAR = :ean WHERE PCPRODUT.CODPROD = 1`, {
+            ean: stored,
+          });
+          expect((await getProducts(db, [1]))[0]!.ean, String(stored)).toBe(expected);
+        }
+      } finally {
+        await db.execute(`UPDATE PCPRODUT SET CODAUXILIAR = :ean WHERE PCPRODUT.CODPROD = 1`, { ean: saved });
+      }
+    });
+
     it('computes stock by formula, applies parameter 2829 rounding down and never goes negative', async () => {
       await db.execute(
         `UPDATE PCEST SET QTESTGER = 100, QTRESERV = 10, QTBLOQUEADA = 5, QTPENDENTE = 7 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
