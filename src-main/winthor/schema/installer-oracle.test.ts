@@ -137,10 +137,12 @@ describe('Oracle install: never records a version while an integration object is
   it('installs and records every version when everything compiles', async () => {
     const { install } = await import('./installer');
     const plan = await install(await open());
-    expect(plan.targetVersion).toBe(2);
-    expect(createdTriggers()).toHaveLength(7);
+    expect(plan.targetVersion).toBe(3);
+    // Version 2 creates the seven triggers, version 3 replaces them (same text) for upgraded databases.
+    expect(createdTriggers()).toHaveLength(14);
     expect(recorded(1)).toBe(true);
     expect(recorded(2)).toBe(true);
+    expect(recorded(3)).toBe(true);
     expect(server.executed.at(-1)).toBe('COMMIT');
     expect(server.executed.some((s) => s.includes('DROP TRIGGER'))).toBe(false);
   });

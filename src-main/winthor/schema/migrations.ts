@@ -24,6 +24,17 @@ export const MIGRATIONS: Migration[] = [
     up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
     down: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.dropQueueTrigger(t)),
   },
+  {
+    version: 3,
+    description:
+      'Triggers de captura recriados com inserção dinâmica na fila: sem WTC_CHANGE_QUEUE, o WinThor continua gravando',
+    // Oracle: CREATE OR REPLACE of the version 2 triggers with the dynamic queue insert (ADR 0102), for
+    // databases that already have version 2. SQLite: its triggers did not change; CREATE TRIGGER IF NOT
+    // EXISTS leaves them as they are.
+    up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
+    // The same objects as version 2, whose down drops them.
+    down: () => [],
+  },
 ];
 
 export const TARGET_VERSION = MIGRATIONS.at(-1)!.version;

@@ -80,6 +80,11 @@ export const oracleDdl: SchemaDdl = {
       ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
       ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}TO_CHAR(${value(c)})`),
     ].join(' || ');
+    // The queue insert is dynamic SQL on purpose: a static INSERT would make the trigger depend on
+    // WTC_CHANGE_QUEUE and its sequence, so dropping either would leave the trigger INVALID and every WinThor
+    // write to the table would fail with ORA-04098 before the handler below could run. Resolved at run time,
+    // a missing table or sequence (ORA-00942 / ORA-02289) is just another error the handler swallows
+    // (ADR 0102; Oracle behaviour by reading the PL/SQL documentation, not observed here).
     return [
       `CREATE OR REPLACE TRIGGER ${t.name}
 AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${t.table}
@@ -87,6 +92,8 @@ FOR EACH ROW
 -- Integração WinThor Ciashop: só anota (entidade, filial, chave) na fila WTC_CHANGE_QUEUE.
 DECLARE
   V_OPERATION CHAR(1);
+  V_BRANCH VARCHAR2(2);
+  V_KEY VARCHAR2(60);
 BEGIN
   IF INSERTING THEN
     V_OPERATION := 'I';
@@ -98,8 +105,9 @@ BEGIN
     END IF;
     V_OPERATION := 'U';
   END IF;
-  INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT)
-  VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, '${t.entity}', ${t.branchColumn ? value(t.branchColumn) : 'NULL'}, ${key}, V_OPERATION, SYSDATE);
+${t.branchColumn ? `  V_BRANCH := ${value(t.branchColumn)};\n` : ''}  V_KEY := ${key};
+  EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT) VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, :1, :2, :3, :4, SYSDATE)'
+    USING '${t.entity}', V_BRANCH, V_KEY, V_OPERATION;
 EXCEPTION
   -- Never break a WinThor transaction: a lost change is caught by the reconcile job (ADR 0102).
   WHEN OTHERS THEN NULL;
