@@ -22,7 +22,13 @@ const fakeOracle = (options: { user: string; schema: string; privileges: string[
 };
 
 const OWN_SCHEMA = ['CREATE SESSION', 'CREATE TABLE', 'CREATE SEQUENCE', 'CREATE TRIGGER'];
-const ANY = ['CREATE ANY TABLE', 'CREATE ANY SEQUENCE', 'CREATE ANY INDEX', 'CREATE ANY TRIGGER'];
+const ANY = [
+  'CREATE ANY TABLE',
+  'CREATE ANY SEQUENCE',
+  'CREATE ANY INDEX',
+  'CREATE ANY TRIGGER',
+  'GRANT ANY OBJECT PRIVILEGE',
+];
 
 describe('prerequisites: privileges to create the WTC_ objects', () => {
   it('accepts CREATE TABLE/SEQUENCE/TRIGGER when the objects go in the user’s own schema', async () => {
@@ -38,20 +44,26 @@ describe('prerequisites: privileges to create the WTC_ objects', () => {
     );
     expect(check.status).toBe('warning');
     expect(check.detail).toBe(
-      'O esquema configurado (WINTHOR) não é o do usuário INTEGRA: criar os objetos WTC_ nele exige CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER. Faltam: CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER.',
+      'O esquema configurado (WINTHOR) não é o do usuário INTEGRA: criar os objetos WTC_ nele e conceder a INTEGRA SELECT, INSERT, UPDATE e DELETE nas tabelas e SELECT nas sequences exige CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE. Faltam: CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE.',
     );
     expect(check.fix).toContain(
-      'GRANT CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER TO INTEGRA',
+      'GRANT CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE TO INTEGRA',
     );
-    expect(check.fix).toContain('conectado como WINTHOR');
+    expect(check.fix).toContain('conectado como WINTHOR (o script já inclui os GRANTs para INTEGRA)');
   });
 
-  it('lists only the ANY privileges still missing, and passes with all four', async () => {
+  it('lists only the ANY privileges still missing, and passes with all five', async () => {
     const partial = await checkCreatePrivileges(
       fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: [...OWN_SCHEMA, ...ANY.slice(0, 3)] }),
     );
     expect(partial).toMatchObject({ status: 'warning' });
-    expect(partial.detail).toMatch(/Faltam: CREATE ANY TRIGGER\.$/);
+    expect(partial.detail).toMatch(/Faltam: CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE\.$/);
+    // CREATE ANY alone creates objects the user then cannot use: the GRANTs need GRANT ANY OBJECT PRIVILEGE.
+    const noGrant = await checkCreatePrivileges(
+      fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: [...OWN_SCHEMA, ...ANY.slice(0, 4)] }),
+    );
+    expect(noGrant).toMatchObject({ status: 'warning' });
+    expect(noGrant.fix).toContain('GRANT GRANT ANY OBJECT PRIVILEGE TO INTEGRA');
     const all = await checkCreatePrivileges(
       fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: ['CREATE SESSION', ...ANY] }),
     );

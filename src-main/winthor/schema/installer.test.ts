@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../testing/test-winthor';
-import { QUEUE_TRIGGERS } from './integration-objects';
+import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
 import {
   buildInstallPlan,
   install,
@@ -191,5 +191,45 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
     ]);
     expect(plan.statements.at(-1)).toBe('COMMIT');
     expect(buildInstallPlan('oracle', 3).statements).toEqual([]);
+  });
+});
+
+describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user): GRANTs to the connected user", () => {
+  const grantsOf = (statements: string[]) => statements.filter((s) => s.startsWith('GRANT '));
+
+  it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
+    const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
+    expect(plan.grantTo).toBe('INTEGRA');
+    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES];
+    const withSequence = INTEGRATION_TABLES.filter((t) => t.columns.some((c) => c.type.kind === 'id'));
+    expect(grantsOf(plan.statements).sort()).toEqual(
+      [
+        ...tables.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON ${t.name} TO INTEGRA`),
+        ...withSequence.map((t) => `GRANT SELECT ON ${t.name}_SEQ TO INTEGRA`),
+      ].sort(),
+    );
+    const at = (text: string) => plan.statements.findIndex((s) => s.includes(text));
+    expect(at('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_SCHEMA_VERSION')).toBeGreaterThan(
+      at('CREATE TABLE WTC_SCHEMA_VERSION'),
+    );
+    expect(at('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ')).toBeGreaterThan(
+      at('CREATE SEQUENCE WTC_CHANGE_QUEUE_SEQ'),
+    );
+    expect(at('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ')).toBeLessThan(at('VALUES (1, SYSDATE,'));
+    expect(plan.script).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_CHANGE_QUEUE TO INTEGRA\n/\n');
+    expect(plan.script).toContain('o script concede a ele');
+    // An upgrade grants again what is already there (GRANT is idempotent), so an older install is covered.
+    expect(grantsOf(buildInstallPlan('oracle', 2, { grantTo: 'INTEGRA' }).statements)).toHaveLength(
+      tables.length + withSequence.length,
+    );
+    expect(buildInstallPlan('oracle', 0, { grantTo: 'integra.x' }).statements).toContain(
+      'GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ TO "integra.x"',
+    );
+  });
+
+  it("grants nothing in the user's own schema, offline, or on SQLite", () => {
+    expect(grantsOf(buildInstallPlan('oracle', 0).statements)).toEqual([]);
+    expect(buildInstallPlan('oracle', 0).grantTo).toBeUndefined();
+    expect(grantsOf(buildInstallPlan('sqlite', 0, { grantTo: 'INTEGRA' }).statements)).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
-import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
+import {
+  INTEGRATION_TABLES,
+  QUEUE_TRIGGERS,
+  SCHEMA_VERSION_TABLE,
+  type TableDef,
+} from './integration-objects';
 import type { SchemaDdl } from './schema-ddl';
 
 /** One step of the integration schema. Never edit a released step: add the next one. */
 export interface Migration {
   version: number;
   description: string;
+  /** The tables this step creates (granted to the connected user when it is not the schema owner). */
+  tables?: readonly TableDef[];
   up(ddl: SchemaDdl): string[];
   down(ddl: SchemaDdl): string[];
 }
@@ -14,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
     version: 1,
     description:
       'Tabelas da integração: fila, vínculos, importação de pedidos, pendências, logs, execuções, cursores',
+    tables: INTEGRATION_TABLES,
     up: (ddl) => INTEGRATION_TABLES.flatMap((t) => ddl.createTable(t)),
     down: (ddl) => [...INTEGRATION_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
   },

@@ -11,6 +11,11 @@ export interface SchemaDdl {
   dropTable(table: TableDef): string[];
   createQueueTrigger(trigger: QueueTriggerDef): string[];
   dropQueueTrigger(trigger: QueueTriggerDef): string[];
+  /**
+   * Rights of another user on a table we created (and on its sequence): for installs into another owner's
+   * schema, where the objects belong to the owner and the connected user has none (ADR 0101).
+   */
+  grantAccess(table: TableDef, grantee: string): string[];
   recordVersion(version: number, description: string): string[];
   /** Statements that end a script (Oracle: COMMIT of the version rows). */
   finish(): string[];
@@ -49,6 +54,10 @@ export const oracleDropTrigger = (name: string): string => oracleGuarded(`DROP T
 
 const oracleChanged = (c: string) =>
   `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
+
+/** A user name as SESSION_USER gives it: plain when it is an ordinary identifier, otherwise quoted. */
+const oracleUserName = (name: string): string =>
+  /^[A-Z][A-Z0-9_$#]{0,127}$/.test(name) ? name : `"${name.replace(/"/g, '')}"`;
 
 export const oracleDdl: SchemaDdl = {
   createTable: (table) => {
@@ -115,6 +124,11 @@ END;`,
     ];
   },
   dropQueueTrigger: (t) => [oracleDropTrigger(t.name)],
+  // GRANT of a privilege already held is accepted again without error (by reading), so it is idempotent.
+  grantAccess: (table, grantee) => [
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ${table.name} TO ${oracleUserName(grantee)}`,
+    ...(hasId(table) ? [`GRANT SELECT ON ${sequenceName(table.name)} TO ${oracleUserName(grantee)}`] : []),
+  ],
   recordVersion: (version, description) => [
     `BEGIN\n  INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, SYSDATE, '${quote(description)}');\nEXCEPTION\n  WHEN DUP_VAL_ON_INDEX THEN NULL;\nEND;`,
   ],
@@ -178,6 +192,8 @@ export const sqliteDdl: SchemaDdl = {
     ];
   },
   dropQueueTrigger: (t) => ['_I', '_U', '_D'].map((suffix) => `DROP TRIGGER IF EXISTS ${t.name}${suffix}`),
+  // One file, no users.
+  grantAccess: () => [],
   recordVersion: (version, description) => [
     `INSERT OR IGNORE INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, datetime('now', 'localtime'), '${quote(description)}')`,
   ],
