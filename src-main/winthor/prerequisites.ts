@@ -3,6 +3,7 @@ import { mapDbError } from './db/db-errors';
 import type { Db } from './db/db';
 import { codeExists, type CodeTable } from './repositories/lookups-repository';
 import { readParameters } from './repositories/parameters-repository';
+import { priceColumnFor } from './repositories/prices-repository';
 import { getBranch } from './repositories/branches-repository';
 import { readInstalledVersion } from './schema/installer';
 import { TARGET_VERSION } from './schema/migrations';
@@ -73,7 +74,7 @@ const PARAMETER_RULES: Record<WinthorParameter, { label: string; table?: CodeTab
   '2829': { label: '% do estoque para o e-commerce', required: false },
   '4008': { label: 'cobrança padrão de clientes novos', table: 'PCCOB', required: true },
   '4009': { label: 'plano de pagamento padrão', table: 'PCPLPAG', required: true },
-  '4010': { label: 'coluna de preço de venda (1 a 7)', required: false },
+  '4010': { label: 'coluna de preço de venda (1 a 7 ou PVENDA1 a PVENDA7)', required: false },
   '4011': { label: 'praça padrão', table: 'PCPRACA', required: true },
   '4012': { label: 'RCA (vendedor) padrão', table: 'PCUSUARI', required: true },
   '4013': { label: 'ramo de atividade padrão', table: 'PCATIVI', required: true },
@@ -139,9 +140,18 @@ const checkParameter = async (
       : { id, label, status: 'error', detail: `Valor "${value}" não é um percentual de 0 a 100.`, fix };
   }
   if (parameter === '4010') {
-    return /^[1-7]$/.test(value.trim())
-      ? { id, label, status: 'ok', detail: `PVENDA${value.trim()}` }
-      : { id, label, status: 'error', detail: `Valor "${value}" não é uma coluna de 1 a 7.`, fix };
+    // The same function the price reads use, so the screen and the prices agree on what is valid.
+    try {
+      return { id, label, status: 'ok', detail: priceColumnFor(value) };
+    } catch {
+      return {
+        id,
+        label,
+        status: 'error',
+        detail: `Valor "${value}" não é uma coluna de preço: use 1 a 7 ou PVENDA1 a PVENDA7.`,
+        fix,
+      };
+    }
   }
   const exists = await codeExists(db, rule.table!, value);
   return exists
@@ -156,12 +166,16 @@ const checkParameter = async (
 };
 
 const OBJECT_KINDS = ['TABLE', 'SEQUENCE', 'INDEX', 'TRIGGER'] as const;
+/** What installing into another owner's schema needs: create the objects there, then grant them to the user. */
+const OTHER_SCHEMA_PRIVILEGES = [...OBJECT_KINDS.map((o) => `CREATE ANY ${o}`), 'GRANT ANY OBJECT PRIVILEGE'];
 
 /**
  * Can the installer create the WTC_ objects? In the user's own schema CREATE TABLE/SEQUENCE/TRIGGER is enough
  * (indexes on one's own tables need no privilege). When another owner is configured (CURRENT_SCHEMA set to
- * the owner of the PC* tables), creating objects there needs CREATE ANY TABLE/SEQUENCE/INDEX/TRIGGER — or the
- * DBA runs the install script connected as that owner.
+ * the owner of the PC* tables), creating objects there needs CREATE ANY TABLE/SEQUENCE/INDEX/TRIGGER, and
+ * GRANT ANY OBJECT PRIVILEGE for the GRANTs the install script then gives the user on those objects (they
+ * belong to the owner; by reading the Oracle GRANT rules, only the owner or that privilege can grant them) —
+ * or the DBA runs the install script connected as that owner.
  */
 export const checkCreatePrivileges = async (db: Db): Promise<PrerequisiteCheck> => {
   const id = 'grants.create';
@@ -176,20 +190,20 @@ export const checkCreatePrivileges = async (db: Db): Promise<PrerequisiteCheck> 
   const user = String(who?.SESSION_USER_NAME ?? '');
   const schema = String(who?.SCHEMA_NAME ?? user);
   if (schema && user && schema !== user) {
-    const missing = OBJECT_KINDS.map((o) => `CREATE ANY ${o}`).filter((p) => !privileges.has(p));
+    const missing = OTHER_SCHEMA_PRIVILEGES.filter((p) => !privileges.has(p));
     return missing.length === 0
       ? {
           id,
           label,
           status: 'ok',
-          detail: `Objetos criados no esquema ${schema} (dono das tabelas PC*): CREATE ANY TABLE, SEQUENCE, INDEX e TRIGGER concedidos ao usuário ${user}.`,
+          detail: `Objetos criados no esquema ${schema} (dono das tabelas PC*) e concedidos ao usuário ${user} pelo script: CREATE ANY TABLE, SEQUENCE, INDEX, TRIGGER e GRANT ANY OBJECT PRIVILEGE concedidos a ele.`,
         }
       : {
           id,
           label,
           status: 'warning',
-          detail: `O esquema configurado (${schema}) não é o do usuário ${user}: criar os objetos WTC_ nele exige ${OBJECT_KINDS.map((o) => `CREATE ANY ${o}`).join(', ')}. Faltam: ${missing.join(', ')}.`,
-          fix: `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user}; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script, ou: integrador db install --dry-run) para ele executar conectado como ${schema}.`,
+          detail: `O esquema configurado (${schema}) não é o do usuário ${user}: criar os objetos WTC_ nele e conceder a ${user} SELECT, INSERT, UPDATE e DELETE nas tabelas e SELECT nas sequences exige ${OTHER_SCHEMA_PRIVILEGES.join(', ')}. Faltam: ${missing.join(', ')}.`,
+          fix: `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user}; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script, ou: integrador db install --dry-run) para ele executar conectado como ${schema} (o script já inclui os GRANTs para ${user}).`,
         };
   }
   const missing = ['TABLE', 'SEQUENCE', 'TRIGGER']

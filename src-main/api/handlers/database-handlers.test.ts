@@ -42,17 +42,17 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     });
     expect(report.checks.find((c) => c.id === 'schema')).toMatchObject({
       status: 'ok',
-      detail: 'Versão 2 instalada.',
+      detail: 'Versão 3 instalada.',
     });
   });
 
   it('previews, uninstalls and installs the integration schema', async () => {
     expect((await runtime.api.invoke('db.installPreview', {})).script).toContain('Nada a fazer');
     const removal = await runtime.api.invoke('db.uninstallPreview', {});
-    expect(removal).toMatchObject({ dialect: 'sqlite', currentVersion: 2, targetVersion: 0 });
+    expect(removal).toMatchObject({ dialect: 'sqlite', currentVersion: 3, targetVersion: 0 });
     expect(removal.script).toContain('DROP TRIGGER IF EXISTS WTC_TRG_PCEST_U');
     expect(await runtime.api.invoke('db.uninstall', {})).toMatchObject({
-      previousVersion: 2,
+      previousVersion: 3,
       installedVersion: 0,
     });
     expect((await runtime.api.invoke('db.check', {})).checks.find((c) => c.id === 'schema')).toMatchObject({
@@ -60,7 +60,7 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     });
     expect(await runtime.api.invoke('db.install', {})).toMatchObject({
       previousVersion: 0,
-      installedVersion: 2,
+      installedVersion: 3,
     });
   });
 

@@ -1,7 +1,7 @@
 import { AppError } from '../../api/app-error';
 import type { Db, DbSession } from '../db/db';
 import type { ResolvedParameters } from './parameters-repository';
-import { fit, toNumber, toText } from './sql-helpers';
+import { fit, toNumber, toOptionalNumber, toText } from './sql-helpers';
 
 export const digitsOnly = (value: string): string => value.replace(/\D/g, '');
 
@@ -149,28 +149,44 @@ export const customerDefaultsFrom = (parameters: ResolvedParameters): CustomerDe
   };
 };
 
+const missingCounter = (detail: string): AppError =>
+  new AppError(
+    'missing_counter',
+    `${detail} Não há contador de código de cliente (PCCONSUM.PROXNUMCLI); nenhum cliente foi criado.`,
+    {
+      fix: 'Informe em PCCONSUM.PROXNUMCLI o próximo código de cliente livre (maior que o maior PCCLIENT.CODCLI em uso), com o suporte do WinThor.',
+    },
+  );
+
 /**
  * Takes the next customer code: PCCONSUM.PROXNUMCLI read FOR UPDATE and incremented in the caller's
  * transaction (the row lock keeps WinThor's own screens and other integrations waiting until commit).
- * Skips codes already used (a code typed by hand in WinThor).
+ * Skips codes already used (a code typed by hand in WinThor). A NULL, non-integer or non-positive counter
+ * is a missing counter (never code 0), and the increment must change exactly one PCCONSUM row.
  */
 export const takeNextCustomerCode = async (tx: DbSession): Promise<number> => {
   for (let attempt = 0; attempt < 100; attempt++) {
     const row = await tx.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM${tx.dialect.forUpdate}`);
-    if (!row) {
+    if (!row) throw missingCounter('Tabela PCCONSUM sem registro.');
+    const code = toOptionalNumber(row.PROXNUMCLI);
+    if (code === null || !Number.isSafeInteger(code) || code <= 0) {
+      throw missingCounter(
+        `PCCONSUM.PROXNUMCLI está ${code === null ? 'vazio (NULL)' : `com valor inválido (${String(row.PROXNUMCLI)})`}.`,
+      );
+    }
+    const { rowsAffected } = await tx.execute(
+      `UPDATE PCCONSUM SET PROXNUMCLI = :next_code WHERE PCCONSUM.PROXNUMCLI = :code`,
+      { next_code: code + 1, code },
+    );
+    if (rowsAffected !== 1) {
       throw new AppError(
-        'missing_counter',
-        'Tabela PCCONSUM sem registro: não há contador de código de cliente (PROXNUMCLI).',
+        'counter_update_failed',
+        `O incremento de PCCONSUM.PROXNUMCLI alterou ${rowsAffected} linhas (esperada 1); nenhum cliente foi criado.`,
         {
-          fix: 'Confira a instalação do WinThor (rotina 132/PCCONSUM) com o suporte.',
+          fix: 'PCCONSUM deve ter uma única linha com PROXNUMCLI preenchido; confira a tabela com o suporte do WinThor.',
         },
       );
     }
-    const code = toNumber(row.PROXNUMCLI);
-    await tx.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :next_code WHERE PCCONSUM.PROXNUMCLI = :code`, {
-      next_code: code + 1,
-      code,
-    });
     const used = await tx.queryOne(`SELECT PCCLIENT.CODCLI FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`, {
       codcli: code,
     });

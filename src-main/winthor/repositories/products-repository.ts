@@ -1,4 +1,5 @@
 import type { DbSession } from '../db/db';
+import { normalizeGtin } from './gtin';
 import {
   chunk,
   inList,
@@ -12,7 +13,10 @@ import {
 export interface WinthorProduct {
   codprod: number;
   description: string;
-  /** CODAUXILIAR as text (EAN-13 of the sale unit), null when empty or 0. */
+  /**
+   * CODAUXILIAR (a NUMBER) as GTIN text with its leading zeros restored (`normalizeGtin`): EAN-8, EAN-13 or
+   * GTIN-14; null when empty, 0 or the check digit is wrong.
+   */
   ean: string | null;
   packaging: string;
   unit: string;
@@ -41,15 +45,10 @@ const COLUMNS = `PCPRODUT.CODPROD, PCPRODUT.DESCRICAO, PCPRODUT.CODAUXILIAR, PCP
 /** Published = ENVIAECOMMERCE 'S' and not deleted (DTEXCLUSAO null). */
 const PUBLISHED = `PCPRODUT.ENVIAECOMMERCE = 'S' AND PCPRODUT.DTEXCLUSAO IS NULL`;
 
-const eanText = (value: unknown): string | null => {
-  const n = toOptionalNumber(value);
-  return n === null || n === 0 ? null : String(value).trim();
-};
-
 export const toProduct = (row: Record<string, unknown>): WinthorProduct => ({
   codprod: toNumber(row.CODPROD),
   description: toText(row.DESCRICAO),
-  ean: eanText(row.CODAUXILIAR),
+  ean: normalizeGtin(row.CODAUXILIAR),
   packaging: toText(row.EMBALAGEM),
   unit: toText(row.UNIDADE),
   departmentCode: toOptionalNumber(row.CODEPTO),

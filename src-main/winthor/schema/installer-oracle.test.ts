@@ -13,6 +13,8 @@ const server = vi.hoisted(() => ({
   /** Objects the dictionary reports INVALID (ALL_OBJECTS.STATUS). */
   invalid: new Map<string, string>(),
   binds: [] as unknown[],
+  /** SESSION_USER and CURRENT_SCHEMA; empty = not asked for (own schema). */
+  session: { user: '', schema: '' },
 }));
 
 vi.mock('oracledb', () => {
@@ -23,6 +25,8 @@ vi.mock('oracledb', () => {
       server.executed.push(sql);
       server.binds.push(binds);
       if (sql.includes('FROM ALL_TABLES')) return { rows: [{ N: 0 }] };
+      if (sql.includes("SYS_CONTEXT('USERENV', 'SESSION_USER')") && server.session.user)
+        return { rows: [{ SESSION_USER_NAME: server.session.user, SCHEMA_NAME: server.session.schema }] };
       if (sql.includes('FROM ALL_OBJECTS') && sql.includes("STATUS = 'INVALID'"))
         return {
           rows: [...server.invalid].map(([name, type]) => ({ OBJECT_TYPE: type, OBJECT_NAME: name })),
@@ -75,6 +79,7 @@ beforeEach(() => {
   server.binds.length = 0;
   server.broken.clear();
   server.invalid.clear();
+  server.session = { user: '', schema: '' };
 });
 
 describe('OracleDb.execute: PL/SQL created with compilation errors (NJS-700 warning)', () => {
@@ -137,10 +142,12 @@ describe('Oracle install: never records a version while an integration object is
   it('installs and records every version when everything compiles', async () => {
     const { install } = await import('./installer');
     const plan = await install(await open());
-    expect(plan.targetVersion).toBe(2);
-    expect(createdTriggers()).toHaveLength(7);
+    expect(plan.targetVersion).toBe(3);
+    // Version 2 creates the seven triggers, version 3 replaces them (same text) for upgraded databases.
+    expect(createdTriggers()).toHaveLength(14);
     expect(recorded(1)).toBe(true);
     expect(recorded(2)).toBe(true);
+    expect(recorded(3)).toBe(true);
     expect(server.executed.at(-1)).toBe('COMMIT');
     expect(server.executed.some((s) => s.includes('DROP TRIGGER'))).toBe(false);
   });
@@ -150,5 +157,32 @@ describe('Oracle install: never records a version while an integration object is
     expect(buildInstallPlan('oracle', 0).script).toContain(
       "--   SELECT OBJECT_TYPE, OBJECT_NAME FROM USER_OBJECTS WHERE STATUS = 'INVALID' AND OBJECT_NAME LIKE 'WTC\\_%' ESCAPE '\\';",
     );
+  });
+});
+
+describe("Oracle install into another owner's schema", () => {
+  it('grants the connected user the WTC_ tables and sequences, before recording each version', async () => {
+    server.session = { user: 'INTEGRA', schema: 'WINTHOR' };
+    const { install } = await import('./installer');
+    const plan = await install(await open());
+    expect(plan.grantTo).toBe('INTEGRA');
+    const grants = server.executed.filter((s) => s.startsWith('GRANT '));
+    expect(grants).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_CHANGE_QUEUE TO INTEGRA');
+    expect(grants).toContain('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ TO INTEGRA');
+    expect(grants).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_SCHEMA_VERSION TO INTEGRA');
+    const firstRecord = server.executed.findIndex((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'));
+    expect(server.executed.findIndex((s) => s.includes('ON WTC_SCHEMA_VERSION TO INTEGRA'))).toBeLessThan(
+      firstRecord,
+    );
+    expect(server.executed.findIndex((s) => s.includes('ON WTC_CHANGE_QUEUE TO INTEGRA'))).toBeLessThan(
+      firstRecord,
+    );
+  });
+
+  it('grants nothing when the user is the schema owner', async () => {
+    server.session = { user: 'WINTHOR', schema: 'WINTHOR' };
+    const { install } = await import('./installer');
+    await install(await open());
+    expect(server.executed.filter((s) => s.startsWith('GRANT '))).toEqual([]);
   });
 });

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../testing/test-winthor';
-import { QUEUE_TRIGGERS } from './integration-objects';
+import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
 import {
+  buildInstallPlan,
   install,
   listIntegrationObjects,
   planInstall,
@@ -72,7 +73,7 @@ describe('instalador do esquema da integração (SQLite)', () => {
 
   it('upgrades from an older version by applying only the missing steps', async () => {
     await install(db);
-    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION = 2`);
+    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION >= 2`);
     await db.execute(`DROP TRIGGER WTC_TRG_PCEST_U`);
     const plan = await planInstall(db);
     expect(plan.currentVersion).toBe(1);
@@ -144,5 +145,91 @@ describe('instalador do esquema da integração (SQLite)', () => {
     );
     expect(create[0]).toContain('IF SQLCODE NOT IN (-955) THEN RAISE');
     expect(create[1]).toContain('CREATE SEQUENCE WTC_X_SEQ');
+  });
+
+  it('on the SQLite stand-in a dropped queue table does break WinThor writes (a limit of the stand-in, ADR 0102)', async () => {
+    await install(db);
+    await db.execute(`DROP TABLE WTC_CHANGE_QUEUE`);
+    await expect(
+      db.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1`),
+    ).rejects.toThrow();
+  });
+});
+
+/** The trigger text without comments and string literals: what PL/SQL compiles as static references. */
+const staticCode = (body: string) => body.replace(/--[^\n]*/g, '').replace(/'(?:[^']|'')*'/g, "''");
+
+describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)', () => {
+  it('references neither WTC_CHANGE_QUEUE nor its sequence statically, inside BEGIN … EXCEPTION WHEN OTHERS THEN NULL', () => {
+    for (const trigger of QUEUE_TRIGGERS) {
+      const [body] = oracleDdl.createQueueTrigger(trigger);
+      // A static reference would make the trigger depend on the queue: dropping it would leave the trigger
+      // INVALID and every write to the WinThor table would fail with ORA-04098 (by reading; no Oracle here).
+      expect(staticCode(body!), trigger.name).not.toMatch(/WTC_CHANGE_QUEUE/);
+      const insert = body!.indexOf(
+        "  EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT) VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, :1, :2, :3, :4, SYSDATE)'\n" +
+          `    USING '${trigger.entity}', V_BRANCH, V_KEY, V_OPERATION;\n`,
+      );
+      expect(insert, trigger.name).toBeGreaterThan(body!.indexOf('\nBEGIN\n'));
+      expect(body!.indexOf('EXCEPTION\n', insert)).toBeGreaterThan(insert);
+      expect(body!.endsWith('  WHEN OTHERS THEN NULL;\nEND;')).toBe(true);
+    }
+    const [stock] = oracleDdl.createQueueTrigger(QUEUE_TRIGGERS.find((t) => t.table === 'PCEST')!);
+    expect(stock).toContain('  V_BRANCH := NVL(:NEW.CODFILIAL, :OLD.CODFILIAL);\n');
+    expect(stock).toContain('  V_KEY := TO_CHAR(NVL(:NEW.CODPROD, :OLD.CODPROD));\n');
+  });
+
+  it('a database at version 2 is upgraded by version 3, which replaces the seven triggers', () => {
+    const plan = buildInstallPlan('oracle', 2);
+    expect(plan).toMatchObject({ currentVersion: 2, targetVersion: 3 });
+    const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
+    expect(triggers).toHaveLength(QUEUE_TRIGGERS.length);
+    expect(triggers.every((s) => s.includes("EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE"))).toBe(true);
+    expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
+    expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual([
+      expect.stringContaining('VALUES (3, SYSDATE,'),
+    ]);
+    expect(plan.statements.at(-1)).toBe('COMMIT');
+    expect(buildInstallPlan('oracle', 3).statements).toEqual([]);
+  });
+});
+
+describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user): GRANTs to the connected user", () => {
+  const grantsOf = (statements: string[]) => statements.filter((s) => s.startsWith('GRANT '));
+
+  it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
+    const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
+    expect(plan.grantTo).toBe('INTEGRA');
+    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES];
+    const withSequence = INTEGRATION_TABLES.filter((t) => t.columns.some((c) => c.type.kind === 'id'));
+    expect(grantsOf(plan.statements).sort()).toEqual(
+      [
+        ...tables.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON ${t.name} TO INTEGRA`),
+        ...withSequence.map((t) => `GRANT SELECT ON ${t.name}_SEQ TO INTEGRA`),
+      ].sort(),
+    );
+    const at = (text: string) => plan.statements.findIndex((s) => s.includes(text));
+    expect(at('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_SCHEMA_VERSION')).toBeGreaterThan(
+      at('CREATE TABLE WTC_SCHEMA_VERSION'),
+    );
+    expect(at('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ')).toBeGreaterThan(
+      at('CREATE SEQUENCE WTC_CHANGE_QUEUE_SEQ'),
+    );
+    expect(at('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ')).toBeLessThan(at('VALUES (1, SYSDATE,'));
+    expect(plan.script).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_CHANGE_QUEUE TO INTEGRA\n/\n');
+    expect(plan.script).toContain('o script concede a ele');
+    // An upgrade grants again what is already there (GRANT is idempotent), so an older install is covered.
+    expect(grantsOf(buildInstallPlan('oracle', 2, { grantTo: 'INTEGRA' }).statements)).toHaveLength(
+      tables.length + withSequence.length,
+    );
+    expect(buildInstallPlan('oracle', 0, { grantTo: 'integra.x' }).statements).toContain(
+      'GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ TO "integra.x"',
+    );
+  });
+
+  it("grants nothing in the user's own schema, offline, or on SQLite", () => {
+    expect(grantsOf(buildInstallPlan('oracle', 0).statements)).toEqual([]);
+    expect(buildInstallPlan('oracle', 0).grantTo).toBeUndefined();
+    expect(grantsOf(buildInstallPlan('sqlite', 0, { grantTo: 'INTEGRA' }).statements)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { AppError } from '../../api/app-error';
 import type { Db } from '../db/db';
 import { SqliteDb } from '../db/sqlite-db';
-import { PREFIX, SCHEMA_VERSION_TABLE } from './integration-objects';
+import { PREFIX, SCHEMA_VERSION_TABLE, type TableDef } from './integration-objects';
 import { MIGRATIONS, TARGET_VERSION } from './migrations';
 import { oracleDropTrigger, schemaDdlFor } from './schema-ddl';
 
@@ -10,6 +10,8 @@ export interface SchemaPlan {
   currentVersion: number;
   targetVersion: number;
   statements: string[];
+  /** Oracle, objects in another owner's schema: the connected user the script grants them to. */
+  grantTo?: string;
   /** The exact script, as a DBA reads it (Oracle: SQL*Plus / SQL Developer style with "/" lines). */
   script: string;
 }
@@ -30,11 +32,44 @@ export const readInstalledVersion = async (db: Db): Promise<number> => {
   return Number(row?.V ?? 0);
 };
 
-const header = (kind: 'instalação' | 'remoção', dialect: string, from: number, to: number): string =>
+/**
+ * Oracle: the user to grant the WTC_ objects to, when the objects go into another owner's schema
+ * (CURRENT_SCHEMA ≠ SESSION_USER): they belong to the owner and the connected user has no rights on them.
+ * Undefined in the user's own schema and on SQLite.
+ */
+export const readInstallGrantee = async (db: Db): Promise<string | undefined> => {
+  if (db.dialect.name !== 'oracle') return undefined;
+  const who = await db.queryOne(
+    `SELECT SYS_CONTEXT('USERENV', 'SESSION_USER') AS SESSION_USER_NAME, SYS_CONTEXT('USERENV', 'CURRENT_SCHEMA') AS SCHEMA_NAME FROM DUAL`,
+  );
+  const user = String(who?.SESSION_USER_NAME ?? '');
+  const schema = String(who?.SCHEMA_NAME ?? '');
+  return user && schema && user !== schema ? user : undefined;
+};
+
+export interface InstallPlanOptions {
+  /** Grant SELECT/INSERT/UPDATE/DELETE on every WTC_ table and SELECT on every sequence to this user. */
+  grantTo?: string;
+}
+
+const header = (
+  kind: 'instalação' | 'remoção',
+  dialect: string,
+  from: number,
+  to: number,
+  grantTo?: string,
+): string =>
   [
     `Integrador WinThor Ciashop — script de ${kind} dos objetos ${PREFIX}* (${dialect === 'oracle' ? 'Oracle' : 'SQLite'})`,
     `Versão instalada: ${from}; versão após o script: ${to}.`,
     'Cada comando pode ser executado de novo sem erro (idempotente).',
+    ...(grantTo
+      ? [
+          `Os objetos ficam no esquema configurado (CURRENT_SCHEMA), não no do usuário ${grantTo}: o script concede a ele`,
+          'SELECT, INSERT, UPDATE e DELETE em cada tabela WTC_ e SELECT em cada sequence. Quem executa precisa ser o',
+          'dono do esquema ou ter GRANT ANY OBJECT PRIVILEGE.',
+        ]
+      : []),
     ...(kind === 'instalação' && dialect === 'oracle'
       ? [
           'Depois de executar, confira se algum objeto ficou inválido (uma trigger INVÁLIDA bloqueia as gravações',
@@ -45,21 +80,30 @@ const header = (kind: 'instalação' | 'remoção', dialect: string, from: numbe
   ].join('\n');
 
 interface InstallSteps {
-  /** The version table, before any step. */
+  /** The version table (and, for another owner's schema, the grants of what is already installed). */
   prelude: string[];
-  steps: Array<{ version: number; up: string[]; record: string[] }>;
+  /** `grants` after `up`: the connected user must be able to use the tables (and record the version). */
+  steps: Array<{ version: number; up: string[]; grants: string[]; record: string[] }>;
   finish: string[];
 }
 
-const installSteps = (dialect: 'oracle' | 'sqlite', current: number): InstallSteps => {
+const installSteps = (
+  dialect: 'oracle' | 'sqlite',
+  current: number,
+  grantTo: string | undefined,
+): InstallSteps => {
   const ddl = schemaDdlFor(dialect);
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return { prelude: [], steps: [], finish: [] };
+  const grants = (tables: readonly TableDef[]): string[] =>
+    grantTo ? tables.flatMap((t) => ddl.grantAccess(t, grantTo)) : [];
+  const installed = MIGRATIONS.filter((m) => m.version <= current).flatMap((m) => m.tables ?? []);
   return {
-    prelude: ddl.createTable(SCHEMA_VERSION_TABLE),
+    prelude: [...ddl.createTable(SCHEMA_VERSION_TABLE), ...grants([SCHEMA_VERSION_TABLE, ...installed])],
     steps: pending.map((m) => ({
       version: m.version,
       up: m.up(ddl),
+      grants: grants(m.tables ?? []),
       record: ddl.recordVersion(m.version, m.description),
     })),
     finish: ddl.finish(),
@@ -67,17 +111,23 @@ const installSteps = (dialect: 'oracle' | 'sqlite', current: number): InstallSte
 };
 
 /** The install script from a given version, without a connection (what a DBA reviews beforehand). */
-export const buildInstallPlan = (dialect: 'oracle' | 'sqlite', current: number): SchemaPlan => {
+export const buildInstallPlan = (
+  dialect: 'oracle' | 'sqlite',
+  current: number,
+  options: InstallPlanOptions = {},
+): SchemaPlan => {
   const ddl = schemaDdlFor(dialect);
-  const { prelude, steps, finish } = installSteps(dialect, current);
-  const statements = [...prelude, ...steps.flatMap((s) => [...s.up, ...s.record]), ...finish];
+  const grantTo = dialect === 'oracle' ? options.grantTo : undefined;
+  const { prelude, steps, finish } = installSteps(dialect, current, grantTo);
+  const statements = [...prelude, ...steps.flatMap((s) => [...s.up, ...s.grants, ...s.record]), ...finish];
   return {
     dialect,
     currentVersion: current,
     targetVersion: TARGET_VERSION,
     statements,
+    ...(grantTo ? { grantTo } : {}),
     script: statements.length
-      ? ddl.renderScript(statements, header('instalação', dialect, current, TARGET_VERSION))
+      ? ddl.renderScript(statements, header('instalação', dialect, current, TARGET_VERSION, grantTo))
       : `-- Nada a fazer: a versão ${current} já está instalada.\n`,
   };
 };
@@ -99,7 +149,9 @@ export const buildUninstallPlan = (dialect: 'oracle' | 'sqlite', current: number
 };
 
 export const planInstall = async (db: Db): Promise<SchemaPlan> =>
-  buildInstallPlan(db.dialect.name, await readInstalledVersion(db));
+  buildInstallPlan(db.dialect.name, await readInstalledVersion(db), {
+    grantTo: await readInstallGrantee(db),
+  });
 
 export const planUninstall = async (db: Db): Promise<SchemaPlan> =>
   buildUninstallPlan(db.dialect.name, await readInstalledVersion(db));
@@ -189,8 +241,8 @@ const assertNoInvalidObjects = async (
 };
 
 /** Oracle: DDL commits by itself; each statement is idempotent, so a failed run can simply be repeated. */
-const installOracle = async (db: Db, current: number): Promise<void> => {
-  const { prelude, steps, finish } = installSteps('oracle', current);
+const installOracle = async (db: Db, current: number, grantTo: string | undefined): Promise<void> => {
+  const { prelude, steps, finish } = installSteps('oracle', current, grantTo);
   for (const statement of prelude) await db.execute(statement);
   for (const step of steps) {
     let compileError: AppError | undefined;
@@ -205,14 +257,14 @@ const installOracle = async (db: Db, current: number): Promise<void> => {
       }
     }
     await assertNoInvalidObjects(db, step.version, compileError);
-    for (const statement of step.record) await db.execute(statement);
+    for (const statement of [...step.grants, ...step.record]) await db.execute(statement);
   }
   for (const statement of finish) await db.execute(statement);
 };
 
 export const install = async (db: Db): Promise<SchemaPlan> => {
   const plan = await planInstall(db);
-  if (db.dialect.name === 'oracle') await installOracle(db, plan.currentVersion);
+  if (db.dialect.name === 'oracle') await installOracle(db, plan.currentVersion, plan.grantTo);
   else await run(db, plan.statements);
   return plan;
 };

@@ -1,10 +1,17 @@
-import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
+import {
+  INTEGRATION_TABLES,
+  QUEUE_TRIGGERS,
+  SCHEMA_VERSION_TABLE,
+  type TableDef,
+} from './integration-objects';
 import type { SchemaDdl } from './schema-ddl';
 
 /** One step of the integration schema. Never edit a released step: add the next one. */
 export interface Migration {
   version: number;
   description: string;
+  /** The tables this step creates (granted to the connected user when it is not the schema owner). */
+  tables?: readonly TableDef[];
   up(ddl: SchemaDdl): string[];
   down(ddl: SchemaDdl): string[];
 }
@@ -14,6 +21,7 @@ export const MIGRATIONS: Migration[] = [
     version: 1,
     description:
       'Tabelas da integração: fila, vínculos, importação de pedidos, pendências, logs, execuções, cursores',
+    tables: INTEGRATION_TABLES,
     up: (ddl) => INTEGRATION_TABLES.flatMap((t) => ddl.createTable(t)),
     down: (ddl) => [...INTEGRATION_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
   },
@@ -23,6 +31,17 @@ export const MIGRATIONS: Migration[] = [
       'Triggers de captura de alterações em PCPRODUT, PCEST, PCTABPR, PCPEDC, PCDEPTO, PCSECAO e PCCATEGORIA',
     up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
     down: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.dropQueueTrigger(t)),
+  },
+  {
+    version: 3,
+    description:
+      'Triggers de captura recriados com inserção dinâmica na fila: sem WTC_CHANGE_QUEUE, o WinThor continua gravando',
+    // Oracle: CREATE OR REPLACE of the version 2 triggers with the dynamic queue insert (ADR 0102), for
+    // databases that already have version 2. SQLite: its triggers did not change; CREATE TRIGGER IF NOT
+    // EXISTS leaves them as they are.
+    up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
+    // The same objects as version 2, whose down drops them.
+    down: () => [],
   },
 ];
 

@@ -11,6 +11,11 @@ export interface SchemaDdl {
   dropTable(table: TableDef): string[];
   createQueueTrigger(trigger: QueueTriggerDef): string[];
   dropQueueTrigger(trigger: QueueTriggerDef): string[];
+  /**
+   * Rights of another user on a table we created (and on its sequence): for installs into another owner's
+   * schema, where the objects belong to the owner and the connected user has none (ADR 0101).
+   */
+  grantAccess(table: TableDef, grantee: string): string[];
   recordVersion(version: number, description: string): string[];
   /** Statements that end a script (Oracle: COMMIT of the version rows). */
   finish(): string[];
@@ -50,6 +55,10 @@ export const oracleDropTrigger = (name: string): string => oracleGuarded(`DROP T
 const oracleChanged = (c: string) =>
   `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
 
+/** A user name as SESSION_USER gives it: plain when it is an ordinary identifier, otherwise quoted. */
+const oracleUserName = (name: string): string =>
+  /^[A-Z][A-Z0-9_$#]{0,127}$/.test(name) ? name : `"${name.replace(/"/g, '')}"`;
+
 export const oracleDdl: SchemaDdl = {
   createTable: (table) => {
     const key = hasId(table) ? ['ID'] : table.primaryKey!;
@@ -80,6 +89,11 @@ export const oracleDdl: SchemaDdl = {
       ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
       ...t.keyColumns.map((c, i) => `${i > 0 ? `'.' || ` : ''}TO_CHAR(${value(c)})`),
     ].join(' || ');
+    // The queue insert is dynamic SQL on purpose: a static INSERT would make the trigger depend on
+    // WTC_CHANGE_QUEUE and its sequence, so dropping either would leave the trigger INVALID and every WinThor
+    // write to the table would fail with ORA-04098 before the handler below could run. Resolved at run time,
+    // a missing table or sequence (ORA-00942 / ORA-02289) is just another error the handler swallows
+    // (ADR 0102; Oracle behaviour by reading the PL/SQL documentation, not observed here).
     return [
       `CREATE OR REPLACE TRIGGER ${t.name}
 AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${t.table}
@@ -87,6 +101,8 @@ FOR EACH ROW
 -- Integração WinThor Ciashop: só anota (entidade, filial, chave) na fila WTC_CHANGE_QUEUE.
 DECLARE
   V_OPERATION CHAR(1);
+  V_BRANCH VARCHAR2(2);
+  V_KEY VARCHAR2(60);
 BEGIN
   IF INSERTING THEN
     V_OPERATION := 'I';
@@ -98,8 +114,9 @@ BEGIN
     END IF;
     V_OPERATION := 'U';
   END IF;
-  INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT)
-  VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, '${t.entity}', ${t.branchColumn ? value(t.branchColumn) : 'NULL'}, ${key}, V_OPERATION, SYSDATE);
+${t.branchColumn ? `  V_BRANCH := ${value(t.branchColumn)};\n` : ''}  V_KEY := ${key};
+  EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT) VALUES (WTC_CHANGE_QUEUE_SEQ.NEXTVAL, :1, :2, :3, :4, SYSDATE)'
+    USING '${t.entity}', V_BRANCH, V_KEY, V_OPERATION;
 EXCEPTION
   -- Never break a WinThor transaction: a lost change is caught by the reconcile job (ADR 0102).
   WHEN OTHERS THEN NULL;
@@ -107,6 +124,11 @@ END;`,
     ];
   },
   dropQueueTrigger: (t) => [oracleDropTrigger(t.name)],
+  // GRANT of a privilege already held is accepted again without error (by reading), so it is idempotent.
+  grantAccess: (table, grantee) => [
+    `GRANT SELECT, INSERT, UPDATE, DELETE ON ${table.name} TO ${oracleUserName(grantee)}`,
+    ...(hasId(table) ? [`GRANT SELECT ON ${sequenceName(table.name)} TO ${oracleUserName(grantee)}`] : []),
+  ],
   recordVersion: (version, description) => [
     `BEGIN\n  INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, SYSDATE, '${quote(description)}');\nEXCEPTION\n  WHEN DUP_VAL_ON_INDEX THEN NULL;\nEND;`,
   ],
@@ -170,6 +192,8 @@ export const sqliteDdl: SchemaDdl = {
     ];
   },
   dropQueueTrigger: (t) => ['_I', '_U', '_D'].map((suffix) => `DROP TRIGGER IF EXISTS ${t.name}${suffix}`),
+  // One file, no users.
+  grantAccess: () => [],
   recordVersion: (version, description) => [
     `INSERT OR IGNORE INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${version}, datetime('now', 'localtime'), '${quote(description)}')`,
   ],

@@ -90,6 +90,27 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       ]);
     });
 
+    it('reads CODAUXILIAR (a NUMBER) as a GTIN with its leading zeros, and no EAN when the check digit is wrong', async () => {
+      const saved = (await db.queryOne(
+        `SELECT PCPRODUT.CODAUXILIAR FROM PCPRODUT WHERE PCPRODUT.CODPROD = 1`,
+      ))!.CODAUXILIAR as number;
+      try {
+        // UPC-A 012345678905 = EAN-13 0012345678905, kept by the NUMBER column as 12345678905.
+        for (const [stored, expected] of [
+          [12345678905, '0012345678905'],
+          [96385074, '96385074'],
+          [7891000100104, null],
+        ] as const) {
+          await db.execute(`UPDATE PCPRODUT SET CODAUXILIAR = :ean WHERE PCPRODUT.CODPROD = 1`, {
+            ean: stored,
+          });
+          expect((await getProducts(db, [1]))[0]!.ean, String(stored)).toBe(expected);
+        }
+      } finally {
+        await db.execute(`UPDATE PCPRODUT SET CODAUXILIAR = :ean WHERE PCPRODUT.CODPROD = 1`, { ean: saved });
+      }
+    });
+
     it('computes stock by formula, applies parameter 2829 rounding down and never goes negative', async () => {
       await db.execute(
         `UPDATE PCEST SET QTESTGER = 100, QTRESERV = 10, QTBLOQUEADA = 5, QTPENDENTE = 7 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
@@ -241,6 +262,43 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       });
       const c = await createCustomer(db, { name: 'Outro', document: '39053344705' }, defaults);
       expect(c).toBe(before + 3);
+    });
+
+    it('refuses a NULL or non-positive PCCONSUM.PROXNUMCLI and an increment that does not change exactly one row', async () => {
+      const saved = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
+      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
+      const customersBefore = Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N);
+      try {
+        for (const bad of [null, 0, -5]) {
+          await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :bad`, { bad });
+          for (const document of ['87748248800', '45317828791']) {
+            const error = await createCustomer(db, { name: 'Sem contador', document }, defaults).then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+            expect(error).toMatchObject({
+              code: 'missing_counter',
+              message: expect.stringContaining('PCCONSUM.PROXNUMCLI'),
+              fix: expect.stringContaining('PCCONSUM.PROXNUMCLI'),
+            });
+          }
+        }
+        expect(
+          await db.queryOne(`SELECT PCCLIENT.CODCLI FROM PCCLIENT WHERE PCCLIENT.CODCLI <= 0`),
+        ).toBeUndefined();
+        // Two PCCONSUM rows with the same counter: the increment changes 2 rows, nothing is created.
+        await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :saved`, { saved });
+        await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
+        await expect(
+          createCustomer(db, { name: 'Dois contadores', document: '87748248800' }, defaults),
+        ).rejects.toMatchObject({ code: 'counter_update_failed' });
+        expect(Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N)).toBe(customersBefore);
+      } finally {
+        await db.execute(`DELETE FROM PCCONSUM`);
+        await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
+      }
+      const code = await createCustomer(db, { name: 'Com contador', document: '87748248800' }, defaults);
+      expect(code).toBe(saved);
     });
 
     it('writes staging rows with IMPORTADO = 1 and reads the importer result', async () => {
