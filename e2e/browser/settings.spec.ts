@@ -1,22 +1,30 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { saveScreen } from './screens';
 
-test('a branch store URL and token are saved, and the token never comes back in clear', async ({ page }) => {
+/** Adds a branch on Configuração with a store URL and token, saves, reloads, and returns its row. */
+const addBranch = async (page: Page, branch: { name: string; url: string; token: string }) => {
   await page.goto('/#/configuracao');
   const branches = page.getByRole('form', { name: 'Filiais e loja virtual' });
   await branches.getByRole('button', { name: 'Adicionar filial' }).click();
   const last = branches.getByTestId(/^branch-\d+$/).last();
-  await last.getByLabel('Nome').fill('Loja Centro');
-  await last.getByLabel('URL da loja virtual').fill('https://www.lojacentro.com.br');
-  await last.getByLabel('Token').fill('tk-segredo-e2e-123');
+  await last.getByLabel('Nome').fill(branch.name);
+  await last.getByLabel('URL da loja virtual').fill(branch.url);
+  await last.getByLabel('Token').fill(branch.token);
   await branches.getByRole('button', { name: 'Salvar' }).click();
   await expect(page.getByText('Configurações salvas.')).toBeVisible();
-
   await page.reload();
-  const saved = page
+  return page
     .getByRole('form', { name: 'Filiais e loja virtual' })
     .getByTestId(/^branch-\d+$/)
     .last();
+};
+
+test('a branch store URL and token are saved, and the token never comes back in clear', async ({ page }) => {
+  const saved = await addBranch(page, {
+    name: 'Loja Centro',
+    url: 'https://www.lojacentro.com.br',
+    token: 'tk-segredo-e2e-123',
+  });
   await expect(saved.getByLabel('Nome')).toHaveValue('Loja Centro');
   await expect(saved.getByLabel('Token')).toHaveValue('••••••••');
   await saveScreen(page, '12-configuracao-filial-salva');
@@ -34,21 +42,11 @@ test('a branch store URL and token are saved, and the token never comes back in 
 test('a saved token does not follow a changed store URL: the user is asked to type it again', async ({
   page,
 }) => {
-  await page.goto('/#/configuracao');
-  const branches = page.getByRole('form', { name: 'Filiais e loja virtual' });
-  await branches.getByRole('button', { name: 'Adicionar filial' }).click();
-  const last = branches.getByTestId(/^branch-\d+$/).last();
-  await last.getByLabel('Nome').fill('Loja Norte');
-  await last.getByLabel('URL da loja virtual').fill('https://www.lojanorte.com.br');
-  await last.getByLabel('Token').fill('tk-norte-e2e-456');
-  await branches.getByRole('button', { name: 'Salvar' }).click();
-  await expect(page.getByText('Configurações salvas.')).toBeVisible();
-
-  await page.reload();
-  const saved = page
-    .getByRole('form', { name: 'Filiais e loja virtual' })
-    .getByTestId(/^branch-\d+$/)
-    .last();
+  const saved = await addBranch(page, {
+    name: 'Loja Norte',
+    url: 'https://www.lojanorte.com.br',
+    token: 'tk-norte-e2e-456',
+  });
   await expect(saved.getByLabel('Token')).toHaveValue('••••••••');
   await saved.getByLabel('URL da loja virtual').fill('https://outra-loja.exemplo.com.br');
   await page
