@@ -33,9 +33,24 @@ export const toOptionalDate = (value: unknown): Date | null =>
 /** DATE columns keep whole seconds: drop milliseconds so a key written is the key read back. */
 export const wholeSeconds = (date: Date): Date => new Date(Math.floor(date.getTime() / 1000) * 1000);
 
-/** Cuts text to a WinThor column size (Oracle would reject it with ORA-12899). */
+/**
+ * Cuts text to a WinThor column size (Oracle would reject it with ORA-12899). WinThor's VARCHAR2(n) columns
+ * are sized in BYTES by default, and on an AL32UTF8 database an accented letter takes two: the text is cut
+ * so that its UTF-8 form fits in `size` bytes (never inside a character). On a single-byte database
+ * (WE8ISO8859P1, WE8MSWIN1252) that can drop one or two more letters of a value that was too long anyway,
+ * which is the price of never failing an insert on a UTF-8 one (Oracle semantics by reading, not run here).
+ */
 export const fit = (value: string | null | undefined, size: number): string | null => {
   if (value === null || value === undefined) return null;
   const text = value.trim();
-  return text === '' ? null : text.slice(0, size);
+  if (text === '') return null;
+  if (Buffer.byteLength(text, 'utf8') <= size) return text;
+  let bytes = 0;
+  let cut = '';
+  for (const character of text) {
+    bytes += Buffer.byteLength(character, 'utf8');
+    if (bytes > size) break;
+    cut += character;
+  }
+  return cut;
 };
