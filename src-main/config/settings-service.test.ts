@@ -143,6 +143,23 @@ describe('SettingsService', () => {
     expect(JSON.parse(readFile()).server.port).toBe(99999);
   });
 
+  it('keeps one copy per bad content: opening the same bad file again adds no copy', () => {
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 1, server: { port: 99999 } }));
+    const backups = () => readdirSync(dir).filter((name) => name.startsWith('settings.json.invalido-'));
+    expect(() => openHeadlessSettings(dir)).toThrowError(/server\.port/);
+    expect(() => openHeadlessSettings(dir)).toThrowError(/server\.port/);
+    expect(backups()).toHaveLength(1);
+    writeFileSync(file(), JSON.stringify({ schemaVersion: 1, server: { port: 99998 } }));
+    let error: unknown;
+    try {
+      openHeadlessSettings(dir);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(backups()).toHaveLength(2);
+    expect(readFileSync((error as SettingsFileError).backupPath, 'utf8')).toBe(readFile());
+  });
+
   it('refuses a file written by a newer version of the app', () => {
     writeFileSync(file(), JSON.stringify({ schemaVersion: 99 }));
     expect(() => openHeadlessSettings(dir)).toThrowError(/versão 99/);

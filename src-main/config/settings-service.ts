@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
 import {
   SECRET_MASK,
@@ -47,6 +48,16 @@ export class SettingsFileError extends AppError {
 
 const isServerAccessIssue = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'server-access';
+
+/** An earlier copy of a bad settings file with exactly this content, if there is one. */
+const sameBackup = (filePath: string, content: string): string | undefined => {
+  const prefix = `${basename(filePath)}.invalido-`;
+  const folder = dirname(filePath);
+  return readdirSync(folder)
+    .filter((name) => name.startsWith(prefix) && name.endsWith('.bak'))
+    .map((name) => join(folder, name))
+    .find((path) => readFileSync(path, 'utf8') === content);
+};
 
 const timestamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
@@ -326,8 +337,14 @@ export class SettingsService {
     if (!existsSync(filePath)) return undefined;
     const text = readFileSync(filePath, 'utf8');
     const fail = (reason: string): never => {
-      const backupPath = `${filePath}.invalido-${timestamp(this.options.now?.() ?? new Date())}.bak`;
-      copyFileSync(filePath, backupPath);
+      // One copy per bad content: a service restarting in a loop must not fill the folder with copies.
+      let backupPath = sameBackup(filePath, text);
+      if (!backupPath) {
+        const stem = `${filePath}.invalido-${timestamp(this.options.now?.() ?? new Date())}`;
+        backupPath = `${stem}.bak`;
+        for (let n = 2; existsSync(backupPath); n += 1) backupPath = `${stem}-${n}.bak`;
+        copyFileSync(filePath, backupPath);
+      }
       throw new SettingsFileError(
         `O arquivo de configurações ${filePath} está inválido: ${reason}. Nada foi apagado; uma cópia foi salva em ${backupPath}.`,
         backupPath,
