@@ -223,6 +223,27 @@ describe('headless HTTP host', () => {
     expect(String(right.headers['set-cookie'])).toContain(SESSION_COOKIE);
   });
 
+  it('serves no UI file before the login when a password is set', async () => {
+    writeFileSync(join(dir, 'ui', 'app.js'), 'console.log("ui")');
+    runtime.settings.update({ server: { ...runtime.settings.get().server, loginPassword: 'senha-web' } });
+    await start();
+    for (const path of ['/index.html', '/app.js', '/qualquer']) {
+      const answer = await send(port, path);
+      expect(answer.status, path).toBe(401);
+      expect(answer.body, path).toContain('Senha de acesso');
+      expect(answer.body, path).not.toContain('console.log');
+    }
+    const login = await send(port, '/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'password=senha-web',
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+    const script = await send(port, '/app.js', { headers: { cookie } });
+    expect(script.status).toBe(200);
+    expect(script.body).toContain('console.log');
+  });
+
   it('refuses to open the port to other machines without a login password', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/senha de acesso/);
   });

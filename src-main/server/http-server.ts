@@ -70,6 +70,18 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
           'Endereço não permitido. Acesse pelo endereço configurado (por exemplo http://localhost:7585).',
         );
     }
+    // With a login password, nothing of the UI is served before the login: only the login page itself
+    // ('/' and /auth/login); API calls and the event stream check the session on their own.
+    const path = request.url.split('?')[0]!;
+    if (
+      loginRequired() &&
+      path !== '/' &&
+      path !== '/auth/login' &&
+      !path.startsWith('/api/') &&
+      !hasSession(request)
+    ) {
+      return reply.code(401).type('text/html; charset=utf-8').send(loginPage());
+    }
     if (openToNetwork && !loginRequired()) {
       return reply
         .code(403)
