@@ -3,8 +3,11 @@
 // CommonJS), settings open through electron-store with secrets through safeStorage, the runtime starts,
 // `wtc:call` answers the UI and refuses other pages, events reach the window, the tray menu follows the
 // engine, navigation is guarded, the CSP header is set, the HTTP host serves, and quitting cleans up.
+// It then runs itself again with --demo-run: the app started with --demo keeps its demo settings in
+// <userData>/demo and leaves the installation's settings alone.
 // Usage: node scripts/build-main.mjs && node scripts/check-desktop-bundle.mjs
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -18,6 +21,10 @@ if (!existsSync(bundle)) {
   console.error('dist/main/app.cjs não existe; rode antes: node scripts/build-main.mjs');
   process.exit(1);
 }
+
+const demoRun = process.argv.includes('--demo-run');
+// The app reads its switches from process.argv, as Electron passes them.
+if (demoRun) process.argv.push('--demo');
 
 const work = mkdtempSync(join(tmpdir(), 'wtc-desktop-check-'));
 const userData = join(work, 'userData');
@@ -208,6 +215,22 @@ try {
       /Interface web em|porta/.test(readFileSync(join(userData, 'logs', 'desktop.log'), 'utf8')),
   );
   assert.deepEqual(record.errorBoxes, []);
+  if (demoRun) {
+    const demoSettings = join(userData, 'demo', 'settings.json');
+    await waitFor('as configurações da demonstração', () => existsSync(demoSettings));
+    assert.equal(JSON.parse(readFileSync(demoSettings, 'utf8')).database.kind, 'embedded');
+    assert.equal(
+      existsSync(join(userData, 'settings.json')),
+      false,
+      'a demonstração mexeu nas configurações',
+    );
+    const [tray] = record.trays;
+    tray.menu.find((item) => item.label === 'Sair').click();
+    await waitFor('o encerramento', () => record.quit >= 2 && tray.destroyed === true);
+    step('--demo guarda as configurações em <userData>/demo e não toca nas da instalação');
+    rmSync(work, { recursive: true, force: true });
+    process.exit(0);
+  }
   assert.equal(record.appUserModelId, 'br.com.integrador.winthor-ciashop');
   assert.equal(record.sandbox, true);
   step('bundle carregado; single-instance, AppUserModelId e sandbox configurados');
@@ -312,10 +335,20 @@ try {
   await waitFor('o encerramento', () => record.quit >= 2 && tray.destroyed === true);
   await assert.rejects(fetch(url));
   step('Sair encerra servidor, motor e bandeja');
+  const demo = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--demo-run'], {
+    stdio: 'inherit',
+    timeout: 60_000,
+  });
+  assert.equal(demo.status, 0, 'a verificação com --demo falhou');
   console.log('check-desktop-bundle: tudo certo');
 } catch (error) {
   console.error(`check-desktop-bundle FALHOU: ${error.stack ?? error}`);
   process.exitCode = 1;
+  // The app may still hold servers open after a failed check: the demo run must end here.
+  if (demoRun) {
+    rmSync(work, { recursive: true, force: true });
+    process.exit(1);
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -36,9 +36,13 @@ const startDesktop = async (
 
   hardenSession(session.defaultSession);
 
+  // The demo rewrites its settings (embedded database, branches on the sandbox): it gets a folder of its
+  // own inside the profile, so the installation's configuration is never touched by it.
+  const demo = process.argv.includes(DEMO_FLAG);
+  const dataDir = demo ? join(userData, 'demo') : userData;
   let settings: SettingsService;
   try {
-    settings = openDesktopSettings(userData, (message) => log('warn', message));
+    settings = openDesktopSettings(dataDir, (message) => log('warn', message));
   } catch (error) {
     log('error', describeError(error));
     dialog.showErrorBox(PRODUCT_NAME, describeError(error));
@@ -46,8 +50,7 @@ const startDesktop = async (
     return;
   }
 
-  const demo = process.argv.includes(DEMO_FLAG);
-  const runtime: Runtime = createRuntime({ host: 'desktop', demo, settings, dataDir: userData, log });
+  const runtime: Runtime = createRuntime({ host: 'desktop', demo, settings, dataDir, log });
   const cleanups: Array<() => Promise<void> | void> = [() => runtime.close()];
   if (demo) cleanups.unshift(await startDemo(runtime));
 
