@@ -17,7 +17,7 @@ export const openDesktopSettings = (
   userDataDir: string,
   onWarning: (message: string) => void,
 ): SettingsService => {
-  const keyFile = new KeyFileCipher(join(userDataDir, 'secret.key'));
+  const keyFile = new KeyFileCipher(join(userDataDir, 'secret.key'), { onWarning });
   const safe = new SafeStorageCipher(safeStorage);
   const useSafe = safeStorageUsable(safeStorage);
   if (!useSafe) {

@@ -19,6 +19,6 @@ export const openHeadlessSettings = (
         projectName: 'integrador-winthor-ciashop',
         clearInvalidConfig: false,
       }),
-    cipher: new KeyFileCipher(join(dataDir, 'secret.key')),
+    cipher: new KeyFileCipher(join(dataDir, 'secret.key'), onWarning ? { onWarning } : {}),
     ...(onWarning ? { onWarning } : {}),
   });
