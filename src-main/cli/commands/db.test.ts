@@ -108,6 +108,26 @@ describe('integrador db …', () => {
     expect(bad.err).toContain('--dialect só vale com --dry-run');
   });
 
+  it('with --grant-to, the offline Oracle script grants the integrator user access to every object', async () => {
+    const { code, out } = await capture([
+      'db',
+      'install',
+      '--dry-run',
+      '--dialect',
+      'oracle',
+      '--grant-to',
+      'INTEGRA',
+    ]);
+    expect(code).toBe(0);
+    expect(out).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_CHANGE_QUEUE TO INTEGRA');
+    expect(out).toContain('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ TO INTEGRA');
+    const plain = await capture(['db', 'install', '--dry-run', '--dialect', 'oracle']);
+    expect(plain.out).not.toContain('GRANT');
+    const sqlite = await capture(['db', 'install', '--dry-run', '--dialect', 'sqlite', '--grant-to', 'X']);
+    expect(sqlite.code).toBe(2);
+    expect(sqlite.err).toContain('--grant-to só vale com --dry-run --dialect oracle');
+  });
+
   it('seed-demo creates the demo database once, with the product count asked', async () => {
     const seeded = await capture(['--json', '--data-dir', dir, 'db', 'seed-demo', '--products', '50']);
     expect(seeded.code).toBe(0);

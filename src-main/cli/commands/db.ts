@@ -23,6 +23,7 @@ import { CliFailure, printResult, type GlobalOptions } from '../output';
 interface DbOptions {
   demo?: boolean;
   dialect?: string;
+  grantTo?: string;
   dryRun?: boolean;
   products?: string;
   reset?: boolean;
@@ -66,22 +67,27 @@ const withTarget = async <T>(
 };
 
 /** `--dry-run --dialect oracle`: the script from version 0, without connecting (for the DBA to review first). */
-const offlinePlan = (
-  options: DbOptions,
-  build: (dialect: 'oracle' | 'sqlite', current: number) => SchemaPlan,
-): SchemaPlan | undefined => {
+const offlinePlan = (options: DbOptions, build: SchemaCommand['buildOffline']): SchemaPlan | undefined => {
+  if (options.grantTo !== undefined && options.dialect !== 'oracle')
+    throw new CliFailure(
+      '--grant-to só vale com --dry-run --dialect oracle (conectado, o integrador sabe a quem conceder).',
+      2,
+    );
   if (!options.dialect) return undefined;
   if (options.dialect !== 'oracle' && options.dialect !== 'sqlite')
     throw new CliFailure(`--dialect: use oracle ou sqlite (recebido "${options.dialect}").`, 2);
   if (!options.dryRun)
     throw new CliFailure('--dialect só vale com --dry-run (o script é gerado sem conectar ao banco).', 2);
-  return build(options.dialect, 0);
+  const grantTo = options.grantTo?.trim();
+  if (options.grantTo !== undefined && !grantTo)
+    throw new CliFailure('--grant-to: informe o usuário Oracle do integrador.', 2);
+  return build(options.dialect, 0, grantTo ? { grantTo } : {});
 };
 
 interface SchemaCommand {
   name: 'install' | 'uninstall';
   description: string;
-  buildOffline: (dialect: 'oracle' | 'sqlite', current: number) => SchemaPlan;
+  buildOffline: (dialect: 'oracle' | 'sqlite', current: number, options: { grantTo?: string }) => SchemaPlan;
   plan: (db: Db) => Promise<SchemaPlan>;
   run: (db: Db) => Promise<SchemaPlan>;
   done: (plan: SchemaPlan, where: string) => string;
@@ -89,40 +95,46 @@ interface SchemaCommand {
 
 /** `db install` and `db uninstall`: the same shape — show the exact script (--dry-run) or run it. */
 const registerSchemaCommand = (db: Command, spec: SchemaCommand): void => {
-  db.command(spec.name)
+  const schema = db
+    .command(spec.name)
     .description(spec.description)
     .option('--dry-run', 'só mostra o script exato, sem alterar nada', false)
     .option('--demo', 'usa o banco embutido de demonstração', false)
-    .option('--dialect <oracle|sqlite>', 'com --dry-run: gera o script completo sem conectar ao banco')
-    .action(async (options: DbOptions, command: Command) => {
-      const offline = offlinePlan(options, spec.buildOffline);
-      if (offline) {
-        const globals = command.optsWithGlobals<GlobalOptions>();
-        printResult(globals, offline.script, { ok: true, dryRun: true, ...offline });
+    .option('--dialect <oracle|sqlite>', 'com --dry-run: gera o script completo sem conectar ao banco');
+  if (spec.name === 'install')
+    schema.option(
+      '--grant-to <usuario>',
+      'com --dry-run --dialect oracle: o script também concede acesso aos objetos a este usuário (o do integrador, quando o esquema é de outro dono)',
+    );
+  schema.action(async (options: DbOptions, command: Command) => {
+    const offline = offlinePlan(options, spec.buildOffline);
+    if (offline) {
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      printResult(globals, offline.script, { ok: true, dryRun: true, ...offline });
+      return;
+    }
+    await withTarget(command, options, async ({ db: target, where }, globals) => {
+      if (options.dryRun) {
+        const plan = await spec.plan(target);
+        printResult(globals, plan.script, {
+          ok: true,
+          dryRun: true,
+          dialect: plan.dialect,
+          currentVersion: plan.currentVersion,
+          targetVersion: plan.targetVersion,
+          script: plan.script,
+        });
         return;
       }
-      await withTarget(command, options, async ({ db: target, where }, globals) => {
-        if (options.dryRun) {
-          const plan = await spec.plan(target);
-          printResult(globals, plan.script, {
-            ok: true,
-            dryRun: true,
-            dialect: plan.dialect,
-            currentVersion: plan.currentVersion,
-            targetVersion: plan.targetVersion,
-            script: plan.script,
-          });
-          return;
-        }
-        const plan = await spec.run(target);
-        printResult(globals, spec.done(plan, where), {
-          ok: true,
-          previousVersion: plan.currentVersion,
-          installedVersion: plan.targetVersion,
-          statements: plan.statements.length,
-        });
+      const plan = await spec.run(target);
+      printResult(globals, spec.done(plan, where), {
+        ok: true,
+        previousVersion: plan.currentVersion,
+        installedVersion: plan.targetVersion,
+        statements: plan.statements.length,
       });
     });
+  });
 };
 
 const ICON: Record<PrerequisiteCheck['status'], string> = {
