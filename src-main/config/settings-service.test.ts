@@ -121,6 +121,34 @@ describe('SettingsService', () => {
     expect(settings.get().server.port).toBe(7585);
   });
 
+  it('refuses a JSON file that is not an export (no schemaVersion, no known section), changing nothing', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    settings.update({ server: { ...settings.getMasked().server, port: 7600 } });
+    const before = readFile();
+    const wrongFiles = [
+      { compilerOptions: { strict: true }, include: ['src'] },
+      { server: { port: 8080 } },
+      { schemaVersion: '1', server: { port: 8080 } },
+      { schemaVersion: 1 },
+      { schemaVersion: 1, name: 'outro-projeto' },
+    ];
+    for (const wrong of wrongFiles) {
+      expect(() => settings.import(JSON.stringify(wrong), 'tsconfig.json')).toThrowError(
+        /^Arquivo "tsconfig\.json": não é um arquivo de configurações do integrador/,
+      );
+    }
+    expect(readFile()).toBe(before);
+    expect(settings.get().server.port).toBe(7600);
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+    // A genuine export still imports.
+    const exported = JSON.parse(settings.export().content);
+    exported.server.port = 7601;
+    settings.import(JSON.stringify(exported), 'export.json');
+    expect(settings.get().server.port).toBe(7601);
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+  });
+
   it('on an unreadable file: clear error, a backup, and the file left as it was', () => {
     writeFileSync(file(), '{ "schemaVersion": 1, "server": { "port": 7585 ');
     let error: unknown;

@@ -43,7 +43,7 @@ export const ExportImportCard = () => {
             if (!file) return;
             void file.text().then((content) =>
               importSettings.mutate(
-                { content },
+                { content, fileName: file.name },
                 {
                   onSuccess: () => notifications.show({ color: 'green', message: t('settings.imported') }),
                 },
