@@ -24,7 +24,9 @@ type DatabaseValues = Settings['database'];
 /** Connection to the WinThor database: Oracle (the product) or the embedded demo database. */
 export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   const { t } = useTranslation();
-  const save = useApiMutation('settings.update', ['settings.get', 'db.check']);
+  const save = useApiMutation('settings.update', ['settings.get', 'db.check'], {
+    onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
+  });
   const test = useApiMutation('db.testConnection');
   const form = useForm<DatabaseValues>({
     mode: 'controlled',
@@ -34,12 +36,7 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   const values = form.getValues();
   const oracle = values.kind === 'oracle';
 
-  const submit = form.onSubmit((database) =>
-    save.mutate(
-      { database },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }) },
-    ),
-  );
+  const submit = form.onSubmit((database) => save.mutate({ database }));
 
   return (
     <Card withBorder mb="lg" component="form" onSubmit={submit} aria-label={t('database.connection')}>

@@ -28,7 +28,9 @@ const ServerValues = z
 
 export const ServerForm = ({ settings }: { settings: Settings }) => {
   const { t } = useTranslation();
-  const save = useApiMutation('settings.update', ['settings.get']);
+  const save = useApiMutation('settings.update', ['settings.get'], {
+    onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
+  });
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -41,20 +43,17 @@ export const ServerForm = ({ settings }: { settings: Settings }) => {
   });
 
   const submit = form.onSubmit((values) =>
-    save.mutate(
-      {
-        server: {
-          port: values.port,
-          host: values.host.trim(),
-          allowedHosts: values.allowedHosts
-            .split(',')
-            .map((name) => name.trim())
-            .filter(Boolean),
-          loginPassword: values.loginPassword,
-        },
+    save.mutate({
+      server: {
+        port: values.port,
+        host: values.host.trim(),
+        allowedHosts: values.allowedHosts
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+        loginPassword: values.loginPassword,
       },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }) },
-    ),
+    }),
   );
 
   return (
