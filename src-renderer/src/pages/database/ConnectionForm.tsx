@@ -35,6 +35,10 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   });
   const values = form.getValues();
   const oracle = values.kind === 'oracle';
+  // A test result (or error) is shown only while the form still holds the values it was for.
+  const tested =
+    test.variables !== undefined && JSON.stringify(test.variables.database) === JSON.stringify(values);
+  const testResult = tested ? test.data : undefined;
 
   const submit = form.onSubmit((database) => save.mutate({ database }));
 
@@ -43,7 +47,7 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
       <Title order={4} mb="sm">
         {t('database.connection')}
       </Title>
-      <ErrorAlert error={save.error ?? test.error} />
+      <ErrorAlert error={save.error ?? (tested ? test.error : null)} />
       <SegmentedControl
         mb="sm"
         data={[
@@ -103,18 +107,18 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
           {...form.getInputProps('embedded.file')}
         />
       )}
-      {test.data && (
+      {testResult && (
         <Alert
           mt="md"
-          color={test.data.ok ? 'green' : 'red'}
-          title={test.data.ok ? t('database.testOk') : t('database.testFailed')}
+          color={testResult.ok ? 'green' : 'red'}
+          title={testResult.ok ? t('database.testOk') : t('database.testFailed')}
           data-testid="db-test-result"
         >
-          <Text size="sm">{test.data.message}</Text>
-          {test.data.serverVersion && (
+          <Text size="sm">{testResult.message}</Text>
+          {testResult.serverVersion && (
             <Text size="sm">
-              {t('database.serverVersion')}: {test.data.serverVersion}
-              {test.data.driverMode ? ` (${test.data.driverMode})` : ''}
+              {t('database.serverVersion')}: {testResult.serverVersion}
+              {testResult.driverMode ? ` (${testResult.driverMode})` : ''}
             </Text>
           )}
         </Alert>
