@@ -49,6 +49,9 @@ export class SettingsFileError extends AppError {
 const isServerAccessIssue = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'server-access';
 
+const isPoolOrderIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'pool-order';
+
 /** An earlier copy of a bad settings file with exactly this content, if there is one. */
 const sameBackup = (filePath: string, content: string): string | undefined => {
   const prefix = `${basename(filePath)}.invalido-`;
@@ -190,7 +193,9 @@ export class SettingsService {
     }
     // Any other JSON object would otherwise become version 0 and import as the defaults, wiping everything.
     const record = raw as Record<string, unknown>;
-    const hasKnownSection = Object.keys(record).some((key) => key !== 'schemaVersion' && key in SETTINGS_KEYS);
+    const hasKnownSection = Object.keys(record).some(
+      (key) => key !== 'schemaVersion' && key in SETTINGS_KEYS,
+    );
     if (typeof record.schemaVersion !== 'number' || !hasKnownSection) {
       throw new AppError(
         'invalid_settings_file',
@@ -385,6 +390,7 @@ export class SettingsService {
       return fail((error as Error).message);
     }
     let parsed = Settings.safeParse(migrated.value);
+    let forceRewrite = false;
     if (!parsed.success && parsed.error.issues.every(isServerAccessIssue)) {
       // Saved before the check existed: load it (the web server refuses to start off loopback) and say so.
       this.options.onWarning?.(
@@ -392,13 +398,23 @@ export class SettingsService {
       );
       parsed = SettingsObject.safeParse(migrated.value);
     }
+    if (!parsed.success && parsed.error.issues.every(isPoolOrderIssue)) {
+      // Saved before min ≤ max was checked: the pool cannot open like that, so the minimum comes down.
+      const oracle = (migrated.value.database as { oracle: { poolMin: number; poolMax: number } }).oracle;
+      this.options.onWarning?.(
+        `Conexões mínimas (${oracle.poolMin}) era maior que Conexões máximas (${oracle.poolMax}); ajustada para ${oracle.poolMax}. Confira em Banco de dados.`,
+      );
+      oracle.poolMin = oracle.poolMax;
+      parsed = Settings.safeParse(migrated.value);
+      forceRewrite = true;
+    }
     if (!parsed.success) return fail(describeValidationError(parsed.error as z.ZodError).message);
     const hasPlainSecret = [...listSecrets(parsed.data).values()].some(
       (value) => value && !isEncrypted(value),
     );
     return {
       settings: parsed.data,
-      needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret,
+      needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret || forceRewrite,
     };
   }
 }

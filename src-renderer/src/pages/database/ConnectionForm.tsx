@@ -90,12 +90,16 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
               label={t('database.poolMin')}
               min={0}
               max={64}
+              allowDecimal={false}
+              clampBehavior="strict"
               {...form.getInputProps('oracle.poolMin')}
             />
             <NumberInput
               label={t('database.poolMax')}
               min={1}
               max={64}
+              allowDecimal={false}
+              clampBehavior="strict"
               {...form.getInputProps('oracle.poolMax')}
             />
           </Group>
