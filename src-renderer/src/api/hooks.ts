@@ -7,7 +7,7 @@ import { call, subscribe } from './transport';
 export const useApiQuery = <M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: { refetchInterval?: number } = {},
+  options: { refetchInterval?: number; enabled?: boolean } = {},
 ) =>
   useQuery<MethodOutput<M>, Error>({
     queryKey: [method, input],

@@ -112,6 +112,7 @@ export const en: Messages = {
     showUninstallScript: 'Show removal script',
     versions: 'Installed version: {{current}} · this app: {{target}} · dialect: {{dialect}}',
     nothingToRun: '-- Nothing to run: the database is already at this version.',
+    nothingToRemove: '-- Nothing to remove: the integration objects are not in the database.',
     runInstall: 'Create tables / sequences / triggers',
     runUninstall: 'Remove integration objects',
     confirmInstallTitle: 'Run the install script?',

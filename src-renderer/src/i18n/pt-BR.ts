@@ -118,6 +118,7 @@ export const ptBR = {
     showUninstallScript: 'Ver script de remoção',
     versions: 'Versão instalada: {{current}} · versão deste aplicativo: {{target}} · dialeto: {{dialect}}',
     nothingToRun: '-- Nada a executar: o banco já está na versão deste aplicativo.',
+    nothingToRemove: '-- Nada a remover: os objetos da integração não estão no banco.',
     runInstall: 'Criar tabelas / sequences / triggers',
     runUninstall: 'Remover objetos da integração',
     confirmInstallTitle: 'Executar o script de instalação?',
