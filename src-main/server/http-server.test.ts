@@ -244,6 +244,15 @@ describe('headless HTTP host', () => {
     expect(script.body).toContain('console.log');
   });
 
+  it('serves the favicon to the login page too', async () => {
+    writeFileSync(join(dir, 'ui', 'favicon.ico'), 'icone');
+    runtime.settings.update({ server: { ...runtime.settings.get().server, loginPassword: 'senha-web' } });
+    await start();
+    const icon = await send(port, '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.body).toBe('icone');
+  });
+
   it('refuses to open the port to other machines without a login password', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/senha de acesso/);
   });

@@ -74,12 +74,13 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
         );
     }
     // With a login password, nothing of the UI is served before the login: only the login page itself
-    // ('/' and /auth/login); API calls and the event stream check the session on their own.
+    // ('/' and /auth/login, and the icon its tab shows); API calls and the event stream check the session on their own.
     const path = request.url.split('?')[0]!;
     if (
       loginRequired() &&
       path !== '/' &&
       path !== '/auth/login' &&
+      path !== '/favicon.ico' &&
       !path.startsWith('/api/') &&
       !hasSession(request)
     ) {
