@@ -4,10 +4,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '@contract';
 import { renderWithProviders } from '../../test/render';
 import { ConnectionForm } from './ConnectionForm';
+import type * as Transport from '../../api/transport';
 
 const call = vi.hoisted(() => vi.fn());
 vi.mock('../../api/transport', async (original) => ({
-  ...(await original<typeof import('../../api/transport')>()),
+  ...(await original<typeof Transport>()),
   call,
 }));
 vi.mock('@mantine/notifications', () => ({ notifications: { show: vi.fn() } }));

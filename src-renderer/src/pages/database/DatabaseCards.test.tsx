@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { InstallerCard } from './InstallerCard';
 import { PrerequisitesCard } from './PrerequisitesCard';
+import type * as Transport from '../../api/transport';
 
 vi.mock('@mantine/notifications', () => ({ notifications: { show: vi.fn() } }));
 
@@ -12,7 +13,7 @@ const db = vi.hoisted(() => ({ version: 0, calls: [] as string[] }));
 const INSTALL_SCRIPT = 'CREATE TABLE WTC_X (ID NUMBER);';
 const call = vi.hoisted(() => vi.fn());
 vi.mock('../../api/transport', async (original) => ({
-  ...(await original<typeof import('../../api/transport')>()),
+  ...(await original<typeof Transport>()),
   call,
 }));
 

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '@contract';
 import { renderWithProviders } from '../../test/render';
 import { SettingsPage } from './SettingsPage';
+import type * as Transport from '../../api/transport';
 
 const notify = vi.hoisted(() => vi.fn());
 vi.mock('@mantine/notifications', () => ({ notifications: { show: notify } }));
@@ -11,7 +12,7 @@ vi.mock('@mantine/notifications', () => ({ notifications: { show: notify } }));
 const server = vi.hoisted(() => ({ settings: undefined as unknown, calls: [] as [string, unknown][] }));
 
 vi.mock('../../api/transport', async (original) => ({
-  ...(await original<typeof import('../../api/transport')>()),
+  ...(await original<typeof Transport>()),
   call: vi.fn(async (method: string, input: Record<string, unknown>) => {
     server.calls.push([method, input]);
     const current = server.settings as Settings;

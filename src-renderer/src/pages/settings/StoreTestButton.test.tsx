@@ -4,10 +4,11 @@ import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithProviders } from '../../test/render';
 import { StoreTestButton } from './StoreTestButton';
+import type * as Transport from '../../api/transport';
 
 const call = vi.hoisted(() => vi.fn());
 vi.mock('../../api/transport', async (original) => ({
-  ...(await original<typeof import('../../api/transport')>()),
+  ...(await original<typeof Transport>()),
   call,
 }));
 
