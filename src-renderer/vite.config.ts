@@ -1,15 +1,28 @@
 import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** The app icon as dist/renderer/favicon.ico (linked from index.html), so browsers get no 404 for it. */
+const favicon = (): Plugin => ({
+  name: 'wtc-favicon',
+  generateBundle() {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'favicon.ico',
+      source: readFileSync(fileURLToPath(new URL('../assets/icon.ico', import.meta.url))),
+    });
+  },
+});
 
 // The UI is loaded from file:// by the desktop window and from http://localhost:7585 by the browser,
 // so assets use relative URLs and routing uses the hash.
 export default defineConfig({
   root: here,
   base: './',
-  plugins: [react()],
+  plugins: [react(), favicon()],
   resolve: {
     alias: { '@contract': fileURLToPath(new URL('../src-main/api/contract/index.ts', import.meta.url)) },
   },

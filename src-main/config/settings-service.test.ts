@@ -121,6 +121,64 @@ describe('SettingsService', () => {
     expect(settings.get().server.port).toBe(7585);
   });
 
+  it('refuses a JSON file that is not an export (no schemaVersion, no known section), changing nothing', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    settings.update({ server: { ...settings.getMasked().server, port: 7600 } });
+    const before = readFile();
+    const wrongFiles = [
+      { compilerOptions: { strict: true }, include: ['src'] },
+      { server: { port: 8080 } },
+      { schemaVersion: '1', server: { port: 8080 } },
+      { schemaVersion: 1 },
+      { schemaVersion: 1, name: 'outro-projeto' },
+    ];
+    for (const wrong of wrongFiles) {
+      expect(() => settings.import(JSON.stringify(wrong), 'tsconfig.json')).toThrowError(
+        /^Arquivo "tsconfig\.json": não é um arquivo de configurações do integrador/,
+      );
+    }
+    expect(readFile()).toBe(before);
+    expect(settings.get().server.port).toBe(7600);
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+    // A genuine export still imports.
+    const exported = JSON.parse(settings.export().content);
+    exported.server.port = 7601;
+    settings.import(JSON.stringify(exported), 'export.json');
+    expect(settings.get().server.port).toBe(7601);
+    expect(settings.get().branches[0]?.store.token).toBe('token-da-loja-1');
+  });
+
+  it('refuses Conexões mínimas above Conexões máximas, with a pt-BR message naming both', () => {
+    const settings = openHeadlessSettings(dir);
+    const oracle = settings.get().database.oracle;
+    expect(() =>
+      settings.update({ database: { oracle: { ...oracle, password: '', poolMin: 5, poolMax: 4 } } }),
+    ).toThrowError(
+      'Dados inválidos — database.oracle.poolMin: Conexões mínimas (5) não pode ser maior que Conexões máximas (4).',
+    );
+    expect(() =>
+      settings.update({ database: { oracle: { ...oracle, password: '', poolMin: 1.5 } } }),
+    ).toThrowError(/Conexões mínimas: informe um número inteiro de 0 a 64\./);
+    expect(settings.get().database.oracle.poolMin).toBe(1);
+    settings.update({ database: { oracle: { ...oracle, password: '', poolMin: 4, poolMax: 4 } } });
+    expect(settings.get().database.oracle.poolMin).toBe(4);
+  });
+
+  it('loads a file saved with Conexões mínimas above máximas, lowering the minimum and saying so', () => {
+    const settings = openHeadlessSettings(dir);
+    const saved = JSON.parse(readFile());
+    saved.database.oracle.poolMin = 8;
+    saved.database.oracle.poolMax = 3;
+    writeFileSync(file(), JSON.stringify(saved));
+    void settings;
+    const warnings: string[] = [];
+    const reopened = openHeadlessSettings(dir, (message) => warnings.push(message));
+    expect(reopened.get().database.oracle.poolMin).toBe(3);
+    expect(warnings.join()).toMatch(/Conexões mínimas \(8\).*Conexões máximas \(3\)/);
+    expect(JSON.parse(readFile()).database.oracle.poolMin).toBe(3);
+  });
+
   it('on an unreadable file: clear error, a backup, and the file left as it was', () => {
     writeFileSync(file(), '{ "schemaVersion": 1, "server": { "port": 7585 ');
     let error: unknown;

@@ -49,6 +49,9 @@ export class SettingsFileError extends AppError {
 const isServerAccessIssue = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'server-access';
 
+const isPoolOrderIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'pool-order';
+
 /** An earlier copy of a bad settings file with exactly this content, if there is one. */
 const sameBackup = (filePath: string, content: string): string | undefined => {
   const prefix = `${basename(filePath)}.invalido-`;
@@ -58,6 +61,9 @@ const sameBackup = (filePath: string, content: string): string | undefined => {
     .map((name) => join(folder, name))
     .find((path) => readFileSync(path, 'utf8') === content);
 };
+
+/** The top-level keys of a settings file (an import must have at least one besides schemaVersion). */
+const SETTINGS_KEYS: Record<string, unknown> = SettingsObject.shape;
 
 const timestamp = (date: Date): string => date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
 
@@ -166,26 +172,46 @@ export class SettingsService {
     };
   }
 
-  import(content: string): Settings {
+  /** Imports an exported file (fileName only names it in the messages); a refused file changes nothing. */
+  import(content: string, fileName?: string): Settings {
+    const label = fileName ? `Arquivo "${fileName}"` : 'Arquivo';
+    const fix = 'Escolha um arquivo gerado por "Exportar configurações".';
     let raw: unknown;
     try {
       raw = JSON.parse(content);
     } catch {
-      throw new AppError('invalid_settings_file', 'Arquivo: o conteúdo não é um JSON válido.', {
+      throw new AppError('invalid_settings_file', `${label}: o conteúdo não é um JSON válido.`, {
         field: 'content',
-        fix: 'Escolha um arquivo gerado por "Exportar configurações".',
+        fix,
       });
     }
     if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
-      throw new AppError('invalid_settings_file', 'Arquivo: não contém um objeto de configurações.', {
+      throw new AppError('invalid_settings_file', `${label}: não contém um objeto de configurações.`, {
         field: 'content',
+        fix,
       });
+    }
+    // Any other JSON object would otherwise become version 0 and import as the defaults, wiping everything.
+    const record = raw as Record<string, unknown>;
+    const hasKnownSection = Object.keys(record).some(
+      (key) => key !== 'schemaVersion' && key in SETTINGS_KEYS,
+    );
+    if (typeof record.schemaVersion !== 'number' || !hasKnownSection) {
+      throw new AppError(
+        'invalid_settings_file',
+        `${label}: não é um arquivo de configurações do integrador (${
+          typeof record.schemaVersion !== 'number'
+            ? 'falta o campo numérico "schemaVersion"'
+            : 'não há nenhuma seção de configurações conhecida'
+        }). Nada foi alterado.`,
+        { field: 'content', fix },
+      );
     }
     let migrated: Record<string, unknown>;
     try {
-      migrated = migrateSettings(raw as Record<string, unknown>).value;
+      migrated = migrateSettings(record).value;
     } catch (error) {
-      throw new AppError('invalid_settings_file', `Arquivo: ${(error as Error).message}.`, {
+      throw new AppError('invalid_settings_file', `${label}: ${(error as Error).message}.`, {
         field: 'content',
       });
     }
@@ -201,7 +227,7 @@ export class SettingsService {
     const parsed = Settings.safeParse(migrated);
     if (!parsed.success) {
       const { message } = describeValidationError(parsed.error);
-      throw new AppError('invalid_settings_file', `Arquivo de configurações inválido. ${message}`, {
+      throw new AppError('invalid_settings_file', `${label}: configurações inválidas. ${message}`, {
         field: 'content',
       });
     }
@@ -364,6 +390,7 @@ export class SettingsService {
       return fail((error as Error).message);
     }
     let parsed = Settings.safeParse(migrated.value);
+    let forceRewrite = false;
     if (!parsed.success && parsed.error.issues.every(isServerAccessIssue)) {
       // Saved before the check existed: load it (the web server refuses to start off loopback) and say so.
       this.options.onWarning?.(
@@ -371,13 +398,23 @@ export class SettingsService {
       );
       parsed = SettingsObject.safeParse(migrated.value);
     }
+    if (!parsed.success && parsed.error.issues.every(isPoolOrderIssue)) {
+      // Saved before min ≤ max was checked: the pool cannot open like that, so the minimum comes down.
+      const oracle = (migrated.value.database as { oracle: { poolMin: number; poolMax: number } }).oracle;
+      this.options.onWarning?.(
+        `Conexões mínimas (${oracle.poolMin}) era maior que Conexões máximas (${oracle.poolMax}); ajustada para ${oracle.poolMax}. Confira em Banco de dados.`,
+      );
+      oracle.poolMin = oracle.poolMax;
+      parsed = Settings.safeParse(migrated.value);
+      forceRewrite = true;
+    }
     if (!parsed.success) return fail(describeValidationError(parsed.error as z.ZodError).message);
     const hasPlainSecret = [...listSecrets(parsed.data).values()].some(
       (value) => value && !isEncrypted(value),
     );
     return {
       settings: parsed.data,
-      needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret,
+      needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret || forceRewrite,
     };
   }
 }

@@ -244,6 +244,15 @@ describe('headless HTTP host', () => {
     expect(script.body).toContain('console.log');
   });
 
+  it('serves the favicon to the login page too', async () => {
+    writeFileSync(join(dir, 'ui', 'favicon.ico'), 'icone');
+    runtime.settings.update({ server: { ...runtime.settings.get().server, loginPassword: 'senha-web' } });
+    await start();
+    const icon = await send(port, '/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.body).toBe('icone');
+  });
+
   it('refuses to open the port to other machines without a login password', async () => {
     await expect(start({ host: '0.0.0.0' })).rejects.toThrow(/senha de acesso/);
   });
@@ -288,6 +297,35 @@ describe('login password', () => {
     runtime.settings.update({ server: { loginPassword: 'nova-senha' } });
     const after = await send(port, '/api/app.status', { method: 'POST', headers: apiHeaders, body: '{}' });
     expect(after.status).toBe(401);
+  });
+
+  it('keeps the session of the browser that changed the password over HTTP, and only that one', async () => {
+    await start();
+    const reply = await send(port, '/api/settings.update', {
+      method: 'POST',
+      headers: apiHeaders,
+      body: JSON.stringify({
+        server: { ...runtime.settings.getMasked().server, loginPassword: 'nova-senha' },
+      }),
+    });
+    expect(reply.status).toBe(200);
+    const setCookie = String(reply.headers['set-cookie']);
+    expect(setCookie).toContain(`${SESSION_COOKIE}=${sessionCookieValue(SECRET, 'nova-senha')}`);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Strict/i);
+    const renewed = { ...apiHeaders, cookie: setCookie.split(';')[0]! };
+    const after = await send(port, '/api/app.status', { method: 'POST', headers: renewed, body: '{}' });
+    expect(after.status).toBe(200);
+    const other = await send(port, '/api/app.status', { method: 'POST', headers: apiHeaders, body: '{}' });
+    expect(other.status).toBe(401);
+    // Any other settings change hands out no cookie.
+    const language = await send(port, '/api/settings.update', {
+      method: 'POST',
+      headers: renewed,
+      body: JSON.stringify({ language: 'en' }),
+    });
+    expect(language.status).toBe(200);
+    expect(language.headers['set-cookie']).toBeUndefined();
   });
 
   it('refuses removing the password while the port is open to other machines (--host)', async () => {

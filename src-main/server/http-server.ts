@@ -41,6 +41,9 @@ export class ServerStartError extends Error {
 const isPlainBody = (body: unknown): body is Record<string, unknown> =>
   typeof body === 'object' && body !== null && !Array.isArray(body);
 
+/** Methods that can change the login password, so the caller's session cookie with it. */
+const SETTINGS_WRITES = new Set(['settings.update', 'settings.import']);
+
 const cookieOptions = { httpOnly: true, sameSite: 'strict', path: '/' } as const;
 
 /** The headless host: the built UI, `POST /api/<method>` and `GET /api/events` (Server-Sent Events). */
@@ -71,12 +74,13 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
         );
     }
     // With a login password, nothing of the UI is served before the login: only the login page itself
-    // ('/' and /auth/login); API calls and the event stream check the session on their own.
+    // ('/' and /auth/login, and the icon its tab shows); API calls and the event stream check the session on their own.
     const path = request.url.split('?')[0]!;
     if (
       loginRequired() &&
       path !== '/' &&
       path !== '/auth/login' &&
+      path !== '/favicon.ico' &&
       !path.startsWith('/api/') &&
       !hasSession(request)
     ) {
@@ -152,7 +156,13 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
 
   app.post<{ Params: { method: string } }>('/api/:method', async (request, reply) => {
     if (refuseWithoutSession(request, reply, true)) return reply;
+    const cookieBefore = currentCookie();
     const envelope = await runtime.api.call(request.params.method, request.body ?? {}, { origin: 'http' });
+    // The user who changed the login password (holding a valid session) keeps a session under the new one;
+    // every other session ends.
+    if (envelope.ok && SETTINGS_WRITES.has(request.params.method) && currentCookie() !== cookieBefore) {
+      reply.setCookie(SESSION_COOKIE, currentCookie(), cookieOptions);
+    }
     if (!envelope.ok) {
       const status =
         envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal_error' ? 500 : 400;

@@ -27,6 +27,8 @@ export const settingsMethods = {
       'Importa um arquivo exportado; segredos mascarados, vazios ou ausentes mantêm os valores atuais.',
     input: z.object({
       content: z.string().min(1, 'Arquivo: escolha um arquivo de configurações exportado.'),
+      /** The chosen file's name, only to name it in the messages. */
+      fileName: z.string().max(260).optional(),
     }),
     output: MaskedSettings,
   }),

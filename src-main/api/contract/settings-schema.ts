@@ -102,6 +102,16 @@ export const DEFAULT_PARAMETER_NAMES: Record<WinthorParameter, string> = {
   '4014': 'NUMREGIAOCIASHOP',
 };
 
+/** A pool size: a whole number from `min` to 64, with a pt-BR message naming the field. */
+const poolSize = (label: string, min: number) => {
+  const message = `${label}: informe um número inteiro de ${min} a 64.`;
+  return z
+    .number({ error: message })
+    .int({ error: message })
+    .min(min, { error: message })
+    .max(64, { error: message });
+};
+
 export const DatabaseSettings = z.object({
   kind: z.enum(['oracle', 'embedded']).default('oracle'),
   oracle: z
@@ -113,10 +123,18 @@ export const DatabaseSettings = z.object({
       password: z.string().default(''),
       /** Empty = Thin mode; a folder = Thick mode with that Instant Client. */
       instantClientDir: z.string().default(''),
-      poolMin: z.number().int().min(0).max(64).default(1),
-      poolMax: z.number().int().min(1).max(64).default(4),
+      poolMin: poolSize('Conexões mínimas', 0).default(1),
+      poolMax: poolSize('Conexões máximas', 1).default(4),
       /** Schema that owns the PC* tables when the user is another one; empty = the user's own. */
       schema: z.string().default(''),
+    })
+    .refine((oracle) => oracle.poolMin <= oracle.poolMax, {
+      path: ['poolMin'],
+      params: { rule: 'pool-order' },
+      error: (issue) => {
+        const oracle = issue.input as { poolMin: number; poolMax: number };
+        return `Conexões mínimas (${oracle.poolMin}) não pode ser maior que Conexões máximas (${oracle.poolMax}).`;
+      },
     })
     .default({
       connectString: '',

@@ -66,7 +66,7 @@ export const databaseHandlers = (
       };
       return result;
     } catch (error) {
-      const mapped = mapDbError(error);
+      const mapped = mapDbError(error, { connectString: target.oracle.connectString });
       return {
         ok: false,
         kind: target.kind,

@@ -7,5 +7,5 @@ export const settingsHandlers = (
   'settings.get': async () => settings.getMasked(),
   'settings.update': async (patch) => settings.update(patch),
   'settings.export': async () => settings.export(),
-  'settings.import': async ({ content }) => settings.import(content),
+  'settings.import': async ({ content, fileName }) => settings.import(content, fileName),
 });

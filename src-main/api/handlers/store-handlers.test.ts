@@ -102,4 +102,52 @@ describe('store.test and store.state', () => {
     const unknown = await runtime.api.call('store.test', { branch: '9' }, { origin: 'internal' });
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_branch' } });
   });
+
+  it('tests an empty URL field as empty, never as the saved URL (with the saved or a typed token)', async () => {
+    const sandbox = await startStoreSandbox({ token: 'certo' });
+    try {
+      runtime.settings.update({ branches: [branch('1', sandbox.url, 'certo')] });
+      expect(await runtime.api.invoke('store.test', { branch: '1' })).toMatchObject({ ok: true });
+      for (const token of [SECRET_MASK, 'certo', undefined]) {
+        const result = await runtime.api.invoke('store.test', { branch: '1', url: '', token });
+        expect(result).toMatchObject({ ok: false, failed: 'url' });
+        expect(result.message).toContain('URL da loja: informe o endereço da loja virtual');
+      }
+      expect(
+        await runtime.api.invoke('store.test', { branch: '1', url: '   ', token: SECRET_MASK }),
+      ).toMatchObject({ ok: false, failed: 'url' });
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it('tests a new, unsaved branch with the typed URL and token; a saved token still goes only to the saved URL', async () => {
+    const sandbox = await startStoreSandbox({ token: 'certo' });
+    try {
+      // Branch 2 is only on the screen: nothing saved under it.
+      expect(
+        await runtime.api.invoke('store.test', { branch: '2', url: sandbox.url, token: 'certo' }),
+      ).toMatchObject({ ok: true, failed: 'none' });
+      expect(
+        await runtime.api.invoke('store.test', { branch: '2', url: sandbox.url, token: 'errado' }),
+      ).toMatchObject({ ok: false, failed: 'token' });
+      // The mask on an unsaved branch: there is no saved token to use.
+      const masked = await runtime.api.call(
+        'store.test',
+        { branch: '2', url: sandbox.url, token: SECRET_MASK },
+        { origin: 'internal' },
+      );
+      expect(masked).toMatchObject({ ok: false, error: { code: 'unknown_branch' } });
+
+      runtime.settings.update({ branches: [branch('1', 'https://www.minhaloja.com.br', 'certo')] });
+      // The saved token is not sent to another (typed) URL: nothing reaches the sandbox.
+      const calls = sandbox.totalCalls();
+      expect(
+        await runtime.api.invoke('store.test', { branch: '1', url: sandbox.url, token: SECRET_MASK }),
+      ).toMatchObject({ ok: false, failed: 'token', message: expect.stringContaining('URL diferente') });
+      expect(sandbox.totalCalls()).toBe(calls);
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });

@@ -33,19 +33,23 @@ export const storeHandlers = (
   testOptions: ConnectionTestOptions = {},
 ): HandlerGroup<'store.test' | 'store.state'> => ({
   'store.test': async (input) => {
+    // An empty URL field is tested as empty (a URL failure), never replaced by the saved URL.
     let url = input.url;
     let token = input.token;
-    if (input.branch !== undefined) {
+    const savedToken = token === undefined || token === SECRET_MASK;
+    // The saved branch is read only when something saved is needed: a new branch not yet saved can be
+    // tested with the URL and token typed on the screen.
+    if (input.branch !== undefined && (url === undefined || savedToken)) {
       const saved = stores.branch(input.branch).store;
-      if (url === undefined || url.trim() === '') url = saved.url;
-      if (token === undefined || token === SECRET_MASK) {
+      if (url === undefined) url = saved.url;
+      if (savedToken) {
         // The saved token only ever goes to the saved store: testing another URL needs the token typed.
-        const urlProblem = describeUrlProblem(url ?? '');
+        const urlProblem = describeUrlProblem(url);
         if (urlProblem) {
           // The typed URL itself is wrong: say so (nothing is sent anywhere).
           return { ok: false, failed: 'url', message: urlProblem, apiRoot: null, apiLimit: null };
         }
-        if (!sameStore(url ?? '', saved.url)) {
+        if (!sameStore(url, saved.url)) {
           return {
             ok: false,
             failed: 'token',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../api/app-error';
 import { SqliteDb } from './sqlite-db';
-import { mapDbError } from './db-errors';
+import { connectStringPort, mapDbError } from './db-errors';
 
 /** Error objects shaped as node-oracledb 6 throws them (message "ORA-xxxxx: …", code, errorNum). */
 const oraError = (code: string, text: string) =>
@@ -142,5 +142,40 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
     const integration = mapDbError(new Error('no such table: WTC_CHANGE_QUEUE'));
     expect(integration.fix).toMatch(/Criar Tabelas/);
     await db.close();
+  });
+});
+
+describe('db_unreachable names the port of the connect string, never a guessed one', () => {
+  const refused = () =>
+    Object.assign(new Error('connect ECONNREFUSED 10.0.0.9:1599'), { code: 'ECONNREFUSED' });
+
+  it('takes the port from the connect string', () => {
+    const error = mapDbError(refused(), { connectString: '10.0.0.9:1599/WINT' });
+    expect(error.code).toBe('db_unreachable');
+    expect(error.fix).toContain('libera a porta (1599)');
+    expect(error.fix).not.toContain('1521');
+  });
+
+  it('names no number without a port in the connect string', () => {
+    for (const connectString of ['WINT_PROD', 'servidor/WINT', undefined]) {
+      const error = mapDbError(refused(), connectString === undefined ? {} : { connectString });
+      expect(error.fix, connectString).not.toMatch(/\(\d+\)/);
+      expect(error.fix, connectString).toContain('libera a porta do listener');
+    }
+  });
+
+  it.each([
+    ['servidor:1522/WINT', 1522],
+    ['//servidor:1523/WINT', 1523],
+    ['tcp://servidor:1524/WINT?connect_timeout=5', 1524],
+    ['[::1]:1525/WINT', 1525],
+    ['(DESCRIPTION=(ADDRESS=(PROTOCOL=TCP)(HOST=db)(PORT = 1526))(CONNECT_DATA=(SERVICE_NAME=WINT)))', 1526],
+    ['servidor:1527', 1527],
+    ['servidor/WINT', undefined],
+    ['WINT', undefined],
+    ['', undefined],
+    ['servidor:99999/WINT', undefined],
+  ])('reads the port of %s', (connectString, port) => {
+    expect(connectStringPort(connectString)).toBe(port);
   });
 });

@@ -18,9 +18,28 @@ const firstLine = (error: unknown): string => {
   return (typeof message === 'string' ? message : String(error)).split('\n')[0]!.slice(0, 300);
 };
 
+/** What the caller knows about the connection, to make the messages precise. */
+export interface DbErrorContext {
+  /** The configured connect string (Easy Connect, a descriptor or a TNS alias). */
+  connectString?: string;
+}
+
+/**
+ * The port written in a connect string: host:port/service, //host:port/service, tcp://[::1]:port/service or
+ * a descriptor's (PORT=n); undefined for a TNS alias or a string without one.
+ */
+export const connectStringPort = (connectString: string | undefined): number | undefined => {
+  const text = connectString?.trim() ?? '';
+  if (!text) return undefined;
+  const descriptor = /\(\s*PORT\s*=\s*(\d{1,5})\s*\)/i.exec(text);
+  const easy = /^(?:[a-z]+:\/\/)?(?:\/\/)?(?:\[[^\]]*\]|[^:/?\s()[\]]+):(\d{1,5})(?:[/?]|$)/i.exec(text);
+  const port = Number((descriptor ?? easy)?.[1]);
+  return Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined;
+};
+
 const CODES: Array<{
   match: (code: string, message: string) => boolean;
-  make: (code: string, message: string) => AppError;
+  make: (code: string, message: string, context: DbErrorContext) => AppError;
 }> = [
   {
     match: (c) => c === 'ORA-01017' || c === 'ORA-28000' || c === 'ORA-01005',
@@ -78,12 +97,14 @@ const CODES: Array<{
         'ENETUNREACH',
         'ECONNRESET',
       ].includes(c) || /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH/.test(m),
-    make: (c) =>
-      new AppError('db_unreachable', `Banco Oracle: não foi possível conectar ao servidor (${c}).`, {
+    make: (c, _m, context) => {
+      const port = connectStringPort(context.connectString);
+      return new AppError('db_unreachable', `Banco Oracle: não foi possível conectar ao servidor (${c}).`, {
         field: 'database.oracle.connectString',
-        fix: 'Confira host e porta na string de conexão, se o servidor Oracle e o listener estão no ar e se o firewall libera a porta (1521).',
+        fix: `Confira host e porta na string de conexão, se o servidor Oracle e o listener estão no ar e se o firewall libera a porta${port ? ` (${port})` : ' do listener'}.`,
         retryable: true,
-      }),
+      });
+    },
   },
   {
     match: (c, m) =>
@@ -208,12 +229,12 @@ export const compiledWithErrors = (
  * Turns a driver error into one clear pt-BR message (AppError). Unknown errors keep only their first line,
  * never a stack trace. AppErrors pass through unchanged.
  */
-export const mapDbError = (error: unknown): AppError => {
+export const mapDbError = (error: unknown, context: DbErrorContext = {}): AppError => {
   if (error instanceof AppError) return error;
   const code = driverErrorCode(error) ?? '';
   const message = firstLine(error);
   for (const rule of CODES)
-    if (rule.match(code, message)) return Object.assign(rule.make(code, message), { cause: error });
+    if (rule.match(code, message)) return Object.assign(rule.make(code, message, context), { cause: error });
   return new AppError('db_error', `Erro do banco de dados: ${message}`, {
     fix: 'Se o erro persistir, envie esta mensagem ao suporte ou ao DBA.',
     cause: error,

@@ -2,7 +2,7 @@ import oracledb, { type Connection, type Pool } from 'oracledb';
 import { pickBinds } from './binds';
 import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
 import { oracleDialect } from './dialect';
-import { compiledWithErrors, mapDbError } from './db-errors';
+import { compiledWithErrors, mapDbError, type DbErrorContext } from './db-errors';
 
 export interface OracleDbOptions {
   connectString: string;
@@ -84,6 +84,7 @@ const connectionSession = (
   connection: () => Promise<Connection>,
   release: (c: Connection) => Promise<void>,
   autoCommit: boolean,
+  context: DbErrorContext = {},
 ): DbSession => {
   const withConnection = async <T>(work: (c: Connection) => Promise<T>): Promise<T> => {
     let c: Connection | undefined;
@@ -91,7 +92,7 @@ const connectionSession = (
       c = await connection();
       return await work(c);
     } catch (error) {
-      throw mapDbError(error);
+      throw mapDbError(error, context);
     } finally {
       if (c) await release(c).catch(() => {});
     }
@@ -156,7 +157,7 @@ const connectionSession = (
             await resultSet.close().catch(() => {});
           }
         } catch (error) {
-          throw mapDbError(error);
+          throw mapDbError(error, context);
         } finally {
           if (c) await release(c).catch(() => {});
         }
@@ -179,6 +180,7 @@ export class OracleDb implements Db {
       () => pool.getConnection(),
       (c) => c.close(),
       true,
+      { connectString: options.connectString },
     );
   }
 
@@ -218,7 +220,7 @@ export class OracleDb implements Db {
       await c.close();
       return db;
     } catch (error) {
-      throw mapDbError(error);
+      throw mapDbError(error, { connectString: options.connectString });
     }
   }
 
@@ -247,12 +249,13 @@ export class OracleDb implements Db {
     try {
       connection = await this.pool.getConnection();
     } catch (error) {
-      throw mapDbError(error);
+      throw mapDbError(error, { connectString: this.options.connectString });
     }
     const tx = connectionSession(
       async () => connection,
       async () => {},
       false,
+      { connectString: this.options.connectString },
     );
     try {
       let result: T;
@@ -267,7 +270,7 @@ export class OracleDb implements Db {
         await connection.commit();
       } catch (error) {
         await connection.rollback().catch(() => {});
-        throw mapDbError(error);
+        throw mapDbError(error, { connectString: this.options.connectString });
       }
       return result;
     } finally {
@@ -285,7 +288,7 @@ export class OracleDb implements Db {
         serverVersion: `Oracle ${c.oracleServerVersionString}`,
       };
     } catch (error) {
-      throw mapDbError(error);
+      throw mapDbError(error, { connectString: this.options.connectString });
     } finally {
       await c?.close().catch(() => {});
     }

@@ -7,7 +7,7 @@ import { call, subscribe } from './transport';
 export const useApiQuery = <M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: { refetchInterval?: number } = {},
+  options: { refetchInterval?: number; enabled?: boolean } = {},
 ) =>
   useQuery<MethodOutput<M>, Error>({
     queryKey: [method, input],
@@ -15,16 +15,33 @@ export const useApiQuery = <M extends MethodName>(
     ...options,
   });
 
-/** Writes through a contract method and refreshes the queries it names. */
-export const useApiMutation = <M extends MethodName>(method: M, invalidates: MethodName[] = []) => {
+/**
+ * Writes through a contract method and refreshes the queries it names. `onSuccess` runs after the refresh
+ * and, unlike mutate()'s own callbacks, even when the refresh remounted the calling component (a form keyed
+ * on the settings it shows).
+ */
+export const useApiMutation = <M extends MethodName>(
+  method: M,
+  invalidates: MethodName[] = [],
+  options: { onSuccess?: (result: MethodOutput<M>) => void } = {},
+) => {
   const client = useQueryClient();
   return useMutation<MethodOutput<M>, Error, MethodInput<M>>({
     mutationFn: (input) => call(method, input),
-    onSuccess: async () => {
+    onSuccess: async (result) => {
       await Promise.all(invalidates.map((name) => client.invalidateQueries({ queryKey: [name] })));
+      options.onSuccess?.(result);
     },
   });
 };
+
+/**
+ * A React key for a form showing one part of the settings: it changes when that part changes on the server
+ * (a save, an import), so the form remounts with the new values, and stays put on a refresh that changed
+ * nothing or changed only another part, so what the user is typing is kept. `revision` forces a remount
+ * (an import that left this part as it was still discards the unsaved edits).
+ */
+export const settingsKey = (part: unknown, revision = 0): string => `${revision}:${JSON.stringify(part)}`;
 
 /** Keeps the app.status query fresh from the event stream. */
 export const useLiveStatus = () => {

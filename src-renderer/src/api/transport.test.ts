@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiCallError, call, transportKind } from './transport';
+import { ApiCallError, call, navigation, transportKind } from './transport';
 
 afterEach(() => {
   delete window.wtc;
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 const status = { ok: true as const, result: { version: '1.2.3' } };
@@ -50,5 +51,33 @@ describe('transport', () => {
   it('says in Portuguese when the integrator cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
     await expect(call('app.status', {})).rejects.toThrow('Sem comunicação com o integrador');
+  });
+
+  it('sends the browser to the login page when the session ended (no_session / 401)', async () => {
+    const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
+    const body = { code: 'no_session', message: 'Sessão ausente ou inválida.' };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: false, error: body }), { status: 401 })),
+    );
+    const error = await call('settings.get', {}).catch((e: unknown) => e);
+    expect(goToLogin).toHaveBeenCalledTimes(1);
+    expect(error).toBeInstanceOf(ApiCallError);
+    expect((error as ApiCallError).body.code).toBe('no_session');
+    expect((error as ApiCallError).message).toMatch(/Entre novamente/);
+  });
+
+  it('stays on the page for other errors', async () => {
+    const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
+    vi.stubGlobal(
+      'fetch',
+      vi
+        .fn()
+        .mockResolvedValue(
+          new Response(JSON.stringify({ ok: false, error: { code: 'x', message: 'y' } }), { status: 400 }),
+        ),
+    );
+    await expect(call('settings.get', {})).rejects.toThrow('y');
+    expect(goToLogin).not.toHaveBeenCalled();
   });
 });

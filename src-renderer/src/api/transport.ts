@@ -26,6 +26,9 @@ export class ApiCallError extends Error {
 
 const CLIENT_HEADER = 'x-wtc-client';
 
+/** Where the browser goes when its session ends: '/' answers with the login page (replaceable in tests). */
+export const navigation = { goToLogin: () => window.location.assign('/') };
+
 const callOverHttp = async (method: string, input: unknown): Promise<ApiEnvelope> => {
   let response: Response;
   try {
@@ -45,17 +48,31 @@ const callOverHttp = async (method: string, input: unknown): Promise<ApiEnvelope
       },
     };
   }
+  let envelope: ApiEnvelope | undefined;
   try {
-    return (await response.json()) as ApiEnvelope;
+    envelope = (await response.json()) as ApiEnvelope;
   } catch {
+    envelope = undefined;
+  }
+  if (response.status === 401 || (envelope && !envelope.ok && envelope.error.code === 'no_session')) {
+    // The session ended (the login password changed in another browser, say): back to the login page.
+    navigation.goToLogin();
     return {
       ok: false,
       error: {
-        code: 'bad_response',
-        message: `Resposta inesperada do integrador (HTTP ${response.status}).`,
+        code: 'no_session',
+        message: 'Sua sessão terminou. Entre novamente com a senha de acesso.',
       },
     };
   }
+  if (envelope) return envelope;
+  return {
+    ok: false,
+    error: {
+      code: 'bad_response',
+      message: `Resposta inesperada do integrador (HTTP ${response.status}).`,
+    },
+  };
 };
 
 /** Calls one contract method: over IPC in the desktop window, over HTTP in a browser. */

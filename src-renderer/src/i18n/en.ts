@@ -66,7 +66,8 @@ export const en: Messages = {
     allowedHosts: 'Names allowed in the browser',
     allowedHostsHint: 'Besides localhost and 127.0.0.1. Comma separated.',
     loginPassword: 'Browser login password',
-    restartHint: 'Web server changes apply when the integrator restarts.',
+    restartHint:
+      'The login password and the allowed names apply at once (whoever changed the password stays logged in; other browsers log in again). Port and listen address apply when the integrator restarts.',
     general: 'General',
     save: 'Save',
     saved: 'Settings saved.',
@@ -111,6 +112,7 @@ export const en: Messages = {
     showUninstallScript: 'Show removal script',
     versions: 'Installed version: {{current}} · this app: {{target}} · dialect: {{dialect}}',
     nothingToRun: '-- Nothing to run: the database is already at this version.',
+    nothingToRemove: '-- Nothing to remove: the integration objects are not in the database.',
     runInstall: 'Create tables / sequences / triggers',
     runUninstall: 'Remove integration objects',
     confirmInstallTitle: 'Run the install script?',

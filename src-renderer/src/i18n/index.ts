@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { z } from 'zod';
+import { en as zodEn, ptBR as zodPtBR } from 'zod/locales';
 import { en } from './en';
 import { ptBR } from './pt-BR';
 
@@ -8,9 +10,14 @@ export const LANGUAGES = [
   { value: 'en', label: 'English' },
 ] as const;
 
+/** zod's own messages (a form field without a message of its own) follow the UI language. */
+const setZodLanguage = (language: string) => z.config(language === 'en' ? zodEn() : zodPtBR());
+
 /** pt-BR by default; the language chosen in the header is kept in the settings (settings.language). */
 export const setupI18n = (language: string = 'pt-BR') => {
   if (!i18n.isInitialized) {
+    setZodLanguage(language);
+    i18n.on('languageChanged', setZodLanguage);
     void i18n.use(initReactI18next).init({
       resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
       lng: language,

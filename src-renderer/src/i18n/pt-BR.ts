@@ -70,7 +70,8 @@ export const ptBR = {
     allowedHosts: 'Nomes permitidos no navegador',
     allowedHostsHint: 'Além de localhost e 127.0.0.1. Separe por vírgula.',
     loginPassword: 'Senha de acesso pelo navegador',
-    restartHint: 'Alterações do servidor web valem ao reiniciar o integrador.',
+    restartHint:
+      'A senha de acesso e os nomes permitidos valem na hora (quem trocou a senha continua conectado; os outros navegadores entram de novo). Porta e endereço de escuta valem ao reiniciar o integrador.',
     general: 'Geral',
     save: 'Salvar',
     saved: 'Configurações salvas.',
@@ -117,6 +118,7 @@ export const ptBR = {
     showUninstallScript: 'Ver script de remoção',
     versions: 'Versão instalada: {{current}} · versão deste aplicativo: {{target}} · dialeto: {{dialect}}',
     nothingToRun: '-- Nada a executar: o banco já está na versão deste aplicativo.',
+    nothingToRemove: '-- Nada a remover: os objetos da integração não estão no banco.',
     runInstall: 'Criar tabelas / sequences / triggers',
     runUninstall: 'Remover objetos da integração',
     confirmInstallTitle: 'Executar o script de instalação?',

@@ -24,7 +24,9 @@ type DatabaseValues = Settings['database'];
 /** Connection to the WinThor database: Oracle (the product) or the embedded demo database. */
 export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   const { t } = useTranslation();
-  const save = useApiMutation('settings.update', ['settings.get', 'db.check']);
+  const save = useApiMutation('settings.update', ['settings.get', 'db.check'], {
+    onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
+  });
   const test = useApiMutation('db.testConnection');
   const form = useForm<DatabaseValues>({
     mode: 'controlled',
@@ -33,20 +35,19 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   });
   const values = form.getValues();
   const oracle = values.kind === 'oracle';
+  // A test result (or error) is shown only while the form still holds the values it was for.
+  const tested =
+    test.variables !== undefined && JSON.stringify(test.variables.database) === JSON.stringify(values);
+  const testResult = tested ? test.data : undefined;
 
-  const submit = form.onSubmit((database) =>
-    save.mutate(
-      { database },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }) },
-    ),
-  );
+  const submit = form.onSubmit((database) => save.mutate({ database }));
 
   return (
     <Card withBorder mb="lg" component="form" onSubmit={submit} aria-label={t('database.connection')}>
       <Title order={4} mb="sm">
         {t('database.connection')}
       </Title>
-      <ErrorAlert error={save.error ?? test.error} />
+      <ErrorAlert error={save.error ?? (tested ? test.error : null)} />
       <SegmentedControl
         mb="sm"
         data={[
@@ -89,12 +90,16 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
               label={t('database.poolMin')}
               min={0}
               max={64}
+              allowDecimal={false}
+              clampBehavior="strict"
               {...form.getInputProps('oracle.poolMin')}
             />
             <NumberInput
               label={t('database.poolMax')}
               min={1}
               max={64}
+              allowDecimal={false}
+              clampBehavior="strict"
               {...form.getInputProps('oracle.poolMax')}
             />
           </Group>
@@ -106,18 +111,18 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
           {...form.getInputProps('embedded.file')}
         />
       )}
-      {test.data && (
+      {testResult && (
         <Alert
           mt="md"
-          color={test.data.ok ? 'green' : 'red'}
-          title={test.data.ok ? t('database.testOk') : t('database.testFailed')}
+          color={testResult.ok ? 'green' : 'red'}
+          title={testResult.ok ? t('database.testOk') : t('database.testFailed')}
           data-testid="db-test-result"
         >
-          <Text size="sm">{test.data.message}</Text>
-          {test.data.serverVersion && (
+          <Text size="sm">{testResult.message}</Text>
+          {testResult.serverVersion && (
             <Text size="sm">
-              {t('database.serverVersion')}: {test.data.serverVersion}
-              {test.data.driverMode ? ` (${test.data.driverMode})` : ''}
+              {t('database.serverVersion')}: {testResult.serverVersion}
+              {testResult.driverMode ? ` (${testResult.driverMode})` : ''}
             </Text>
           )}
         </Alert>

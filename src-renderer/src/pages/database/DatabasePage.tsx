@@ -1,6 +1,6 @@
 import { Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/hooks';
+import { settingsKey, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { ConnectionForm } from './ConnectionForm';
@@ -15,7 +15,9 @@ export const DatabasePage = () => {
       <PageTitle>{t('nav.database')}</PageTitle>
       <ErrorAlert error={settings.error} />
       {settings.isPending && <Loader aria-label={t('errors.loading')} />}
-      {settings.data && <ConnectionForm database={settings.data.database} />}
+      {settings.data && (
+        <ConnectionForm key={settingsKey(settings.data.database)} database={settings.data.database} />
+      )}
       <PrerequisitesCard />
       <InstallerCard />
     </>

@@ -80,12 +80,17 @@ export const InstallerCard = () => {
           </Alert>
           <ScrollArea h={320} type="auto" mb="sm">
             <Code block data-testid="script">
-              {preview.data.script || t('database.nothingToRun')}
+              {preview.data.script.trim()
+                ? preview.data.script
+                : t(mode === 'uninstall' ? 'database.nothingToRemove' : 'database.nothingToRun')}
             </Code>
           </ScrollArea>
-          <Button color={mode === 'uninstall' ? 'red' : 'blue'} onClick={() => setConfirming(true)}>
-            {mode === 'uninstall' ? t('database.runUninstall') : t('database.runInstall')}
-          </Button>
+          {/* An empty script has nothing to run: no button to run it. */}
+          {preview.data.script.trim() !== '' && (
+            <Button color={mode === 'uninstall' ? 'red' : 'blue'} onClick={() => setConfirming(true)}>
+              {mode === 'uninstall' ? t('database.runUninstall') : t('database.runInstall')}
+            </Button>
+          )}
         </>
       )}
       <Modal

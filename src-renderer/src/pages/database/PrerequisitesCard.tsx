@@ -1,7 +1,8 @@
 import { Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DbCheck } from '@contract';
-import { useApiMutation } from '../../api/hooks';
+import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 const COLORS: Record<DbCheck['status'], string> = { ok: 'green', warning: 'yellow', error: 'red' };
@@ -9,17 +10,25 @@ const COLORS: Record<DbCheck['status'], string> = { ok: 'green', warning: 'yello
 /** WinThor prerequisites: connection, grants, parameters 2829/4008–4014, integration schema version. */
 export const PrerequisitesCard = () => {
   const { t } = useTranslation();
-  const check = useApiMutation('db.check');
+  // A query, run first by the button (it connects to the database), then refreshed whenever something
+  // invalidates it: an install, a removal, a saved connection.
+  const [requested, setRequested] = useState(false);
+  const check = useApiQuery('db.check', {}, { enabled: requested });
+  const running = check.isFetching;
   return (
     <Card withBorder mb="lg" aria-label={t('database.prerequisites')} component="section">
       <Group justify="space-between" mb="sm">
         <Title order={4}>{t('database.prerequisites')}</Title>
-        <Button variant="default" loading={check.isPending} onClick={() => check.mutate({})}>
+        <Button
+          variant="default"
+          loading={running}
+          onClick={() => (requested ? void check.refetch() : setRequested(true))}
+        >
           {t('database.runCheck')}
         </Button>
       </Group>
       <ErrorAlert error={check.error} />
-      {!check.data && !check.isPending && <Text c="dimmed">{t('database.checkHint')}</Text>}
+      {!check.data && !running && <Text c="dimmed">{t('database.checkHint')}</Text>}
       {check.data && (
         <Table striped withTableBorder data-testid="prerequisites">
           <Table.Thead>

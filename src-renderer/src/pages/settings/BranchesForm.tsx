@@ -33,7 +33,10 @@ const newBranch = (code: string): Settings['branches'][number] => Branch.parse({
 /** Per branch: the store URL and token ("URL da Loja Virtual" + "Token" in the original product). */
 export const BranchesForm = ({ settings }: { settings: Settings }) => {
   const { t } = useTranslation();
-  const save = useApiMutation('settings.update', ['settings.get']);
+  // After a save the page remounts this form with the saved settings (its key follows the branches).
+  const save = useApiMutation('settings.update', ['settings.get'], {
+    onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
+  });
   const form = useForm({
     mode: 'controlled',
     initialValues: { branches: settings.branches },
@@ -44,10 +47,10 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
     save.mutate(
       { branches: values.branches },
       {
+        // Runs only when the saved branches equal the shown ones (no remount): show the masked tokens.
         onSuccess: (saved) => {
           form.setValues({ branches: saved.branches });
           form.resetDirty({ branches: saved.branches });
-          notifications.show({ color: 'green', message: t('settings.saved') });
         },
       },
     ),

@@ -13,10 +13,15 @@ const download = (fileName: string, content: string) => {
   URL.revokeObjectURL(url);
 };
 
-export const ExportImportCard = () => {
+export const ExportImportCard = ({ onImported }: { onImported?: () => void }) => {
   const { t } = useTranslation();
   const exportSettings = useApiMutation('settings.export');
-  const importSettings = useApiMutation('settings.import', ['settings.get']);
+  const importSettings = useApiMutation('settings.import', ['settings.get'], {
+    onSuccess: () => {
+      onImported?.();
+      notifications.show({ color: 'green', message: t('settings.imported') });
+    },
+  });
 
   return (
     <Card withBorder mb="lg">
@@ -41,14 +46,7 @@ export const ExportImportCard = () => {
           accept="application/json,.json"
           onChange={(file) => {
             if (!file) return;
-            void file.text().then((content) =>
-              importSettings.mutate(
-                { content },
-                {
-                  onSuccess: () => notifications.show({ color: 'green', message: t('settings.imported') }),
-                },
-              ),
-            );
+            void file.text().then((content) => importSettings.mutate({ content, fileName: file.name }));
           }}
         >
           {(props) => (

@@ -10,13 +10,15 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
+const PORT_MESSAGE = 'Porta: use um número inteiro entre 1 e 65535.';
+
 const ServerValues = z
   .object({
     port: z
-      .number({ message: 'Porta: informe um número.' })
-      .int()
-      .min(1, 'Porta: use um número entre 1 e 65535.')
-      .max(65535, 'Porta: use um número entre 1 e 65535.'),
+      .number({ error: PORT_MESSAGE })
+      .int({ error: PORT_MESSAGE })
+      .min(1, { error: PORT_MESSAGE })
+      .max(65535, { error: PORT_MESSAGE }),
     host: z.string().min(1, 'Endereço de escuta: informe 127.0.0.1 ou o endereço da placa de rede.'),
     allowedHosts: z.string(),
     loginPassword: z.string(),
@@ -28,7 +30,9 @@ const ServerValues = z
 
 export const ServerForm = ({ settings }: { settings: Settings }) => {
   const { t } = useTranslation();
-  const save = useApiMutation('settings.update', ['settings.get']);
+  const save = useApiMutation('settings.update', ['settings.get'], {
+    onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
+  });
   const form = useForm({
     mode: 'controlled',
     initialValues: {
@@ -41,20 +45,17 @@ export const ServerForm = ({ settings }: { settings: Settings }) => {
   });
 
   const submit = form.onSubmit((values) =>
-    save.mutate(
-      {
-        server: {
-          port: values.port,
-          host: values.host.trim(),
-          allowedHosts: values.allowedHosts
-            .split(',')
-            .map((name) => name.trim())
-            .filter(Boolean),
-          loginPassword: values.loginPassword,
-        },
+    save.mutate({
+      server: {
+        port: values.port,
+        host: values.host.trim(),
+        allowedHosts: values.allowedHosts
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean),
+        loginPassword: values.loginPassword,
       },
-      { onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }) },
-    ),
+    }),
   );
 
   return (
@@ -64,7 +65,15 @@ export const ServerForm = ({ settings }: { settings: Settings }) => {
       </Title>
       <ErrorAlert error={save.error} />
       <Group grow align="flex-start">
-        <NumberInput label={t('settings.port')} min={1} max={65535} {...form.getInputProps('port')} />
+        <NumberInput
+          label={t('settings.port')}
+          min={1}
+          max={65535}
+          allowDecimal={false}
+          allowNegative={false}
+          clampBehavior="strict"
+          {...form.getInputProps('port')}
+        />
         <TextInput
           label={t('settings.host')}
           description={t('settings.hostHint')}

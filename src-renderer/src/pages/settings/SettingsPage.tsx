@@ -1,6 +1,7 @@
 import { Loader } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useApiQuery } from '../../api/hooks';
+import { useState } from 'react';
+import { settingsKey, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { BranchesForm } from './BranchesForm';
@@ -10,6 +11,8 @@ import { ServerForm } from './ServerForm';
 export const SettingsPage = () => {
   const { t } = useTranslation();
   const settings = useApiQuery('settings.get', {});
+  // Bumped by each import: the forms drop unsaved edits and show the imported values.
+  const [imports, setImports] = useState(0);
   return (
     <>
       <PageTitle>{t('settings.title')}</PageTitle>
@@ -17,9 +20,9 @@ export const SettingsPage = () => {
       {settings.isPending && <Loader aria-label={t('errors.loading')} />}
       {settings.data && (
         <>
-          <BranchesForm settings={settings.data} />
-          <ServerForm settings={settings.data} />
-          <ExportImportCard />
+          <BranchesForm key={settingsKey(settings.data.branches, imports)} settings={settings.data} />
+          <ServerForm key={settingsKey(settings.data.server, imports)} settings={settings.data} />
+          <ExportImportCard onImported={() => setImports((n) => n + 1)} />
         </>
       )}
     </>

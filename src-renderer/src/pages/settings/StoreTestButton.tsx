@@ -16,7 +16,11 @@ interface Props {
 export const StoreTestButton = ({ branch, url, token }: Props) => {
   const { t } = useTranslation();
   const test = useApiMutation('store.test');
-  const result = test.data;
+  // A result (or error) is shown only while the fields still hold the values it was for.
+  const tested = test.variables;
+  const current =
+    tested !== undefined && tested.branch === branch && tested.url === url && tested.token === token;
+  const result = current ? test.data : undefined;
   return (
     <Stack gap="xs" mt="xs">
       <Button
@@ -27,7 +31,7 @@ export const StoreTestButton = ({ branch, url, token }: Props) => {
       >
         {t('settings.testConnection')}
       </Button>
-      <ErrorAlert error={test.error} />
+      <ErrorAlert error={current ? test.error : null} />
       {result && (
         <Alert
           color={result.ok ? 'green' : 'red'}

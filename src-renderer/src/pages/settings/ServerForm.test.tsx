@@ -1,0 +1,40 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { defaultSettings } from '@contract';
+import { renderWithProviders } from '../../test/render';
+import { ServerForm } from './ServerForm';
+import type * as Transport from '../../api/transport';
+
+const call = vi.hoisted(() => vi.fn());
+vi.mock('../../api/transport', async (original) => ({
+  ...(await original<typeof Transport>()),
+  call,
+}));
+vi.mock('@mantine/notifications', () => ({ notifications: { show: vi.fn() } }));
+
+describe('ServerForm port field', () => {
+  it('takes whole numbers only and never a port above 65535', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<ServerForm settings={defaultSettings()} />);
+    const port = screen.getByLabelText('Porta');
+    await user.clear(port);
+    await user.type(port, '80.5');
+    expect(port).toHaveValue('805');
+    await user.clear(port);
+    await user.type(port, '70000');
+    // 70000 is not taken (no silent clamp to 65535 on blur either).
+    expect(port).toHaveValue('7000');
+    await user.tab();
+    expect(port).toHaveValue('7000');
+  });
+
+  it('says in pt-BR what a port must be when the field is emptied', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<ServerForm settings={defaultSettings()} />);
+    await user.clear(screen.getByLabelText('Porta'));
+    await user.click(screen.getByRole('button', { name: 'Salvar' }));
+    expect(await screen.findByText('Porta: use um número inteiro entre 1 e 65535.')).toBeInTheDocument();
+    expect(call).not.toHaveBeenCalled();
+  });
+});
