@@ -32,5 +32,16 @@ test('a file that is not settings is refused with a clear message', async ({ pag
   await page
     .locator('input[type="file"]')
     .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('isto não é json') });
-  await expect(page.getByRole('alert')).toContainText('Arquivo: o conteúdo não é um JSON válido.');
+  await expect(page.getByRole('alert')).toContainText('Arquivo "x.json": o conteúdo não é um JSON válido.');
+
+  // Valid JSON that is not an export (a project file, say) is refused too, and nothing changes.
+  const branchesBefore = await page.getByTestId(/^branch-\d+$/).count();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'tsconfig.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"compilerOptions": {"strict": true}}'),
+  });
+  await expect(page.getByRole('alert')).toContainText('não é um arquivo de configurações do integrador');
+  await page.reload();
+  await expect(page.getByTestId(/^branch-\d+$/)).toHaveCount(branchesBefore);
 });
