@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiCallError, call, navigation, transportKind } from './transport';
+import { ApiCallError, call, navigation, subscribe, transportKind } from './transport';
 
 afterEach(() => {
   delete window.wtc;
@@ -79,5 +79,34 @@ describe('transport', () => {
     );
     await expect(call('settings.get', {})).rejects.toThrow('y');
     expect(goToLogin).not.toHaveBeenCalled();
+  });
+
+  it('goes to the login page when the event stream is refused because the session ended', async () => {
+    class FakeEventSource extends EventTarget {
+      static readonly CLOSED = 2;
+      static last: FakeEventSource | undefined;
+      readyState = 0;
+      constructor(readonly url: string) {
+        super();
+        FakeEventSource.last = this;
+      }
+      close() {
+        this.readyState = FakeEventSource.CLOSED;
+      }
+    }
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
+    const fetchSpy = vi.fn().mockResolvedValue(new Response('{}', { status: 401 }));
+    vi.stubGlobal('fetch', fetchSpy);
+    const unsubscribe = subscribe('app.status', () => {});
+    const source = FakeEventSource.last!;
+    // A dropped connection the browser is retrying: nothing to do.
+    source.dispatchEvent(new Event('error'));
+    expect(fetchSpy).not.toHaveBeenCalled();
+    // Refused for good (HTTP 401 on the reconnect): the session is checked, and it has ended.
+    source.readyState = FakeEventSource.CLOSED;
+    source.dispatchEvent(new Event('error'));
+    await vi.waitFor(() => expect(goToLogin).toHaveBeenCalled());
+    unsubscribe();
   });
 });

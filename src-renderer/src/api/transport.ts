@@ -93,9 +93,16 @@ export const subscribe = <E extends EventName>(
   if (window.wtc) return window.wtc.on(event, (payload) => callback(payload as EventPayload<E>));
   const source = new EventSource('./api/events', { withCredentials: true });
   const listener = (message: MessageEvent<string>) => callback(JSON.parse(message.data) as EventPayload<E>);
+  // The browser retries a dropped stream by itself, but gives up (CLOSED) when the server answers with an
+  // error — a session that ended, say. One API call then tells which, and leads to the login page if so.
+  const onError = () => {
+    if (source.readyState === EventSource.CLOSED) void callOverHttp('app.status', {});
+  };
   source.addEventListener(event, listener as EventListener);
+  source.addEventListener('error', onError);
   return () => {
     source.removeEventListener(event, listener as EventListener);
+    source.removeEventListener('error', onError);
     source.close();
   };
 };
