@@ -85,4 +85,22 @@ describe('testStoreConnection verdicts', () => {
     ).toMatchObject({ failed: 'token' });
     expect(transport.paths).toEqual([]);
   });
+
+  it('names the proxy the environment sets for the store (never its password), and none for loopback', async () => {
+    const proxy = { httpsProxy: 'http://fulano:segredo@proxy.empresa.local:3128', noProxy: 'intranet.local' };
+    const down = await testStoreConnection(input, { transport: failing('ECONNREFUSED'), proxy });
+    expect(down.failed).toBe('network');
+    expect(down.message).toContain('Proxy do ambiente para este endereço: http://proxy.empresa.local:3128');
+    expect(down.message).toContain('NO_PROXY: intranet.local');
+    expect(down.message).not.toContain('segredo');
+    const up = await testStoreConnection(input, { transport: answering(json(200, [])), proxy });
+    expect(up.message).toContain('proxy.empresa.local:3128');
+    const local = await testStoreConnection(
+      { url: 'http://127.0.0.1:4010', token: 'tok' },
+      { transport: answering(json(200, [])), proxy },
+    );
+    expect(local.message).not.toContain('Proxy');
+    const none = await testStoreConnection(input, { transport: answering(json(200, [])), proxy: {} });
+    expect(none.message).not.toContain('Proxy');
+  });
 });

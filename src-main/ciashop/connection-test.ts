@@ -4,6 +4,7 @@ import type { HttpTransport } from './http-transport';
 import { storePaths } from './paths';
 import { StoreClient } from './store-client';
 import { StoreError } from './store-error';
+import { proxyFor, proxyFromEnvironment, shownProxy, type ProxySettings } from './undici-adapter';
 
 export type ConnectionPart = 'url' | 'token' | 'network' | 'store' | 'none';
 
@@ -23,6 +24,8 @@ export interface ConnectionTestResult {
 
 export interface ConnectionTestOptions {
   timeoutMs?: number;
+  /** Default: the environment's proxy variables. */
+  proxy?: ProxySettings;
   clock?: Clock;
   transport?: HttpTransport;
 }
@@ -43,6 +46,7 @@ export const testStoreConnection = async (
     apiRoot,
     apiLimit: null,
   });
+  const proxy = options.proxy ?? proxyFromEnvironment();
   if (!input.token.trim())
     return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).');
   let client: StoreClient;
@@ -55,12 +59,18 @@ export const testStoreConnection = async (
       breaker: { failureThreshold: 1_000 },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.transport ? { transport: options.transport } : {}),
+      proxy,
     });
   } catch (error) {
     if (error instanceof AppError) return fail('url', `${error.message}${error.fix ? ` ${error.fix}` : ''}`);
     throw error;
   }
   const apiRoot = client.apiRoot;
+  // Which proxy the environment names for this store, shown without credentials (the user should know).
+  const proxyUrl = proxyFor(new URL(apiRoot), proxy);
+  const viaProxy = proxyUrl
+    ? ` Proxy do ambiente para este endereço: ${shownProxy(proxyUrl)}${proxy.noProxy ? ` (exceções em NO_PROXY: ${proxy.noProxy})` : ''}.`
+    : '';
   try {
     await client.request({
       method: 'GET',
@@ -72,7 +82,7 @@ export const testStoreConnection = async (
     return {
       ok: true,
       failed: 'none',
-      message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.limit} chamadas por hora (x-apilimit-remaining: ${budget.raw}).` : ''}`,
+      message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.limit} chamadas por hora (x-apilimit-remaining: ${budget.raw}).` : ''}${viaProxy}`,
       apiRoot,
       apiLimit: { limit: budget.limit, second: budget.second, remaining: budget.remaining, raw: budget.raw },
     };
@@ -101,7 +111,7 @@ export const testStoreConnection = async (
       case 'timeout':
         return fail(
           'network',
-          `${error.message} Confira a URL da loja e a conexão de rede deste computador.`,
+          `${error.message} Confira a URL da loja e a conexão de rede deste computador.${viaProxy}`,
           apiRoot,
         );
       default:

@@ -26,6 +26,7 @@ import {
 } from './schemas';
 import { StoreError } from './store-error';
 import { normaliseStoreUrl } from './store-url';
+import type { ProxySettings } from './undici-adapter';
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -45,6 +46,8 @@ export interface StoreClientOptions {
   breaker?: { failureThreshold?: number; openMs?: number; maxOpenMs?: number };
   budgetReserve?: number;
   log?: LogFn;
+  /** Outbound proxy; default: the environment's HTTPS_PROXY / HTTP_PROXY / NO_PROXY. */
+  proxy?: ProxySettings;
   /** For tests: replace the transport. */
   transport?: HttpTransport;
 }
@@ -159,7 +162,8 @@ export class StoreClient {
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.log = options.log ?? (() => {});
-    this.transport = options.transport ?? createHttpTransport(this.apiRoot, options.token.trim());
+    this.transport =
+      options.transport ?? createHttpTransport(this.apiRoot, options.token.trim(), options.proxy);
     this.gate = new CallGate(this.clock, options.maxConcurrent ?? 4, options.minIntervalMs ?? 0);
     this.budget = new ApiBudget({
       clock: this.clock,

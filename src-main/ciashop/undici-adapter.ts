@@ -54,13 +54,26 @@ export const proxyFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Prox
 const isLoopback = (hostname: string): boolean =>
   hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 
-/** The proxy the store's origin goes through, if any: never for loopback (the sandbox), else by scheme. */
-const proxyFor = (root: URL, proxy: ProxySettings): string | undefined =>
+/**
+ * The proxy the environment names for the store's origin, if any: never for loopback (the sandbox), else by
+ * scheme. NO_PROXY is applied by undici when connecting.
+ */
+export const proxyFor = (root: URL, proxy: ProxySettings): string | undefined =>
   isLoopback(root.hostname)
     ? undefined
     : root.protocol === 'https:'
       ? (proxy.httpsProxy ?? proxy.httpProxy)
       : proxy.httpProxy;
+
+/** A proxy address as it may be shown: without user and password. */
+export const shownProxy = (proxyUrl: string): string => {
+  try {
+    const url = new URL(proxyUrl);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return '(endereço de proxy inválido)';
+  }
+};
 
 export interface UndiciAdapter {
   adapter: AxiosAdapter;
