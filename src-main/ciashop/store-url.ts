@@ -1,14 +1,9 @@
 import { AppError } from '../api/app-error';
+import { isLoopbackAddress } from '../api/contract';
 
 const FIELD = 'store.url';
 const EXAMPLES =
   'Exemplos: https://www.minhaloja.com.br, https://minhaloja.myciashop.com.br, https://www9.ciashop.com.br/minhaloja ou o endereço do painel …/minhaloja/manager.';
-
-/** 127.0.0.0/8, ::1 and localhost: the only hosts allowed over plain http (the local sandbox). */
-export const isLoopbackHost = (hostname: string): boolean => {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
-};
 
 /**
  * What is safe to repeat of a typed address in a message: no user, password, query or fragment (a token
@@ -54,7 +49,7 @@ export const normaliseStoreUrl = (input: string): string => {
       fix: EXAMPLES,
     });
   }
-  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackAddress(url.hostname)) {
     throw new AppError(
       'store_url_https',
       'URL da loja: a loja precisa ser acessada por https (conexão segura); o token não pode trafegar sem criptografia.',

@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
+import { isLoopbackAddress } from '../api/contract';
 
 /** Bodies larger than this are refused, compressed or not (a page of 250 orders is well under 5 MB). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -51,15 +52,12 @@ export const proxyFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Prox
   return { httpProxy: read('http_proxy'), httpsProxy: read('https_proxy'), noProxy: read('no_proxy') };
 };
 
-const isLoopback = (hostname: string): boolean =>
-  hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-
 /**
  * The proxy the environment names for the store's origin, if any: never for loopback (the sandbox), else by
  * scheme. NO_PROXY is applied by undici when connecting.
  */
 export const proxyFor = (root: URL, proxy: ProxySettings): string | undefined =>
-  isLoopback(root.hostname)
+  isLoopbackAddress(root.hostname)
     ? undefined
     : root.protocol === 'https:'
       ? (proxy.httpsProxy ?? proxy.httpProxy)

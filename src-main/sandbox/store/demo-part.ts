@@ -1,5 +1,5 @@
 import type { Branch } from '../../api/contract';
-import { isLoopbackHost } from '../../ciashop/store-url';
+import { isLoopbackAddress } from '../../api/contract';
 import type { Runtime } from '../../runtime/create-runtime';
 import { startStoreSandbox, type StoreSandboxOptions } from './store-sandbox';
 
@@ -11,7 +11,7 @@ const isOurs = (branch: Branch): boolean => {
   if (!branch.store.url.trim()) return true;
   if (branch.store.token !== DEMO_STORE_TOKEN) return false;
   try {
-    return isLoopbackHost(new URL(branch.store.url).hostname);
+    return isLoopbackAddress(new URL(branch.store.url).hostname);
   } catch {
     return false;
   }
