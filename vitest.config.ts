@@ -16,7 +16,7 @@ export default defineConfig({
       {
         esbuild: { jsx: 'automatic' },
         resolve: {
-          alias: { '@contract': fileURLToPath(new URL('./src-main/api/contract/index.ts', import.meta.url)) },
+          alias: { '@contract': fileURLToPath(new URL('./src-main/contract/index.ts', import.meta.url)) },
         },
         test: {
           name: 'renderer',

@@ -44,7 +44,7 @@ const common = {
 rmSync(outDir, { recursive: true, force: true });
 
 /**
- * The contract's method and event names, read from src-main/api/contract at build time and inlined into
+ * The contract's method and event names, read from src-main/contract at build time and inlined into
  * the preload: the preload then needs neither zod nor the schemas (a few KiB instead of ~750).
  */
 const readContractNames = async () => {
@@ -55,7 +55,7 @@ const readContractNames = async () => {
       ...common,
       metafile: false,
       sourcemap: false,
-      entryPoints: ['src-main/api/contract/index.ts'],
+      entryPoints: ['src-main/contract/index.ts'],
       outfile: file,
       format: 'esm',
     });

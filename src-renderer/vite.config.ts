@@ -24,7 +24,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), favicon()],
   resolve: {
-    alias: { '@contract': fileURLToPath(new URL('../src-main/api/contract/index.ts', import.meta.url)) },
+    alias: { '@contract': fileURLToPath(new URL('../src-main/contract/index.ts', import.meta.url)) },
   },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),

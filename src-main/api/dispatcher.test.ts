@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { AppError } from './app-error';
+import { AppError } from '../shared/app-error';
 import { createDispatcher } from './dispatcher';
 import type { Handlers } from './handlers';
 

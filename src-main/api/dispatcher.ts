@@ -1,7 +1,7 @@
-import { contract, isMethodName, type ApiEnvelope, type MethodName, type MethodOutput } from './contract';
-import { AppError } from './app-error';
+import { contract, isMethodName, type ApiEnvelope, type MethodName, type MethodOutput } from '../contract';
+import { AppError } from '../shared/app-error';
 import type { CallContext, Handlers } from './handlers';
-import { describeValidationError } from './validation-message';
+import { describeValidationError } from '../shared/validation-message';
 
 export interface Dispatcher {
   /** Validates the input, runs the handler, validates the output; never throws. */

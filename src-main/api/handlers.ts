@@ -1,4 +1,4 @@
-import type { MethodName, MethodOutput, MethodParsedInput } from './contract';
+import type { MethodName, MethodOutput, MethodParsedInput } from '../contract';
 
 /** Who is calling: the desktop window, the browser UI or the command line. */
 export interface CallContext {

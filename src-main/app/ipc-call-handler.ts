@@ -1,4 +1,4 @@
-import type { ApiEnvelope } from '../api/contract';
+import type { ApiEnvelope } from '../contract';
 import type { CallContext } from '../api/handlers';
 
 export interface IpcCallDeps {

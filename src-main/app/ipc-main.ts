@@ -1,5 +1,5 @@
 import type { BrowserWindow, IpcMain } from 'electron';
-import { events, type EventName } from '../api/contract';
+import { events, type EventName } from '../contract';
 import type { Runtime } from '../runtime/create-runtime';
 import { createIpcCallHandler } from './ipc-call-handler';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './ipc-channels';

@@ -2,8 +2,8 @@
 import { app, dialog, ipcMain, session, shell, type BrowserWindow } from 'electron';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { AppError } from '../api/app-error';
-import type { AppStatus } from '../api/contract';
+import { AppError } from '../shared/app-error';
+import type { AppStatus } from '../contract';
 import type { SettingsService } from '../config/settings-service';
 import { createRuntime, type Runtime } from '../runtime/create-runtime';
 import { startDemo } from '../runtime/demo';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { events, METHOD_NAMES, type ApiEnvelope, type EventName } from '../api/contract';
+import { events, METHOD_NAMES, type ApiEnvelope, type EventName } from '../contract';
 import { createWtcBridge as createBridge, type BridgeIo } from './preload-bridge';
 
 const createWtcBridge = (io: BridgeIo) =>

@@ -1,5 +1,5 @@
-import type { ApiEnvelope, EventName, MethodName } from '../api/contract';
-import type { WtcBridge, WtcMethods } from '../api/contract/bridge';
+import type { ApiEnvelope, EventName, MethodName } from '../contract';
+import type { WtcBridge, WtcMethods } from '../contract/bridge';
 import { CALL_CHANNEL } from './ipc-channels';
 
 /** What the preload needs from ipcRenderer, injected so the bridge can be tested without electron. */

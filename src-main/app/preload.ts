@@ -1,7 +1,7 @@
 // Sandboxed preload: bundled to dist/main/preload.cjs; it may only require('electron').
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { EventName, MethodName } from '../api/contract';
-import { WTC_BRIDGE_KEY } from '../api/contract/bridge';
+import type { EventName, MethodName } from '../contract';
+import { WTC_BRIDGE_KEY } from '../contract/bridge';
 import { EVENT_CHANNEL } from './ipc-channels';
 import { createWtcBridge } from './preload-bridge';
 

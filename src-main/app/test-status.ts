@@ -1,4 +1,4 @@
-import type { AppStatus } from '../api/contract';
+import type { AppStatus } from '../contract';
 
 /** An AppStatus for the tests of the tray, the tooltip and the alerts. */
 export const statusWith = (

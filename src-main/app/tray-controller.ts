@@ -1,6 +1,6 @@
 import { Menu, Notification, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { AppStatus } from '../api/contract';
+import type { AppStatus } from '../contract';
 import { buildTrayMenuModel, type TrayAction, type TrayMenuItem } from './tray-menu-model';
 import { trayIconName, trayTooltip } from './tray-status-text';
 

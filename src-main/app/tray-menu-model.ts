@@ -1,4 +1,4 @@
-import type { AppStatus } from '../api/contract';
+import type { AppStatus } from '../contract';
 
 export type TrayAction = 'open' | 'runNow' | 'pause' | 'resume' | 'quit';
 

@@ -1,4 +1,4 @@
-import type { AppStatus } from '../api/contract';
+import type { AppStatus } from '../contract';
 import { PRODUCT_NAME } from './app-identity';
 
 /** Windows cuts tray tooltips at 127 characters. */

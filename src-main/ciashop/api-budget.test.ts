@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiBudget, HOUR_MS, parseApiLimit } from './api-budget';
-import { ManualClock } from './clock';
+import { ManualClock } from '../shared/clock';
 
 describe('parseApiLimit', () => {
   it('reads both figures and rejects anything else', () => {

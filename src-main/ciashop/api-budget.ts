@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 
 export const HOUR_MS = 3_600_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallGate } from './call-gate';
-import { ManualClock } from './clock';
+import { ManualClock } from '../shared/clock';
 
 describe('CallGate', () => {
   it('never runs more than the cap at once and runs everything', async () => {

@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 
 /** Caps concurrent calls to one store and keeps a minimum interval between call starts. */
 export class CallGate {

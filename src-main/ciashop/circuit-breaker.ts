@@ -1,4 +1,4 @@
-import type { Clock } from './clock';
+import type { Clock } from '../shared/clock';
 import type { StoreErrorKind } from './store-error';
 
 export type CircuitState = 'closed' | 'open' | 'half-open';

@@ -1,5 +1,5 @@
-import { AppError } from '../api/app-error';
-import type { Clock } from './clock';
+import { AppError } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
 import type { HttpTransport } from './http-transport';
 import { storePaths } from './paths';
 import { StoreClient } from './store-client';

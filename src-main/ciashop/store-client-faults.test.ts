@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from './clock';
+import { SkippingClock } from '../shared/clock';
 import { StoreClient, type StoreClientOptions } from './store-client';
 import { storeFailure } from './test-support';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from './clock';
+import { SkippingClock } from '../shared/clock';
 import { OrderCodeCollector } from './order-codes';
 import { Customer, type Order } from './schemas';
 import { StoreClient, buildQuery, type RequestSpec, type StoreClientOptions } from './store-client';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ApiBudget, type BudgetSnapshot } from './api-budget';
 import { CallGate } from './call-gate';
 import { BREAKER_KINDS, CircuitBreaker, type CircuitSnapshot } from './circuit-breaker';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type Clock } from '../shared/clock';
 import { createHttpTransport, TransportFailure, type HttpTransport } from './http-transport';
 import { storePaths } from './paths';
 import { interpretResponse, networkError, type ParsedResponse, type RawResponse } from './response-errors';

@@ -1,4 +1,4 @@
-import { AppError } from '../api/app-error';
+import { AppError } from '../shared/app-error';
 
 export const STORE_ERROR_KINDS = [
   'auth',
@@ -58,6 +58,8 @@ const FIXES: Partial<Record<StoreErrorKind, string>> = {
 /** The one error type of the store client (ADR 0203): a kind for programs, a pt-BR message for people. */
 export class StoreError extends AppError {
   readonly kind: StoreErrorKind;
+  /** The store's status: responseCode from the body when present, else the HTTP status; 0 = no answer. */
+  readonly status: number;
   override readonly retryable: boolean;
   readonly retryAfterMs?: number;
   readonly details: StoreErrorDetail[];
@@ -68,12 +70,12 @@ export class StoreError extends AppError {
     const retryable = options.retryable ?? DEFAULT_RETRYABLE[options.kind];
     super(`store_${options.kind}`, options.message, {
       retryable,
-      status: options.status,
       cause: options.cause,
       ...(FIXES[options.kind] ? { fix: FIXES[options.kind] } : {}),
     });
     this.name = 'StoreError';
     this.kind = options.kind;
+    this.status = options.status;
     this.retryable = retryable;
     this.retryAfterMs = options.retryAfterMs;
     this.details = options.details ?? [];

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../api/app-error';
-import { Branch, defaultSettings, type Settings } from '../api/contract';
+import { AppError } from '../shared/app-error';
+import { Branch, defaultSettings, type Settings } from '../contract';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from './clock';
+import { SkippingClock } from '../shared/clock';
 import { StoreClientRegistry } from './store-registry';
 import { storeFailure } from './test-support';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../api/app-error';
-import type { Branch, Settings, StoreBranchState } from '../api/contract';
+import { AppError } from '../shared/app-error';
+import type { Branch, Settings, StoreBranchState } from '../contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
 import { normaliseStoreUrl } from './store-url';
 

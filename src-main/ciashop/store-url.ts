@@ -1,5 +1,5 @@
-import { AppError } from '../api/app-error';
-import { isLoopbackAddress } from '../api/contract';
+import { AppError } from '../shared/app-error';
+import { isLoopbackAddress } from '../shared/loopback';
 
 const FIELD = 'store.url';
 const EXAMPLES =

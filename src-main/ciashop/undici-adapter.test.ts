@@ -5,7 +5,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStoreConnection } from './connection-test';
-import { SkippingClock } from './clock';
+import { SkippingClock } from '../shared/clock';
 import { StoreClient } from './store-client';
 import { createHttpTransport } from './http-transport';
 import { MAX_BODY_BYTES, proxyFromEnvironment } from './undici-adapter';

@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, type ZlibOptions } from 'node:zlib';
 import { EnvHttpProxyAgent, Pool, type Dispatcher } from 'undici';
-import { isLoopbackAddress } from '../api/contract';
+import { isLoopbackAddress } from '../shared/loopback';
 
 /** Bodies larger than this are refused, compressed or not (a page of 250 orders is well under 5 MB). */
 export const MAX_BODY_BYTES = 64 * 1024 * 1024;

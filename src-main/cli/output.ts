@@ -1,4 +1,4 @@
-import { AppError } from '../api/app-error';
+import { AppError } from '../shared/app-error';
 
 export interface GlobalOptions {
   json?: boolean;

@@ -1,4 +1,4 @@
-import { SETTINGS_VERSION } from '../api/contract';
+import { SETTINGS_VERSION } from '../contract';
 
 /**
  * Versioned migrations of the settings file. `migrations[n]` turns a file of version n into version n+1.

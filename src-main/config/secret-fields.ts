@@ -1,4 +1,4 @@
-import type { Settings } from '../api/contract';
+import type { Settings } from '../contract';
 import { normaliseStoreUrl } from '../ciashop/store-url';
 
 /**

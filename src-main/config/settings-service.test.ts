@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SECRET_MASK } from '../api/contract';
+import { SECRET_MASK } from '../contract';
 import { openHeadlessSettings } from './headless-settings';
 import { KeyFileCipher } from './secret-cipher';
 import { SettingsFileError, SettingsService } from './settings-service';

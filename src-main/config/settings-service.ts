@@ -9,9 +9,9 @@ import {
   SettingsObject,
   serverAccessIssue,
   type SettingsPatch,
-} from '../api/contract';
-import { AppError } from '../api/app-error';
-import { describeValidationError } from '../api/validation-message';
+} from '../contract';
+import { AppError } from '../shared/app-error';
+import { describeValidationError } from '../shared/validation-message';
 import { migrateSettings } from './migrations';
 import { isEncrypted, type SecretCipher } from './secret-cipher';
 import { listSecrets, mapSecrets, secretTargets } from './secret-fields';
@@ -41,7 +41,6 @@ export class SettingsFileError extends AppError {
   ) {
     super('invalid_settings_file', message, {
       fix: `Corrija o arquivo ou apague-o para recomeçar com as configurações padrão; a cópia está em ${backupPath}.`,
-      status: 500,
     });
   }
 }

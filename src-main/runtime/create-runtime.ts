@@ -1,4 +1,4 @@
-import type { AppStatus } from '../api/contract';
+import type { AppStatus } from '../contract';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';

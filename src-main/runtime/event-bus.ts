@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { EventName, EventPayload } from '../api/contract';
+import type { EventName, EventPayload } from '../contract';
 
 /** Typed fan-out of the contract's events to every transport (IPC windows, SSE clients, the tray). */
 export class EventBus {

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Branch, SECRET_MASK } from '../api/contract';
+import { Branch, SECRET_MASK } from '../contract';
 import { openHeadlessSettings } from '../config/headless-settings';
 import { createRuntime, type Runtime } from './create-runtime';
 

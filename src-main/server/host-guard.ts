@@ -1,7 +1,7 @@
 /** Names the browser may use to reach the UI; anything else is refused (DNS rebinding). */
 export const LOOPBACK_HOST_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1'];
 
-export { isLoopbackAddress } from '../api/contract';
+export { isLoopbackAddress } from '../shared/loopback';
 
 /**
  * The host name of a Host header without its port: `localhost:7585` → `localhost`, `[::1]:80` → `[::1]`.

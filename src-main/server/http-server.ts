@@ -4,8 +4,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { existsSync, readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { AppError } from '../api/app-error';
-import { events, type EventName } from '../api/contract';
+import { AppError } from '../shared/app-error';
+import { httpStatusOfError } from '../api/error-status';
+import { events, type EventName } from '../contract';
 import type { Runtime } from '../runtime/create-runtime';
 import { isAllowedHost, isLoopbackAddress } from './host-guard';
 import { loginPage, uiMissingPage } from './login-page';
@@ -164,9 +165,7 @@ export const createHttpServer = async (options: ServerOptions): Promise<FastifyI
       reply.setCookie(SESSION_COOKIE, currentCookie(), cookieOptions);
     }
     if (!envelope.ok) {
-      const status =
-        envelope.error.code === 'unknown_method' ? 404 : envelope.error.code === 'internal_error' ? 500 : 400;
-      return reply.code(status).send(envelope);
+      return reply.code(httpStatusOfError(envelope.error.code)).send(envelope);
     }
     return reply.send(envelope);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../api/contract';
+import { defaultSettings, type Settings } from '../contract';
 import type { Db, DbSession, Row } from './db/db';
 import { sqliteDialect } from './db/dialect';
 import type { DatabaseSettings } from './db/open-db';

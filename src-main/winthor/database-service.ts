@@ -1,4 +1,4 @@
-import type { Settings } from '../api/contract';
+import type { Settings } from '../contract';
 import type { Db } from './db/db';
 import { openDb, type DatabaseSettings } from './db/open-db';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../api/contract';
+import { defaultSettings } from '../contract';
 import { checkPrerequisites } from './prerequisites';
 import { readChanges } from './repositories/change-queue-repository';
 import { repositorySuite } from './testing/repository-suite';

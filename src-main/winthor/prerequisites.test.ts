@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Db, Row } from './db/db';
 import { oracleDialect } from './db/dialect';
-import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../api/contract';
+import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../contract';
 import { checkCreatePrivileges, checkPrerequisites } from './prerequisites';
 import { priceColumnFor } from './repositories/prices-repository';
 import { createTestWinthor } from './testing/test-winthor';

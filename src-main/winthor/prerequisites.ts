@@ -1,4 +1,4 @@
-import type { Settings, WinthorParameter } from '../api/contract';
+import type { Settings, WinthorParameter } from '../contract';
 import { mapDbError } from './db/db-errors';
 import type { Db } from './db/db';
 import { codeExists, type CodeTable } from './repositories/lookups-repository';

@@ -1,4 +1,4 @@
-import type { AppStatus } from '../contract';
+import type { AppStatus } from '../../contract';
 import type { HandlerGroup } from '../handlers';
 import type { EngineController } from '../../engine/engine-controller';
 

@@ -1,7 +1,7 @@
-import { AppError } from '../app-error';
+import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 import type { SettingsService } from '../../config/settings-service';
-import { SECRET_MASK, type DbTestConnectionResult, type Settings } from '../contract';
+import { SECRET_MASK, type DbTestConnectionResult, type Settings } from '../../contract';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';

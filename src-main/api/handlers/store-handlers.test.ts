@@ -6,7 +6,7 @@ import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
 import { DEMO_STORE_TOKEN, storeSandboxDemoPart } from '../../sandbox/store/demo-part';
 import { startStoreSandbox } from '../../sandbox/store/store-sandbox';
-import { Branch, SECRET_MASK } from '../contract';
+import { Branch, SECRET_MASK } from '../../contract';
 
 let dir: string;
 let runtime: Runtime;

@@ -1,5 +1,5 @@
-import { AppError } from '../app-error';
-import { SECRET_MASK } from '../contract';
+import { AppError } from '../../shared/app-error';
+import { SECRET_MASK } from '../../contract';
 import type { HandlerGroup } from '../handlers';
 import { testStoreConnection, type ConnectionTestOptions } from '../../ciashop/connection-test';
 import { normaliseStoreUrl } from '../../ciashop/store-url';

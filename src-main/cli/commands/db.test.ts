@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
-import { Branch } from '../../api/contract';
+import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { runCli } from '../program';
 

@@ -16,7 +16,7 @@ import {
   uninstall,
   type SchemaPlan,
 } from '../../winthor/schema/installer';
-import { Branch, defaultSettings, type Settings } from '../../api/contract';
+import { Branch, defaultSettings, type Settings } from '../../contract';
 import { DEMO_BRANCHES } from '../../winthor/demo/seed';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import { commandDataDir } from '../command-data-dir';
 import { startHeadless } from '../../server/headless-host';
 import { CliFailure, printResult, type GlobalOptions } from '../output';

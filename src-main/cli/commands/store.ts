@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import { testStoreConnection, type ConnectionPart } from '../../ciashop/connection-test';
 import { printResult, type GlobalOptions } from '../output';
 

@@ -1,5 +1,5 @@
-import type { Branch } from '../../api/contract';
-import { isLoopbackAddress } from '../../api/contract';
+import type { Branch } from '../../contract';
+import { isLoopbackAddress } from '../../shared/loopback';
 import type { Runtime } from '../../runtime/create-runtime';
 import { startStoreSandbox, type StoreSandboxOptions } from './store-sandbox';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import { SqliteDb } from './sqlite-db';
 import { connectStringPort, mapDbError } from './db-errors';
 

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 
 /** The driver's own code of an error: ORA-01017, NJS-503, DPI-1047, ECONNREFUSED, SQLITE_CANTOPEN… */
 export const driverErrorCode = (error: unknown): string | undefined => {

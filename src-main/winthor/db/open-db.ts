@@ -1,5 +1,5 @@
-import type { Settings } from '../../api/contract';
-import { AppError } from '../../api/app-error';
+import type { Settings } from '../../contract';
+import { AppError } from '../../shared/app-error';
 import type { Db } from './db';
 import { OracleDb } from './oracle-db';
 import { SqliteDb } from './sqlite-db';

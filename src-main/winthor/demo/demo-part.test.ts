@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Branch } from '../../api/contract';
+import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
 import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';

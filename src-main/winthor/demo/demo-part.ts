@@ -1,4 +1,4 @@
-import { Branch } from '../../api/contract';
+import { Branch } from '../../contract';
 import type { Runtime } from '../../runtime/create-runtime';
 import type { DemoPart } from '../../runtime/demo';
 import { demoDatabasePath, prepareDemoDatabase } from './demo-database';

@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMETER_NAMES } from '../../api/contract';
+import { DEFAULT_PARAMETER_NAMES } from '../../contract';
 import type { Db, DbSession } from '../db/db';
 import { ean13CheckDigit, formatCnpj, formatCpf, makeCnpj, makeCpf } from './check-digits';
 import { createPrng, type Prng } from './prng';

@@ -1,4 +1,4 @@
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import type { Db, DbSession } from '../db/db';
 import type { ResolvedParameters } from './parameters-repository';
 import { fit, toNumber, toOptionalNumber, toText } from './sql-helpers';

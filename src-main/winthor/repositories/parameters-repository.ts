@@ -1,4 +1,4 @@
-import { WINTHOR_PARAMETERS, type WinthorParameter } from '../../api/contract';
+import { WINTHOR_PARAMETERS, type WinthorParameter } from '../../contract';
 import type { DbSession } from '../db/db';
 import { inList, toText } from './sql-helpers';
 

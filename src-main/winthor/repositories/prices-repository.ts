@@ -1,4 +1,4 @@
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import type { DbSession } from '../db/db';
 import { getBranch } from './branches-repository';
 import { chunk, inList, toNumber, toOptionalDate, toOptionalNumber } from './sql-helpers';

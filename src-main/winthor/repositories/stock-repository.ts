@@ -1,4 +1,4 @@
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import type { DbSession } from '../db/db';
 import { chunk, inList, toNumber } from './sql-helpers';
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 
 /**
  * The Oracle installer against a mocked node-oracledb connection. node-oracledb 6 RESOLVES a CREATE TRIGGER

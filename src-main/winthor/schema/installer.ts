@@ -1,4 +1,4 @@
-import { AppError } from '../../api/app-error';
+import { AppError } from '../../shared/app-error';
 import type { Db } from '../db/db';
 import { SqliteDb } from '../db/sqlite-db';
 import { PREFIX, SCHEMA_VERSION_TABLE, type TableDef } from './integration-objects';

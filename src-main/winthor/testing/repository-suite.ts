@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETER_NAMES } from '../../api/contract';
+import { DEFAULT_PARAMETER_NAMES } from '../../contract';
 import type { Db } from '../db/db';
 import { isValidEan13 } from '../demo/check-digits';
 import { listBranches } from '../repositories/branches-repository';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isLoopbackAddress } from '../shared/loopback';
 
 /**
  * The one schema of the local settings (architecture.md, "Where data lives"), shared by the desktop and
@@ -158,17 +159,7 @@ export const ServerSettings = z.object({
   loginPassword: z.string().default(''),
 });
 
-/**
- * 127.0.0.0/8, localhost and ::1 (bracketed or not): the listen addresses that need no login password
- * (ADR 0003), the only store hosts allowed over plain http and never sent through a proxy (the sandbox).
- */
-export const isLoopbackAddress = (host: string): boolean => {
-  const name = host
-    .trim()
-    .toLowerCase()
-    .replace(/^\[|\]$/g, '');
-  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name);
-};
+export { isLoopbackAddress };
 
 /** The field named when the web server would listen off loopback without a login password. */
 export const SERVER_ACCESS_FIELD = 'server.loginPassword';

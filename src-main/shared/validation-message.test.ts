@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SettingsPatch } from './contract';
+import { SettingsPatch } from '../contract';
 import { describeValidationError } from './validation-message';
 
 const describe_ = (input: unknown) => {
