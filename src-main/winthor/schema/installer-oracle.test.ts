@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from './migrations';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/app-error';
 
@@ -142,7 +143,7 @@ describe('Oracle install: never records a version while an integration object is
   it('installs and records every version when everything compiles', async () => {
     const { install } = await import('./installer');
     const plan = await install(await open());
-    expect(plan.targetVersion).toBe(3);
+    expect(plan.targetVersion).toBe(TARGET_VERSION);
     // Version 2 creates the seven triggers, version 3 replaces them (same text) for upgraded databases.
     expect(createdTriggers()).toHaveLength(14);
     expect(recorded(1)).toBe(true);

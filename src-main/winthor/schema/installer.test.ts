@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../testing/test-winthor';
-import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
+import {
+  ENGINE_TABLES,
+  INTEGRATION_TABLES,
+  QUEUE_TRIGGERS,
+  SCHEMA_VERSION_TABLE,
+} from './integration-objects';
 import {
   buildInstallPlan,
   install,
@@ -181,16 +186,18 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
 
   it('a database at version 2 is upgraded by version 3, which replaces the seven triggers', () => {
     const plan = buildInstallPlan('oracle', 2);
-    expect(plan).toMatchObject({ currentVersion: 2, targetVersion: 3 });
+    expect(plan).toMatchObject({ currentVersion: 2, targetVersion: TARGET_VERSION });
     const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
     expect(triggers).toHaveLength(QUEUE_TRIGGERS.length);
     expect(triggers.every((s) => s.includes("EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE"))).toBe(true);
     expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
-    expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual([
-      expect.stringContaining('VALUES (3, SYSDATE,'),
-    ]);
+    expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
+      Array.from({ length: TARGET_VERSION - 2 }, (_, i) =>
+        expect.stringContaining(`VALUES (${i + 3}, SYSDATE,`),
+      ),
+    );
     expect(plan.statements.at(-1)).toBe('COMMIT');
-    expect(buildInstallPlan('oracle', 3).statements).toEqual([]);
+    expect(buildInstallPlan('oracle', TARGET_VERSION).statements).toEqual([]);
   });
 });
 
@@ -200,8 +207,10 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
   it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
     const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
     expect(plan.grantTo).toBe('INTEGRA');
-    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES];
-    const withSequence = INTEGRATION_TABLES.filter((t) => t.columns.some((c) => c.type.kind === 'id'));
+    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES, ...ENGINE_TABLES];
+    const withSequence = [...INTEGRATION_TABLES, ...ENGINE_TABLES].filter((t) =>
+      t.columns.some((c) => c.type.kind === 'id'),
+    );
     expect(grantsOf(plan.statements).sort()).toEqual(
       [
         ...tables.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON ${t.name} TO INTEGRA`),
