@@ -39,3 +39,8 @@ export { PREFIX, INTEGRATION_TABLES, QUEUE_TRIGGERS } from './schema/integration
 export { OrderImporterSimulator, type AdvanceReport } from './demo/order-importer-simulator';
 export { prepareDemoDatabase, demoDatabasePath, DEMO_DATABASE_FILE } from './demo/demo-database';
 export { winthorDemoPart } from './demo/demo-part';
+export * from './repositories/store-bindings-repository';
+export * from './repositories/runs-repository';
+export * from './repositories/logs-repository';
+export * from './repositories/pendings-repository';
+export * from './repositories/cursors-repository';
