@@ -3,12 +3,14 @@ import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
+import { syncMethods } from './sync-methods';
 
 export * from './define';
 export * from './app-methods';
 export * from './database-methods';
 export * from './settings-methods';
 export * from './store-methods';
+export * from './sync-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './bridge';
@@ -22,6 +24,7 @@ export const contract = {
   ...settingsMethods,
   ...databaseMethods,
   ...storeMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

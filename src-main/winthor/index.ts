@@ -44,3 +44,4 @@ export * from './repositories/runs-repository';
 export * from './repositories/logs-repository';
 export * from './repositories/pendings-repository';
 export * from './repositories/cursors-repository';
+export * from './repositories/change-queue-branches';

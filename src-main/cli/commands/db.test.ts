@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
+import { TARGET_VERSION } from '../../winthor/schema/migrations';
 import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { runCli } from '../program';
@@ -76,17 +77,17 @@ describe('integrador db …', () => {
     const dry = await capture(['--json', '--data-dir', dir, 'db', 'install', '--demo', '--dry-run']);
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out);
-    expect(plan).toMatchObject({ dryRun: true, dialect: 'sqlite', currentVersion: 0, targetVersion: 3 });
+    expect(plan).toMatchObject({ dryRun: true, dialect: 'sqlite', currentVersion: 0, targetVersion: TARGET_VERSION });
     expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_ORDER_IMPORT');
     expect(await objects()).toEqual([]);
 
     const first = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/versão 0 → 3/);
+    expect(first.out).toMatch(new RegExp(`versão 0 → ${TARGET_VERSION}`));
     const installed = await objects();
     expect(installed.length).toBeGreaterThan(20);
     const second = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
-    expect(second.out).toContain('Nada a fazer: a versão 3 já está instalada');
+    expect(second.out).toContain(`Nada a fazer: a versão ${TARGET_VERSION} já está instalada`);
     expect(await objects()).toEqual(installed);
 
     const dryUninstall = await capture(['--data-dir', dir, 'db', 'uninstall', '--demo', '--dry-run']);
@@ -135,7 +136,7 @@ describe('integrador db …', () => {
       ok: true,
       products: 50,
       branches: ['1', '2'],
-      schemaVersion: 3,
+      schemaVersion: TARGET_VERSION,
     });
     const again = await capture(['--data-dir', dir, 'db', 'seed-demo']);
     expect(again.code).toBe(1);

@@ -1,10 +1,10 @@
+import type { RUN_STATUSES, RUN_TRIGGERS } from '../../contract';
 import type { DbSession } from '../db/db';
 import { insertWithId } from './insert-with-id';
 import { fit, toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
 
-export const RUN_STATUSES = ['running', 'ok', 'partial', 'failed', 'cancelled', 'interrupted'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
-export type RunTrigger = 'schedule' | 'manual' | 'cli' | 'catch-up';
+export type RunTrigger = (typeof RUN_TRIGGERS)[number];
 
 /** One run of a job for a branch (WTC_RUN). Counts travel as JSON: new counters need no DDL. */
 export interface RunRecord {
