@@ -77,7 +77,12 @@ describe('integrador db …', () => {
     const dry = await capture(['--json', '--data-dir', dir, 'db', 'install', '--demo', '--dry-run']);
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out);
-    expect(plan).toMatchObject({ dryRun: true, dialect: 'sqlite', currentVersion: 0, targetVersion: TARGET_VERSION });
+    expect(plan).toMatchObject({
+      dryRun: true,
+      dialect: 'sqlite',
+      currentVersion: 0,
+      targetVersion: TARGET_VERSION,
+    });
     expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_ORDER_IMPORT');
     expect(await objects()).toEqual([]);
 
