@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 import type { SettingsService } from '../../config/settings-service';
-import { SECRET_MASK, type DbTestConnectionResult, type Settings } from '../../contract';
+import { SECRET_MASK, type DbTestConnectionResult } from '../../contract';
+import { oraclePasswordTarget } from '../../contract/secret-targets';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
@@ -15,13 +16,6 @@ type DatabaseMethods =
   | 'db.install'
   | 'db.uninstall';
 
-type OracleSettings = Settings['database']['oracle'];
-
-const sameOracleTarget = (a: OracleSettings, b: OracleSettings): boolean =>
-  a.connectString.trim() === b.connectString.trim() &&
-  a.user.trim().toUpperCase() === b.user.trim().toUpperCase() &&
-  a.instantClientDir.trim() === b.instantClientDir.trim();
-
 export const databaseHandlers = (
   settings: SettingsService,
   database: DatabaseService,
@@ -32,15 +26,18 @@ export const databaseHandlers = (
       candidate !== undefined &&
       candidate.kind === 'oracle' &&
       (!candidate.oracle.password || candidate.oracle.password === SECRET_MASK);
-    // The stored password only ever goes to the stored server, user and client library.
-    if (wantsStoredPassword && !sameOracleTarget(candidate.oracle, stored.oracle)) {
+    // The stored password only ever goes to the stored server and user (its target, ADR 0008).
+    if (
+      wantsStoredPassword &&
+      oraclePasswordTarget(candidate.oracle) !== oraclePasswordTarget(stored.oracle)
+    ) {
       return {
         ok: false,
         kind: 'oracle',
         serverVersion: null,
         driverMode: null,
         message:
-          'Senha: para testar outro servidor, usuário ou Instant Client, digite a senha (a senha guardada só é usada com a conexão guardada).',
+          'Senha: para testar outro servidor ou usuário, digite a senha (a senha guardada só é usada com a conexão guardada).',
         code: 'password_required',
         field: 'database.oracle.password',
       };
