@@ -16,8 +16,8 @@ import {
   uninstall,
   type SchemaPlan,
 } from '../../winthor/schema/installer';
-import { Branch, defaultSettings, type Settings } from '../../contract';
-import { DEMO_BRANCHES } from '../../winthor/demo/seed';
+import type { Settings } from '../../contract';
+import { openDemoSettings } from '../../runtime/demo/demo-target';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 
 interface DbOptions {
@@ -36,11 +36,8 @@ const openTarget = async (
 ): Promise<{ db: Db; settings: Settings; where: string }> => {
   const dataDir = commandDataDir(globals, options.demo ?? false);
   if (options.demo) {
-    const file = demoDatabasePath(dataDir);
-    await prepareDemoDatabase(file, { installSchema: false });
-    const settings = defaultSettings();
-    settings.database = { ...settings.database, kind: 'embedded', embedded: { file } };
-    settings.branches = DEMO_BRANCHES.map((b) => Branch.parse({ code: b.code, name: b.name }));
+    const settings = (await openDemoSettings(dataDir)).get();
+    const file = settings.database.embedded.file;
     return { db: new SqliteDb({ file }), settings, where: `banco de demonstração ${file}` };
   }
   const settings = openHeadlessSettings(dataDir).get();
