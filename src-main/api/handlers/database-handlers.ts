@@ -1,12 +1,20 @@
 import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 import type { SettingsService } from '../../config/settings-service';
-import { SECRET_MASK, type DbTestConnectionResult } from '../../contract';
+import { SECRET_MASK, type DbScriptPreview, type DbTestConnectionResult } from '../../contract';
 import { oraclePasswordTarget } from '../../contract/secret-targets';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
-import { install, planInstall, planUninstall, uninstall } from '../../winthor/schema/installer';
+import {
+  buildInstallPlan,
+  buildUninstallPlan,
+  install,
+  planInstall,
+  planUninstall,
+  uninstall,
+  type SchemaPlan,
+} from '../../winthor/schema/installer';
 
 type DatabaseMethods =
   | 'db.testConnection'
@@ -15,6 +23,21 @@ type DatabaseMethods =
   | 'db.uninstallPreview'
   | 'db.install'
   | 'db.uninstall';
+
+/** What a preview shows of a plan: the script and its versions (not the statement list). */
+const preview = ({
+  dialect,
+  currentVersion,
+  targetVersion,
+  script,
+  grantTo,
+}: SchemaPlan): DbScriptPreview => ({
+  dialect,
+  currentVersion,
+  targetVersion,
+  script,
+  ...(grantTo ? { grantTo } : {}),
+});
 
 export const databaseHandlers = (
   settings: SettingsService,
@@ -93,14 +116,12 @@ export const databaseHandlers = (
     }
     return { ok: checks.every((c) => c.status !== 'error'), checks };
   },
-  'db.installPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await database.use(planInstall);
-    return { dialect, currentVersion, targetVersion, script };
-  },
-  'db.uninstallPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await database.use(planUninstall);
-    return { dialect, currentVersion, targetVersion, script };
-  },
+  'db.installPreview': async ({ dialect, grantTo }) =>
+    preview(
+      dialect ? buildInstallPlan(dialect, 0, grantTo ? { grantTo } : {}) : await database.use(planInstall),
+    ),
+  'db.uninstallPreview': async ({ dialect }) =>
+    preview(dialect ? buildUninstallPlan(dialect, 0) : await database.use(planUninstall)),
   'db.install': async () => {
     const plan = await database.use(install).catch((error: unknown) => {
       throw error instanceof AppError ? error : mapDbError(error);

@@ -50,7 +50,8 @@ export const storeHandlers = (
         token = saved.token;
       }
     }
-    return testStoreConnection({ url: url ?? '', token: token ?? '' }, testOptions);
+    const timeout = input.timeoutSeconds === undefined ? {} : { timeoutMs: input.timeoutSeconds * 1000 };
+    return testStoreConnection({ url: url ?? '', token: token ?? '' }, { ...testOptions, ...timeout });
   },
   'store.state': async () => ({ branches: stores.states() }),
 });
