@@ -25,7 +25,7 @@ import {
   ProductInput,
 } from './schemas';
 import { StoreError } from './store-error';
-import { normaliseStoreUrl } from './store-url';
+import { normaliseStoreUrl } from '../shared/store-url';
 import type { ProxySettings } from './undici-adapter';
 
 export type LogFn = (level: 'info' | 'warn' | 'error', message: string) => void;

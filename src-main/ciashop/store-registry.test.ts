@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
 import { Branch, defaultSettings, type Settings } from '../contract';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/clock';
+import { SkippingClock } from '../shared/test-clocks.test-support';
 import { StoreClientRegistry } from './store-registry';
-import { storeFailure } from './test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let sandbox: StoreSandbox | undefined;
 let registry: StoreClientRegistry | undefined;

@@ -1,7 +1,7 @@
 import { AppError } from '../shared/app-error';
 import type { Branch, Settings, StoreBranchState } from '../contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
-import { normaliseStoreUrl } from './store-url';
+import { normaliseStoreUrl } from '../shared/store-url';
 
 export type ClientDefaults = Omit<StoreClientOptions, 'url' | 'token'>;
 

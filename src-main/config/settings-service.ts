@@ -14,7 +14,8 @@ import { AppError } from '../shared/app-error';
 import { describeValidationError } from '../shared/validation-message';
 import { migrateSettings } from './migrations';
 import { isEncrypted, type SecretCipher } from './secret-cipher';
-import { listSecrets, mapSecrets, secretTargets } from './secret-fields';
+import { secretTargets } from '../contract/secret-targets';
+import { listSecrets, mapSecrets } from './secret-fields';
 
 /** The part of conf / electron-store that the service uses: a file path and the whole object. */
 export interface ConfLike {
