@@ -31,6 +31,7 @@ export interface SettingsServiceOptions {
   cipher: SecretCipher;
   /** Extra ciphers able to read secrets written by another host (e.g. headless reading a desktop file). */
   readers?: SecretCipher[];
+  /** Problems a person should know about that stop nothing (a secret not decrypted, a listener failing). */
   onWarning?: (message: string) => void;
   now?: () => Date;
 }
@@ -120,6 +121,7 @@ export class SettingsService {
     return () => this.checks.delete(check);
   }
 
+  /** Called after every saved change. A listener that throws is reported; the change stays saved. */
   onChange(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -144,6 +146,21 @@ export class SettingsService {
 
   private persist(): void {
     this.store.store = this.ciphers.encryptAll(this.current) as unknown as Record<string, unknown>;
-    for (const listener of this.listeners) listener(this.current);
+    this.notify();
+  }
+
+  /** The change is saved: a listener failing does not undo it nor stop the other listeners. */
+  private notify(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(this.current);
+      } catch (error) {
+        (this.options.onWarning ?? ((message: string) => process.emitWarning(message)))(
+          `As configurações foram salvas, mas uma parte do integrador não conseguiu aplicar a mudança (${
+            (error as Error)?.message ?? String(error)
+          }). Reinicie o integrador para que ela passe a valer em tudo.`,
+        );
+      }
+    }
   }
 }
