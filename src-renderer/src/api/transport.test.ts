@@ -81,13 +81,11 @@ describe('transport', () => {
     const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn()
-        .mockResolvedValue(
-          new Response(JSON.stringify({ ok: false, error: fakeError({ code: 'x', message: 'y' }) }), {
-            status: 400,
-          }),
-        ),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify({ ok: false, error: fakeError({ code: 'x', message: 'y' }) }), {
+          status: 400,
+        }),
+      ),
     );
     await expect(call('settings.get', {})).rejects.toThrow('y');
     expect(goToLogin).not.toHaveBeenCalled();
