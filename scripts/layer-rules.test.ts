@@ -59,6 +59,7 @@ const PLANTED: Record<string, string> = {
   'src-main/api/handle.ts': "import { sync } from '../engine/sync';\nexport const handle = sync;\n",
   'src-main/api/wires.ts':
     "import { runtime } from '../runtime/create-runtime';\nexport const w = runtime;\n",
+  'src-main/testing/kit.ts': "import { handle } from '../api/handle';\nexport const kit = handle;\n",
   'src-main/misc/helper.ts': "import { now } from '../shared/clock';\nexport const h = now;\n",
   'src-renderer/src/page.ts': "import { sync } from '../../src-main/engine/sync';\nexport const p = sync;\n",
 };
