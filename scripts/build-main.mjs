@@ -133,6 +133,20 @@ if (preloadRequires.length > 0) {
   process.exit(1);
 }
 
+// Tests and their helpers (`*.test.ts`, `*.test-support.ts`, docs/development.md) never ship: a production
+// file importing one would pull vitest or test fixtures into the app. Refuse the build instead.
+const testInputs = results.flatMap((result) =>
+  Object.keys(result.metafile.inputs).filter(
+    (file) => /\.test(-support)?\.tsx?$/.test(file) || /(^|\/)node_modules\/(vitest|@vitest)\//.test(file),
+  ),
+);
+if (testInputs.length > 0) {
+  console.error(
+    `Os pacotes do processo principal incluem código de teste: ${[...new Set(testInputs)].join(', ')}. Um arquivo de produção importa um teste ou um *.test-support.ts; mova o que ele usa para um arquivo de produção.`,
+  );
+  process.exit(1);
+}
+
 for (const result of results) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (file.endsWith('.map')) continue;

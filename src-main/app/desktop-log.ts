@@ -1,26 +1,21 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLocalLog, type LocalLog } from '../runtime/local-log';
 
-export type DesktopLog = (level: 'info' | 'warn' | 'error', message: string) => void;
+export type DesktopLog = LocalLog;
 
-const MAX_BYTES = 5 * 1024 * 1024;
+export const DESKTOP_LOG_FILE = 'desktop.log';
 
 /**
- * The desktop host's own log (start-up, port taken, refused IPC): <userData>/logs/desktop.log, one old
- * file kept as desktop.log.1. The engine's structured logs go to the database (engine issues).
+ * The desktop host's own log (start-up, port taken, refused IPC): <userData>/logs/desktop.log, rotated and
+ * size-capped by the local log both hosts share (runtime/local-log.ts, ADR 0011), and echoed to the
+ * console. The engine's structured logs go to the database.
  */
 export const createDesktopLog = (userDataDir: string): DesktopLog => {
-  const dir = join(userDataDir, 'logs');
-  const file = join(dir, 'desktop.log');
+  const file = createLocalLog({ dir: join(userDataDir, 'logs'), fileName: DESKTOP_LOG_FILE });
   return (level, message) => {
-    const line = `${new Date().toISOString()} [${level}] ${message}\n`;
-    (level === 'error' ? process.stderr : process.stdout).write(line);
-    try {
-      mkdirSync(dir, { recursive: true });
-      if (existsSync(file) && statSync(file).size > MAX_BYTES) renameSync(file, `${file}.1`);
-      appendFileSync(file, line);
-    } catch {
-      // The log must never take the app down.
-    }
+    (level === 'error' ? process.stderr : process.stdout).write(
+      `${new Date().toISOString()} [${level}] ${message}\n`,
+    );
+    file(level, message);
   };
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { engineAlert } from './engine-alerts';
-import { statusWith } from './test-status';
+import { statusWith } from './app-status.test-support';
 
 describe('engineAlert', () => {
   const running = statusWith({ state: 'running' });

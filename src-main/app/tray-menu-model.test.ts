@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenuModel, type TrayMenuItem } from './tray-menu-model';
-import { statusWith } from './test-status';
+import { statusWith } from './app-status.test-support';
 
 const actions = (items: TrayMenuItem[]) =>
   items.flatMap((item) => (item.kind === 'action' ? [`${item.label}${item.enabled ? '' : ' (off)'}`] : []));

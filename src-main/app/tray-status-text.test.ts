@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TOOLTIP_MAX, trayIconName, trayTooltip } from './tray-status-text';
-import { statusWith } from './test-status';
+import { statusWith } from './app-status.test-support';
 
 describe('trayTooltip', () => {
   it('names the product and the engine summary', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiBudget, HOUR_MS, parseApiLimit } from './api-budget';
-import { ManualClock } from '../shared/clock';
+import { ManualClock } from '../shared/test-clocks.test-support';
 
 describe('parseApiLimit', () => {
   it('reads both figures and rejects anything else', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CallGate } from './call-gate';
-import { ManualClock } from '../shared/clock';
+import { ManualClock } from '../shared/test-clocks.test-support';
 
 describe('CallGate', () => {
   it('never runs more than the cap at once and runs everything', async () => {

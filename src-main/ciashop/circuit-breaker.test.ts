@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CircuitBreaker } from './circuit-breaker';
-import { ManualClock } from '../shared/clock';
+import { ManualClock } from '../shared/test-clocks.test-support';
 
 describe('CircuitBreaker', () => {
   it('closed → open → half-open (one trial at a time) → closed, reporting each change', () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { StoreClient } from './store-client';
-import { storeFailure } from './test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let server: Server | undefined;
 let client: StoreClient | undefined;

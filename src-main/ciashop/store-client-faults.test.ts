@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/clock';
+import { SkippingClock } from '../shared/test-clocks.test-support';
 import { StoreClient, type StoreClientOptions } from './store-client';
-import { storeFailure } from './test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let sandbox: StoreSandbox;
 let clock: SkippingClock;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock, SkippingClock } from '../shared/clock';
+import { ManualClock, SkippingClock } from '../shared/test-clocks.test-support';
 import { TransportFailure, type HttpTransport, type TransportRequest } from './http-transport';
 import type { RawResponse } from './response-errors';
 import { StoreClient } from './store-client';

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/clock';
+import { SkippingClock } from '../shared/test-clocks.test-support';
 import { OrderCodeCollector } from './order-codes';
 import { Customer, type Order } from './schemas';
 import { StoreClient, buildQuery, type RequestSpec, type StoreClientOptions } from './store-client';
 import { StoreError } from './store-error';
-import { storeFailure } from './test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let sandbox: StoreSandbox;
 let clock: SkippingClock;

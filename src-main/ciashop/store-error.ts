@@ -31,6 +31,8 @@ export interface StoreErrorOptions {
   method?: string;
   path?: string;
   cause?: unknown;
+  /** What a person should do; default: the kind's usual fix. */
+  fix?: string;
 }
 
 const DEFAULT_RETRYABLE: Record<StoreErrorKind, boolean> = {
@@ -68,10 +70,11 @@ export class StoreError extends AppError {
 
   constructor(options: StoreErrorOptions) {
     const retryable = options.retryable ?? DEFAULT_RETRYABLE[options.kind];
+    const fix = options.fix ?? FIXES[options.kind];
     super(`store_${options.kind}`, options.message, {
       retryable,
       cause: options.cause,
-      ...(FIXES[options.kind] ? { fix: FIXES[options.kind] } : {}),
+      ...(fix ? { fix } : {}),
     });
     this.name = 'StoreError';
     this.kind = options.kind;

@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
 import { Branch, defaultSettings, type Settings } from '../contract';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/clock';
+import { SkippingClock } from '../shared/test-clocks.test-support';
 import { StoreClientRegistry } from './store-registry';
-import { storeFailure } from './test-support';
+import { heldTransport } from './held-transport.test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let sandbox: StoreSandbox | undefined;
 let registry: StoreClientRegistry | undefined;
@@ -87,5 +88,47 @@ describe('StoreClientRegistry', () => {
     expect(two).toMatchObject({ branch: '2', configured: true, apiRoot: null });
     expect(two?.problem).toContain('https');
     expect(three).toMatchObject({ branch: '3', configured: false, problem: null });
+  });
+
+  it('reading the states neither creates nor closes a client; a replaced client closes once its call ends', async () => {
+    const { transport, answerNext } = heldTransport();
+    let settings = settingsWith({ code: '1', url: 'https://loja.example.com.br', token: 'a' });
+    registry = new StoreClientRegistry(() => settings, { transport, retry: { maxAttempts: 1 } });
+    expect(registry.states()[0]).toMatchObject({
+      apiRoot: 'https://loja.example.com.br/api/v1/',
+      problem: null,
+      calls: 0,
+    });
+    const old = registry.forBranch('1');
+    const call = old.request({ method: 'GET', path: 'departments', safety: 'idempotent' });
+    settings = settingsWith({ code: '1', url: 'https://loja.example.com.br', token: 'b' });
+    registry.states(); // the Painel polls while the call is in flight
+    expect(transport.closed).toBe(0);
+    expect(registry.forBranch('1')).not.toBe(old); // the new token's client; the old one leaves
+    expect(transport.closed).toBe(0);
+    await answerNext([]);
+    await call;
+    expect(transport.closed).toBe(1);
+  });
+
+  it('lets a createProduct in flight finish when the token changes (no aborted, ambiguous create)', async () => {
+    sandbox = await startStoreSandbox({ budgetPerHour: 0 });
+    sandbox.faults.add({ type: 'latency', ms: 300, method: 'POST', path: 'products', times: 1 });
+    let settings = settingsWith({ code: '1', url: sandbox.url, token: sandbox.token });
+    registry = new StoreClientRegistry(() => settings);
+    const old = registry.forBranch('1');
+    const creating = old.createProduct({ name: 'Arroz 5 kg', erpId: '77', variants: [{ erpId: '77' }] });
+    for (let tick = 0; tick < 100 && sandbox.peakConcurrency() === 0; tick += 1)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sandbox.peakConcurrency()).toBe(1); // the POST is at the store, its answer still to come
+    settings = settingsWith({ code: '1', url: sandbox.url, token: 'token-novo' });
+    registry.states();
+    expect(registry.forBranch('1')).not.toBe(old);
+    await expect(creating).resolves.toMatchObject({ erpId: '77' });
+    expect([...sandbox.catalog.products.values()].filter((p) => p.erpId === '77')).toHaveLength(1);
+    // Idle now: the replaced client is closed and refuses a further call without sending it.
+    const sent = sandbox.totalCalls();
+    expect((await storeFailure(old.getCustomer(5001))).message).toMatch(/foi encerrada/);
+    expect(sandbox.totalCalls()).toBe(sent);
   });
 });

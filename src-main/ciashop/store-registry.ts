@@ -1,14 +1,14 @@
 import { AppError } from '../shared/app-error';
 import type { Branch, Settings, StoreBranchState } from '../contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
-import { normaliseStoreUrl } from './store-url';
+import { normaliseStoreUrl } from '../shared/store-url';
 
 export type ClientDefaults = Omit<StoreClientOptions, 'url' | 'token'>;
 
 /**
  * One StoreClient per store (normalised URL + token), shared by every job and every branch selling in that
  * store, so that budget, spacing and circuit breaker are per store. A branch whose URL or token changes gets
- * the new store's client; clients no branch uses any more are closed.
+ * the new store's client; clients no branch uses any more close once their calls have ended.
  */
 export class StoreClientRegistry {
   /** By store (API root + token): two branches selling in the same store share its budget and breaker. */
@@ -22,12 +22,22 @@ export class StoreClientRegistry {
 
   /** The client of a branch; AppError in pt-BR naming the field when the branch or its store is not set up. */
   forBranch(code: string): StoreClient {
-    const branch = this.branch(code);
+    const { key, url, token } = this.storeOf(this.branch(code));
+    const existing = this.clients.get(key);
+    if (existing) return existing;
+    const client = new StoreClient({ ...this.defaults, url, token, log: this.defaults.log ?? this.log });
+    this.clients.set(key, client);
+    this.retireUnused();
+    return client;
+  }
+
+  /** The store a branch points at (normalised URL + token); AppError naming the missing field. */
+  private storeOf(branch: Branch): { key: string; apiRoot: string; url: string; token: string } {
     const { url, token } = branch.store;
     if (!url.trim()) {
       throw new AppError(
         'store_not_configured',
-        `URL da loja: a filial ${code} não tem a URL da loja configurada.`,
+        `URL da loja: a filial ${branch.code} não tem a URL da loja configurada.`,
         {
           field: 'store.url',
           fix: 'Preencha a URL da loja na configuração da filial e use "Testar conexão".',
@@ -37,7 +47,7 @@ export class StoreClientRegistry {
     if (!token.trim()) {
       throw new AppError(
         'store_not_configured',
-        `Token da loja: a filial ${code} não tem o token da loja configurado.`,
+        `Token da loja: a filial ${branch.code} não tem o token da loja configurado.`,
         {
           field: 'store.token',
           fix: 'Cole o token gerado no painel da loja na configuração da filial.',
@@ -45,29 +55,27 @@ export class StoreClientRegistry {
       );
     }
     const apiRoot = normaliseStoreUrl(url);
-    const key = `${apiRoot}\n${token.trim()}`;
-    const existing = this.clients.get(key);
-    if (existing) return existing;
-    const client = new StoreClient({ ...this.defaults, url, token, log: this.defaults.log ?? this.log });
-    this.clients.set(key, client);
-    this.closeUnused();
-    return client;
+    return { key: `${apiRoot}\n${token.trim()}`, apiRoot, url, token };
   }
 
-  /** Clients of stores no branch points at any more (URL or token changed). */
-  private closeUnused(): void {
+  /**
+   * Clients of stores no branch points at any more (URL or token changed) leave the registry and close once
+   * their calls in progress have ended: closing at once would abort them, and an aborted create is the
+   * ambiguous case of ADR 0203 (ADR 0010).
+   */
+  private retireUnused(): void {
     const inUse = new Set<string>();
     for (const branch of this.readSettings().branches) {
       try {
-        inUse.add(`${normaliseStoreUrl(branch.store.url)}\n${branch.store.token.trim()}`);
+        inUse.add(this.storeOf(branch).key);
       } catch {
-        // an unusable URL has no client
+        // a branch without a usable store has no client
       }
     }
     for (const [key, client] of this.clients) {
       if (!inUse.has(key)) {
-        client.close();
         this.clients.delete(key);
+        client.closeWhenIdle();
       }
     }
   }
@@ -83,14 +91,21 @@ export class StoreClientRegistry {
     return branch;
   }
 
+  /**
+   * Each branch's store state, for the Painel (polled). Read-only: it neither creates nor closes a client;
+   * a store no call has used yet shows a fresh state.
+   */
   states(): StoreBranchState[] {
     return this.readSettings().branches.map((branch) => {
       const configured = !!branch.store.url.trim() && !!branch.store.token.trim();
       let problem: string | null = null;
-      let client: StoreClient | null = null;
+      let apiRoot: string | null = null;
+      let client: StoreClient | undefined;
       if (configured) {
         try {
-          client = this.forBranch(branch.code);
+          const store = this.storeOf(branch);
+          apiRoot = store.apiRoot;
+          client = this.clients.get(store.key);
         } catch (error) {
           problem = error instanceof AppError ? error.message : String(error);
         }
@@ -101,7 +116,7 @@ export class StoreClientRegistry {
         branch: branch.code,
         name: branch.name,
         configured,
-        apiRoot: state?.apiRoot ?? null,
+        apiRoot,
         problem,
         circuit: {
           state: state?.circuit.state ?? 'closed',

@@ -5,11 +5,11 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testStoreConnection } from './connection-test';
-import { SkippingClock } from '../shared/clock';
+import { SkippingClock } from '../shared/test-clocks.test-support';
 import { StoreClient } from './store-client';
 import { createHttpTransport } from './http-transport';
 import { MAX_BODY_BYTES, proxyFromEnvironment } from './undici-adapter';
-import { storeFailure } from './test-support';
+import { storeFailure } from './store-failure.test-support';
 
 let server: Server | undefined;
 let proxyServer: Server | undefined;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 export const APP_FOLDER_NAME = 'IntegradorWinThorCiashop';
 
 /**
- * Where the headless host keeps its settings, key file, local log and embedded database:
+ * Where the headless host keeps its settings, key file, local log (logs/headless.log) and embedded database:
  * the --data-dir flag, else WTC_DATA_DIR, else %ProgramData% on Windows (a service has no user profile
  * worth relying on) and ~/.config elsewhere.
  */

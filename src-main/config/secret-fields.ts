@@ -1,9 +1,9 @@
 import type { Settings } from '../contract';
-import { normaliseStoreUrl } from '../ciashop/store-url';
 
 /**
  * The secrets inside the settings, by path. Everything that reads, masks, encrypts or exports settings
- * goes through mapSecrets, so a new secret needs one line here.
+ * goes through mapSecrets, so a new secret needs one line here (and, if it is sent somewhere, its target in
+ * contract/secret-targets.ts).
  */
 export const mapSecrets = (
   settings: Settings,
@@ -38,32 +38,4 @@ export const listSecrets = (settings: Settings): Map<string, string> => {
     return value;
   });
   return found;
-};
-
-const storeTarget = (url: string): string => {
-  try {
-    return normaliseStoreUrl(url);
-  } catch {
-    return url.trim();
-  }
-};
-
-/**
- * Where each secret is sent, by path (ADR 0002: a stored secret only ever goes where it was saved for).
- * A secret without an entry (the browser login password) has no target. A masked secret keeps the stored
- * value only while its target is the same.
- */
-export const secretTargets = (settings: Settings): Map<string, string> => {
-  const oracle = settings.database.oracle;
-  const targets = new Map<string, string>([
-    ['database.oracle.password', `${oracle.connectString.trim()}\n${oracle.user.trim().toUpperCase()}`],
-  ]);
-  for (const branch of settings.branches) {
-    targets.set(`branches.${branch.code}.store.token`, storeTarget(branch.store.url));
-    targets.set(
-      `branches.${branch.code}.email.password`,
-      `${branch.email.host.trim().toLowerCase()}\n${branch.email.user.trim()}`,
-    );
-  }
-  return targets;
 };

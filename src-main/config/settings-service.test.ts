@@ -253,6 +253,28 @@ describe('SettingsService', () => {
     settings.update({ language: 'en' });
     expect(listener).toHaveBeenCalledWith(expect.objectContaining({ language: 'en' }));
   });
+
+  it('reports the save when a listener fails after the file was written, and still tells the others', () => {
+    const warnings: string[] = [];
+    const settings = openHeadlessSettings(dir, (message) => warnings.push(message));
+    settings.onChange(() => {
+      throw new Error('servidor web indisponível');
+    });
+    const after = vi.fn();
+    settings.onChange(after);
+    const saved = settings.update({ server: { port: 7600 } });
+    expect(saved.server.port).toBe(7600);
+    expect(settings.get().server.port).toBe(7600);
+    expect(JSON.parse(readFile()).server.port).toBe(7600);
+    expect(after).toHaveBeenCalledWith(
+      expect.objectContaining({ server: expect.objectContaining({ port: 7600 }) }),
+    );
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^As configurações foram salvas, mas .*\(servidor web indisponível\)\. Reinicie o integrador/,
+      ),
+    ]);
+  });
 });
 
 describe('SettingsService: a stored secret never follows a changed target', () => {

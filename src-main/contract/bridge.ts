@@ -1,4 +1,6 @@
-import type { ApiEnvelope, EventName, MethodInput, MethodName } from './index';
+import type { ApiEnvelope } from './define';
+import type { EventName } from './events';
+import type { MethodInput, MethodName } from './methods';
 
 /**
  * What the desktop preload exposes to the renderer as `window.wtc` (src-main/app/preload.ts).

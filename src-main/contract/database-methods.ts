@@ -26,13 +26,37 @@ export const DbTestConnectionResult = z.object({
 });
 export type DbTestConnectionResult = z.infer<typeof DbTestConnectionResult>;
 
+export const DB_DIALECTS = ['oracle', 'sqlite'] as const;
+
 export const DbScriptPreview = z.object({
-  dialect: z.enum(['oracle', 'sqlite']),
+  dialect: z.enum(DB_DIALECTS),
   currentVersion: z.number().int(),
   targetVersion: z.number().int(),
   /** The exact script that install/uninstall would run. */
   script: z.string(),
+  /** Oracle, objects in another owner's schema: the user the script grants them to. */
+  grantTo: z.string().optional(),
 });
+export type DbScriptPreview = z.infer<typeof DbScriptPreview>;
+
+/**
+ * Without input: the script for the configured database, from its installed version. With a dialect: the
+ * whole script from version 0, written without connecting (for the DBA to review first); `grantTo` (Oracle
+ * only) adds the grants for the integrator's user when the objects live in another owner's schema.
+ */
+export const DbInstallPreviewInput = z
+  .object({
+    dialect: z.enum(DB_DIALECTS).optional(),
+    grantTo: z.string().trim().min(1, 'Informe o usuário Oracle do integrador.').optional(),
+  })
+  .strict()
+  .refine((value) => value.grantTo === undefined || value.dialect === 'oracle', {
+    message: 'Conceder acesso a um usuário só vale para o script Oracle gerado sem conexão (dialect oracle).',
+    path: ['grantTo'],
+  });
+
+/** Without input: the removal script for the configured database. With a dialect: written without connecting. */
+export const DbUninstallPreviewInput = z.object({ dialect: z.enum(DB_DIALECTS).optional() }).strict();
 
 export const DbSchemaChange = z.object({
   previousVersion: z.number().int(),
@@ -54,12 +78,12 @@ export const databaseMethods = {
   }),
   'db.installPreview': defineMethod({
     summary: 'Mostra o script de "Criar Tabelas / Sequences / Triggers" sem executar nada.',
-    input: NoInput,
+    input: DbInstallPreviewInput,
     output: DbScriptPreview,
   }),
   'db.uninstallPreview': defineMethod({
     summary: 'Mostra o script que remove todos os objetos da integração, sem executar nada.',
-    input: NoInput,
+    input: DbUninstallPreviewInput,
     output: DbScriptPreview,
   }),
   'db.install': defineMethod({

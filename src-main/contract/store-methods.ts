@@ -14,6 +14,8 @@ export const StoreTestInput = z
     branch: z.string().min(1).optional(),
     url: z.string().optional(),
     token: z.string().optional(),
+    /** How long to wait for the store (default 10 s). */
+    timeoutSeconds: z.number().positive().max(300).optional(),
   })
   .strict()
   .refine((value) => value.branch !== undefined || (value.url !== undefined && value.token !== undefined), {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EngineController } from './engine-controller';
 import type { Job } from './job-context';
-import { fakePorts } from './testing/fake-ports';
+import { fakePorts } from './fake-ports.test-support';
 
 /** Resolves when `condition` holds (polling the microtask queue and timers briefly). */
 const until = async (condition: () => boolean): Promise<void> => {

@@ -89,7 +89,7 @@ export class EngineController {
     void ports.runs
       .markInterrupted(this.now())
       .catch((error: unknown) =>
-        this.log('warn', `Execuções anteriores não verificadas: ${(error as Error).message}`),
+        this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
       .finally(() => this.state === 'running' && void this.scheduler?.sync());
   }

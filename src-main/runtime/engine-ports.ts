@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Branch, Settings } from '../contract';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
-import { normaliseStoreUrl } from '../ciashop/store-url';
+import { normaliseStoreUrl } from '../shared/store-url';
 import type { BranchData, EnginePorts, StoreGateway } from '../engine/ports';
 import { systemClock, type Clock } from '../shared/clock';
 import {

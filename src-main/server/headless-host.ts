@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { openHeadlessSettings } from '../config/headless-settings';
+import { AppError } from '../shared/app-error';
 import { createRuntime, type Runtime } from '../runtime/create-runtime';
 import { startDemo } from '../runtime/demo';
+import { createLocalLog, type LocalLog } from '../runtime/local-log';
 import { resolveUiDir } from '../runtime/paths';
 import { startHttpServer } from './http-server';
 import { loadOrCreateSessionSecret } from './session-secret';
@@ -12,8 +14,12 @@ export interface HeadlessOptions {
   port?: number;
   host?: string;
   uiDir?: string;
-  log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Where else the host's messages go (the console of `serve`); they always go to the local log too. */
+  log?: LocalLog;
 }
+
+/** The headless host's local log, in `<data folder>/logs/` (ADR 0011). */
+export const HEADLESS_LOG_FILE = 'headless.log';
 
 export interface HeadlessHost {
   runtime: Runtime;
@@ -21,9 +27,39 @@ export interface HeadlessHost {
   close(): Promise<void>;
 }
 
+const describeError = (error: unknown): string =>
+  error instanceof AppError
+    ? `${error.message}${error.fix ? ` ${error.fix}` : ''}`
+    : ((error as Error)?.message ?? String(error));
+
 /** Plain Node host: the same engine and API as the desktop, served over HTTP (also a Windows service). */
 export const startHeadless = async (options: HeadlessOptions): Promise<HeadlessHost> => {
-  const log = options.log ?? (() => {});
+  const fileLog = createLocalLog({ dir: join(options.dataDir, 'logs'), fileName: HEADLESS_LOG_FILE });
+  const log: LocalLog = (level, message) => {
+    options.log?.(level, message);
+    fileLog(level, message);
+  };
+  try {
+    const host = await startParts(options, log);
+    // The console of `serve` already shows the address and a failure to start; the file keeps them too.
+    fileLog(
+      'info',
+      `Integrador ${host.runtime.info.version} no ar em ${host.url}${options.demo ? ' (demonstração)' : ''}.`,
+    );
+    return {
+      ...host,
+      close: async () => {
+        await host.close();
+        fileLog('info', 'Integrador encerrado.');
+      },
+    };
+  } catch (error) {
+    fileLog('error', `Não foi possível iniciar: ${describeError(error)}`);
+    throw error;
+  }
+};
+
+const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<HeadlessHost> => {
   const settings = openHeadlessSettings(options.dataDir, (message) => log('warn', message));
   const runtime = createRuntime({
     host: 'headless',

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../contract';
 import { checkPrerequisites } from './prerequisites';
 import { readChanges } from './repositories/change-queue-repository';
-import { repositorySuite } from './testing/repository-suite';
-import { createOracleTestWinthor } from './testing/test-winthor';
+import { repositorySuite } from './repository-suite.test-support';
+import { createOracleTestWinthor } from './test-winthor.test-support';
 import {
   install,
   listIntegrationObjects,

@@ -4,7 +4,7 @@ import { oracleDialect } from './db/dialect';
 import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../contract';
 import { checkCreatePrivileges, checkPrerequisites } from './prerequisites';
 import { priceColumnFor } from './repositories/prices-repository';
-import { createTestWinthor } from './testing/test-winthor';
+import { createTestWinthor } from './test-winthor.test-support';
 
 /** Just what the privilege check asks an Oracle database. */
 const fakeOracle = (options: { user: string; schema: string; privileges: string[] }): Db => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
-import { winthorDemoPart } from '../../winthor/demo/demo-part';
+import { winthorDemoPart } from '../../runtime/demo/winthor-demo-part';
 import { TARGET_VERSION } from '../../winthor/schema/migrations';
 
 describe('db.* API methods on the embedded demo WinThor', () => {

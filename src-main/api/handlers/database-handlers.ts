@@ -1,11 +1,20 @@
 import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 import type { SettingsService } from '../../config/settings-service';
-import { SECRET_MASK, type DbTestConnectionResult, type Settings } from '../../contract';
+import { SECRET_MASK, type DbScriptPreview, type DbTestConnectionResult } from '../../contract';
+import { oraclePasswordTarget } from '../../contract/secret-targets';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
-import { install, planInstall, planUninstall, uninstall } from '../../winthor/schema/installer';
+import {
+  buildInstallPlan,
+  buildUninstallPlan,
+  install,
+  planInstall,
+  planUninstall,
+  uninstall,
+  type SchemaPlan,
+} from '../../winthor/schema/installer';
 
 type DatabaseMethods =
   | 'db.testConnection'
@@ -15,12 +24,20 @@ type DatabaseMethods =
   | 'db.install'
   | 'db.uninstall';
 
-type OracleSettings = Settings['database']['oracle'];
-
-const sameOracleTarget = (a: OracleSettings, b: OracleSettings): boolean =>
-  a.connectString.trim() === b.connectString.trim() &&
-  a.user.trim().toUpperCase() === b.user.trim().toUpperCase() &&
-  a.instantClientDir.trim() === b.instantClientDir.trim();
+/** What a preview shows of a plan: the script and its versions (not the statement list). */
+const preview = ({
+  dialect,
+  currentVersion,
+  targetVersion,
+  script,
+  grantTo,
+}: SchemaPlan): DbScriptPreview => ({
+  dialect,
+  currentVersion,
+  targetVersion,
+  script,
+  ...(grantTo ? { grantTo } : {}),
+});
 
 export const databaseHandlers = (
   settings: SettingsService,
@@ -32,15 +49,18 @@ export const databaseHandlers = (
       candidate !== undefined &&
       candidate.kind === 'oracle' &&
       (!candidate.oracle.password || candidate.oracle.password === SECRET_MASK);
-    // The stored password only ever goes to the stored server, user and client library.
-    if (wantsStoredPassword && !sameOracleTarget(candidate.oracle, stored.oracle)) {
+    // The stored password only ever goes to the stored server and user (its target, ADR 0008).
+    if (
+      wantsStoredPassword &&
+      oraclePasswordTarget(candidate.oracle) !== oraclePasswordTarget(stored.oracle)
+    ) {
       return {
         ok: false,
         kind: 'oracle',
         serverVersion: null,
         driverMode: null,
         message:
-          'Senha: para testar outro servidor, usuário ou Instant Client, digite a senha (a senha guardada só é usada com a conexão guardada).',
+          'Senha: para testar outro servidor ou usuário, digite a senha (a senha guardada só é usada com a conexão guardada).',
         code: 'password_required',
         field: 'database.oracle.password',
       };
@@ -96,14 +116,12 @@ export const databaseHandlers = (
     }
     return { ok: checks.every((c) => c.status !== 'error'), checks };
   },
-  'db.installPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await database.use(planInstall);
-    return { dialect, currentVersion, targetVersion, script };
-  },
-  'db.uninstallPreview': async () => {
-    const { dialect, currentVersion, targetVersion, script } = await database.use(planUninstall);
-    return { dialect, currentVersion, targetVersion, script };
-  },
+  'db.installPreview': async ({ dialect, grantTo }) =>
+    preview(
+      dialect ? buildInstallPlan(dialect, 0, grantTo ? { grantTo } : {}) : await database.use(planInstall),
+    ),
+  'db.uninstallPreview': async ({ dialect }) =>
+    preview(dialect ? buildUninstallPlan(dialect, 0) : await database.use(planUninstall)),
   'db.install': async () => {
     const plan = await database.use(install).catch((error: unknown) => {
       throw error instanceof AppError ? error : mapDbError(error);

@@ -2,16 +2,9 @@ import { AppError } from '../../shared/app-error';
 import { SECRET_MASK } from '../../contract';
 import type { HandlerGroup } from '../handlers';
 import { testStoreConnection, type ConnectionTestOptions } from '../../ciashop/connection-test';
-import { normaliseStoreUrl } from '../../ciashop/store-url';
+import { storeTokenTarget } from '../../contract/secret-targets';
+import { normaliseStoreUrl } from '../../shared/store-url';
 import type { StoreClientRegistry } from '../../ciashop/store-registry';
-
-const apiRootOf = (url: string): string | undefined => {
-  try {
-    return normaliseStoreUrl(url);
-  } catch {
-    return undefined;
-  }
-};
 
 const describeUrlProblem = (url: string): string | undefined => {
   try {
@@ -21,11 +14,6 @@ const describeUrlProblem = (url: string): string | undefined => {
     if (error instanceof AppError) return `${error.message}${error.fix ? ` ${error.fix}` : ''}`;
     return (error as Error).message;
   }
-};
-
-const sameStore = (typed: string, saved: string): boolean => {
-  const a = apiRootOf(typed);
-  return a !== undefined && a === apiRootOf(saved);
 };
 
 export const storeHandlers = (
@@ -49,7 +37,7 @@ export const storeHandlers = (
           // The typed URL itself is wrong: say so (nothing is sent anywhere).
           return { ok: false, failed: 'url', message: urlProblem, apiRoot: null, apiLimit: null };
         }
-        if (!sameStore(url, saved.url)) {
+        if (storeTokenTarget(url) !== storeTokenTarget(saved.url)) {
           return {
             ok: false,
             failed: 'token',
@@ -62,7 +50,8 @@ export const storeHandlers = (
         token = saved.token;
       }
     }
-    return testStoreConnection({ url: url ?? '', token: token ?? '' }, testOptions);
+    const timeout = input.timeoutSeconds === undefined ? {} : { timeoutMs: input.timeoutSeconds * 1000 };
+    return testStoreConnection({ url: url ?? '', token: token ?? '' }, { ...testOptions, ...timeout });
   },
   'store.state': async () => ({ branches: stores.states() }),
 });

@@ -1,33 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
 import { TARGET_VERSION } from '../../winthor/schema/migrations';
 import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
-import { runCli } from '../program';
+import { captureCli } from '../run-cli.test-support';
 
-const capture = async (argv: string[]): Promise<{ code: number; out: string; err: string }> => {
-  let out = '';
-  let err = '';
-  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await runCli(argv);
-    return { code, out, err };
-  } finally {
-    stdout.mockRestore();
-    stderr.mockRestore();
-  }
-};
+const capture = captureCli;
 
 describe('integrador db …', () => {
   let dir: string;
@@ -154,8 +136,33 @@ describe('integrador db …', () => {
     expect(invalid.err).toContain('--products: informe um número inteiro');
   });
 
-  it('check without --demo on an unconfigured Oracle fails with one clear message', async () => {
+  it('check without --demo on an unconfigured Oracle fails with one clear message, as the UI reports it', async () => {
     const { code, out, err } = await capture(['--data-dir', dir, 'db', 'check']);
+    expect(code).toBe(1);
+    expect(out).toBe(
+      'Pré-requisitos do WinThor — Oracle (string de conexão não informada)\n' +
+        '[ERRO] Conexão com o banco de dados: Banco Oracle: informe a string de conexão.\n' +
+        '         Como resolver: Preencha Banco de Dados › Conexão (string de conexão no formato servidor:1521/SERVICO, usuário e senha).\n',
+    );
+    expect(err).toBe('Erro: 1 pré-requisito(s) com erro.\n');
+    const json = await capture(['--json', '--data-dir', dir, 'db', 'check']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toEqual({
+      ok: false,
+      checks: [
+        {
+          id: 'connection',
+          label: 'Conexão com o banco de dados',
+          status: 'error',
+          detail: 'Banco Oracle: informe a string de conexão.',
+          fix: expect.stringContaining('Preencha Banco de Dados › Conexão'),
+        },
+      ],
+    });
+  });
+
+  it('install without --demo on an unconfigured Oracle fails with the message and the fix', async () => {
+    const { code, out, err } = await capture(['--data-dir', dir, 'db', 'install']);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe(

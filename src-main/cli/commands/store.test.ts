@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startStoreSandbox, type StoreSandbox } from '../../sandbox/store/store-sandbox';
 import { runCli } from '../program';
@@ -64,6 +65,20 @@ describe('store test (CLI)', () => {
     await closed.stop();
     expect(await run(['store', 'test', '--url', `http://127.0.0.1:${port}`, '--token', 'x'])).toBe(5);
     expect(err.join('')).toContain('recusada');
+  });
+
+  it('--timeout bounds the wait for a store that never answers (exit 5, the network)', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    try {
+      const started = Date.now();
+      expect(await run(['store', 'test', '--url', url, '--token', 'x', '--timeout', '0.3'])).toBe(5);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it('refuses a missing --token (usage error, non-zero)', async () => {

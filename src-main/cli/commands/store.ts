@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../shared/app-error';
-import { testStoreConnection, type ConnectionPart } from '../../ciashop/connection-test';
+import type { STORE_CONNECTION_PARTS } from '../../contract';
+import { withCommandRuntime } from '../../runtime/command-runtime';
+import { commandDataDir } from '../command-data-dir';
 import { printResult, type GlobalOptions } from '../output';
 
 interface StoreTestOptions {
@@ -8,6 +10,19 @@ interface StoreTestOptions {
   token: string;
   timeout?: string;
 }
+
+type ConnectionPart = (typeof STORE_CONNECTION_PARTS)[number];
+
+/** The longest wait the API accepts for "Testar conexão" (contract: store.test timeoutSeconds). */
+const MAX_TIMEOUT_SECONDS = 300;
+
+/** `--timeout`: a positive number of seconds, at most 300; anything else leaves the default (10 s). */
+const timeoutOf = (text: string | undefined): { timeoutSeconds?: number } => {
+  const seconds = Number(text ?? '10');
+  return Number.isFinite(seconds) && seconds > 0
+    ? { timeoutSeconds: Math.min(seconds, MAX_TIMEOUT_SECONDS) }
+    : {};
+};
 
 /** Exit codes of `store test` (documented in --help): 0 OK, 3 URL, 4 token, 5 network, 6 the store's error. */
 export const STORE_TEST_EXIT: Record<Exclude<ConnectionPart, 'none'>, number> = {
@@ -53,13 +68,18 @@ export const registerStore = (program: Command): void => {
       'URL da loja (domínio, *.myciashop.com.br, www9.ciashop.com.br/loja ou …/manager)',
     )
     .requiredOption('--token <token>', 'token de acesso da API da loja')
-    .option('--timeout <segundos>', 'tempo máximo de espera pela loja', '10')
+    .option('--timeout <segundos>', 'tempo máximo de espera pela loja (até 300)', '10')
     .action(async (options: StoreTestOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
-      const seconds = Number(options.timeout ?? '10');
-      const result = await testStoreConnection(
-        { url: options.url, token: options.token },
-        { timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000 },
+      // The same API method as the "Testar conexão" button, on settings in memory: nothing is read or saved.
+      const result = await withCommandRuntime(
+        { dataDir: commandDataDir(globals, false), settings: 'none' },
+        (runtime) =>
+          runtime.api.invoke(
+            'store.test',
+            { url: options.url, token: options.token, ...timeoutOf(options.timeout) },
+            { origin: 'cli' },
+          ),
       );
       if (result.ok) {
         printResult(globals, result.message, result);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { install } from '../schema/installer';
-import { createTestWinthor } from '../testing/test-winthor';
+import { createTestWinthor } from '../test-winthor.test-support';
 import { oracleDialect, sqliteDialect } from './dialect';
 
 describe('dialects', () => {

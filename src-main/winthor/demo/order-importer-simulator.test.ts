@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { getOrderStatuses } from '../repositories/order-status-repository';
 import { readStagingResult, stageOrder, type StagedOrder } from '../repositories/order-staging-repository';
-import { createTestWinthor } from '../testing/test-winthor';
+import { createTestWinthor } from '../test-winthor.test-support';
 import { nfeKeyCheckDigit } from './check-digits';
 import { OrderImporterSimulator } from './order-importer-simulator';
 

@@ -3,7 +3,8 @@ import { SqliteDb } from '../db/sqlite-db';
 import { isValidEan13 } from './check-digits';
 import { createDemoSchema } from './demo-schema';
 import { DEMO_TABLES } from './demo-tables';
-import { eanFor, seedDemo } from './seed';
+import { seedDemo } from './seed';
+import { eanFor } from './seed-products';
 
 describe('demo WinThor seed', () => {
   it('is deterministic, has valid EAN-13 codes, and refuses to seed twice', async () => {

@@ -3,7 +3,7 @@ import { SqliteDb } from '../db/sqlite-db';
 import { install } from '../schema/installer';
 import { INTEGRATION_TABLES } from '../schema/integration-objects';
 import { sqliteDdl } from '../schema/schema-ddl';
-import { createTestWinthor } from '../testing/test-winthor';
+import { createTestWinthor } from '../test-winthor.test-support';
 import { DELETE_CHUNK, deleteChanges, readChanges } from './change-queue-repository';
 
 describe('change queue: read a coalesced batch, then delete exactly the rows read', () => {

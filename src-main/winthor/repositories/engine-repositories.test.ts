@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { install } from '../schema/installer';
-import { createTestWinthor } from '../testing/test-winthor';
+import { createTestWinthor } from '../test-winthor.test-support';
 import { getCursor, setCursor } from './cursors-repository';
 import { listLogs, writeLogs } from './logs-repository';
 import { countOpenPendings, listPendings, recordPending, resolvePendings } from './pendings-repository';

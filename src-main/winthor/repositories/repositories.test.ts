@@ -1,4 +1,4 @@
-import { repositorySuite } from '../testing/repository-suite';
-import { createTestWinthor } from '../testing/test-winthor';
+import { repositorySuite } from '../repository-suite.test-support';
+import { createTestWinthor } from '../test-winthor.test-support';
 
 repositorySuite('banco embutido', () => createTestWinthor());

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
-import { createTestWinthor } from '../testing/test-winthor';
+import { createTestWinthor } from '../test-winthor.test-support';
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,

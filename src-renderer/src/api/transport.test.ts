@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeAnswer, fakeError } from '../test/fake-answer';
 import { ApiCallError, call, navigation, subscribe, transportKind } from './transport';
 
 afterEach(() => {
@@ -7,7 +8,16 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const status = { ok: true as const, result: { version: '1.2.3' } };
+const appStatus = fakeAnswer('app.status', {
+  name: 'Integrador WinThor Ciashop',
+  version: '1.2.3',
+  startedAt: '2025-01-02T03:04:05.000Z',
+  uptimeSeconds: 60,
+  host: 'desktop',
+  demo: false,
+  engine: { state: 'running', summary: 'Em execução.', lastRunAt: null, runningJobs: [] },
+});
+const status = { ok: true as const, result: appStatus };
 
 describe('transport', () => {
   it('uses the desktop bridge when the preload exposed it', async () => {
@@ -16,7 +26,7 @@ describe('transport', () => {
     const fetchSpy = vi.fn();
     vi.stubGlobal('fetch', fetchSpy);
     expect(transportKind()).toBe('ipc');
-    await expect(call('app.status', {})).resolves.toEqual({ version: '1.2.3' });
+    await expect(call('app.status', {})).resolves.toEqual(appStatus);
     expect(bridgeCall).toHaveBeenCalledWith('app.status', {});
     expect(fetchSpy).not.toHaveBeenCalled();
   });
@@ -25,7 +35,7 @@ describe('transport', () => {
     const fetchSpy = vi.fn().mockResolvedValue(new Response(JSON.stringify(status)));
     vi.stubGlobal('fetch', fetchSpy);
     expect(transportKind()).toBe('http');
-    await expect(call('app.status', {})).resolves.toEqual({ version: '1.2.3' });
+    await expect(call('app.status', {})).resolves.toEqual(appStatus);
     const [url, init] = fetchSpy.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('./api/app.status');
     expect(init.method).toBe('POST');
@@ -34,11 +44,11 @@ describe('transport', () => {
   });
 
   it('turns an error envelope into an ApiCallError carrying the field and the fix', async () => {
-    const body = {
+    const body = fakeError({
       code: 'invalid_input',
       message: 'Porta: use um número entre 1 e 65535.',
       field: 'server.port',
-    };
+    });
     vi.stubGlobal(
       'fetch',
       vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: false, error: body }), { status: 400 })),
@@ -55,7 +65,7 @@ describe('transport', () => {
 
   it('sends the browser to the login page when the session ended (no_session / 401)', async () => {
     const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
-    const body = { code: 'no_session', message: 'Sessão ausente ou inválida.' };
+    const body = fakeError({ code: 'no_session', message: 'Sessão ausente ou inválida.' });
     vi.stubGlobal(
       'fetch',
       vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: false, error: body }), { status: 401 })),
@@ -71,11 +81,11 @@ describe('transport', () => {
     const goToLogin = vi.spyOn(navigation, 'goToLogin').mockImplementation(() => {});
     vi.stubGlobal(
       'fetch',
-      vi
-        .fn()
-        .mockResolvedValue(
-          new Response(JSON.stringify({ ok: false, error: { code: 'x', message: 'y' } }), { status: 400 }),
-        ),
+      vi.fn().mockResolvedValue(
+        new Response(JSON.stringify({ ok: false, error: fakeError({ code: 'x', message: 'y' }) }), {
+          status: 400,
+        }),
+      ),
     );
     await expect(call('settings.get', {})).rejects.toThrow('y');
     expect(goToLogin).not.toHaveBeenCalled();

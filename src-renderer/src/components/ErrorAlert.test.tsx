@@ -3,6 +3,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { ApiCallError } from '../api/transport';
 import { setupI18n } from '../i18n';
+import { fakeError } from '../test/fake-answer';
 import { ErrorAlert } from './ErrorAlert';
 
 setupI18n('pt-BR');
@@ -13,11 +14,13 @@ describe('ErrorAlert', () => {
       <MantineProvider>
         <ErrorAlert
           error={
-            new ApiCallError({
-              code: 'x',
-              message: 'Token inválido.',
-              fix: 'Gere um novo token no painel da loja.',
-            })
+            new ApiCallError(
+              fakeError({
+                code: 'x',
+                message: 'Token inválido.',
+                fix: 'Gere um novo token no painel da loja.',
+              }),
+            )
           }
         />
       </MantineProvider>,

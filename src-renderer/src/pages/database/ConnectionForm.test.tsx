@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings } from '@contract';
+import { fakeAnswer } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
 import { ConnectionForm } from './ConnectionForm';
 import type * as Transport from '../../api/transport';
@@ -22,7 +23,15 @@ beforeEach(() => call.mockReset());
 
 describe('ConnectionForm', () => {
   it('drops the test result once a field changes', async () => {
-    call.mockResolvedValue({ ok: false, message: 'Conexão recusada.' });
+    call.mockResolvedValue(
+      fakeAnswer('db.testConnection', {
+        ok: false,
+        kind: 'oracle',
+        serverVersion: null,
+        driverMode: null,
+        message: 'Conexão recusada.',
+      }),
+    );
     const user = userEvent.setup();
     renderWithProviders(<ConnectionForm database={database()} />);
     await user.click(screen.getByRole('button', { name: 'Testar conexão' }));

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeAnswer } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
 import { InstallerCard } from './InstallerCard';
 import { PrerequisitesCard } from './PrerequisitesCard';
@@ -20,14 +21,14 @@ vi.mock('../../api/transport', async (original) => ({
 const answer = async (method: string) => {
   db.calls.push(method);
   const preview = (script: string) => ({
-    dialect: 'sqlite',
+    dialect: 'sqlite' as const,
     currentVersion: db.version,
     targetVersion: 1,
     script,
   });
   switch (method) {
     case 'db.check':
-      return {
+      return fakeAnswer('db.check', {
         ok: db.version === 1,
         checks: [
           {
@@ -37,20 +38,20 @@ const answer = async (method: string) => {
             detail: db.version === 1 ? 'Versão 1 instalada.' : 'Não instaladas.',
           },
         ],
-      };
+      });
     case 'db.installPreview':
-      return preview(db.version === 1 ? '' : INSTALL_SCRIPT);
+      return fakeAnswer('db.installPreview', preview(db.version === 1 ? '' : INSTALL_SCRIPT));
     case 'db.uninstallPreview':
-      return preview(db.version === 1 ? 'DROP TABLE WTC_X;' : '');
+      return fakeAnswer('db.uninstallPreview', preview(db.version === 1 ? 'DROP TABLE WTC_X;' : ''));
     case 'db.install': {
       const previousVersion = db.version;
       db.version = 1;
-      return { previousVersion, installedVersion: 1, statements: 1 };
+      return fakeAnswer('db.install', { previousVersion, installedVersion: 1, statements: 1 });
     }
     case 'db.uninstall': {
       const previousVersion = db.version;
       db.version = 0;
-      return { previousVersion, installedVersion: 0, statements: 1 };
+      return fakeAnswer('db.uninstall', { previousVersion, installedVersion: 0, statements: 1 });
     }
     default:
       throw new Error(`unexpected ${method}`);

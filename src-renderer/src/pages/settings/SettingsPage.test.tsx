@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '@contract';
+import { fakeAnswer } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
 import { SettingsPage } from './SettingsPage';
 import type * as Transport from '../../api/transport';
@@ -16,13 +17,13 @@ vi.mock('../../api/transport', async (original) => ({
   call: vi.fn(async (method: string, input: Record<string, unknown>) => {
     server.calls.push([method, input]);
     const current = server.settings as Settings;
-    if (method === 'settings.get') return current;
+    if (method === 'settings.get') return fakeAnswer('settings.get', current);
     if (method === 'settings.import') {
-      server.settings = JSON.parse(input.content as string) as Settings;
+      server.settings = fakeAnswer('settings.import', JSON.parse(input.content as string) as Settings);
       return server.settings;
     }
     if (method === 'settings.update') {
-      server.settings = { ...current, ...input };
+      server.settings = fakeAnswer('settings.update', { ...current, ...input });
       return server.settings;
     }
     throw new Error(`unexpected ${method}`);

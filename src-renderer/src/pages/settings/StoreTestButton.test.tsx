@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeAnswer, fakeError } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
 import { StoreTestButton } from './StoreTestButton';
 import type * as Transport from '../../api/transport';
@@ -25,13 +26,15 @@ const Harness = () => {
 
 describe('StoreTestButton', () => {
   it('drops the result once the tested URL or token changes', async () => {
-    call.mockResolvedValue({
-      ok: false,
-      failed: 'token',
-      message: 'Token recusado.',
-      apiRoot: null,
-      apiLimit: null,
-    });
+    call.mockResolvedValue(
+      fakeAnswer('store.test', {
+        ok: false,
+        failed: 'token',
+        message: 'Token recusado.',
+        apiRoot: null,
+        apiLimit: null,
+      }),
+    );
     const user = userEvent.setup();
     renderWithProviders(<Harness />);
     await user.click(screen.getByRole('button', { name: 'Testar conexão' }));
@@ -49,7 +52,7 @@ describe('StoreTestButton', () => {
   it('drops an error once the tested values change', async () => {
     const { ApiCallError } = await import('../../api/transport');
     call.mockRejectedValue(
-      new ApiCallError({ code: 'unknown_branch', message: 'Filial 1 não está configurada.' }),
+      new ApiCallError(fakeError({ code: 'unknown_branch', message: 'Filial 1 não está configurada.' })),
     );
     const user = userEvent.setup();
     renderWithProviders(<Harness />);

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
-import { createRuntime, type Runtime } from '../../runtime/create-runtime';
-import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';
-import { getOrderStatuses } from '../repositories/order-status-repository';
-import { SqliteDb } from '../db/sqlite-db';
-import { prepareDemoDatabase } from './demo-database';
-import { winthorDemoPart } from './demo-part';
+import { SqliteDb } from '../../winthor/db/sqlite-db';
+import { prepareDemoDatabase } from '../../winthor/demo/demo-database';
+import { readStagingResult, stageOrder } from '../../winthor/repositories/order-staging-repository';
+import { getOrderStatuses } from '../../winthor/repositories/order-status-repository';
+import { createRuntime, type Runtime } from '../create-runtime';
+import { winthorDemoPart } from './winthor-demo-part';
 
 describe('demo part of serve --demo', () => {
   let dir: string;

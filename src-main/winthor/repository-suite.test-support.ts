@@ -1,27 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMETER_NAMES } from '../../contract';
-import type { Db } from '../db/db';
-import { isValidEan13 } from '../demo/check-digits';
-import { listBranches } from '../repositories/branches-repository';
-import { listCarriers } from '../repositories/carriers-repository';
-import { listCategories, setCategoryStoreId } from '../repositories/categories-repository';
-import { createCustomer, customerDefaultsFrom, findCustomer } from '../repositories/customers-repository';
-import { codeExists, listBillingTypes, listPaymentPlans } from '../repositories/lookups-repository';
-import { getOrderStatuses } from '../repositories/order-status-repository';
-import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';
-import { readParameters } from '../repositories/parameters-repository';
+import { DEFAULT_PARAMETER_NAMES } from '../contract';
+import type { Db } from './db/db';
+import { isValidEan13 } from './demo/check-digits';
+import { listBranches } from './repositories/branches-repository';
+import { listCarriers } from './repositories/carriers-repository';
+import { listCategories, setCategoryStoreId } from './repositories/categories-repository';
+import { createCustomer, customerDefaultsFrom, findCustomer } from './repositories/customers-repository';
+import { codeExists, listBillingTypes, listPaymentPlans } from './repositories/lookups-repository';
+import { getOrderStatuses } from './repositories/order-status-repository';
+import { readStagingResult, stageOrder } from './repositories/order-staging-repository';
+import { readParameters } from './repositories/parameters-repository';
 import {
   getPrices,
   priceColumnFor,
   resolvePriceRegion,
   streamPrices,
-} from '../repositories/prices-repository';
+} from './repositories/prices-repository';
 import {
   getProducts,
   listPublishedProducts,
   streamPublishedProducts,
-} from '../repositories/products-repository';
-import { getStock, streamStock } from '../repositories/stock-repository';
+} from './repositories/products-repository';
+import { getStock, streamStock } from './repositories/stock-repository';
 
 /**
  * The repository tests, run against any Db holding the demo WinThor (seeded with 120 products, 20 customers):

@@ -1,8 +1,8 @@
-import type { Db } from '../db/db';
-import { OracleDb } from '../db/oracle-db';
-import { SqliteDb } from '../db/sqlite-db';
-import { createDemoSchema, dropDemoSchema } from '../demo/demo-schema';
-import { seedDemo, type SeedOptions } from '../demo/seed';
+import type { Db } from './db/db';
+import { OracleDb } from './db/oracle-db';
+import { SqliteDb } from './db/sqlite-db';
+import { createDemoSchema, dropDemoSchema } from './demo/demo-schema';
+import { seedDemo, type SeedOptions } from './demo/seed';
 
 /** An in-memory demo WinThor, seeded (small by default so tests stay fast). */
 export const createTestWinthor = async (options: SeedOptions = {}): Promise<SqliteDb> => {

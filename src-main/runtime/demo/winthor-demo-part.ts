@@ -1,9 +1,8 @@
-import { Branch } from '../../contract';
-import type { Runtime } from '../../runtime/create-runtime';
-import type { DemoPart } from '../../runtime/demo';
-import { demoDatabasePath, prepareDemoDatabase } from './demo-database';
-import { OrderImporterSimulator } from './order-importer-simulator';
-import { DEMO_BRANCHES } from './seed';
+import { demoDatabasePath, prepareDemoDatabase } from '../../winthor/demo/demo-database';
+import { OrderImporterSimulator } from '../../winthor/demo/order-importer-simulator';
+import type { Runtime } from '../create-runtime';
+import type { DemoPart } from './demo-part';
+import { demoDatabasePatch, isOnDemoDatabase } from './demo-settings';
 
 export interface WinthorDemoOptions {
   /** How often the simulated WinThor importer runs. */
@@ -14,7 +13,7 @@ export interface WinthorDemoOptions {
 
 /**
  * `serve --demo`: points the settings at the embedded WinThor in the data folder, seeds it when empty,
- * installs the integration schema, configures the two demo branches when none is set, and runs the
+ * installs the integration schema, configures the demo branches when none is set, and runs the
  * order-importer simulator on an interval.
  */
 export const winthorDemoPart =
@@ -22,23 +21,13 @@ export const winthorDemoPart =
   async (runtime: Runtime) => {
     const file = demoDatabasePath(runtime.dataDir);
     await prepareDemoDatabase(file);
-    const current = runtime.settings.get();
-    runtime.settings.update({
-      database: { ...current.database, kind: 'embedded', embedded: { file } },
-      ...(current.branches.length === 0
-        ? { branches: DEMO_BRANCHES.map((b) => Branch.parse({ code: b.code, name: b.name })) }
-        : {}),
-    });
+    runtime.settings.update(demoDatabasePatch(runtime.settings.get(), file));
     // A simulator per tick, and only while the settings still point at the demo file: it writes PCPEDC, so
     // it must never run against a real WinThor that someone configured while the demo was up.
     const stepMs = options.stepMs ?? 30_000;
-    const onDemoDatabase = () => {
-      const database = runtime.settings.get().database;
-      return database.kind === 'embedded' && database.embedded.file === file;
-    };
     let running = false;
     const timer = setInterval(() => {
-      if (running || !onDemoDatabase()) return;
+      if (running || !isOnDemoDatabase(runtime.settings.get(), file)) return;
       running = true;
       runtime.database
         .use((db) => new OrderImporterSimulator(db, { stepMs }).advance())

@@ -1,7 +1,7 @@
-import { Branch, defaultSettings, type Settings } from '../../contract';
-import { ManualClock } from '../../shared/clock';
-import type { LogRecord, RunRecord } from '../../winthor';
-import type { BranchData, EnginePorts, StoreGateway } from '../ports';
+import { Branch, defaultSettings, type Settings } from '../contract';
+import { ManualClock } from '../shared/test-clocks.test-support';
+import type { LogRecord, RunRecord } from '../winthor';
+import type { BranchData, EnginePorts, StoreGateway } from './ports';
 
 /** In-memory ports for engine unit tests: runs and logs kept in arrays, a store that only counts. */
 export const fakePorts = (settingsPatch: Partial<Settings> = {}) => {

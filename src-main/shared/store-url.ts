@@ -1,5 +1,5 @@
-import { AppError } from '../shared/app-error';
-import { isLoopbackAddress } from '../shared/loopback';
+import { AppError } from './app-error';
+import { isLoopbackAddress } from './loopback';
 
 const FIELD = 'store.url';
 const EXAMPLES =

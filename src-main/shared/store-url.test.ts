@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/app-error';
+import { AppError } from './app-error';
 import { normaliseStoreUrl } from './store-url';
 
 describe('normaliseStoreUrl', () => {

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { appMethods } from './app-methods';
+import { databaseMethods } from './database-methods';
+import { settingsMethods } from './settings-methods';
+import { storeMethods } from './store-methods';
+import { syncMethods } from './sync-methods';
+
+/**
+ * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the
+ * only way to widen the surface; the snapshot test in contract.test.ts makes each change visible.
+ */
+export const contract = {
+  ...appMethods,
+  ...settingsMethods,
+  ...databaseMethods,
+  ...storeMethods,
+  ...syncMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: string): name is MethodName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
