@@ -46,6 +46,8 @@ export const startCatalogueHarness = async (
         code,
         name: `Filial ${code}`,
         store: { url: sandbox.url, token: sandbox.token },
+        stock: { formula: 'gerencial', warehouseErpId: code },
+        price: { tableErpId: code },
         schedules: [],
       }),
     ),

@@ -2,6 +2,7 @@ import type { Branch, RunTicket, ScheduleJob, SyncRunEvent } from '../contract';
 import { AppError } from '../shared/app-error';
 import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
 import { mayCall } from './budget-governor';
+import { assertNoSharedTarget } from './shared-store-conflicts';
 import type { Job, JobContext } from './job-context';
 import type { EnginePorts, StoreGateway } from './ports';
 import { emptyCounts, type RunCounts } from './run-counts';
@@ -98,6 +99,7 @@ export class JobRunner {
       );
     }
     const branch = this.branchOf(branchCode);
+    assertNoSharedTarget(this.ports.settings(), branch, job);
     const store = this.ports.store(branch);
     const startedAt = this.ports.clock.now();
     const runId = await this.ports.runs.start({

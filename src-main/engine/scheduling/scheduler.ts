@@ -20,6 +20,10 @@ interface Planned {
   nextAt: Date | null;
 }
 
+/** node-schedule answers a CronDate for cron jobs: a plain Date for everyone else. */
+const asDate = (value: { getTime(): number } | null | undefined): Date | null =>
+  value ? new Date(value.getTime()) : null;
+
 const keyOf = (branch: string, scheduleId: string): string => `${branch}|${scheduleId}`;
 const signatureOf = (s: Schedule): string =>
   JSON.stringify([s.job, s.enabled, s.every, s.unit, s.cron.trim()]);
@@ -92,11 +96,11 @@ export class Scheduler {
     if (entry.cron.trim()) {
       const handle = schedule.scheduleJob(entry.cron.trim(), () => {
         fire();
-        plan.nextAt = handle?.nextInvocation() ?? null;
+        plan.nextAt = asDate(handle?.nextInvocation());
       });
       if (!handle) throw new Error(`expressão cron inválida: "${entry.cron}"`);
       plan.handle = handle;
-      plan.nextAt = handle.nextInvocation() ?? null;
+      plan.nextAt = asDate(handle.nextInvocation());
       return;
     }
     const last = await this.host.lastStart(branch, entry.job);
