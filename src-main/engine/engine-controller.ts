@@ -34,6 +34,11 @@ export interface EngineOptions {
   onEvent?: (event: SyncRunEvent) => void;
   onLog?: (line: LogRecord) => void;
   now?: () => Date;
+  /**
+   * Default true: start() plans the schedules and marks runs a previous process left "running" as
+   * interrupted. False for a one-shot command beside a running service (it must not touch the service's runs).
+   */
+  scheduler?: boolean;
 }
 
 const SUMMARIES: Record<EngineState, string> = {
@@ -85,7 +90,7 @@ export class EngineController {
   start(): void {
     this.setState('running');
     const ports = this.options.ports;
-    if (!ports) return;
+    if (!ports || this.options.scheduler === false) return;
     void ports.runs
       .markInterrupted(this.now())
       .catch((error: unknown) =>

@@ -25,6 +25,11 @@ export interface RuntimeOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Runs the sync engine (scheduler and jobs). Default true; false for a host that must not sync. */
   engine?: boolean;
+  /**
+   * Starts the scheduler and marks runs left "running" by a previous process as interrupted. Default true;
+   * false for a one-shot command (the CLI's sync) that may run beside the service on the same database.
+   */
+  scheduler?: boolean;
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -76,6 +81,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   };
   const engine = new EngineController({
     ports,
+    scheduler: options.scheduler !== false,
     jobs: CATALOGUE_JOBS,
     now,
     onChange: () => {
