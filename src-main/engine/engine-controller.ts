@@ -101,6 +101,7 @@ export class EngineController {
 
   /** The settings changed (schedules, branches, stores): re-plan only what changed. */
   settingsChanged(): void {
+    if (this.options.scheduler === false) return;
     if (this.state === 'running' || this.state === 'error') void this.scheduler?.sync();
   }
 
@@ -114,7 +115,7 @@ export class EngineController {
   resume(): void {
     if (this.state !== 'paused') return;
     this.setState(this.failures.size > 0 ? 'error' : 'running');
-    void this.scheduler?.resume();
+    if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
 
   async stop(): Promise<void> {
