@@ -1,7 +1,19 @@
 import oracledb, { type Connection, type Pool } from 'oracledb';
 import { pickBinds } from './binds';
-import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
-import { oracleDialect } from './dialect';
+import type {
+  BindValue,
+  Binds,
+  Db,
+  DbInfo,
+  DbSession,
+  ExecuteResult,
+  ReturningResult,
+  ReturningType,
+  Row,
+  StreamOptions,
+  TransactionOptions,
+} from './db';
+import { oracleDialect, returningBindName } from './dialect';
 import { compiledWithErrors, mapDbError, type DbErrorContext } from './db-errors';
 
 export interface OracleDbOptions {
@@ -16,9 +28,16 @@ export interface OracleDbOptions {
   schema?: string;
   /** Seconds to wait for a connection. */
   connectTimeoutSeconds?: number;
+  /**
+   * Longest round trip, in seconds, lock waits included (node-oracledb `callTimeout`): past it the driver
+   * cancels the call (NJS-123) and the connection stays usable. Default DEFAULT_CALL_TIMEOUT_SECONDS.
+   */
+  callTimeoutSeconds?: number;
 }
 
 const FETCH_ARRAY_SIZE = 500;
+/** No single call of the integration may wait longer than this on a WinThor lock (ADR 0109). */
+export const DEFAULT_CALL_TIMEOUT_SECONDS = 60;
 const STATEMENT_CACHE_SIZE = 60;
 
 let thickLibDir: string | undefined;
@@ -80,16 +99,40 @@ const upperKeys = <T extends Row>(row: Row): T => {
   return row as T;
 };
 
+/** Reads DML RETURNING out binds (an array per column, one value per changed row) into rows. */
+const returnedRows = <T extends Row>(
+  outBinds: Record<string, unknown> | undefined,
+  columns: string[],
+  rowsAffected: number,
+): T[] => {
+  const values = columns.map((c) => {
+    const v = outBinds?.[returningBindName(c)];
+    return Array.isArray(v) ? (v as unknown[]) : v === undefined ? [] : [v];
+  });
+  const count = Math.max(rowsAffected, ...values.map((v) => v.length));
+  return Array.from({ length: count }, (_, i) => {
+    const row: Row = {};
+    columns.forEach((c, j) => (row[c.toUpperCase()] = values[j]![i] ?? null));
+    return row as T;
+  });
+};
+
 const connectionSession = (
   connection: () => Promise<Connection>,
   release: (c: Connection) => Promise<void>,
   autoCommit: boolean,
   context: DbErrorContext = {},
+  callTimeoutMs = DEFAULT_CALL_TIMEOUT_SECONDS * 1000,
 ): DbSession => {
+  const acquire = async (): Promise<Connection> => {
+    const c = await connection();
+    c.callTimeout = callTimeoutMs;
+    return c;
+  };
   const withConnection = async <T>(work: (c: Connection) => Promise<T>): Promise<T> => {
     let c: Connection | undefined;
     try {
-      c = await connection();
+      c = await acquire();
       return await work(c);
     } catch (error) {
       throw mapDbError(error, context);
@@ -124,6 +167,27 @@ const connectionSession = (
         if (result.warning) throw compiledWithErrors(sql, result.warning);
         return { rowsAffected: result.rowsAffected ?? 0 };
       }),
+    executeReturning: <T extends Row>(
+      sql: string,
+      binds: Binds | undefined,
+      returning: Record<string, ReturningType>,
+    ): Promise<ReturningResult<T>> =>
+      withConnection(async (c) => {
+        const columns = Object.keys(returning);
+        const out: Record<string, unknown> = {};
+        for (const column of columns)
+          out[returningBindName(column)] =
+            returning[column] === 'number'
+              ? { dir: oracledb.BIND_OUT, type: oracledb.DB_TYPE_NUMBER }
+              : { dir: oracledb.BIND_OUT, type: oracledb.DB_TYPE_VARCHAR, maxSize: 4000 };
+        const result = await c.execute(
+          `${sql}${oracleDialect.returning(columns)}`,
+          { ...toOracleBinds(sql, binds), ...out },
+          { autoCommit },
+        );
+        const rowsAffected = result.rowsAffected ?? 0;
+        return { rowsAffected, rows: returnedRows<T>(result.outBinds, columns, rowsAffected) };
+      }),
     executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>
       withConnection(async (c) => {
         if (many.length === 0) return { rowsAffected: 0 };
@@ -139,7 +203,7 @@ const connectionSession = (
         const batch = options?.batchSize ?? FETCH_ARRAY_SIZE;
         let c: Connection | undefined;
         try {
-          c = await connection();
+          c = await acquire();
           const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
             outFormat: oracledb.OUT_FORMAT_OBJECT,
             resultSet: true,
@@ -171,16 +235,19 @@ export class OracleDb implements Db {
   readonly kind = 'oracle' as const;
   readonly dialect = oracleDialect;
   private readonly plain: DbSession;
+  private readonly callTimeoutMs: number;
 
   private constructor(
     private readonly pool: Pool,
     private readonly options: OracleDbOptions,
   ) {
+    this.callTimeoutMs = (options.callTimeoutSeconds ?? DEFAULT_CALL_TIMEOUT_SECONDS) * 1000;
     this.plain = connectionSession(
       () => pool.getConnection(),
       (c) => c.close(),
       true,
       { connectString: options.connectString },
+      this.callTimeoutMs,
     );
   }
 
@@ -240,11 +307,23 @@ export class OracleDb implements Db {
   executeMany(sql: string, binds: Binds[]): Promise<ExecuteResult> {
     return this.plain.executeMany(sql, binds);
   }
+  executeReturning<T extends Row = Row>(
+    sql: string,
+    binds: Binds | undefined,
+    returning: Record<string, ReturningType>,
+  ): Promise<ReturningResult<T>> {
+    return this.plain.executeReturning<T>(sql, binds, returning);
+  }
   stream<T extends Row = Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> {
     return this.plain.stream<T>(sql, binds, options);
   }
 
-  async transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T> {
+  /**
+   * One pooled connection for the whole work. Every statement is bounded by the call timeout
+   * (`options.statementTimeoutSeconds`, else the pool's): a lock wait past it is cancelled (NJS-123) and the
+   * transaction rolled back, so no WinThor lock is ever waited on, or held, without limit.
+   */
+  async transaction<T>(work: (tx: DbSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     let connection: Connection;
     try {
       connection = await this.pool.getConnection();
@@ -256,6 +335,9 @@ export class OracleDb implements Db {
       async () => {},
       false,
       { connectString: this.options.connectString },
+      options.statementTimeoutSeconds !== undefined
+        ? options.statementTimeoutSeconds * 1000
+        : this.callTimeoutMs,
     );
     try {
       let result: T;
@@ -274,6 +356,7 @@ export class OracleDb implements Db {
       }
       return result;
     } finally {
+      connection.callTimeout = this.callTimeoutMs;
       await connection.close().catch(() => {});
     }
   }
