@@ -1,7 +1,9 @@
 import { DEFAULT_PARAMETER_NAMES } from '../../contract';
 import type { Db, DbSession } from '../db/db';
-import { ean13CheckDigit, formatCnpj, formatCpf, makeCnpj, makeCpf } from './check-digits';
+import { ean13CheckDigit, formatCnpj, makeCnpj } from './check-digits';
+import { insertAll, type SeedRow } from './insert-rows';
 import { createPrng, type Prng } from './prng';
+import { seedCities, seedCustomers } from './seed-customers';
 
 export interface SeedOptions {
   /** Number of products (default 600; the generator scales to 100 000). */
@@ -69,40 +71,12 @@ const PACKS: Array<[string, string, number]> = [
   ['FD 6X1L', 'FD', 6],
   ['GF 2L', 'UN', 1],
 ];
-const FIRST = [
-  'ANA',
-  'BRUNO',
-  'CARLA',
-  'DIEGO',
-  'ELISA',
-  'FABIO',
-  'GABRIELA',
-  'HUGO',
-  'IARA',
-  'JOAO',
-  'LUCAS',
-  'MARIA',
-];
-const LAST = ['SILVA', 'SOUZA', 'OLIVEIRA', 'PEREIRA', 'COSTA', 'RODRIGUES', 'ALMEIDA', 'NASCIMENTO'];
-
 export const eanFor = (codprod: number): string => {
   const first12 = `789${String(1_000_000 + codprod).padStart(9, '0')}`.slice(0, 12);
   return `${first12}${ean13CheckDigit(first12)}`;
 };
 
 const money = (value: number): number => Math.round(value * 100) / 100;
-
-type SeedRow = Record<string, string | number | Date | null>;
-
-/** Inserts rows through the Db port (both adapters), in batches. */
-const insertAll = async (db: DbSession, table: string, rows: SeedRow[]): Promise<void> => {
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]!);
-  const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `:${c.toLowerCase()}`).join(', ')})`;
-  const lower = (row: SeedRow) =>
-    Object.fromEntries(Object.entries(row).map(([k, v]) => [k.toLowerCase(), v]));
-  for (let i = 0; i < rows.length; i += 5000) await db.executeMany(sql, rows.slice(i, i + 5000).map(lower));
-};
 
 const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> => {
   await insertAll(db, 'PCREGIAO', [
@@ -128,11 +102,20 @@ const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> =
     { CODCOB: 'BK', COBRANCA: 'BOLETO BANCARIO' },
     { CODCOB: 'PIX', COBRANCA: 'PIX' },
   ]);
+  // PRAZO1..PRAZO12: the days of each instalment (the plan's terms, copied into PCPEDCFV by the staging).
+  const terms = (...days: number[]) =>
+    Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`PRAZO${i + 1}`, days[i] ?? null]));
   await insertAll(db, 'PCPLPAG', [
-    { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1 },
-    { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1 },
-    { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3 },
-    { CODPLPAG: 10, DESCRICAO: '10X CARTAO', NUMDIAS: 30, NUMPR: 10 },
+    { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1, ...terms(0) },
+    { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1, ...terms(30) },
+    { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3, ...terms(30, 60, 90) },
+    {
+      CODPLPAG: 10,
+      DESCRICAO: '10X CARTAO',
+      NUMDIAS: 30,
+      NUMPR: 10,
+      ...terms(30, 60, 90, 120, 150, 180, 210, 240, 270, 300),
+    },
   ]);
   await insertAll(db, 'PCPRACA', [
     { CODPRACA: 1, PRACA: 'E-COMMERCE', NUMREGIAO: 3 },
@@ -294,46 +277,6 @@ const seedProducts = async (
   }
 };
 
-const seedCustomers = async (db: DbSession, rng: Prng, count: number, now: Date): Promise<void> => {
-  const rows: SeedRow[] = [];
-  for (let i = 1; i <= count; i++) {
-    const company = i % 4 === 0;
-    const digits = company
-      ? makeCnpj(`${String(20_000_000 + i * 104_729).slice(0, 8)}0001`)
-      : makeCpf(String(100_000_000 + i * 7_654_321).slice(-9));
-    const name = company ? `${rng.pick(LAST)} COMERCIO LTDA ${i}` : `${rng.pick(FIRST)} ${rng.pick(LAST)}`;
-    rows.push({
-      CODCLI: i,
-      CLIENTE: name,
-      FANTASIA: name.slice(0, 40),
-      // Half stored with punctuation, half digits only: both happen in real databases.
-      CGCENT: i % 2 === 0 ? (company ? formatCnpj(digits) : formatCpf(digits)) : digits,
-      IEENT: company ? String(1_000_000_000 + i) : 'ISENTO',
-      TIPOFJ: company ? 'J' : 'F',
-      EMAIL: `cliente${i}@exemplo.com.br`,
-      TELENT: `51999${String(100000 + i).slice(-6)}`,
-      ENDERENT: 'RUA DAS FLORES',
-      NUMEROENT: String(rng.int(1, 2000)),
-      COMPLEMENTOENT: null,
-      BAIRROENT: 'CENTRO',
-      MUNICENT: 'PORTO ALEGRE',
-      ESTENT: 'RS',
-      CEPENT: '90010-000',
-      CODCIDADE: 431490,
-      CODCOB: 'CART',
-      CODPLPAG: 1,
-      CODPRACA: 1,
-      CODUSUR1: 99,
-      CODATV1: 2,
-      NUMREGIAOCLI: 1,
-      DTCADASTRO: now,
-      DTEXCLUSAO: null,
-      BLOQUEIO: 'N',
-    });
-  }
-  await insertAll(db, 'PCCLIENT', rows);
-};
-
 /** True when the demo tables exist and hold branches. */
 export const isDemoSeeded = async (db: DbSession): Promise<boolean> => {
   try {
@@ -359,7 +302,8 @@ export const seedDemo = async (db: Db, options: SeedOptions = {}): Promise<SeedS
     await seedLookups(tx, rng, now);
     const leaves = await seedCategories(tx);
     await seedProducts(tx, rng, products, leaves, now);
-    await seedCustomers(tx, rng, customers, now);
+    const cities = await seedCities(tx);
+    await seedCustomers(tx, rng, customers, cities, now);
     await insertAll(tx, 'PCCONSUM', [{ PROXNUMCLI: customers + 1 }]);
   });
   return { products, customers, branches: DEMO_BRANCHES.map((b) => b.code) };

@@ -5,7 +5,12 @@ import { isValidEan13 } from '../demo/check-digits';
 import { listBranches } from '../repositories/branches-repository';
 import { listCarriers } from '../repositories/carriers-repository';
 import { listCategories, setCategoryStoreId } from '../repositories/categories-repository';
-import { createCustomer, customerDefaultsFrom, findCustomer } from '../repositories/customers-repository';
+import {
+  createCustomer,
+  customerDefaultsFrom,
+  findCity,
+  findCustomer,
+} from '../repositories/customers-repository';
 import { codeExists, listBillingTypes, listPaymentPlans } from '../repositories/lookups-repository';
 import { getOrderStatuses } from '../repositories/order-status-repository';
 import { readStagingResult, stageOrder } from '../repositories/order-staging-repository';
@@ -209,9 +214,9 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(await findCustomer(db, { document: '52998224725' })).toBeUndefined();
     });
 
-    it('creates customers with PCCONSUM.PROXNUMCLI taken in the transaction: distinct codes, defaults from parameters', async () => {
+    it('creates customers with a code taken from PCCONSUM.PROXNUMCLI: distinct codes, defaults from parameters', async () => {
       const before = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
-      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
+      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'), '1');
       expect(defaults).toEqual({
         codcob: 'CART',
         codplpag: 1,
@@ -219,6 +224,8 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         codusur: 99,
         codatv: 2,
         numregiao: null,
+        codfilialnf: '1',
+        companyWithIeIsFinalConsumer: false,
       });
       const [a, b] = await Promise.all([
         createCustomer(
@@ -226,14 +233,26 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
           {
             name: 'Maria da Silva',
             document: '529.982.247-25',
-            city: 'Porto Alegre do Sul e Norte',
-            zip: '90010-000',
+            street: 'Av. Borges de Medeiros',
+            number: '1501',
+            district: 'Praia de Belas',
+            city: 'Porto Alegre',
+            state: 'RS',
+            zip: '90110-150',
+            ibgeCode: '4314902',
           },
           defaults,
         ),
         createCustomer(
           db,
-          { name: 'Loja Teste Ltda', document: '11.222.333/0001-81', ie: '123.456.789' },
+          {
+            name: 'Loja Teste Ltda',
+            document: '11.222.333/0001-81',
+            ie: '123.456.789',
+            city: 'Canoas',
+            state: 'RS',
+            ibgeCode: 4304606,
+          },
           defaults,
         ),
       ]);
@@ -242,37 +261,105 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI)).toBe(
         before + 2,
       );
-      const created = await db.queryOne(
-        `SELECT PCCLIENT.CGCENT, PCCLIENT.TIPOFJ, PCCLIENT.CODCOB, PCCLIENT.CODUSUR1, PCCLIENT.CODATV1, PCCLIENT.MUNICENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`,
-        { codcli: a },
-      );
-      expect(created).toMatchObject({
+      const read = (codcli: number) =>
+        db.queryOne(
+          `SELECT PCCLIENT.CGCENT, PCCLIENT.TIPOFJ, PCCLIENT.CODCOB, PCCLIENT.CODUSUR1, PCCLIENT.CODATV1, PCCLIENT.IEENT,
+                  PCCLIENT.CODCIDADE, PCCLIENT.MUNICENT, PCCLIENT.ESTENT, PCCLIENT.CONSUMIDORFINAL, PCCLIENT.CONTRIBUINTE,
+                  PCCLIENT.CODFILIALNF, PCCLIENT.ENDERCOB, PCCLIENT.NUMEROCOB, PCCLIENT.BAIRROCOB, PCCLIENT.MUNICCOB,
+                  PCCLIENT.ESTCOB, PCCLIENT.CEPCOB, PCCLIENT.DTULTALTER
+             FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`,
+          { codcli },
+        );
+      const person = await read(a);
+      expect(person).toMatchObject({
         CGCENT: '529.982.247-25',
         TIPOFJ: 'F',
         CODCOB: 'CART',
         CODUSUR1: 99,
         CODATV1: 2,
-        MUNICENT: 'PORTO ALEGRE DO',
         IEENT: 'ISENTO',
+        // WinThor's own city code (PCCIDADE.CODCIDADE), found by the IBGE code: never the 7-digit IBGE code.
+        CODCIDADE: 1,
+        MUNICENT: 'PORTO ALEGRE',
+        ESTENT: 'RS',
+        CONSUMIDORFINAL: 'S',
+        CONTRIBUINTE: 'N',
+        CODFILIALNF: '1',
+        ENDERCOB: 'AV. BORGES DE MEDEIROS',
+        NUMEROCOB: '1501',
+        BAIRROCOB: 'PRAIA DE BELAS',
+        MUNICCOB: 'PORTO ALEGRE',
+        ESTCOB: 'RS',
+        CEPCOB: '90110-150',
+      });
+      expect(person!.DTULTALTER).toBeInstanceOf(Date);
+      // A company with a state registration: ICMS taxpayer, not a final consumer (the default setting).
+      expect(await read(b)).toMatchObject({
+        TIPOFJ: 'J',
+        CODCIDADE: 2,
+        CONSUMIDORFINAL: 'N',
+        CONTRIBUINTE: 'S',
       });
       expect((await findCustomer(db, { document: '11222333000181', ie: '123456789' }))?.codcli).toBe(b);
       // A code already used by hand in WinThor is skipped.
       await db.execute(`INSERT INTO PCCLIENT (CODCLI, CLIENTE, CGCENT) VALUES (:codcli, 'MANUAL', '0')`, {
         codcli: before + 2,
       });
-      const c = await createCustomer(db, { name: 'Outro', document: '39053344705' }, defaults);
+      const c = await createCustomer(
+        db,
+        { name: 'Outro', document: '39053344705', ibgeCode: 3550308 },
+        customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '2'), '2', {
+          invoicingBranch: '1',
+          companyWithIeIsFinalConsumer: true,
+        }),
+      );
       expect(c).toBe(before + 3);
+      expect(await read(c)).toMatchObject({ CODCIDADE: 9, ESTENT: 'SP', CODFILIALNF: '1' });
+    });
+
+    it('takes WinThor’s city by PCCIDADE.CODIBGE, else by name and state; without one creates nothing', async () => {
+      const counter = async () =>
+        Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
+      expect(await findCity(db, { ibgeCode: '3550308' })).toEqual({
+        codcidade: 9,
+        name: 'SÃO PAULO',
+        state: 'SP',
+        ibgeCode: 3550308,
+      });
+      // By name: case does not matter, accents must be as WinThor spells the city (or absent on both sides).
+      expect((await findCity(db, { name: 'São Paulo', state: 'sp' }))?.codcidade).toBe(9);
+      expect((await findCity(db, { name: 'caxias do sul', state: 'RS' }))?.codcidade).toBe(4);
+      expect(await findCity(db, { name: 'Caxias do Sul', state: 'SC' })).toBeUndefined();
+      expect(await findCity(db, { ibgeCode: 431490 })).toBeUndefined();
+      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'), '1');
+      const before = await counter();
+      await expect(
+        createCustomer(db, { name: 'Sem cidade', document: '87748248800', ibgeCode: 1234567 }, defaults),
+      ).rejects.toMatchObject({
+        code: 'customer_city_unknown',
+        field: 'billingAddress.ibgeCode',
+        message: expect.stringContaining('código IBGE 1234567'),
+      });
+      await expect(
+        createCustomer(db, { name: 'Sem endereço', document: '87748248800' }, defaults),
+      ).rejects.toMatchObject({ code: 'customer_city_missing' });
+      // The city is checked before a code is taken: no number is spent on a refused customer.
+      expect(await counter()).toBe(before);
     });
 
     it('refuses a NULL or non-positive PCCONSUM.PROXNUMCLI and an increment that does not change exactly one row', async () => {
       const saved = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
-      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
+      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'), '1');
       const customersBefore = Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N);
       try {
         for (const bad of [null, 0, -5]) {
           await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :bad`, { bad });
           for (const document of ['87748248800', '45317828791']) {
-            const error = await createCustomer(db, { name: 'Sem contador', document }, defaults).then(
+            const error = await createCustomer(
+              db,
+              { name: 'Sem contador', document, ibgeCode: 4314902 },
+              defaults,
+            ).then(
               () => undefined,
               (e: unknown) => e,
             );
@@ -290,14 +377,22 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :saved`, { saved });
         await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
         await expect(
-          createCustomer(db, { name: 'Dois contadores', document: '87748248800' }, defaults),
+          createCustomer(
+            db,
+            { name: 'Dois contadores', document: '87748248800', ibgeCode: 4314902 },
+            defaults,
+          ),
         ).rejects.toMatchObject({ code: 'counter_update_failed' });
         expect(Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N)).toBe(customersBefore);
       } finally {
         await db.execute(`DELETE FROM PCCONSUM`);
         await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
       }
-      const code = await createCustomer(db, { name: 'Com contador', document: '87748248800' }, defaults);
+      const code = await createCustomer(
+        db,
+        { name: 'Com contador', document: '87748248800', ibgeCode: 4314902 },
+        defaults,
+      );
       expect(code).toBe(saved);
     });
 
