@@ -1,74 +1,128 @@
 import { describe, expect, it } from 'vitest';
-import type { Db, Row } from './db/db';
-import { oracleDialect } from './db/dialect';
-import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../contract';
-import { checkCreatePrivileges, checkPrerequisites } from './prerequisites';
-import { priceColumnFor } from './repositories/prices-repository';
-import { createTestWinthor } from './testing/test-winthor';
+import type { Binds, Db, Row } from '../db/db';
+import { oracleDialect } from '../db/dialect';
+import { DEFAULT_PARAMETER_NAMES, defaultSettings } from '../../contract';
+import { checkCreatePrivileges, checkPrerequisites } from '.';
+import { checkDictionaryColumns } from './column-checks';
+import { DEMO_TABLES } from '../demo/demo-tables';
+import { TARGET_VERSION } from '../schema/migrations';
+import { priceColumnFor } from '../repositories/prices-repository';
+import { createTestWinthor } from '../testing/test-winthor';
 
-/** Just what the privilege check asks an Oracle database. */
-const fakeOracle = (options: { user: string; schema: string; privileges: string[] }): Db => {
-  const rowsFor = (sql: string): Row[] => {
-    if (sql.includes('FROM SESSION_PRIVS')) return options.privileges.map((p) => ({ PRIVILEGE: p }));
-    if (sql.includes('FROM DUAL')) return [{ SESSION_USER_NAME: options.user, SCHEMA_NAME: options.schema }];
+interface FakeDictionary {
+  user: string;
+  schema: string;
+  privileges: string[];
+  /** Owner the PC* tables are reached at through public synonyms; empty = they are in CURRENT_SCHEMA. */
+  synonymOwner?: string;
+  /** "TABLE.COLUMN" the database does not have (an older WinThor). */
+  missing?: string[];
+  /** Extra columns: NOT NULL, with or without a default. */
+  extra?: Array<{ table: string; column: string; hasDefault: boolean }>;
+}
+
+/**
+ * Just the dictionary views the checks ask an Oracle database: SESSION_PRIVS, the session identity,
+ * ALL_TABLES, ALL_SYNONYMS and ALL_TAB_COLUMNS (the demo tables' columns, as nullable, PKs NOT NULL).
+ */
+const fakeOracle = (d: FakeDictionary): Db & { asked: Array<{ sql: string; binds?: Binds }> } => {
+  const asked: Array<{ sql: string; binds?: Binds }> = [];
+  const names = (binds?: Binds) =>
+    Object.entries(binds ?? {})
+      .filter(([k]) => /^t\d+$/.test(k))
+      .map(([, v]) => String(v));
+  const rowsFor = (sql: string, binds?: Binds): Row[] => {
+    asked.push({ sql, ...(binds ? { binds } : {}) });
+    if (sql.includes('FROM SESSION_PRIVS')) return d.privileges.map((p) => ({ PRIVILEGE: p }));
+    if (sql.includes("'SESSION_USER'")) return [{ SESSION_USER_NAME: d.user, SCHEMA_NAME: d.schema }];
+    if (sql.includes('FROM DUAL')) return [{ SCHEMA_NAME: d.schema }];
+    if (sql.includes('FROM ALL_TABLES'))
+      return d.synonymOwner ? [] : names(binds).map((t) => ({ TABLE_NAME: t }));
+    if (sql.includes('FROM ALL_SYNONYMS'))
+      return d.synonymOwner
+        ? names(binds).map((t) => ({
+            OWNER: 'PUBLIC',
+            SYNONYM_NAME: t,
+            TABLE_OWNER: d.synonymOwner,
+            TABLE_NAME: t,
+          }))
+        : [];
+    if (sql.includes('FROM ALL_TAB_COLUMNS'))
+      return names(binds).flatMap((table) => [
+        ...Object.keys(DEMO_TABLES[table]?.columns ?? {})
+          .filter((c) => !(d.missing ?? []).includes(`${table}.${c}`))
+          .map((c) => ({
+            TABLE_NAME: table,
+            COLUMN_NAME: c,
+            NULLABLE: DEMO_TABLES[table]!.primaryKey.includes(c) ? 'N' : 'Y',
+            DEFAULT_LENGTH: null,
+          })),
+        ...(d.extra ?? [])
+          .filter((e) => e.table === table)
+          .map((e) => ({
+            TABLE_NAME: table,
+            COLUMN_NAME: e.column,
+            NULLABLE: 'N',
+            DEFAULT_LENGTH: e.hasDefault ? 3 : null,
+          })),
+      ]);
     throw new Error(`unexpected SQL: ${sql}`);
   };
   return {
     kind: 'oracle',
     dialect: oracleDialect,
-    query: async <T extends Row>(sql: string) => rowsFor(sql) as T[],
-    queryOne: async <T extends Row>(sql: string) => rowsFor(sql)[0] as T | undefined,
-  } as unknown as Db;
+    asked,
+    query: async <T extends Row>(sql: string, binds?: Binds) => rowsFor(sql, binds) as T[],
+    queryOne: async <T extends Row>(sql: string, binds?: Binds) => rowsFor(sql, binds)[0] as T | undefined,
+  } as unknown as Db & { asked: Array<{ sql: string; binds?: Binds }> };
 };
 
 const OWN_SCHEMA = ['CREATE SESSION', 'CREATE TABLE', 'CREATE SEQUENCE', 'CREATE TRIGGER'];
-const ANY = [
-  'CREATE ANY TABLE',
-  'CREATE ANY SEQUENCE',
-  'CREATE ANY INDEX',
-  'CREATE ANY TRIGGER',
-  'GRANT ANY OBJECT PRIVILEGE',
-];
 
-describe('prerequisites: privileges to create the WTC_ objects', () => {
-  it('accepts CREATE TABLE/SEQUENCE/TRIGGER when the objects go in the user’s own schema', async () => {
+describe('prerequisites: who can create the WTC_ objects', () => {
+  it('accepts CREATE TABLE/SEQUENCE/TRIGGER when the objects and the PC* tables are in the user’s own schema', async () => {
     const check = await checkCreatePrivileges(
       fakeOracle({ user: 'INTEGRA', schema: 'INTEGRA', privileges: OWN_SCHEMA }),
     );
-    expect(check).toMatchObject({ id: 'grants.create', status: 'ok' });
+    expect(check).toMatchObject({ id: 'grants.create', status: 'ok', installBy: 'app' });
   });
 
-  it('asks for the ANY privileges when another schema owner is configured (CURRENT_SCHEMA)', async () => {
+  it('another owner configured (CURRENT_SCHEMA): the DBA installs with the owner-run script, not the app', async () => {
+    const db = fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: OWN_SCHEMA });
+    const check = await checkCreatePrivileges(db);
+    expect(check).toMatchObject({ status: 'warning', installBy: 'owner' });
+    expect(check.detail).toContain('a instalação é feita pelo DBA conectado como WINTHOR');
+    expect(check.detail).toContain('ORA-01749');
+    expect(check.fix).toContain('integrador db install --dry-run');
+    expect(check.fix).toContain('conectado como WINTHOR');
+    // Once installed by the DBA there is nothing left to do.
+    const installed = await checkCreatePrivileges(db, { installedVersion: TARGET_VERSION });
+    expect(installed).toMatchObject({ status: 'ok', installBy: 'owner' });
+    expect(installed.fix).toBeUndefined();
+  });
+
+  it('PC* tables through synonyms and no schema configured: asks for CREATE ANY TRIGGER, not CREATE TRIGGER', async () => {
     const check = await checkCreatePrivileges(
-      fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: OWN_SCHEMA }),
+      fakeOracle({ user: 'INTEGRA', schema: 'INTEGRA', privileges: OWN_SCHEMA, synonymOwner: 'WINTHOR' }),
     );
-    expect(check.status).toBe('warning');
-    expect(check.detail).toBe(
-      'O esquema configurado (WINTHOR) não é o do usuário INTEGRA: criar os objetos WTC_ nele e conceder a INTEGRA SELECT, INSERT, UPDATE e DELETE nas tabelas e SELECT nas sequences exige CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE. Faltam: CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE.',
+    expect(check).toMatchObject({
+      status: 'warning',
+      detail: expect.stringMatching(/^Faltam: CREATE ANY TRIGGER\./),
+    });
+    expect(check.detail).toContain(
+      'PCPRODUT, PCEST, PCTABPR, PCPEDC, PCDEPTO, PCSECAO, PCCATEGORIA são de WINTHOR',
     );
-    expect(check.fix).toContain(
-      'GRANT CREATE ANY TABLE, CREATE ANY SEQUENCE, CREATE ANY INDEX, CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE TO INTEGRA',
+    expect(check.fix).toContain('GRANT CREATE ANY TRIGGER TO INTEGRA');
+    expect(check.fix).toContain('configure o esquema dono das tabelas (WINTHOR)');
+    const granted = await checkCreatePrivileges(
+      fakeOracle({
+        user: 'INTEGRA',
+        schema: 'INTEGRA',
+        privileges: [...OWN_SCHEMA, 'CREATE ANY TRIGGER'],
+        synonymOwner: 'WINTHOR',
+      }),
     );
-    expect(check.fix).toContain('conectado como WINTHOR (o script já inclui os GRANTs para INTEGRA)');
-  });
-
-  it('lists only the ANY privileges still missing, and passes with all five', async () => {
-    const partial = await checkCreatePrivileges(
-      fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: [...OWN_SCHEMA, ...ANY.slice(0, 3)] }),
-    );
-    expect(partial).toMatchObject({ status: 'warning' });
-    expect(partial.detail).toMatch(/Faltam: CREATE ANY TRIGGER, GRANT ANY OBJECT PRIVILEGE\.$/);
-    // CREATE ANY alone creates objects the user then cannot use: the GRANTs need GRANT ANY OBJECT PRIVILEGE.
-    const noGrant = await checkCreatePrivileges(
-      fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: [...OWN_SCHEMA, ...ANY.slice(0, 4)] }),
-    );
-    expect(noGrant).toMatchObject({ status: 'warning' });
-    expect(noGrant.fix).toContain('GRANT GRANT ANY OBJECT PRIVILEGE TO INTEGRA');
-    const all = await checkCreatePrivileges(
-      fakeOracle({ user: 'INTEGRA', schema: 'WINTHOR', privileges: ['CREATE SESSION', ...ANY] }),
-    );
-    expect(all).toMatchObject({ status: 'ok' });
-    expect(all.detail).toContain('esquema WINTHOR');
+    expect(granted).toMatchObject({ status: 'ok', installBy: 'app' });
   });
 
   it('still reports missing plain CREATE privileges in the user’s own schema', async () => {
@@ -77,6 +131,90 @@ describe('prerequisites: privileges to create the WTC_ objects', () => {
     );
     expect(check).toMatchObject({ status: 'warning', detail: 'Faltam: CREATE SEQUENCE, CREATE TRIGGER.' });
     expect(check.fix).toContain('GRANT CREATE SEQUENCE, CREATE TRIGGER TO INTEGRA');
+  });
+});
+
+describe('prerequisites: the WinThor columns, from the dictionary views (ALL_TAB_COLUMNS)', () => {
+  it('names every column the product uses that this WinThor lacks, and the trigger that watches it', async () => {
+    const [used, required] = await checkDictionaryColumns(
+      fakeOracle({
+        user: 'INTEGRA',
+        schema: 'INTEGRA',
+        privileges: OWN_SCHEMA,
+        missing: ['PCDEPTO.ENVIAECOMMERCE', 'PCCATEGORIA.ENVIAECOMMERCE', 'PCCLIENT.CODFILIALNF'],
+      }),
+      [],
+    );
+    expect(used).toMatchObject({ id: 'columns.used', status: 'error' });
+    expect(used!.detail.split('\n').slice(1)).toEqual([
+      'PCCATEGORIA.ENVIAECOMMERCE (vigiada pela trigger WTC_TRG_PCCATEGORIA)',
+      'PCCLIENT.CODFILIALNF',
+      'PCDEPTO.ENVIAECOMMERCE (vigiada pela trigger WTC_TRG_PCDEPTO)',
+    ]);
+    expect(used!.fix).toContain('Atualize o WinThor');
+    expect(required).toMatchObject({ id: 'columns.required', status: 'ok' });
+  });
+
+  it('fails naming each NOT NULL column without default of PCCLIENT, PCPEDCFV, PCPEDIFV that the inserts leave empty', async () => {
+    const [used, required] = await checkDictionaryColumns(
+      fakeOracle({
+        user: 'INTEGRA',
+        schema: 'INTEGRA',
+        privileges: OWN_SCHEMA,
+        extra: [
+          { table: 'PCCLIENT', column: 'CODFUNCCAD', hasDefault: false },
+          { table: 'PCCLIENT', column: 'CODCLIPRINC', hasDefault: true },
+          { table: 'PCPEDCFV', column: 'CODEMITENTE', hasDefault: false },
+          { table: 'PCPEDIFV', column: 'BONIFIC', hasDefault: false },
+          { table: 'PCPRODUT', column: 'CODFORNEC', hasDefault: false },
+        ],
+      }),
+      [],
+    );
+    expect(used).toMatchObject({ status: 'ok' });
+    expect(required).toMatchObject({ id: 'columns.required', status: 'error' });
+    // Primary keys are NOT NULL too, but the inserts fill them; a column with a DEFAULT needs nothing.
+    expect(required!.detail.split('\n').slice(1)).toEqual([
+      'PCCLIENT.CODFUNCCAD',
+      'PCPEDCFV.CODEMITENTE',
+      'PCPEDIFV.BONIFIC',
+    ]);
+    expect(required!.fix).toContain('ORA-01400');
+  });
+
+  it('reads the columns of the owner a synonym points to', async () => {
+    const db = fakeOracle({
+      user: 'INTEGRA',
+      schema: 'INTEGRA',
+      privileges: OWN_SCHEMA,
+      synonymOwner: 'WINTHOR',
+    });
+    const [used] = await checkDictionaryColumns(db, []);
+    expect(used).toMatchObject({ status: 'ok' });
+    const columnQueries = db.asked.filter((a) => a.sql.includes('FROM ALL_TAB_COLUMNS'));
+    expect(columnQueries.map((a) => a.binds?.owner)).toEqual(['WINTHOR']);
+  });
+
+  it('on the embedded database reads pragma_table_info: all present, then a dropped column is named', async () => {
+    const db = await createTestWinthor({ products: 2, customers: 1 });
+    try {
+      const checks = await checkPrerequisites(db, defaultSettings());
+      expect(checks.find((c) => c.id === 'columns.used')).toMatchObject({ status: 'ok' });
+      expect(checks.find((c) => c.id === 'columns.required')).toMatchObject({ status: 'ok' });
+      expect(checks.find((c) => c.id === 'schema')).toMatchObject({
+        status: 'warning',
+        installBy: 'app',
+        fix: expect.stringContaining('numa janela sem movimento no WinThor'),
+      });
+      await db.execute(`ALTER TABLE PCSECAO DROP COLUMN ENVIAECOMMERCE`);
+      const after = await checkPrerequisites(db, defaultSettings());
+      expect(after.find((c) => c.id === 'columns.used')).toMatchObject({
+        status: 'error',
+        detail: expect.stringContaining('PCSECAO.ENVIAECOMMERCE (vigiada pela trigger WTC_TRG_PCSECAO)'),
+      });
+    } finally {
+      await db.close();
+    }
   });
 });
 

@@ -409,7 +409,7 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
           codcli: 3,
           codfilial: '1',
           codcob: 'CART',
-          codplpag: 1,
+          codplpag: 3,
           numpedcli: 'LOJA-1001',
           vlfrete: 12.5,
           codfornecfrete: 9,
@@ -429,6 +429,16 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         `SELECT PCPEDCFV.NUMPEDCLI, PCPEDCFV.CODFORNECFRETE, PCPEDCFV.OBSENTREGA1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`,
       );
       expect(header).toEqual({ NUMPEDCLI: 'LOJA-1001', CODFORNECFRETE: 9, OBSENTREGA1: 'Entregar à tarde' });
+      // The branch the goods leave from, on the header and every item; the plan's terms (3x: 30/60/90 days).
+      const terms = await db.queryOne(
+        `SELECT PCPEDCFV.CODFILIALRETIRA, PCPEDCFV.PRAZO1, PCPEDCFV.PRAZO2, PCPEDCFV.PRAZO3, PCPEDCFV.PRAZO4
+           FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`,
+      );
+      expect(terms).toEqual({ CODFILIALRETIRA: '1', PRAZO1: 30, PRAZO2: 60, PRAZO3: 90, PRAZO4: null });
+      const itemBranches = await db.query(
+        `SELECT PCPEDIFV.CODFILIALRETIRA FROM PCPEDIFV WHERE PCPEDIFV.NUMPEDRCA = 900001 ORDER BY PCPEDIFV.NUMSEQ`,
+      );
+      expect(itemBranches).toEqual([{ CODFILIALRETIRA: '1' }, { CODFILIALRETIRA: '1' }]);
       await db.execute(
         `UPDATE PCPEDCFV SET IMPORTADO = 3, OBSERVACAO_PC = 'Cliente bloqueado' WHERE PCPEDCFV.NUMPEDRCA = 900001`,
       );
