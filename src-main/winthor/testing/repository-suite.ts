@@ -212,6 +212,15 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       );
       expect(await findCustomer(db, { document: digits, ie: '999' })).toBeUndefined();
       expect(await findCustomer(db, { document: '52998224725' })).toBeUndefined();
+      // Stored with other punctuation by hand: found through the CGCENT index range, not a table scan.
+      await db.execute(
+        `INSERT INTO PCCLIENT (CODCLI, CLIENTE, CGCENT, IEENT) VALUES (9001, 'PONTUACAO MANUAL', '111444777-35', 'ISENTO')`,
+      );
+      try {
+        expect((await findCustomer(db, { document: '111.444.777-35' }))?.codcli).toBe(9001);
+      } finally {
+        await db.execute(`DELETE FROM PCCLIENT WHERE PCCLIENT.CODCLI = 9001`);
+      }
     });
 
     it('creates customers with a code taken from PCCONSUM.PROXNUMCLI: distinct codes, defaults from parameters', async () => {
