@@ -36,13 +36,13 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
         `SELECT CACHE_SIZE FROM USER_SEQUENCES WHERE SEQUENCE_NAME = 'WTC_CHANGE_QUEUE_SEQ'`,
       );
       expect(Number(cache?.CACHE_SIZE)).toBe(1000);
+      await db.execute(`INSERT INTO PCPEDC (NUMPED, CODFILIAL, POSICAO) VALUES (880001, '1', 'L')`);
+      await db.execute(`DELETE FROM WTC_CHANGE_QUEUE`);
       await db.execute(`UPDATE PCEST SET CUSTOREAL = 1 WHERE PCEST.CODPROD = 1`);
-      // Null-safe "really changed": a watched column NULL before and after queues nothing (ADR 0102).
+      // Null-safe "really changed": watched columns NULL before and after queue nothing (ADR 0102).
       await db.execute(
         `UPDATE PCPRODUT SET DESCRICAO = PCPRODUT.DESCRICAO WHERE PCPRODUT.CODPROD = 1 AND PCPRODUT.DTEXCLUSAO IS NULL`,
       );
-      await db.execute(`INSERT INTO PCPEDC (NUMPED, CODFILIAL, POSICAO) VALUES (880001, '1', 'L')`);
-      await db.execute(`DELETE FROM WTC_CHANGE_QUEUE`);
       await db.execute(`UPDATE PCPEDC SET POSICAO = PCPEDC.POSICAO WHERE PCPEDC.NUMPED = 880001`);
       await db.execute(
         `UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
