@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/app-error';
-import type { Db, DbSession } from '../db/db';
+import type { Db } from '../db/db';
 import { readSessionIdentity } from '../catalog/session-identity';
 import { locateTables } from '../catalog/table-locations';
 import { assertNoInvalidObjects } from './invalid-objects';
@@ -17,21 +17,13 @@ export {
 } from './install-plan';
 export { listIntegrationObjects, readInstalledVersion } from './installed-version';
 
-/**
- * Oracle: the user to grant the WTC_ objects to, when the objects go into another owner's schema
- * (CURRENT_SCHEMA ≠ SESSION_USER): they belong to the owner and the connected user has no rights on them.
- * Undefined in the user's own schema and on SQLite.
- */
-export const readInstallGrantee = async (db: DbSession): Promise<string | undefined> => {
-  const identity = await readSessionIdentity(db);
-  return identity && identity.user && identity.user !== identity.schema ? identity.user : undefined;
-};
-
 /** The exact script `install` would run on this database (what "visualizar script" shows). */
 export const planInstall = async (db: Db): Promise<SchemaPlan> => {
   const current = await readInstalledVersion(db);
   const identity = await readSessionIdentity(db);
   if (!identity) return buildInstallPlan(db.dialect.name, current);
+  // Another owner's schema (CURRENT_SCHEMA ≠ SESSION_USER): the objects belong to the owner, and the script
+  // (run by the owner) grants them to the connected user (ADR 0101).
   if (identity.user && identity.user !== identity.schema)
     return buildInstallPlan(db.dialect.name, current, { grantTo: identity.user });
   const locations = await locateTables(
