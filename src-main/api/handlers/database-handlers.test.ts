@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
 import { winthorDemoPart } from '../../runtime/demo/winthor-demo-part';
+import { TARGET_VERSION } from '../../winthor/schema/migrations';
 
 describe('db.* API methods on the embedded demo WinThor', () => {
   let dir: string;
@@ -42,17 +43,17 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     });
     expect(report.checks.find((c) => c.id === 'schema')).toMatchObject({
       status: 'ok',
-      detail: 'Versão 3 instalada.',
+      detail: `Versão ${TARGET_VERSION} instalada.`,
     });
   });
 
   it('previews, uninstalls and installs the integration schema', async () => {
     expect((await runtime.api.invoke('db.installPreview', {})).script).toContain('Nada a fazer');
     const removal = await runtime.api.invoke('db.uninstallPreview', {});
-    expect(removal).toMatchObject({ dialect: 'sqlite', currentVersion: 3, targetVersion: 0 });
+    expect(removal).toMatchObject({ dialect: 'sqlite', currentVersion: TARGET_VERSION, targetVersion: 0 });
     expect(removal.script).toContain('DROP TRIGGER IF EXISTS WTC_TRG_PCEST_U');
     expect(await runtime.api.invoke('db.uninstall', {})).toMatchObject({
-      previousVersion: 3,
+      previousVersion: TARGET_VERSION,
       installedVersion: 0,
     });
     expect((await runtime.api.invoke('db.check', {})).checks.find((c) => c.id === 'schema')).toMatchObject({
@@ -60,7 +61,7 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     });
     expect(await runtime.api.invoke('db.install', {})).toMatchObject({
       previousVersion: 0,
-      installedVersion: 3,
+      installedVersion: TARGET_VERSION,
     });
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
+import { TARGET_VERSION } from '../../winthor/schema/migrations';
 
 describe('db.installPreview and db.uninstallPreview for a dialect (the script without connecting)', () => {
   let dir: string;
@@ -20,7 +21,7 @@ describe('db.installPreview and db.uninstallPreview for a dialect (the script wi
 
   it('writes the whole script from version 0, with the grants for the integrator user when asked', async () => {
     const plain = await runtime.api.invoke('db.installPreview', { dialect: 'oracle' });
-    expect(plain).toMatchObject({ dialect: 'oracle', currentVersion: 0, targetVersion: 3 });
+    expect(plain).toMatchObject({ dialect: 'oracle', currentVersion: 0, targetVersion: TARGET_VERSION });
     expect(plain.script).toContain('CREATE OR REPLACE TRIGGER WTC_TRG_PCEST');
     expect(plain.script).not.toContain('GRANT');
     expect(plain.grantTo).toBeUndefined();

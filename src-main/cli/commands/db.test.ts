@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
+import { TARGET_VERSION } from '../../winthor/schema/migrations';
+import { READ_TABLES } from '../../winthor/prerequisites';
 import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { captureCli } from '../run-cli.test-support';
@@ -29,7 +31,7 @@ describe('integrador db …', () => {
   it('check --demo reports every prerequisite in pt-BR and exits 0', async () => {
     const { code, out } = await capture(['--data-dir', dir, 'db', 'check', '--demo']);
     expect(code).toBe(0);
-    expect(out).toContain('[ok]   Leitura das tabelas do WinThor: 21 tabelas acessíveis.');
+    expect(out).toContain(`[ok]   Leitura das tabelas do WinThor: ${READ_TABLES.length} tabelas acessíveis.`);
     expect(out).toContain('[ok]   Parâmetro 2829 — % do estoque para o e-commerce (filial 2): 80%');
     expect(out).toContain('[aviso] Tabelas, sequences e triggers da integração: Não instaladas');
     const json = await capture(['--json', '--data-dir', dir, 'db', 'check', '--demo']);
@@ -58,17 +60,22 @@ describe('integrador db …', () => {
     const dry = await capture(['--json', '--data-dir', dir, 'db', 'install', '--demo', '--dry-run']);
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out);
-    expect(plan).toMatchObject({ dryRun: true, dialect: 'sqlite', currentVersion: 0, targetVersion: 3 });
+    expect(plan).toMatchObject({
+      dryRun: true,
+      dialect: 'sqlite',
+      currentVersion: 0,
+      targetVersion: TARGET_VERSION,
+    });
     expect(plan.script).toContain('CREATE TABLE IF NOT EXISTS WTC_ORDER_IMPORT');
     expect(await objects()).toEqual([]);
 
     const first = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/versão 0 → 3/);
+    expect(first.out).toContain(`versão 0 → ${TARGET_VERSION}`);
     const installed = await objects();
     expect(installed.length).toBeGreaterThan(20);
     const second = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
-    expect(second.out).toContain('Nada a fazer: a versão 3 já está instalada');
+    expect(second.out).toContain(`Nada a fazer: a versão ${TARGET_VERSION} já está instalada`);
     expect(await objects()).toEqual(installed);
 
     const dryUninstall = await capture(['--data-dir', dir, 'db', 'uninstall', '--demo', '--dry-run']);
@@ -117,7 +124,7 @@ describe('integrador db …', () => {
       ok: true,
       products: 50,
       branches: ['1', '2'],
-      schemaVersion: 3,
+      schemaVersion: TARGET_VERSION,
     });
     const again = await capture(['--data-dir', dir, 'db', 'seed-demo']);
     expect(again.code).toBe(1);

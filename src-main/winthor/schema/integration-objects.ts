@@ -154,6 +154,12 @@ export const INTEGRATION_TABLES: TableDef[] = [
   },
 ];
 
+/**
+ * Values of WTC_CHANGE_QUEUE_SEQ each instance keeps in memory (version 4). Every PCEST change takes one: with
+ * CACHE 100 a busy WinThor went to the dictionary every 100 changes (an update of SEQ$ and its latch).
+ */
+export const QUEUE_SEQUENCE_CACHE = 1000;
+
 /** A queue trigger: which WinThor table, which columns matter, what (entity, branch, key) it appends. */
 export interface QueueTriggerDef {
   name: string;
