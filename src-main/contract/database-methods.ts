@@ -11,6 +11,12 @@ export const DbCheck = z.object({
   status: DbCheckStatus,
   detail: z.string(),
   fix: z.string().optional(),
+  /**
+   * On the checks of the integration's objects: who installs them — the app ("Criar Tabelas / Sequences /
+   * Triggers") or the DBA connected as the schema owner, with the script ("visualizar script"). With
+   * 'owner' the app refuses to install (the objects would have to be granted by the user to itself).
+   */
+  installBy: z.enum(['app', 'owner']).optional(),
 });
 export type DbCheck = z.infer<typeof DbCheck>;
 

@@ -153,6 +153,21 @@ export const DEFAULT_PARAMETER_NAMES: Record<WinthorParameter, string> = {
   '4014': 'NUMREGIAOCIASHOP',
 };
 
+/** How a customer created from the store is filled where WinThor sites differ (ADR 0110). */
+export const NewCustomerSettings = z.object({
+  /** PCCLIENT.CODFILIALNF, the branch that invoices the customer; empty = the branch of the order. */
+  invoicingBranch: z
+    .string()
+    .regex(
+      /^([0-9A-Za-z]{1,2})?$/,
+      'Filial de faturamento do cliente: 1 ou 2 caracteres, como no WinThor (ex.: 1), ou vazio para usar a filial do pedido.',
+    )
+    .default(''),
+  /** PCCLIENT.CONSUMIDORFINAL of a company with IE: false = 'N' (it buys to resell or to produce). */
+  companyWithIeIsFinalConsumer: z.boolean().default(false),
+});
+export type NewCustomerSettings = z.infer<typeof NewCustomerSettings>;
+
 /** A pool size: a whole number from `min` to 64, with a pt-BR message naming the field. */
 const poolSize = (label: string, min: number) => {
   const message = `${label}: informe um número inteiro de ${min} a 64.`;
@@ -253,8 +268,12 @@ export const SettingsObject = z.object({
   winthor: z
     .object({
       parameterNames: z.record(z.enum(WINTHOR_PARAMETERS), z.string()).default(DEFAULT_PARAMETER_NAMES),
+      newCustomers: NewCustomerSettings.default({ invoicingBranch: '', companyWithIeIsFinalConsumer: false }),
     })
-    .default({ parameterNames: DEFAULT_PARAMETER_NAMES }),
+    .default({
+      parameterNames: DEFAULT_PARAMETER_NAMES,
+      newCustomers: { invoicingBranch: '', companyWithIeIsFinalConsumer: false },
+    }),
 });
 
 export const Settings = SettingsObject.superRefine((settings, ctx) => {

@@ -10,7 +10,15 @@ export interface DatabaseServiceOptions {
 }
 
 /** Db methods that do work on the database: each call counts as work in flight while it runs. */
-const TRACKED = ['query', 'queryOne', 'execute', 'executeMany', 'transaction', 'info'] as const;
+const TRACKED = [
+  'query',
+  'queryOne',
+  'execute',
+  'executeMany',
+  'executeReturning',
+  'transaction',
+  'info',
+] as const;
 
 /** One opened database and the work still running on it. */
 class OpenedDb {

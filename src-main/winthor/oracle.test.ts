@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../contract';
 import { checkPrerequisites } from './prerequisites';
 import { readChanges } from './repositories/change-queue-repository';
+import { customerRepositorySuite } from './customer-repository-suite.test-support';
 import { repositorySuite } from './repository-suite.test-support';
 import { createOracleTestWinthor } from './test-winthor.test-support';
 import {
@@ -20,6 +21,7 @@ import { TARGET_VERSION } from './schema/migrations';
 const ORACLE = process.env.WINTHOR_TEST_ORACLE;
 
 repositorySuite('Oracle', () => createOracleTestWinthor(), { skip: !ORACLE });
+customerRepositorySuite('Oracle', () => createOracleTestWinthor(), { skip: !ORACLE });
 
 describe.skipIf(!ORACLE)('instalador no Oracle', () => {
   it('installs idempotently, queues changes by trigger and uninstalls completely', async () => {
@@ -30,7 +32,18 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
       expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
       expect((await planInstall(db)).statements).toEqual([]);
       await install(db);
+      const cache = await db.queryOne(
+        `SELECT CACHE_SIZE FROM USER_SEQUENCES WHERE SEQUENCE_NAME = 'WTC_CHANGE_QUEUE_SEQ'`,
+      );
+      expect(Number(cache?.CACHE_SIZE)).toBe(1000);
+      await db.execute(`INSERT INTO PCPEDC (NUMPED, CODFILIAL, POSICAO) VALUES (880001, '1', 'L')`);
+      await db.execute(`DELETE FROM WTC_CHANGE_QUEUE`);
       await db.execute(`UPDATE PCEST SET CUSTOREAL = 1 WHERE PCEST.CODPROD = 1`);
+      // Null-safe "really changed": watched columns NULL before and after queue nothing (ADR 0102).
+      await db.execute(
+        `UPDATE PCPRODUT SET DESCRICAO = PCPRODUT.DESCRICAO WHERE PCPRODUT.CODPROD = 1 AND PCPRODUT.DTEXCLUSAO IS NULL`,
+      );
+      await db.execute(`UPDATE PCPEDC SET POSICAO = PCPEDC.POSICAO WHERE PCPEDC.NUMPED = 880001`);
       await db.execute(
         `UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 1 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
       );
@@ -81,6 +94,8 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
       expect(byId['grants.write']!.status).toBe('ok');
       expect(byId['parameter.99.4008']).toMatchObject({ status: 'ok', detail: 'CART (existe em PCCOB)' });
       expect(byId.schema).toMatchObject({ status: 'ok' });
+      expect(byId['columns.used']).toMatchObject({ status: 'ok' });
+      expect(byId['columns.required']).toMatchObject({ status: 'ok' });
       await uninstall(db);
       expect(await listIntegrationObjects(db)).toEqual([]);
     } finally {

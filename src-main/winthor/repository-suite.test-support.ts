@@ -5,7 +5,6 @@ import { isValidEan13 } from './demo/check-digits';
 import { listBranches } from './repositories/branches-repository';
 import { listCarriers } from './repositories/carriers-repository';
 import { listCategories, setCategoryStoreId } from './repositories/categories-repository';
-import { createCustomer, customerDefaultsFrom, findCustomer } from './repositories/customers-repository';
 import { codeExists, listBillingTypes, listPaymentPlans } from './repositories/lookups-repository';
 import { getOrderStatuses } from './repositories/order-status-repository';
 import { readStagingResult, stageOrder } from './repositories/order-staging-repository';
@@ -189,118 +188,6 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       expect(await codeExists(db, 'PCPLPAG', 'abc')).toBe(false);
     });
 
-    it('finds customers by CPF/CNPJ digits whether stored with or without punctuation, plus IE', async () => {
-      const rows = await db.query(
-        `SELECT PCCLIENT.CODCLI, PCCLIENT.CGCENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI IN (3, 4, 8)`,
-      );
-      const byCode = new Map(rows.map((r) => [Number(r.CODCLI), r]));
-      // 3: CPF stored as digits; 4 and 8: CNPJ stored punctuated.
-      const cpf = String(byCode.get(3)!.CGCENT);
-      expect(cpf).toMatch(/^\d{11}$/);
-      const formattedCpf = `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
-      expect((await findCustomer(db, { document: formattedCpf, ie: '' }))?.codcli).toBe(3);
-      const cnpj = String(byCode.get(4)!.CGCENT);
-      expect(cnpj).toContain('/');
-      const digits = cnpj.replace(/\D/g, '');
-      expect((await findCustomer(db, { document: digits, ie: String(byCode.get(4)!.IEENT) }))?.codcli).toBe(
-        4,
-      );
-      expect(await findCustomer(db, { document: digits, ie: '999' })).toBeUndefined();
-      expect(await findCustomer(db, { document: '52998224725' })).toBeUndefined();
-    });
-
-    it('creates customers with PCCONSUM.PROXNUMCLI taken in the transaction: distinct codes, defaults from parameters', async () => {
-      const before = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
-      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
-      expect(defaults).toEqual({
-        codcob: 'CART',
-        codplpag: 1,
-        codpraca: 1,
-        codusur: 99,
-        codatv: 2,
-        numregiao: null,
-      });
-      const [a, b] = await Promise.all([
-        createCustomer(
-          db,
-          {
-            name: 'Maria da Silva',
-            document: '529.982.247-25',
-            city: 'Porto Alegre do Sul e Norte',
-            zip: '90010-000',
-          },
-          defaults,
-        ),
-        createCustomer(
-          db,
-          { name: 'Loja Teste Ltda', document: '11.222.333/0001-81', ie: '123.456.789' },
-          defaults,
-        ),
-      ]);
-      expect(new Set([a, b]).size).toBe(2);
-      expect([a, b].sort((x, y) => x - y)).toEqual([before, before + 1]);
-      expect(Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI)).toBe(
-        before + 2,
-      );
-      const created = await db.queryOne(
-        `SELECT PCCLIENT.CGCENT, PCCLIENT.TIPOFJ, PCCLIENT.CODCOB, PCCLIENT.CODUSUR1, PCCLIENT.CODATV1, PCCLIENT.MUNICENT, PCCLIENT.IEENT FROM PCCLIENT WHERE PCCLIENT.CODCLI = :codcli`,
-        { codcli: a },
-      );
-      expect(created).toMatchObject({
-        CGCENT: '529.982.247-25',
-        TIPOFJ: 'F',
-        CODCOB: 'CART',
-        CODUSUR1: 99,
-        CODATV1: 2,
-        MUNICENT: 'PORTO ALEGRE DO',
-        IEENT: 'ISENTO',
-      });
-      expect((await findCustomer(db, { document: '11222333000181', ie: '123456789' }))?.codcli).toBe(b);
-      // A code already used by hand in WinThor is skipped.
-      await db.execute(`INSERT INTO PCCLIENT (CODCLI, CLIENTE, CGCENT) VALUES (:codcli, 'MANUAL', '0')`, {
-        codcli: before + 2,
-      });
-      const c = await createCustomer(db, { name: 'Outro', document: '39053344705' }, defaults);
-      expect(c).toBe(before + 3);
-    });
-
-    it('refuses a NULL or non-positive PCCONSUM.PROXNUMCLI and an increment that does not change exactly one row', async () => {
-      const saved = Number((await db.queryOne(`SELECT PCCONSUM.PROXNUMCLI FROM PCCONSUM`))!.PROXNUMCLI);
-      const defaults = customerDefaultsFrom(await readParameters(db, DEFAULT_PARAMETER_NAMES, '1'));
-      const customersBefore = Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N);
-      try {
-        for (const bad of [null, 0, -5]) {
-          await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :bad`, { bad });
-          for (const document of ['87748248800', '45317828791']) {
-            const error = await createCustomer(db, { name: 'Sem contador', document }, defaults).then(
-              () => undefined,
-              (e: unknown) => e,
-            );
-            expect(error).toMatchObject({
-              code: 'missing_counter',
-              message: expect.stringContaining('PCCONSUM.PROXNUMCLI'),
-              fix: expect.stringContaining('PCCONSUM.PROXNUMCLI'),
-            });
-          }
-        }
-        expect(
-          await db.queryOne(`SELECT PCCLIENT.CODCLI FROM PCCLIENT WHERE PCCLIENT.CODCLI <= 0`),
-        ).toBeUndefined();
-        // Two PCCONSUM rows with the same counter: the increment changes 2 rows, nothing is created.
-        await db.execute(`UPDATE PCCONSUM SET PROXNUMCLI = :saved`, { saved });
-        await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
-        await expect(
-          createCustomer(db, { name: 'Dois contadores', document: '87748248800' }, defaults),
-        ).rejects.toMatchObject({ code: 'counter_update_failed' });
-        expect(Number((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCLIENT`))!.N)).toBe(customersBefore);
-      } finally {
-        await db.execute(`DELETE FROM PCCONSUM`);
-        await db.execute(`INSERT INTO PCCONSUM (PROXNUMCLI) VALUES (:saved)`, { saved });
-      }
-      const code = await createCustomer(db, { name: 'Com contador', document: '87748248800' }, defaults);
-      expect(code).toBe(saved);
-    });
-
     it('writes staging rows with IMPORTADO = 1 and reads the importer result', async () => {
       const key = {
         numpedrca: 900001,
@@ -314,7 +201,7 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
           codcli: 3,
           codfilial: '1',
           codcob: 'CART',
-          codplpag: 1,
+          codplpag: 3,
           numpedcli: 'LOJA-1001',
           vlfrete: 12.5,
           codfornecfrete: 9,
@@ -334,6 +221,16 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         `SELECT PCPEDCFV.NUMPEDCLI, PCPEDCFV.CODFORNECFRETE, PCPEDCFV.OBSENTREGA1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`,
       );
       expect(header).toEqual({ NUMPEDCLI: 'LOJA-1001', CODFORNECFRETE: 9, OBSENTREGA1: 'Entregar à tarde' });
+      // The branch the goods leave from, on the header and every item; the plan's terms (3x: 30/60/90 days).
+      const terms = await db.queryOne(
+        `SELECT PCPEDCFV.CODFILIALRETIRA, PCPEDCFV.PRAZO1, PCPEDCFV.PRAZO2, PCPEDCFV.PRAZO3, PCPEDCFV.PRAZO4
+           FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 900001`,
+      );
+      expect(terms).toEqual({ CODFILIALRETIRA: '1', PRAZO1: 30, PRAZO2: 60, PRAZO3: 90, PRAZO4: null });
+      const itemBranches = await db.query(
+        `SELECT PCPEDIFV.CODFILIALRETIRA FROM PCPEDIFV WHERE PCPEDIFV.NUMPEDRCA = 900001 ORDER BY PCPEDIFV.NUMSEQ`,
+      );
+      expect(itemBranches).toEqual([{ CODFILIALRETIRA: '1' }, { CODFILIALRETIRA: '1' }]);
       await db.execute(
         `UPDATE PCPEDCFV SET IMPORTADO = 3, OBSERVACAO_PC = 'Cliente bloqueado' WHERE PCPEDCFV.NUMPEDRCA = 900001`,
       );

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteDb } from '../../winthor/db/sqlite-db';
 import { listIntegrationObjects } from '../../winthor/schema/installer';
 import { TARGET_VERSION } from '../../winthor/schema/migrations';
+import { READ_TABLES } from '../../winthor/prerequisites';
 import { Branch } from '../../contract';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { captureCli } from '../run-cli.test-support';
@@ -30,7 +31,7 @@ describe('integrador db …', () => {
   it('check --demo reports every prerequisite in pt-BR and exits 0', async () => {
     const { code, out } = await capture(['--data-dir', dir, 'db', 'check', '--demo']);
     expect(code).toBe(0);
-    expect(out).toContain('[ok]   Leitura das tabelas do WinThor: 21 tabelas acessíveis.');
+    expect(out).toContain(`[ok]   Leitura das tabelas do WinThor: ${READ_TABLES.length} tabelas acessíveis.`);
     expect(out).toContain('[ok]   Parâmetro 2829 — % do estoque para o e-commerce (filial 2): 80%');
     expect(out).toContain('[aviso] Tabelas, sequences e triggers da integração: Não instaladas');
     const json = await capture(['--json', '--data-dir', dir, 'db', 'check', '--demo']);
@@ -70,7 +71,7 @@ describe('integrador db …', () => {
 
     const first = await capture(['--data-dir', dir, 'db', 'install', '--demo']);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(new RegExp(`versão 0 → ${TARGET_VERSION}`));
+    expect(first.out).toContain(`versão 0 → ${TARGET_VERSION}`);
     const installed = await objects();
     expect(installed.length).toBeGreaterThan(20);
     const second = await capture(['--data-dir', dir, 'db', 'install', '--demo']);

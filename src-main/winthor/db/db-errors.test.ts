@@ -113,6 +113,30 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
       'db_thin_unsupported',
       /modo Thin/,
     ],
+    [
+      'DDL lock timeout on a busy WinThor table',
+      oraError('ORA-00054', 'resource busy and acquire with NOWAIT specified or timeout expired'),
+      'db_resource_busy',
+      /bloqueado por outra sessão/,
+    ],
+    [
+      'FOR UPDATE WAIT expired',
+      oraError('ORA-30006', 'resource busy; acquire with WAIT timeout expired'),
+      'db_resource_busy',
+      /tempo de espera acabou/,
+    ],
+    [
+      'deadlock',
+      oraError('ORA-00060', 'deadlock detected while waiting for resource'),
+      'db_deadlock',
+      /impasse/,
+    ],
+    [
+      'call timeout (Thin)',
+      njsError('NJS-123', 'call timeout of 10000 ms exceeded'),
+      'db_timeout',
+      /tempo de espera esgotado/,
+    ],
   ];
   for (const [label, error, code, message] of cases) {
     it(label, () => {
@@ -124,6 +148,24 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
       expect(mapped.fix).toBeTruthy();
     });
   }
+
+  it('names the NOT NULL column a WinThor version requires (ORA-01400) and the missing identifier (ORA-00904)', () => {
+    const required = mapDbError(
+      oraError('ORA-01400', 'cannot insert NULL into ("WINTHOR"."PCCLIENT"."CODFILIALNF")'),
+    );
+    expect(required).toMatchObject({
+      code: 'db_required_column',
+      message:
+        'Banco Oracle: PCCLIENT.CODFILIALNF é obrigatória (NOT NULL) nesta versão do WinThor e a integração não a preenche (ORA-01400).',
+    });
+    expect(required.fix).toContain('verificação de pré-requisitos');
+    const missing = mapDbError(oraError('ORA-00904', '"PCDEPTO"."ENVIAECOMMERCE": invalid identifier'));
+    expect(missing).toMatchObject({
+      code: 'db_missing_column',
+      message:
+        'Banco Oracle: coluna ou função inexistente nesta versão do WinThor: "PCDEPTO"."ENVIAECOMMERCE" (ORA-00904).',
+    });
+  });
 
   it('keeps only the first line of an unknown error', () => {
     const mapped = mapDbError(oraError('ORA-00001', 'unique constraint (X.PK) violated'));

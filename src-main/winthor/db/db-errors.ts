@@ -107,6 +107,20 @@ const CODES: Array<{
     },
   },
   {
+    // Before the generic timeout rule (their messages say "timeout"). ORA-00054: NOWAIT or DDL_LOCK_TIMEOUT
+    // expired; ORA-30006: FOR UPDATE WAIT n expired; ORA-04021: a DDL waited too long for an object lock.
+    match: (c) => c === 'ORA-00054' || c === 'ORA-30006' || c === 'ORA-04021',
+    make: (c) =>
+      new AppError(
+        'db_resource_busy',
+        `Banco Oracle: a tabela ou o registro está bloqueado por outra sessão (em geral do WinThor) e o tempo de espera acabou (${c}).`,
+        {
+          fix: 'Tente de novo em alguns minutos. A criação das triggers (Criar Tabelas / Sequences / Triggers) precisa de uma janela sem movimento no WinThor, fora do expediente.',
+          retryable: true,
+        },
+      ),
+  },
+  {
     match: (c, m) =>
       [
         'NJS-510',
@@ -151,6 +165,42 @@ const CODES: Array<{
           fix: 'Peça ao DBA os privilégios listados na verificação de pré-requisitos (SELECT nas tabelas PC*, INSERT em PCPEDCFV/PCPEDIFV, CREATE TABLE/SEQUENCE/TRIGGER e cota no tablespace).',
         },
       ),
+  },
+  {
+    match: (c) => c === 'ORA-00060',
+    make: (c) =>
+      new AppError(
+        'db_deadlock',
+        `Banco Oracle: a operação entrou em impasse (deadlock) com outra sessão e foi desfeita (${c}).`,
+        { fix: 'Nada foi gravado por esta operação; ela será tentada de novo.', retryable: true },
+      ),
+  },
+  {
+    match: (c) => c === 'ORA-01400',
+    make: (c, m) => {
+      const column = /\("?[\w$#]+"?\."?([\w$#]+)"?\."?([\w$#]+)"?\)/.exec(m);
+      const name = column ? `${column[1]}.${column[2]}` : 'uma coluna';
+      return new AppError(
+        'db_required_column',
+        `Banco Oracle: ${name} é obrigatória (NOT NULL) nesta versão do WinThor e a integração não a preenche (${c}).`,
+        {
+          fix: 'Rode a verificação de pré-requisitos (Banco de dados › Verificar): ela lista as colunas obrigatórias que a integração não preenche; leve a lista ao suporte da integração.',
+        },
+      );
+    },
+  },
+  {
+    match: (c) => c === 'ORA-00904',
+    make: (c, m) => {
+      const identifier = /ORA-00904:\s*(\S+):/.exec(m)?.[1];
+      return new AppError(
+        'db_missing_column',
+        `Banco Oracle: coluna ou função inexistente nesta versão do WinThor${identifier ? `: ${identifier}` : ''} (${c}).`,
+        {
+          fix: 'Rode a verificação de pré-requisitos (Banco de dados › Verificar): ela lista as colunas do WinThor que a integração usa e que faltam neste banco.',
+        },
+      );
+    },
   },
   {
     match: (c) => c === 'NJS-700' || c === 'ORA-24344',

@@ -46,6 +46,10 @@ describe('dialects', () => {
     expect(oracleDialect.limit('SELECT X FROM T ORDER BY X')).toBe(
       'SELECT * FROM (SELECT X FROM T ORDER BY X) WHERE ROWNUM <= :row_limit',
     );
+    expect(oracleDialect.returning(['PROXNUMCLI'])).toBe(' RETURNING PROXNUMCLI INTO :ret_proxnumcli');
+    expect(sqliteDialect.returning(['PROXNUMCLI'])).toBe(' RETURNING PROXNUMCLI');
+    // Every row lock the integration takes has a bounded wait (ORA-30006 past it), never an endless one.
+    expect(oracleDialect.forUpdate).toBe(' FOR UPDATE WAIT 5');
     expect(oracleDialect.nextId('WTC_LOG')).toBe('WTC_LOG_SEQ.NEXTVAL');
     expect(() => oracleDialect.nextId('X; DROP')).toThrow(/inválido/);
   });

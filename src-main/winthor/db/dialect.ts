@@ -8,8 +8,13 @@ export interface Dialect {
   readonly now: string;
   /** ` FROM DUAL` on Oracle, empty on SQLite, for a SELECT of expressions only. */
   readonly fromDual: string;
-  /** ` FOR UPDATE` on Oracle; SQLite locks the whole file for the transaction (BEGIN IMMEDIATE). */
+  /**
+   * ` FOR UPDATE WAIT n` on Oracle: a row lock whose wait is bounded (ORA-30006 past it), never an endless
+   * wait on a row a WinThor session holds. SQLite locks the whole file for the transaction (BEGIN IMMEDIATE).
+   */
   readonly forUpdate: string;
+  /** The RETURNING clause the adapter appends for `executeReturning` (Oracle: `… INTO :ret_c`). */
+  returning(columns: readonly string[]): string;
   /** Wraps an ordered query so it returns at most `:row_limit` rows (binds must include row_limit). */
   limit(sql: string): string;
   /** The value to insert into an id column: the table's sequence (Oracle) or NULL (SQLite autoincrement). */
@@ -30,11 +35,19 @@ const assertIdentifier = (name: string): string => {
 
 export const sequenceName = (table: string): string => `${assertIdentifier(table)}_SEQ`;
 
+/** Seconds a `FOR UPDATE` waits for a row another session holds before giving up (ORA-30006). */
+export const ROW_LOCK_WAIT_SECONDS = 5;
+
+/** The Oracle OUT bind that receives a RETURNING column. */
+export const returningBindName = (column: string): string => `ret_${assertIdentifier(column).toLowerCase()}`;
+
 export const oracleDialect: Dialect = {
   name: 'oracle',
   now: 'SYSDATE',
   fromDual: ' FROM DUAL',
-  forUpdate: ' FOR UPDATE',
+  forUpdate: ` FOR UPDATE WAIT ${ROW_LOCK_WAIT_SECONDS}`,
+  returning: (columns) =>
+    ` RETURNING ${columns.map(assertIdentifier).join(', ')} INTO ${columns.map((c) => `:${returningBindName(c)}`).join(', ')}`,
   // ROWNUM works on every Oracle version the Thick mode reaches (11g included); FETCH FIRST needs 12c.
   limit: (sql) => `SELECT * FROM (${sql}) WHERE ROWNUM <= :row_limit`,
   nextId: (table) => `${sequenceName(table)}.NEXTVAL`,
@@ -60,6 +73,7 @@ export const sqliteDialect: Dialect = {
   now: "datetime('now', 'localtime')",
   fromDual: '',
   forUpdate: '',
+  returning: (columns) => ` RETURNING ${columns.map(assertIdentifier).join(', ')}`,
   limit: (sql) => `${sql} LIMIT :row_limit`,
   nextId: () => 'NULL',
   upsert: (table, keys, columns) => {

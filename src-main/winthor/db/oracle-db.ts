@@ -1,8 +1,21 @@
 import oracledb, { type Connection, type Pool } from 'oracledb';
-import { pickBinds } from './binds';
-import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
+import type {
+  Binds,
+  Db,
+  DbInfo,
+  DbSession,
+  ExecuteResult,
+  ReturningResult,
+  ReturningType,
+  Row,
+  StreamOptions,
+  TransactionOptions,
+} from './db';
 import { oracleDialect } from './dialect';
-import { compiledWithErrors, mapDbError, type DbErrorContext } from './db-errors';
+import { mapDbError } from './db-errors';
+import { connectionSession, DEFAULT_CALL_TIMEOUT_SECONDS, FETCH_ARRAY_SIZE } from './oracle-session';
+
+export { DEFAULT_CALL_TIMEOUT_SECONDS, toOracleBinds } from './oracle-session';
 
 export interface OracleDbOptions {
   connectString: string;
@@ -16,9 +29,13 @@ export interface OracleDbOptions {
   schema?: string;
   /** Seconds to wait for a connection. */
   connectTimeoutSeconds?: number;
+  /**
+   * Longest round trip, in seconds, lock waits included (node-oracledb `callTimeout`): past it the driver
+   * cancels the call (NJS-123) and the connection stays usable. Default DEFAULT_CALL_TIMEOUT_SECONDS.
+   */
+  callTimeoutSeconds?: number;
 }
 
-const FETCH_ARRAY_SIZE = 500;
 const STATEMENT_CACHE_SIZE = 60;
 
 let thickLibDir: string | undefined;
@@ -45,142 +62,26 @@ const configureDriver = (): void => {
   oracledb.fetchAsString = [oracledb.DB_TYPE_CLOB];
 };
 
-/**
- * Dates are wall-clock values (ADR 0105). Reading node-oracledb 6.10's Thin code: DATE and TIMESTAMP
- * columns are fetched with the Date's local fields (no shift), and a Date bound as DB_TYPE_DATE is written
- * from its local fields. Binding as DATE (not the driver's default TIMESTAMP) also lets Oracle compare a
- * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.
- * Not observed against a server here; the Oracle suite checks it (order staging write + read).
- */
-export const toOracleBinds = (
-  sql: string,
-  binds: Binds | undefined,
-  forMany = false,
-): Record<string, unknown> => {
-  const picked = pickBinds(sql, binds);
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(picked)) {
-    const value: BindValue = typeof v === 'boolean' ? (v ? 1 : 0) : v;
-    // executeMany takes plain values (types are inferred from the rows); execute takes a typed bind.
-    out[k] = value instanceof Date && !forMany ? { val: value, type: oracledb.DB_TYPE_DATE } : value;
-  }
-  return out;
-};
-
 const isSafeIdentifier = (name: string): boolean => /^[A-Z][A-Z0-9_$#]{0,127}$/i.test(name);
-
-const upperKeys = <T extends Row>(row: Row): T => {
-  // Oracle already returns unquoted identifiers in uppercase; quoted lower-case aliases are normalised too.
-  for (const key of Object.keys(row)) {
-    if (key !== key.toUpperCase()) {
-      row[key.toUpperCase()] = row[key];
-      delete row[key];
-    }
-  }
-  return row as T;
-};
-
-const connectionSession = (
-  connection: () => Promise<Connection>,
-  release: (c: Connection) => Promise<void>,
-  autoCommit: boolean,
-  context: DbErrorContext = {},
-): DbSession => {
-  const withConnection = async <T>(work: (c: Connection) => Promise<T>): Promise<T> => {
-    let c: Connection | undefined;
-    try {
-      c = await connection();
-      return await work(c);
-    } catch (error) {
-      throw mapDbError(error, context);
-    } finally {
-      if (c) await release(c).catch(() => {});
-    }
-  };
-  return {
-    dialect: oracleDialect,
-    query: <T extends Row>(sql: string, binds?: Binds) =>
-      withConnection(async (c) => {
-        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
-          outFormat: oracledb.OUT_FORMAT_OBJECT,
-        });
-        return (result.rows ?? []).map((r) => upperKeys<T>(r));
-      }),
-    queryOne: <T extends Row>(sql: string, binds?: Binds) =>
-      withConnection(async (c) => {
-        const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
-          outFormat: oracledb.OUT_FORMAT_OBJECT,
-          fetchArraySize: 2,
-          prefetchRows: 2,
-        });
-        const row = result.rows?.[0];
-        return row ? upperKeys<T>(row) : undefined;
-      }),
-    execute: (sql: string, binds?: Binds): Promise<ExecuteResult> =>
-      withConnection(async (c) => {
-        const result = await c.execute(sql, toOracleBinds(sql, binds), { autoCommit });
-        // node-oracledb 6 RESOLVES a CREATE TRIGGER/PROCEDURE… that compiled with errors (ORA-24344) and
-        // only sets result.warning (NJS-700): the object exists but is INVALID. Never report that as success.
-        if (result.warning) throw compiledWithErrors(sql, result.warning);
-        return { rowsAffected: result.rowsAffected ?? 0 };
-      }),
-    executeMany: (sql: string, many: Binds[]): Promise<ExecuteResult> =>
-      withConnection(async (c) => {
-        if (many.length === 0) return { rowsAffected: 0 };
-        const result = await c.executeMany(
-          sql,
-          many.map((b) => toOracleBinds(sql, b, true)),
-          { autoCommit },
-        );
-        return { rowsAffected: result.rowsAffected ?? 0 };
-      }),
-    stream: <T extends Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> => ({
-      [Symbol.asyncIterator]: async function* () {
-        const batch = options?.batchSize ?? FETCH_ARRAY_SIZE;
-        let c: Connection | undefined;
-        try {
-          c = await connection();
-          const result = await c.execute<Row>(sql, toOracleBinds(sql, binds), {
-            outFormat: oracledb.OUT_FORMAT_OBJECT,
-            resultSet: true,
-            fetchArraySize: batch,
-            prefetchRows: batch + 1,
-          });
-          const resultSet = result.resultSet!;
-          try {
-            for (;;) {
-              const rows = await resultSet.getRows(batch);
-              if (rows.length === 0) break;
-              for (const row of rows) yield upperKeys<T>(row);
-            }
-          } finally {
-            await resultSet.close().catch(() => {});
-          }
-        } catch (error) {
-          throw mapDbError(error, context);
-        } finally {
-          if (c) await release(c).catch(() => {});
-        }
-      },
-    }),
-  };
-};
 
 /** Oracle adapter: a node-oracledb pool (Thin by default, Thick with an Instant Client folder). */
 export class OracleDb implements Db {
   readonly kind = 'oracle' as const;
   readonly dialect = oracleDialect;
   private readonly plain: DbSession;
+  private readonly callTimeoutMs: number;
 
   private constructor(
     private readonly pool: Pool,
     private readonly options: OracleDbOptions,
   ) {
+    this.callTimeoutMs = (options.callTimeoutSeconds ?? DEFAULT_CALL_TIMEOUT_SECONDS) * 1000;
     this.plain = connectionSession(
       () => pool.getConnection(),
       (c) => c.close(),
       true,
       { connectString: options.connectString },
+      this.callTimeoutMs,
     );
   }
 
@@ -240,11 +141,23 @@ export class OracleDb implements Db {
   executeMany(sql: string, binds: Binds[]): Promise<ExecuteResult> {
     return this.plain.executeMany(sql, binds);
   }
+  executeReturning<T extends Row = Row>(
+    sql: string,
+    binds: Binds | undefined,
+    returning: Record<string, ReturningType>,
+  ): Promise<ReturningResult<T>> {
+    return this.plain.executeReturning<T>(sql, binds, returning);
+  }
   stream<T extends Row = Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> {
     return this.plain.stream<T>(sql, binds, options);
   }
 
-  async transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T> {
+  /**
+   * One pooled connection for the whole work. Every statement is bounded by the call timeout
+   * (`options.statementTimeoutSeconds`, else the pool's): a lock wait past it is cancelled (NJS-123) and the
+   * transaction rolled back, so no WinThor lock is ever waited on, or held, without limit.
+   */
+  async transaction<T>(work: (tx: DbSession) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     let connection: Connection;
     try {
       connection = await this.pool.getConnection();
@@ -256,6 +169,9 @@ export class OracleDb implements Db {
       async () => {},
       false,
       { connectString: this.options.connectString },
+      options.statementTimeoutSeconds !== undefined
+        ? options.statementTimeoutSeconds * 1000
+        : this.callTimeoutMs,
     );
     try {
       let result: T;
@@ -274,6 +190,7 @@ export class OracleDb implements Db {
       }
       return result;
     } finally {
+      connection.callTimeout = this.callTimeoutMs;
       await connection.close().catch(() => {});
     }
   }

@@ -12,6 +12,8 @@ declare module 'oracledb' {
     rows?: T[];
     rowsAffected?: number;
     resultSet?: ResultSet<T>;
+    /** OUT binds; for DML RETURNING, each one is an array with a value per changed row. */
+    outBinds?: Record<string, unknown>;
     /** Set (and the call resolves) when PL/SQL was created with compilation errors: NJS-700 / ORA-24344. */
     warning?: Error & { code?: string; errorNum?: number };
   }
@@ -39,6 +41,7 @@ declare module 'oracledb' {
     rollback(): Promise<void>;
     close(): Promise<void>;
     readonly oracleServerVersionString: string;
+    /** Milliseconds one round trip may take before the driver cancels it (NJS-123); 0 = no limit. */
     callTimeout?: number;
   }
   export interface PoolAttributes {
@@ -59,6 +62,9 @@ declare module 'oracledb' {
   }
   interface OracleDb {
     OUT_FORMAT_OBJECT: number;
+    BIND_OUT: number;
+    DB_TYPE_NUMBER: number;
+    DB_TYPE_VARCHAR: number;
     DB_TYPE_DATE: number;
     DB_TYPE_TIMESTAMP: number;
     DB_TYPE_CLOB: number;

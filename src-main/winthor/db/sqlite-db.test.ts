@@ -23,6 +23,25 @@ describe('SqliteDb adapter', () => {
     await db.close();
   });
 
+  it('executeReturning hands back the changed rows (UPDATE … RETURNING), one row per changed row', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    await db.execute('CREATE TABLE C (k TEXT, n INTEGER)');
+    await db.execute("INSERT INTO C (k, n) VALUES ('a', 41), ('b', 7)");
+    const one = await db.transaction((tx) =>
+      tx.executeReturning('UPDATE C SET n = n + 1 WHERE k = :k', { k: 'a', unused: 1 }, { N: 'number' }),
+    );
+    expect(one).toEqual({ rowsAffected: 1, rows: [{ N: 42 }] });
+    const both = await db.executeReturning('UPDATE C SET n = n + 1', undefined, { K: 'text', N: 'number' });
+    expect(both.rowsAffected).toBe(2);
+    expect(both.rows).toEqual(
+      expect.arrayContaining([
+        { K: 'a', N: 43 },
+        { K: 'b', N: 8 },
+      ]),
+    );
+    await db.close();
+  });
+
   it('rolls a transaction back when the work throws, and serialises concurrent transactions', async () => {
     const db = new SqliteDb({ file: ':memory:' });
     await db.execute('CREATE TABLE C (n INTEGER)');

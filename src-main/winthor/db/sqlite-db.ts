@@ -2,7 +2,19 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { pickBinds, bindNames } from './binds';
-import type { BindValue, Binds, Db, DbInfo, DbSession, ExecuteResult, Row, StreamOptions } from './db';
+import type {
+  BindValue,
+  Binds,
+  Db,
+  DbInfo,
+  DbSession,
+  ExecuteResult,
+  ReturningResult,
+  ReturningType,
+  Row,
+  StreamOptions,
+  TransactionOptions,
+} from './db';
 import { sqliteDialect } from './dialect';
 import { mapDbError } from './db-errors';
 
@@ -137,6 +149,19 @@ export class SqliteDb implements Db {
           const { stmt, names } = self.prepared(sql);
           return { rowsAffected: stmt.run(prepareBinds(sql, binds, names)).changes };
         }),
+      executeReturning: async <T extends Row>(
+        sql: string,
+        binds: Binds | undefined,
+        returning: Record<string, ReturningType>,
+      ): Promise<ReturningResult<T>> =>
+        run(() => {
+          const full = `${sql}${sqliteDialect.returning(Object.keys(returning))}`;
+          const { stmt, names, keys } = self.prepared(full);
+          const rows = (stmt.raw(true).all(prepareBinds(full, binds, names)) as unknown[][]).map((values) =>
+            self.toRow(values, keys ?? []),
+          ) as T[];
+          return { rowsAffected: rows.length, rows };
+        }),
       executeMany: async (sql: string, many: Binds[]): Promise<ExecuteResult> =>
         run(() => {
           const { stmt, names } = self.prepared(sql);
@@ -200,6 +225,13 @@ export class SqliteDb implements Db {
   executeMany(sql: string, binds: Binds[]): Promise<ExecuteResult> {
     return this.lock.run(() => this.plain.executeMany(sql, binds));
   }
+  executeReturning<T extends Row = Row>(
+    sql: string,
+    binds: Binds | undefined,
+    returning: Record<string, ReturningType>,
+  ): Promise<ReturningResult<T>> {
+    return this.lock.run(() => this.plain.executeReturning<T>(sql, binds, returning));
+  }
   stream<T extends Row = Row>(sql: string, binds?: Binds, options?: StreamOptions): AsyncIterable<T> {
     return this.plain.stream<T>(sql, binds, options);
   }
@@ -213,7 +245,8 @@ export class SqliteDb implements Db {
     }
   }
 
-  transaction<T>(work: (tx: DbSession) => Promise<T>): Promise<T> {
+  /** `options` are Oracle's: one file has no row locks to wait on (busy timeout 5 s for the file itself). */
+  transaction<T>(work: (tx: DbSession) => Promise<T>, _options?: TransactionOptions): Promise<T> {
     return this.lock.run(async () => {
       this.raw.exec('BEGIN IMMEDIATE');
       try {

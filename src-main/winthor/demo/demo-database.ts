@@ -3,6 +3,7 @@ import { SqliteDb } from '../db/sqlite-db';
 import { install } from '../schema/installer';
 import { createDemoSchema } from './demo-schema';
 import { isDemoSeeded, seedDemo, type SeedSummary } from './seed';
+import { seedCities } from './seed-cities';
 
 export const DEMO_DATABASE_FILE = 'winthor-demo.sqlite';
 
@@ -26,6 +27,8 @@ export const prepareDemoDatabase = async (
     const seeded = (await isDemoSeeded(db))
       ? null
       : await seedDemo(db, options.products !== undefined ? { products: options.products } : {});
+    // A demo made before PCCIDADE existed: its cities, so customers can be created (ADR 0110).
+    if (!seeded && !(await db.queryOne(`SELECT PCCIDADE.CODCIDADE FROM PCCIDADE`))) await seedCities(db);
     const plan = options.installSchema === false ? null : await install(db);
     return { file, seeded, schemaVersion: plan?.targetVersion ?? 0 };
   } finally {

@@ -24,11 +24,28 @@ export const demoSchemaStatements = (dialect: 'oracle' | 'sqlite'): string[] => 
 const tableOf = (statement: string): string | undefined =>
   /CREATE TABLE (?:IF NOT EXISTS )?(\w+)/.exec(statement)?.[1];
 
-/** Creates the demo PC* tables that do not exist yet. */
+/**
+ * A demo file made by an older version lacks the columns added since (PCCLIENT.CODFILIALNF, …): add them,
+ * empty, so the product's SQL runs on it (SQLite's ALTER TABLE ADD COLUMN).
+ */
+const addMissingDemoColumns = async (db: Db): Promise<void> => {
+  for (const [table, def] of Object.entries(DEMO_TABLES)) {
+    const present = new Set(
+      (await db.query(`SELECT name AS NAME FROM pragma_table_info(:table_name)`, { table_name: table })).map(
+        (r) => String(r.NAME).toUpperCase(),
+      ),
+    );
+    for (const [column, type] of Object.entries(def.columns))
+      if (!present.has(column)) await db.execute(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+};
+
+/** Creates the demo PC* tables that do not exist yet (and, on SQLite, the columns an older demo lacks). */
 export const createDemoSchema = async (db: Db): Promise<void> => {
   const dialect = db.dialect.name;
   if (dialect === 'sqlite') {
     for (const statement of demoSchemaStatements('sqlite')) await db.execute(statement);
+    await addMissingDemoColumns(db);
     return;
   }
   const existing = new Set(

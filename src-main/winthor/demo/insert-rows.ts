@@ -2,7 +2,7 @@ import type { DbSession } from '../db/db';
 
 export type SeedRow = Record<string, string | number | Date | null>;
 
-/** Inserts rows through the Db port (both adapters), in batches. */
+/** Inserts rows through the Db port (both adapters), in batches. Every row has the first row's columns. */
 export const insertAll = async (db: DbSession, table: string, rows: SeedRow[]): Promise<void> => {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);

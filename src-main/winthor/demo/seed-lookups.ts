@@ -32,11 +32,20 @@ export const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<
     { CODCOB: 'BK', COBRANCA: 'BOLETO BANCARIO' },
     { CODCOB: 'PIX', COBRANCA: 'PIX' },
   ]);
+  // PRAZO1..PRAZO12: the days of each instalment (the plan's terms, copied into PCPEDCFV by the staging).
+  const terms = (...days: number[]) =>
+    Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`PRAZO${i + 1}`, days[i] ?? null]));
   await insertAll(db, 'PCPLPAG', [
-    { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1 },
-    { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1 },
-    { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3 },
-    { CODPLPAG: 10, DESCRICAO: '10X CARTAO', NUMDIAS: 30, NUMPR: 10 },
+    { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1, ...terms(0) },
+    { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1, ...terms(30) },
+    { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3, ...terms(30, 60, 90) },
+    {
+      CODPLPAG: 10,
+      DESCRICAO: '10X CARTAO',
+      NUMDIAS: 30,
+      NUMPR: 10,
+      ...terms(30, 60, 90, 120, 150, 180, 210, 240, 270, 300),
+    },
   ]);
   await insertAll(db, 'PCPRACA', [
     { CODPRACA: 1, PRACA: 'E-COMMERCE', NUMREGIAO: 3 },

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { prepareDemoDatabase } from './demo-database';
 import { SqliteDb } from '../db/sqlite-db';
 import { isValidEan13 } from './check-digits';
 import { createDemoSchema } from './demo-schema';
@@ -38,5 +42,26 @@ describe('demo WinThor seed', () => {
     const info = await db.query(`SELECT name, type FROM pragma_table_info('PCEST')`);
     expect(Object.fromEntries(info.map((c) => [c.NAME, c.TYPE]))).toEqual(DEMO_TABLES.PCEST!.columns);
     await db.close();
+  });
+
+  it('brings a demo file made by an older version up to the current tables and columns, with its cities', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wtc-demo-'));
+    try {
+      const file = join(dir, 'old.sqlite');
+      const old = new SqliteDb({ file });
+      await createDemoSchema(old);
+      await seedDemo(old, { products: 3, customers: 2 });
+      await old.execute(`ALTER TABLE PCCLIENT DROP COLUMN CODFILIALNF`);
+      await old.execute(`DROP TABLE PCCIDADE`);
+      await old.close();
+      await prepareDemoDatabase(file, { installSchema: false });
+      const db = new SqliteDb({ file });
+      const columns = await db.query(`SELECT name AS NAME FROM pragma_table_info('PCCLIENT')`);
+      expect(columns.map((c) => c.NAME)).toContain('CODFILIALNF');
+      expect((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCIDADE`))!.N).toBe(12);
+      await db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

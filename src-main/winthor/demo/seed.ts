@@ -3,6 +3,7 @@ import { DEMO_BRANCH_CODES } from './demo-branches';
 import { insertAll } from './insert-rows';
 import { createPrng } from './prng';
 import { seedCategories } from './seed-categories';
+import { seedCities } from './seed-cities';
 import { seedCustomers } from './seed-customers';
 import { seedLookups } from './seed-lookups';
 import { seedProducts } from './seed-products';
@@ -47,7 +48,8 @@ export const seedDemo = async (db: Db, options: SeedOptions = {}): Promise<SeedS
     await seedLookups(tx, rng, now);
     const leaves = await seedCategories(tx);
     await seedProducts(tx, rng, products, leaves, now);
-    await seedCustomers(tx, rng, customers, now);
+    const cities = await seedCities(tx);
+    await seedCustomers(tx, rng, customers, cities, now);
     await insertAll(tx, 'PCCONSUM', [{ PROXNUMCLI: customers + 1 }]);
   });
   return { products, customers, branches: [...DEMO_BRANCH_CODES] };

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DbSession } from '../db/db';
+import { oracleDialect } from '../db/dialect';
 import { SqliteDb } from '../db/sqlite-db';
 import { install } from '../schema/installer';
 import { INTEGRATION_TABLES } from '../schema/integration-objects';
@@ -79,5 +81,42 @@ describe('change queue on Oracle: sequence IDs do not commit in order', () => {
       expect(sql).toMatch(/^DELETE FROM WTC_CHANGE_QUEUE WHERE ID IN \(/);
     expect(await db.query(`SELECT ERP_KEY FROM WTC_CHANGE_QUEUE`)).toEqual([{ ERP_KEY: 'LATE-NOT-READ' }]);
     expect(await deleteChanges(db, [])).toBe(0);
+  });
+});
+
+describe('change queue read on Oracle: an index serves the order, no sort of the backlog', () => {
+  it('reads each entity by ENTITY = :entity ORDER BY ID (index ENTITY, ID) with ROWNUM, then merges by ID', async () => {
+    const asked: Array<{ sql: string; binds: Record<string, unknown> }> = [];
+    const rowsOf: Record<string, Array<Record<string, unknown>>> = {
+      stock: [
+        { ID: 2, ENTITY: 'stock', BRANCH: '1', ERP_KEY: '7', OPERATION: 'U' },
+        { ID: 9, ENTITY: 'stock', BRANCH: '1', ERP_KEY: '8', OPERATION: 'U' },
+      ],
+      price: [{ ID: 5, ENTITY: 'price', BRANCH: null, ERP_KEY: '7', OPERATION: 'U' }],
+    };
+    const db = {
+      dialect: oracleDialect,
+      query: async (sql: string, binds: Record<string, unknown>) => {
+        asked.push({ sql, binds });
+        return rowsOf[String(binds.entity)] ?? [];
+      },
+    } as unknown as DbSession;
+    const batch = await readChanges(db, ['stock', 'price'], 2);
+    expect(asked).toEqual([
+      {
+        sql: 'SELECT * FROM (SELECT ID, ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE WHERE ENTITY = :entity ORDER BY ID) WHERE ROWNUM <= :row_limit',
+        binds: { entity: 'stock', row_limit: 2 },
+      },
+      {
+        sql: 'SELECT * FROM (SELECT ID, ENTITY, BRANCH, ERP_KEY, OPERATION FROM WTC_CHANGE_QUEUE WHERE ENTITY = :entity ORDER BY ID) WHERE ROWNUM <= :row_limit',
+        binds: { entity: 'price', row_limit: 2 },
+      },
+    ]);
+    // The oldest two over both entities; ID 9 waits for the next batch.
+    expect(batch.ids).toEqual([2, 5]);
+    expect(INTEGRATION_TABLES.find((t) => t.name === 'WTC_CHANGE_QUEUE')!.indexes).toContainEqual({
+      name: 'WTC_CHANGE_QUEUE_ENT_IX',
+      columns: ['ENTITY', 'ID'],
+    });
   });
 });

@@ -1,5 +1,12 @@
 import type { DbSession } from '../db/db';
-import { fit, toNumber, toOptionalNumber, toOptionalText, wholeSeconds } from './sql-helpers';
+import {
+  fit,
+  insertColumnsOf,
+  toNumber,
+  toOptionalNumber,
+  toOptionalText,
+  wholeSeconds,
+} from './sql-helpers';
 
 /** Key of a staged order: the PCPEDCFV primary key. */
 export interface StagingKey {
@@ -24,6 +31,8 @@ export interface StagedOrder extends StagingKey {
   codcli: number;
   codfilial: string;
   codfilialnf?: string | null;
+  /** CODFILIALRETIRA (header and items): the branch the goods leave from; default CODFILIAL. */
+  codfilialretira?: string | null;
   codcob: string;
   codplpag: number;
   /** 1 = normal sale. */
@@ -42,6 +51,41 @@ export interface StagedOrder extends StagingKey {
   items: StagedItem[];
 }
 
+export const ORDER_HEADER_INSERT_SQL = `INSERT INTO PCPEDCFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, DTFECHAMENTOPEDPALM, IMPORTADO, CODCLI, CODFILIAL, CODFILIALNF,
+       CODFILIALRETIRA, CODCOB, CODPLPAG, PRAZO1, PRAZO2, PRAZO3, PRAZO4, PRAZO5, PRAZO6, PRAZO7, PRAZO8, PRAZO9, PRAZO10,
+       PRAZO11, PRAZO12, CONDVENDA, ORIGEMPED, NUMPEDCLI, VLFRETE, CODFORNECFRETE, FRETEDESPACHO, OBS1, OBS2,
+       OBSENTREGA1, OBSENTREGA2, OBSENTREGA3, OBSENTREGA4, DTENTREGA, DTINCLUSAO)
+     VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, :dtfechamento, 1, :codcli, :codfilial, :codfilialnf,
+       :codfilialretira, :codcob, :codplpag, :prazo1, :prazo2, :prazo3, :prazo4, :prazo5, :prazo6, :prazo7, :prazo8, :prazo9,
+       :prazo10, :prazo11, :prazo12, :condvenda, :origemped, :numpedcli, :vlfrete, :codfornecfrete, :fretedespacho, :obs1, :obs2,
+       :obsentrega1, :obsentrega2, :obsentrega3, :obsentrega4, :dtentrega, :dtinclusao)`;
+
+export const ORDER_ITEM_INSERT_SQL = `INSERT INTO PCPEDIFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, CODPROD, NUMSEQ, CODAUXILIAR, QT, PVENDA,
+       CODFILIALRETIRA)
+     VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, :codprod, :numseq, :codauxiliar, :qt, :pvenda, :codfilialretira)`;
+
+const TERMS = Array.from({ length: 12 }, (_, i) => `PRAZO${i + 1}`);
+
+/**
+ * The payment plan's own terms (PCPLPAG.PRAZO1..PRAZO12, days of each instalment), copied into the order:
+ * the staging table carries them next to CODPLPAG, as a sales-force order does for a plan whose terms vary
+ * per order; for a plan with fixed terms they are the same values (ADR 0112, by reading the dictionary).
+ * A plan that does not exist gives no terms; the importer then rejects the order with its own message.
+ */
+export const readPaymentTerms = async (db: DbSession, codplpag: number): Promise<Array<number | null>> => {
+  const row = await db.queryOne(
+    `SELECT PCPLPAG.PRAZO1, PCPLPAG.PRAZO2, PCPLPAG.PRAZO3, PCPLPAG.PRAZO4, PCPLPAG.PRAZO5, PCPLPAG.PRAZO6,
+            PCPLPAG.PRAZO7, PCPLPAG.PRAZO8, PCPLPAG.PRAZO9, PCPLPAG.PRAZO10, PCPLPAG.PRAZO11, PCPLPAG.PRAZO12
+       FROM PCPLPAG WHERE PCPLPAG.CODPLPAG = :codplpag`,
+    { codplpag },
+  );
+  return TERMS.map((c) => (row ? toOptionalNumber(row[c]) : null));
+};
+
+/** The staging columns an order fills (the prerequisites compare them with the NOT NULL ones). */
+export const ORDER_HEADER_INSERT_COLUMNS = insertColumnsOf(ORDER_HEADER_INSERT_SQL);
+export const ORDER_ITEM_INSERT_COLUMNS = insertColumnsOf(ORDER_ITEM_INSERT_SQL);
+
 /**
  * Writes the header (PCPEDCFV) and items (PCPEDIFV) with IMPORTADO = 1 for WinThor's importer. Call it
  * inside the same transaction as the import record (architecture.md, Orders).
@@ -57,40 +101,35 @@ export const stageOrder = async (
     cgccli: order.cgccli,
     dtabertura: wholeSeconds(order.openedAt),
   };
-  await tx.execute(
-    `INSERT INTO PCPEDCFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, DTFECHAMENTOPEDPALM, IMPORTADO, CODCLI, CODFILIAL, CODFILIALNF,
-       CODCOB, CODPLPAG, CONDVENDA, ORIGEMPED, NUMPEDCLI, VLFRETE, CODFORNECFRETE, FRETEDESPACHO, OBS1, OBS2,
-       OBSENTREGA1, OBSENTREGA2, OBSENTREGA3, OBSENTREGA4, DTENTREGA, DTINCLUSAO)
-     VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, :dtfechamento, 1, :codcli, :codfilial, :codfilialnf,
-       :codcob, :codplpag, :condvenda, :origemped, :numpedcli, :vlfrete, :codfornecfrete, :fretedespacho, :obs1, :obs2,
-       :obsentrega1, :obsentrega2, :obsentrega3, :obsentrega4, :dtentrega, :dtinclusao)`,
-    {
-      ...key,
-      dtfechamento: wholeSeconds(now),
-      codcli: order.codcli,
-      codfilial: order.codfilial,
-      codfilialnf: order.codfilialnf ?? order.codfilial,
-      codcob: order.codcob,
-      codplpag: order.codplpag,
-      condvenda: order.condvenda ?? 1,
-      origemped: order.origemped ?? 'F',
-      numpedcli: fit(order.numpedcli, 15),
-      vlfrete: order.vlfrete ?? 0,
-      codfornecfrete: order.codfornecfrete ?? null,
-      fretedespacho: order.fretedespacho ?? null,
-      obs1: fit(order.obs1, 50),
-      obs2: fit(order.obs2, 50),
-      obsentrega1: fit(order.obsentrega?.[0], 75),
-      obsentrega2: fit(order.obsentrega?.[1], 75),
-      obsentrega3: fit(order.obsentrega?.[2], 75),
-      obsentrega4: fit(order.obsentrega?.[3], 75),
-      dtentrega: order.dtentrega ? wholeSeconds(order.dtentrega) : null,
-      dtinclusao: wholeSeconds(now),
-    },
-  );
+  const codfilialretira = order.codfilialretira ?? order.codfilial;
+  const terms = await readPaymentTerms(tx, order.codplpag);
+  await tx.execute(ORDER_HEADER_INSERT_SQL, {
+    ...key,
+    dtfechamento: wholeSeconds(now),
+    codcli: order.codcli,
+    codfilial: order.codfilial,
+    codfilialnf: order.codfilialnf ?? order.codfilial,
+    codfilialretira,
+    codcob: order.codcob,
+    codplpag: order.codplpag,
+    ...Object.fromEntries(terms.map((days, i) => [`prazo${i + 1}`, days])),
+    condvenda: order.condvenda ?? 1,
+    origemped: order.origemped ?? 'F',
+    numpedcli: fit(order.numpedcli, 15),
+    vlfrete: order.vlfrete ?? 0,
+    codfornecfrete: order.codfornecfrete ?? null,
+    fretedespacho: order.fretedespacho ?? null,
+    obs1: fit(order.obs1, 50),
+    obs2: fit(order.obs2, 50),
+    obsentrega1: fit(order.obsentrega?.[0], 75),
+    obsentrega2: fit(order.obsentrega?.[1], 75),
+    obsentrega3: fit(order.obsentrega?.[2], 75),
+    obsentrega4: fit(order.obsentrega?.[3], 75),
+    dtentrega: order.dtentrega ? wholeSeconds(order.dtentrega) : null,
+    dtinclusao: wholeSeconds(now),
+  });
   await tx.executeMany(
-    `INSERT INTO PCPEDIFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, CODPROD, NUMSEQ, CODAUXILIAR, QT, PVENDA)
-     VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, :codprod, :numseq, :codauxiliar, :qt, :pvenda)`,
+    ORDER_ITEM_INSERT_SQL,
     order.items.map((item) => ({
       ...key,
       codprod: item.codprod,
@@ -98,6 +137,7 @@ export const stageOrder = async (
       codauxiliar: item.codauxiliar ?? null,
       qt: item.qt,
       pvenda: item.pvenda,
+      codfilialretira,
     })),
   );
 };

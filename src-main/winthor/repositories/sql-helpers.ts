@@ -54,3 +54,13 @@ export const fit = (value: string | null | undefined, size: number): string | nu
   }
   return cut;
 };
+
+/** The column list of an `INSERT INTO T (a, b, …) VALUES …`, as written (what the prerequisites compare). */
+export const insertColumnsOf = (sql: string): string[] => {
+  const match = /INSERT\s+INTO\s+[\w$#.]+\s*\(([^)]*)\)/i.exec(sql);
+  if (!match) throw new Error(`Não é um INSERT com lista de colunas: ${sql.slice(0, 60)}`);
+  return match[1]!
+    .split(',')
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+};

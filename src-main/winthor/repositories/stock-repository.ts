@@ -74,6 +74,51 @@ const assertFormulaSupported = (db: DbSession, formula: StockFormula): void => {
 };
 
 /**
+ * Errors that say the WinThor package function cannot be called as the integration writes it: wrong
+ * arguments (PLS-00306, in SQL as ORA-06553), package or function missing (PLS-00201, ORA-00904 naming it),
+ * package invalid or not loadable (ORA-04063, ORA-06508, ORA-06575, ORA-06550). Its argument list is not
+ * documented in our sources (ADR 0103).
+ */
+const PACKAGE_CALL_ERROR = /\b(PLS-0?0?306|PLS-0?0?201|ORA-06553|ORA-06550|ORA-06508|ORA-06575|ORA-04063)\b/;
+
+const packageCallError = (error: unknown): string | undefined => {
+  const texts: string[] = [];
+  for (let e: unknown = error; e && texts.length < 3; e = (e as { cause?: unknown }).cause)
+    texts.push(String((e as { message?: unknown }).message ?? ''));
+  const text = texts.join('\n');
+  const code = PACKAGE_CALL_ERROR.exec(text)?.[1];
+  if (code) return code;
+  return /ORA-00904/.test(text) && /PKG_ESTOQUE/i.test(text) ? 'ORA-00904' : undefined;
+};
+
+/**
+ * One configuration problem for the branch, said once — not a failure per product: the call is refused for
+ * every row alike, so the read stops at the first refusal.
+ */
+const withFormulaCheck = async <T>(
+  branch: string,
+  formula: StockFormula,
+  read: () => Promise<T>,
+): Promise<T> => {
+  try {
+    return await read();
+  } catch (error) {
+    const code = formula === 'pkg-estoque' ? packageCallError(error) : undefined;
+    if (!code) throw error;
+    throw new AppError(
+      'stock_formula_unavailable',
+      `Filial ${branch}: a fórmula de estoque "PKG_ESTOQUE" não pôde ser usada — o banco recusou a chamada PKG_ESTOQUE.ESTOQUE_DISPONIVEL(CODPROD, CODFILIAL, 'V') (${code}); nenhum estoque foi enviado por essa fórmula.`,
+      {
+        field: 'branches.stock.formula',
+        fix: 'Em Filiais › Estoque, escolha para esta filial a fórmula "gerencial" ou "gerencial menos pendente". Se o WinThor tiver a PKG_ESTOQUE com outros argumentos, informe-os ao suporte da integração.',
+        retryable: false,
+        cause: error,
+      },
+    );
+  }
+};
+
+/**
  * The SELECT of one branch's stock. 'pkg-estoque' calls the WinThor package function; its third argument
  * (tipo) is not documented in our sources: 'V' is an assumption to confirm on the customer database.
  */
@@ -116,10 +161,19 @@ export interface StockQuery {
 export async function* streamStock(db: DbSession, query: StockQuery): AsyncGenerator<StockItem> {
   assertFormulaSupported(db, query.formula);
   const percent = parseStockPercent(query.percentParameter);
-  for await (const row of db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, {
+  const stream = db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, {
     codfilial: query.branch,
-  })) {
-    yield toItem(row, query.formula, percent);
+  });
+  const rows = stream[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      const next = await withFormulaCheck(query.branch, query.formula, () => rows.next());
+      if (next.done) return;
+      yield toItem(next.value, query.formula, percent);
+    }
+  } finally {
+    // A consumer that stops early still releases the cursor and its connection.
+    await rows.return?.();
   }
 }
 
@@ -135,12 +189,11 @@ export const getStock = async (
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
     const list = inList('p', part);
-    const rows = await db.query(
-      `${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`,
-      {
+    const rows = await withFormulaCheck(query.branch, query.formula, () =>
+      db.query(`${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`, {
         codfilial: query.branch,
         ...list.binds,
-      },
+      }),
     );
     for (const row of rows) out.push(toItem(row, query.formula, percent));
   }

@@ -10,6 +10,7 @@ import {
 } from './integration-objects';
 import {
   buildInstallPlan,
+  buildUninstallPlan,
   install,
   listIntegrationObjects,
   planInstall,
@@ -184,20 +185,51 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
     expect(stock).toContain('  V_KEY := TO_CHAR(NVL(:NEW.CODPROD, :OLD.CODPROD));\n');
   });
 
-  it('a database at version 2 is upgraded by version 3, which replaces the seven triggers', () => {
-    const plan = buildInstallPlan('oracle', 2);
-    expect(plan).toMatchObject({ currentVersion: 2, targetVersion: TARGET_VERSION });
-    const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
-    expect(triggers).toHaveLength(QUEUE_TRIGGERS.length);
-    expect(triggers.every((s) => s.includes("EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE"))).toBe(true);
-    expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
-    expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-      Array.from({ length: TARGET_VERSION - 2 }, (_, i) =>
-        expect.stringContaining(`VALUES (${i + 3}, SYSDATE,`),
-      ),
-    );
-    expect(plan.statements.at(-1)).toBe('COMMIT');
+  it('upgrades a database at version 2 or 3 by re-creating the seven triggers once, and raises the queue cache', () => {
+    for (const from of [2, 3]) {
+      const plan = buildInstallPlan('oracle', from);
+      expect(plan).toMatchObject({ currentVersion: from, targetVersion: TARGET_VERSION });
+      const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
+      expect(triggers).toHaveLength(QUEUE_TRIGGERS.length);
+      expect(new Set(triggers.map((s) => s.split('\n')[0])).size).toBe(QUEUE_TRIGGERS.length);
+      expect(triggers.every((s) => s.includes("EXECUTE IMMEDIATE 'INSERT INTO WTC_CHANGE_QUEUE"))).toBe(true);
+      expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
+      expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
+      expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
+        [3, 4, 5].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+      );
+      expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
+      expect(plan.statements.at(-1)).toBe('COMMIT');
+    }
     expect(buildInstallPlan('oracle', TARGET_VERSION).statements).toEqual([]);
+  });
+
+  it('a fresh install creates each trigger once (not once per version that names it), after the queue exists', () => {
+    const plan = buildInstallPlan('oracle', 0);
+    const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
+    expect(triggers.map((s) => /TRIGGER (\w+)/.exec(s)![1])).toEqual(QUEUE_TRIGGERS.map((t) => t.name));
+    const at = (text: string) => plan.statements.findIndex((s) => s.includes(text));
+    expect(at('CREATE OR REPLACE TRIGGER')).toBeGreaterThan(at('CREATE SEQUENCE WTC_CHANGE_QUEUE_SEQ'));
+    // The triggers come with version 2; versions 3 and 4 only record themselves (and 4 raises the cache).
+    expect(at('CREATE OR REPLACE TRIGGER WTC_TRG_PCCATEGORIA')).toBeLessThan(at('VALUES (2, SYSDATE,'));
+    expect(at('VALUES (2, SYSDATE,')).toBeLessThan(at('VALUES (3, SYSDATE,'));
+    expect(at('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000')).toBeGreaterThan(at('VALUES (3, SYSDATE,'));
+    // The script says where it belongs: a quiet window, with a bounded wait for the DDL lock.
+    expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
+    expect(plan.script).toContain('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10\n/\n');
+    expect(plan.script).toContain('-- Execute numa janela sem movimento no WinThor (fora do expediente)');
+    expect(plan.script).toContain('ORA-00054: basta executar o script de novo');
+    expect(buildUninstallPlan('oracle', 4).statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
+  });
+
+  it('names the owner of a trigger table reached through a synonym: ON owner.table', () => {
+    const plan = buildInstallPlan('oracle', 0, { triggerTableOwners: { PCEST: 'WINTHOR' } });
+    const stock = plan.statements.find((s) => s.startsWith('CREATE OR REPLACE TRIGGER WTC_TRG_PCEST\n'))!;
+    expect(stock).toContain('QTPENDENTE ON WINTHOR.PCEST\n');
+    const product = plan.statements.find((s) =>
+      s.startsWith('CREATE OR REPLACE TRIGGER WTC_TRG_PCPRODUT\n'),
+    )!;
+    expect(product).toContain('EXIBESEMESTOQUEECOMMERCE ON PCPRODUT\n');
   });
 });
 
@@ -226,7 +258,9 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
     );
     expect(at('GRANT SELECT ON WTC_CHANGE_QUEUE_SEQ')).toBeLessThan(at('VALUES (1, SYSDATE,'));
     expect(plan.script).toContain('GRANT SELECT, INSERT, UPDATE, DELETE ON WTC_CHANGE_QUEUE TO INTEGRA\n/\n');
-    expect(plan.script).toContain('o script concede a ele');
+    expect(plan.script).toContain(
+      `-- conectado como o dono desse esquema. Ele concede a INTEGRA SELECT, INSERT, UPDATE e DELETE`,
+    );
     // An upgrade grants again what is already there (GRANT is idempotent), so an older install is covered.
     expect(grantsOf(buildInstallPlan('oracle', 2, { grantTo: 'INTEGRA' }).statements)).toHaveLength(
       tables.length + withSequence.length,

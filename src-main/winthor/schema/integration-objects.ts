@@ -154,6 +154,12 @@ export const INTEGRATION_TABLES: TableDef[] = [
   },
 ];
 
+/**
+ * Values of WTC_CHANGE_QUEUE_SEQ each instance keeps in memory (version 4). Every PCEST change takes one: with
+ * CACHE 100 a busy WinThor went to the dictionary every 100 changes (an update of SEQ$ and its latch).
+ */
+export const QUEUE_SEQUENCE_CACHE = 1000;
+
 /** A queue trigger: which WinThor table, which columns matter, what (entity, branch, key) it appends. */
 export interface QueueTriggerDef {
   name: string;
@@ -256,7 +262,7 @@ export const QUEUE_TRIGGERS: QueueTriggerDef[] = [
 ];
 
 /**
- * Version 4: the engine's own tables (ADR 0107). WTC_BINDING and WTC_JOB_RUN of version 1 were never
+ * Version 5: the engine's own tables (ADR 0107). WTC_BINDING and WTC_JOB_RUN of version 1 were never
  * written by any release: bindings are per store (not per branch) and a run records more than two counts,
  * so they are replaced by WTC_STORE_BINDING and WTC_RUN.
  */
@@ -298,5 +304,5 @@ export const ENGINE_TABLES: TableDef[] = [
   },
 ];
 
-/** The tables of version 1 that version 4 replaces (never written; dropped by version 4). */
+/** The tables of version 1 that version 5 replaces (never written; dropped by version 5). */
 export const REPLACED_BY_ENGINE_TABLES = ['WTC_BINDING', 'WTC_JOB_RUN'] as const;

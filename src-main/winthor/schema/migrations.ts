@@ -2,8 +2,10 @@ import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
   REPLACED_BY_ENGINE_TABLES,
+  QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
+  type QueueTriggerDef,
   type TableDef,
 } from './integration-objects';
 import type { SchemaDdl } from './schema-ddl';
@@ -14,9 +16,18 @@ export interface Migration {
   description: string;
   /** The tables this step creates (granted to the connected user when it is not the schema owner). */
   tables?: readonly TableDef[];
+  /**
+   * The queue triggers this step (re)creates, always at their current definition. An install creates each
+   * trigger once, in the first pending step that names it: later pending steps would only re-create the same
+   * text, taking the DDL lock on a busy WinThor table again for nothing (ADR 0108).
+   */
+  triggers?: readonly QueueTriggerDef[];
+  /** The step's other statements (the triggers are added by the installer). */
   up(ddl: SchemaDdl): string[];
   down(ddl: SchemaDdl): string[];
 }
+
+const queueTable = INTEGRATION_TABLES.find((t) => t.name === 'WTC_CHANGE_QUEUE')!;
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -31,7 +42,8 @@ export const MIGRATIONS: Migration[] = [
     version: 2,
     description:
       'Triggers de captura de alterações em PCPRODUT, PCEST, PCTABPR, PCPEDC, PCDEPTO, PCSECAO e PCCATEGORIA',
-    up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
+    triggers: QUEUE_TRIGGERS,
+    up: () => [],
     down: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.dropQueueTrigger(t)),
   },
   {
@@ -41,14 +53,27 @@ export const MIGRATIONS: Migration[] = [
     // Oracle: CREATE OR REPLACE of the version 2 triggers with the dynamic queue insert (ADR 0102), for
     // databases that already have version 2. SQLite: its triggers did not change; CREATE TRIGGER IF NOT
     // EXISTS leaves them as they are.
-    up: (ddl) => QUEUE_TRIGGERS.flatMap((t) => ddl.createQueueTrigger(t)),
+    triggers: QUEUE_TRIGGERS,
+    up: () => [],
     // The same objects as version 2, whose down drops them.
     down: () => [],
   },
   {
     version: 4,
     description:
+      'Triggers com comparação nula-segura (só alterações reais entram na fila) e sequence da fila com CACHE 1000',
+    // Oracle: CREATE OR REPLACE with the null-safe "really changed" test (ADR 0102); ALTER SEQUENCE of the
+    // queue. SQLite: its triggers were already null-safe (IS NOT) and it has no sequences.
+    triggers: QUEUE_TRIGGERS,
+    up: (ddl) => ddl.setSequenceCache(queueTable, QUEUE_SEQUENCE_CACHE),
+    // Version 1's down drops the sequence, version 2's the triggers.
+    down: () => [],
+  },
+  {
+    version: 5,
+    description:
       'Tabelas do motor: vínculos por loja (WTC_STORE_BINDING) e execuções (WTC_RUN), no lugar de WTC_BINDING e WTC_JOB_RUN',
+    // Our own tables only (ADR 0107): no WinThor table is touched, so no DDL lock on a busy table.
     tables: ENGINE_TABLES,
     up: (ddl) => [
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),

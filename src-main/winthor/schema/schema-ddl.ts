@@ -7,9 +7,17 @@ import type { ColumnDef, QueueTriggerDef, TableDef } from './integration-objects
  * (ORA-00955, ORA-01408 / ORA-00942, ORA-02289, ORA-04080); SQLite uses IF [NOT] EXISTS.
  */
 export interface SchemaDdl {
+  /** Session settings a script runs under (Oracle: a bounded DDL_LOCK_TIMEOUT, ADR 0108). */
+  beginScript(): string[];
   createTable(table: TableDef): string[];
   dropTable(table: TableDef): string[];
-  createQueueTrigger(trigger: QueueTriggerDef): string[];
+  /** How many values of a table's ID sequence each instance caches (Oracle only). */
+  setSequenceCache(table: TableDef, cache: number): string[];
+  /**
+   * The trigger on `trigger.table`, or on `tableOwner.table` when the table belongs to another schema (reached
+   * through a synonym): the trigger is then created in the current schema on the owner's table.
+   */
+  createQueueTrigger(trigger: QueueTriggerDef, tableOwner?: string): string[];
   dropQueueTrigger(trigger: QueueTriggerDef): string[];
   /**
    * Rights of another user on a table we created (and on its sequence): for installs into another owner's
@@ -49,17 +57,36 @@ const oracleType = (column: ColumnDef): string => {
 const oracleGuarded = (ddl: string, ignore: number[]): string =>
   `BEGIN\n  EXECUTE IMMEDIATE '${quote(ddl)}';\nEXCEPTION\n  WHEN OTHERS THEN\n    IF SQLCODE NOT IN (${ignore.join(', ')}) THEN RAISE; END IF;\nEND;`;
 
+/**
+ * Seconds a DDL statement of the install waits for its lock on a WinThor table (CREATE TRIGGER on PCEST, PCPEDC…
+ * needs one while no WinThor transaction has the table open). The default, 0, fails at once with ORA-00054;
+ * past this bound it fails the same way, and the install is to be run again in a quiet window.
+ */
+export const INSTALL_DDL_LOCK_TIMEOUT_SECONDS = 10;
+
+/** Back to Oracle's default once the app's own install or uninstall is done (the connection goes back to the pool). */
+export const ORACLE_RESET_DDL_LOCK_TIMEOUT = 'ALTER SESSION SET DDL_LOCK_TIMEOUT = 0';
+
 /** DROP TRIGGER that ignores "does not exist" (ORA-04080). */
 export const oracleDropTrigger = (name: string): string => oracleGuarded(`DROP TRIGGER ${name}`, [-4080]);
 
-const oracleChanged = (c: string) =>
-  `(:OLD.${c} <> :NEW.${c} OR (:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL))`;
+/**
+ * TRUE when the column's value changed, FALSE when it did not — never NULL. In SQL's three-valued logic
+ * `:OLD.c <> :NEW.c` is NULL when either side is NULL, and so is `NOT (… OR NULL)`: an `IF NOT (…) THEN
+ * RETURN` then skips the RETURN and queues a row for a column that is NULL before and after (PCPRODUT.
+ * DTEXCLUSAO of every live product, PCPEDC.NUMNOTA until invoicing). The `<>` is only reached when both
+ * sides are NOT NULL, so every branch is TRUE or FALSE (Oracle's rules by reading; the tests evaluate the
+ * generated text with those rules, sql-three-valued-logic.test-support.ts).
+ */
+export const oracleChanged = (c: string): string =>
+  `((:OLD.${c} IS NULL AND :NEW.${c} IS NOT NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NULL) OR (:OLD.${c} IS NOT NULL AND :NEW.${c} IS NOT NULL AND :OLD.${c} <> :NEW.${c}))`;
 
 /** A user name as SESSION_USER gives it: plain when it is an ordinary identifier, otherwise quoted. */
 const oracleUserName = (name: string): string =>
   /^[A-Z][A-Z0-9_$#]{0,127}$/.test(name) ? name : `"${name.replace(/"/g, '')}"`;
 
 export const oracleDdl: SchemaDdl = {
+  beginScript: () => [`ALTER SESSION SET DDL_LOCK_TIMEOUT = ${INSTALL_DDL_LOCK_TIMEOUT_SECONDS}`],
   createTable: (table) => {
     const key = hasId(table) ? ['ID'] : table.primaryKey!;
     const columns = table.columns.map((c) => `${c.name} ${oracleType(c)}${c.notNull ? ' NOT NULL' : ''}`);
@@ -83,7 +110,10 @@ export const oracleDdl: SchemaDdl = {
     oracleGuarded(`DROP TABLE ${table.name} PURGE`, [-942]),
     ...(hasId(table) ? [oracleGuarded(`DROP SEQUENCE ${sequenceName(table.name)}`, [-2289])] : []),
   ],
-  createQueueTrigger: (t) => {
+  // Setting the same CACHE again is accepted, so the statement can be re-run (by reading).
+  setSequenceCache: (table, cache) =>
+    hasId(table) ? [`ALTER SEQUENCE ${sequenceName(table.name)} CACHE ${cache}`] : [],
+  createQueueTrigger: (t, tableOwner) => {
     const value = (c: string) => `NVL(:NEW.${c}, :OLD.${c})`;
     const key = [
       ...(t.keyPrefix ? [`'${t.keyPrefix}'`] : []),
@@ -96,7 +126,7 @@ export const oracleDdl: SchemaDdl = {
     // (ADR 0102; Oracle behaviour by reading the PL/SQL documentation, not observed here).
     return [
       `CREATE OR REPLACE TRIGGER ${t.name}
-AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${t.table}
+AFTER INSERT OR DELETE OR UPDATE OF ${t.columns.join(', ')} ON ${tableOwner ? `${oracleUserName(tableOwner)}.` : ''}${t.table}
 FOR EACH ROW
 -- Integração WinThor Ciashop: só anota (entidade, filial, chave) na fila WTC_CHANGE_QUEUE.
 DECLARE
@@ -160,6 +190,9 @@ const sqliteType = (column: ColumnDef): string => {
 };
 
 export const sqliteDdl: SchemaDdl = {
+  // One file, no other sessions' DDL locks to wait for; sequences are AUTOINCREMENT.
+  beginScript: () => [],
+  setSequenceCache: () => [],
   createTable: (table) => {
     const columns = table.columns.map(
       (c) => `${c.name} ${sqliteType(c)}${c.notNull && c.type.kind !== 'id' ? ' NOT NULL' : ''}`,
