@@ -29,6 +29,7 @@ const withSecrets = (settings: SettingsService) =>
         enabled: true,
         store: { url: 'https://loja.example.com.br', token: 'token-da-loja-1' },
         schedules: [],
+        mappings: { billing: [], plans: [], carriers: [] },
         email: {
           ...settings.get().branches[0]?.email,
           enabled: false,
