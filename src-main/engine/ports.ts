@@ -8,11 +8,11 @@ import type {
   RunRecord,
   RunStatus,
   RunTrigger,
-  StockItem,
   StoreBinding,
   WinthorCategory,
   WinthorProduct,
 } from '../winthor';
+import type { StockItem } from './domain/stock-rule';
 import type { Department, DepartmentInput, PriceInput, Product, ProductInput } from '../ciashop/schemas';
 
 /**

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Branch, Settings } from '../contract';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
+import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
+import { parseStockPercent, stockItemOf } from '../engine/domain/stock-rule';
 import type { BranchData, EnginePorts, StoreGateway } from '../engine/ports';
 import { systemClock, type Clock } from '../shared/clock';
 import {
@@ -22,12 +24,11 @@ import {
   listPublishedProducts,
   markInterruptedRuns,
   openPendingKeys,
-  priceColumnFor,
   readBranchChanges,
   readParameters,
   recordPending,
   resolvePendings,
-  resolvePriceRegion,
+  branchDefaultRegion,
   saveBinding,
   startRun,
   writeLogs,
@@ -68,17 +69,20 @@ const branchData = (
   store: StoreGateway,
   now: () => Date,
 ): BranchData => {
-  let setup: Promise<{ stock: StockQuery; price: PriceQuery }> | undefined;
+  // The branch's parameters read once per run; the rules that turn them into a query are the engine's.
+  let setup: Promise<{ stock: StockQuery; percent: number; price: PriceQuery }> | undefined;
   const branchSetup = () =>
     (setup ??= (async () => {
       const parameters = await readParameters(db, settings.winthor.parameterNames, branch.code);
-      const region = await resolvePriceRegion(db, branch.code, parameters['4014'].value);
+      const regionParameter = parameters['4014'].value;
+      const region = priceRegionFor(
+        branch.code,
+        regionParameter,
+        regionParameter ? null : await branchDefaultRegion(db, branch.code),
+      );
       return {
-        stock: {
-          branch: branch.code,
-          formula: branch.stock.formula,
-          percentParameter: parameters['2829'].value,
-        },
+        stock: { branch: branch.code, formula: branch.stock.formula },
+        percent: parseStockPercent(parameters['2829'].value),
         price: { region, column: priceColumnFor(parameters['4010'].value) },
       };
     })());
@@ -100,7 +104,10 @@ const branchData = (
           }
         },
       }),
-      stock: async (codprods) => getStock(db, (await branchSetup()).stock, codprods),
+      stock: async (codprods) => {
+        const { stock, percent } = await branchSetup();
+        return (await getStock(db, stock, codprods)).map((row) => stockItemOf(row, stock.formula, percent));
+      },
       prices: async (codprods) => getPrices(db, (await branchSetup()).price, codprods),
     },
     changes: {

@@ -21,7 +21,12 @@ export * from './repositories/order-staging-repository';
 export * from './repositories/order-status-repository';
 export * from './repositories/change-queue-repository';
 
-export { checkPrerequisites, type PrerequisiteCheck, type CheckStatus } from './prerequisites';
+export {
+  checkPrerequisites,
+  type PrerequisiteCheck,
+  type CheckStatus,
+  type ParameterRules,
+} from './prerequisites';
 export {
   install,
   uninstall,

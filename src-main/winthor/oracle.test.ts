@@ -1,3 +1,4 @@
+import { PARAMETER_RULES } from '../engine/domain/parameter-rules';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../contract';
 import { checkPrerequisites } from './prerequisites';
@@ -87,7 +88,7 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
         { ERP_KEY: '1', STORE_ID: 'B' },
       ]);
 
-      const checks = await checkPrerequisites(db, defaultSettings());
+      const checks = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
       expect(byId.connection!.detail).toMatch(/^Oracle .* — driver em modo Thin$/);
       expect(byId['grants.read']!.status).toBe('ok');
