@@ -16,3 +16,27 @@ describe('budget by priority', () => {
     expect(mayCall('reconcile', { remaining: null, limit: null })).toBe(true);
   });
 });
+
+describe('the budget the priorities see (runtime/engine-ports.ts)', () => {
+  it('uses the optimistic reading while the meaning of the second figure is unknown', async () => {
+    const { budgetForPriorities } = await import('../runtime/engine-ports');
+    const unknown = {
+      limit: 1000,
+      second: 999,
+      remaining: 1,
+      semantics: 'unknown' as const,
+      blockedUntil: null,
+      raw: '1000/999',
+    };
+    expect(budgetForPriorities(unknown)).toEqual({ remaining: 999, limit: 1000 });
+    expect(mayCall('reconcile', budgetForPriorities(unknown))).toBe(true);
+    expect(budgetForPriorities({ ...unknown, semantics: 'remaining', remaining: 999 })).toEqual({
+      remaining: 999,
+      limit: 1000,
+    });
+    expect(budgetForPriorities({ ...unknown, semantics: 'used', remaining: 1 })).toEqual({
+      remaining: 1,
+      limit: 1000,
+    });
+  });
+});

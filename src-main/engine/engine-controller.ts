@@ -234,6 +234,8 @@ export class EngineController {
 
   private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {
     if (this.state !== 'running' && this.state !== 'error') return;
+    // A schedule of a job this version does not run yet waits quietly (the screens say so).
+    if (!this.runner?.isAvailable(job)) return;
     try {
       await this.runner?.start(branch, job, trigger);
     } catch (error) {

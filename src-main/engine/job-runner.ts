@@ -3,6 +3,10 @@ import { AppError } from '../shared/app-error';
 import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
 import { mayCall } from './budget-governor';
 import { assertNoSharedTarget } from './shared-store-conflicts';
+import { countingStore } from './counting-store';
+import { partialMessage, summaryLine } from './run-report';
+
+export { jobLabel } from './run-report';
 import type { Job, JobContext } from './job-context';
 import type { EnginePorts, StoreGateway } from './ports';
 import { emptyCounts, type RunCounts } from './run-counts';
@@ -28,6 +32,12 @@ export interface JobRunnerOptions {
 
 const keyOf = (branch: string, job: ScheduleJob): string => `${branch}|${job}`;
 
+/**
+ * Jobs that write the catalogue a store shares between its branches (categories, products): two of them
+ * on one store run one after the other, or both branches would create the same department at once.
+ */
+const SHARED_CATALOGUE_JOBS: ReadonlySet<ScheduleJob> = new Set(['categories', 'products', 'reconcile']);
+
 /** Progress events at most this often per run (the Painel polls too). */
 const PROGRESS_EVERY_MS = 500;
 
@@ -39,6 +49,8 @@ const PROGRESS_EVERY_MS = 500;
 export class JobRunner {
   private readonly active = new Map<string, ActiveRun>();
   private readonly starting = new Map<string, Promise<{ ticket: RunTicket; started: boolean }>>();
+  /** The tail of each store's queue of shared-catalogue runs. */
+  private readonly storeQueues = new Map<string, Promise<void>>();
 
   constructor(
     private readonly ports: EnginePorts,
@@ -146,29 +158,31 @@ export class JobRunner {
     let status: RunStatus = 'ok';
     let message: string | null = null;
     try {
-      await this.ports.withBranchData(branch, counted, async (data) => {
-        const context: JobContext = {
-          job: run.job,
-          branch,
-          runId: run.runId,
-          data,
-          store: counted,
-          signal: run.controller.signal,
-          counts: run.counts,
-          mayCall: () => mayCall(run.job, store.budget()),
-          now: () => new Date(this.ports.clock.now()),
-          log,
-          progress: (done, total) => {
-            run.progress = { done, total };
-            const now = this.ports.clock.now();
-            if (now - lastProgress >= PROGRESS_EVERY_MS) {
-              lastProgress = now;
-              this.emit(run, 'progress', 'running', null);
-            }
-          },
-        };
-        await work(context);
-      });
+      await this.inStoreQueue(store.storeKey, run, () =>
+        this.ports.withBranchData(branch, counted, async (data) => {
+          const context: JobContext = {
+            job: run.job,
+            branch,
+            runId: run.runId,
+            data,
+            store: counted,
+            signal: run.controller.signal,
+            counts: run.counts,
+            mayCall: () => mayCall(run.job, store.budget()),
+            now: () => new Date(this.ports.clock.now()),
+            log,
+            progress: (done, total) => {
+              run.progress = { done, total };
+              const now = this.ports.clock.now();
+              if (now - lastProgress >= PROGRESS_EVERY_MS) {
+                lastProgress = now;
+                this.emit(run, 'progress', 'running', null);
+              }
+            },
+          };
+          await work(context);
+        }),
+      );
       if (run.controller.signal.aborted) {
         status = 'cancelled';
         message = 'Interrompida por "Pausar"; o que faltou fica para a próxima execução.';
@@ -202,6 +216,22 @@ export class JobRunner {
     this.emit(run, 'finished', status, message);
     this.options.onFinished?.({ branch: branch.code, job: run.job, status, message });
     return status;
+  }
+
+  /** Runs `work` after the store's earlier shared-catalogue runs (other jobs run at once). */
+  private async inStoreQueue(storeKey: string, run: ActiveRun, work: () => Promise<void>): Promise<void> {
+    if (!SHARED_CATALOGUE_JOBS.has(run.job)) return work();
+    const before = this.storeQueues.get(storeKey) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = before.then(() => new Promise<void>((resolve) => (release = resolve)));
+    this.storeQueues.set(storeKey, mine);
+    await before;
+    try {
+      if (!run.controller.signal.aborted) await work();
+    } finally {
+      release();
+      if (this.storeQueues.get(storeKey) === mine) this.storeQueues.delete(storeKey);
+    }
   }
 
   private branchOf(code: string): Branch {
@@ -239,52 +269,3 @@ export class JobRunner {
     });
   }
 }
-
-const JOB_LABEL: Record<ScheduleJob, string> = {
-  categories: 'Categorias',
-  products: 'Produtos',
-  prices: 'Preços',
-  stock: 'Estoque',
-  customers: 'Clientes',
-  orders: 'Pedidos',
-  orderStatus: 'Posição do pedido',
-  reconcile: 'Reconciliação',
-};
-
-export const jobLabel = (job: ScheduleJob): string => JOB_LABEL[job];
-
-const summaryLine = (run: ActiveRun, status: RunStatus): string => {
-  const c = run.counts;
-  return `${JOB_LABEL[run.job]} (filial ${run.branch}, execução ${run.runId}): ${status} — lidos ${c.read}, alterados ${c.changed}, enviados ${c.sent}, sem alteração ${c.unchanged}, adiados ${c.deferred}, com falha ${c.failed}, ocultados ${c.hidden}, sem orçamento ${c.starved}, chamadas à loja ${c.storeCalls}.`;
-};
-
-const partialMessage = (counts: RunCounts): string => {
-  const parts: string[] = [];
-  if (counts.failed > 0) parts.push(`${counts.failed} item(ns) com pendência`);
-  if (counts.starved > 0)
-    parts.push(
-      `${counts.starved} item(ns) ficaram para a próxima execução: o limite de chamadas da loja está reservado para tarefas de maior prioridade`,
-    );
-  return `${parts.join('; ')}.`;
-};
-
-/** The store as the run sees it: every call counted in the run's storeCalls. */
-const countingStore = (store: StoreGateway, counts: RunCounts): StoreGateway => {
-  const count =
-    <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      counts.storeCalls += 1;
-      return call(...args);
-    };
-  return {
-    storeKey: store.storeKey,
-    createDepartment: count(store.createDepartment.bind(store)),
-    updateDepartment: count(store.updateDepartment.bind(store)),
-    createProduct: count(store.createProduct.bind(store)),
-    updateProduct: count(store.updateProduct.bind(store)),
-    setStock: count(store.setStock.bind(store)),
-    setPrice: count(store.setPrice.bind(store)),
-    calls: () => store.calls(),
-    budget: () => store.budget(),
-  };
-};

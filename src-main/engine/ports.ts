@@ -73,6 +73,8 @@ export interface StoreGateway {
   readonly storeKey: string;
   createDepartment(input: DepartmentInput): Promise<Department>;
   updateDepartment(id: number, input: DepartmentInput): Promise<Department>;
+  /** The store's department with this erpId (after a 409 on create: it exists already). */
+  findDepartmentByErpId(erpId: string): Promise<Department | null>;
   createProduct(input: ProductInput): Promise<Product>;
   updateProduct(id: number, input: ProductInput): Promise<Product>;
   setStock(variantErpId: string, warehouseErpId: string, quantity: number): Promise<void>;

@@ -41,6 +41,7 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
       note('categories', input.visible === false ? 'hide' : 'update', input);
       return { id, name: input.name };
     },
+    findDepartmentByErpId: async () => null,
     createProduct: async (input) => {
       calls += 1;
       note('products', 'create', input);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Branch, Settings } from '../contract';
+import type { BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -42,6 +43,21 @@ import type { DatabaseService } from '../winthor/database-service';
 export const storeKeyOf = (url: string): string =>
   createHash('sha256').update(normaliseStoreUrl(url)).digest('hex');
 
+/**
+ * The calls left as the priorities see them. Until the client has learnt what the header's second figure
+ * means (ADR 0202) its own throttling uses the conservative reading, which at the start of an hour can be
+ * "1 left": the priorities would then stop every job but orders, nothing would be sent, and the meaning
+ * would never be learnt. So the priorities use the other reading while it is unknown; the client's own
+ * spacing still protects the budget.
+ */
+export const budgetForPriorities = (
+  budget: BudgetSnapshot,
+): { remaining: number | null; limit: number | null } => {
+  if (budget.semantics !== 'unknown' || budget.limit === null || budget.second === null)
+    return { remaining: budget.remaining, limit: budget.limit };
+  return { remaining: Math.max(budget.second, budget.limit - budget.second), limit: budget.limit };
+};
+
 /** A branch's StoreClient as the engine's StoreGateway. */
 const gatewayFor = (stores: StoreClientRegistry, branch: Branch): StoreGateway => {
   const client = stores.forBranch(branch.code);
@@ -49,15 +65,13 @@ const gatewayFor = (stores: StoreClientRegistry, branch: Branch): StoreGateway =
     storeKey: storeKeyOf(branch.store.url),
     createDepartment: (input) => client.createDepartment(input),
     updateDepartment: (id, input) => client.updateDepartment(id, input),
+    findDepartmentByErpId: (erpId) => client.findDepartmentByErpId(erpId),
     createProduct: (input) => client.createProduct(input),
     updateProduct: (id, input) => client.updateProduct(id, input),
     setStock: (variant, warehouse, quantity) => client.setStock(variant, warehouse, quantity),
     setPrice: (variant, table, price) => client.setPrice(variant, table, price),
     calls: () => client.state().calls,
-    budget: () => {
-      const budget = client.state().budget;
-      return { remaining: budget.remaining, limit: budget.limit };
-    },
+    budget: () => budgetForPriorities(client.state().budget),
   };
 };
 

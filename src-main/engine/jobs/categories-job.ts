@@ -1,3 +1,5 @@
+import type { Department, DepartmentInput } from '../../ciashop/schemas';
+import { StoreError } from '../../ciashop/store-error';
 import type { WinthorCategory } from '../../winthor';
 import { categoryPayload } from '../catalogue/category-payload';
 import { payloadHash } from '../catalogue/payload-hash';
@@ -56,7 +58,7 @@ export const syncCategories = async (
     try {
       const department = binding?.storeId
         ? await store.updateDepartment(Number(binding.storeId), payload)
-        : await store.createDepartment(payload);
+        : await createOrAdopt(context, payload);
       const storeId = String(department.id);
       await data.bindings.save({
         entity: CATEGORY_ENTITY,
@@ -92,3 +94,20 @@ const LEVEL: Record<WinthorCategory['level'], string> = {
 };
 
 const labelOf = (node: WinthorCategory): string => `${LEVEL[node.level]} ${node.key} (${node.name})`;
+
+/**
+ * Creates a department; when the store answers 409 (a department with this erpId exists: created by an
+ * earlier run whose answer was lost, or by another installation), the existing one is adopted and updated
+ * to the payload instead of failing.
+ */
+const createOrAdopt = async (context: JobContext, payload: DepartmentInput): Promise<Department> => {
+  try {
+    return await context.store.createDepartment(payload);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.kind !== 'conflict' || !payload.erpId) throw error;
+    const existing = await context.store.findDepartmentByErpId(payload.erpId);
+    if (!existing) throw error;
+    context.log('info', `Departamento ${payload.erpId} já existia na loja (id ${existing.id}): vinculado.`);
+    return context.store.updateDepartment(existing.id, payload);
+  }
+};

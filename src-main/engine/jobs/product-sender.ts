@@ -12,6 +12,7 @@ import {
 } from '../catalogue/product-payload';
 import type { JobContext } from '../job-context';
 import { CATEGORY_ENTITY } from './categories-job';
+import { categoryWait } from './category-wait';
 import { recordItemFailure } from './item-errors';
 
 export const PRODUCT_ENTITY = 'product';
@@ -60,14 +61,15 @@ export const sendProducts = async (
     }
     const departmentId = departmentOf(product);
     if (departmentId === null) {
+      const waiting = await categoryWait(context, product);
+      if (waiting === 'soon') {
+        // Its category is published and simply not in the store yet (sent by the categories job, or by
+        // this reconcile before its products): the queue keeps it, the next run sends it. Not a pendência.
+        counts.deferred += 1;
+        continue;
+      }
       counts.deferred += 1;
-      await data.pendings.record({
-        entity: PRODUCT_ENTITY,
-        erpKey: key,
-        kind: 'aguardando_categoria',
-        message: `${label} aguarda o envio da sua categoria (departamento ${product.departmentCode ?? '-'}, seção ${product.sectionCode ?? '-'}) para a loja.`,
-        fix: 'A categoria vai na próxima sincronização de categorias. Se não for, confira se o departamento e a seção estão marcados para o e-commerce (ENVIAECOMMERCE = S).',
-      });
+      await data.pendings.record({ entity: PRODUCT_ENTITY, erpKey: key, ...waiting });
       handled.add(product.codprod);
       continue;
     }
