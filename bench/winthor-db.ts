@@ -12,6 +12,7 @@ import { SqliteDb } from '../src-main/winthor/db/sqlite-db';
 import { createDemoSchema } from '../src-main/winthor/demo/demo-schema';
 import { seedDemo } from '../src-main/winthor/demo/seed';
 import { getStock, streamStock } from '../src-main/winthor/repositories/stock-repository';
+import { stockItemOf } from '../src-main/engine/domain/stock-rule';
 import { install, uninstall } from '../src-main/winthor/schema/installer';
 
 const OUT = resolve('bench/out');
@@ -46,11 +47,11 @@ const readChild = async (file: string, mode: 'stream' | 'all'): Promise<void> =>
   const started = performance.now();
   let rows = 0;
   let offered = 0;
-  const query = { branch: '1', formula: 'gerencial' as const, percentParameter: '100' };
+  const query = { branch: '1', formula: 'gerencial' as const };
   if (mode === 'stream') {
     for await (const item of streamStock(db, query)) {
       rows++;
-      offered += item.offered;
+      offered += stockItemOf(item, query.formula, 100).offered;
       if (rows % 1000 === 0) sample();
     }
   } else {
@@ -60,7 +61,7 @@ const readChild = async (file: string, mode: 'stream' | 'all'): Promise<void> =>
     const items = await getStock(db, query, codes);
     sample();
     rows = items.length;
-    offered = items.reduce((s, i) => s + i.offered, 0);
+    offered = items.reduce((s, i) => s + stockItemOf(i, query.formula, 100).offered, 0);
   }
   const ms = performance.now() - started;
   clearInterval(timer);

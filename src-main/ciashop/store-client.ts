@@ -38,6 +38,10 @@ export class StoreClient extends StorePipeline {
     return departments.updateDepartment(this, id, input);
   }
 
+  findDepartmentByErpId(erpId: string): Promise<Department | null> {
+    return departments.findDepartmentByErpId(this, erpId);
+  }
+
   // ——— products ———
   findProductByErpId(erpId: string): Promise<Product | null> {
     return products.findProductByErpId(this, erpId);

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SECRET_MASK } from '../contract';
+import { SECRET_MASK, SETTINGS_VERSION } from '../contract';
 import { openHeadlessSettings } from './headless-settings';
 import { KeyFileCipher } from './secret-cipher';
 import { SettingsFileError, SettingsService } from './settings-service';
@@ -28,6 +28,8 @@ const withSecrets = (settings: SettingsService) =>
         name: 'Matriz',
         enabled: true,
         store: { url: 'https://loja.example.com.br', token: 'token-da-loja-1' },
+        schedules: [],
+        mappings: { billing: [], plans: [], carriers: [] },
         email: {
           ...settings.get().branches[0]?.email,
           enabled: false,
@@ -51,7 +53,7 @@ describe('SettingsService', () => {
     const settings = openHeadlessSettings(dir);
     expect(settings.get().server.port).toBe(7585);
     expect(settings.get().language).toBe('pt-BR');
-    expect(JSON.parse(readFile()).schemaVersion).toBe(1);
+    expect(JSON.parse(readFile()).schemaVersion).toBe(SETTINGS_VERSION);
   });
 
   it('encrypts every secret at rest and keeps the rest readable', () => {
@@ -227,7 +229,7 @@ describe('SettingsService', () => {
     writeFileSync(file(), JSON.stringify({ database: { kind: 'oracle', oracle: { password: 'digitada' } } }));
     const settings = openHeadlessSettings(dir);
     expect(settings.get().database.oracle.password).toBe('digitada');
-    expect(settings.get().schemaVersion).toBe(1);
+    expect(settings.get().schemaVersion).toBe(SETTINGS_VERSION);
     expect(readFile()).not.toContain('digitada');
   });
 

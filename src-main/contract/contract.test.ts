@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { contract, events, METHOD_NAMES, type EventName } from '.';
+import { contract, events, METHOD_NAMES, SETTINGS_VERSION, type EventName } from '.';
 
 describe('API contract', () => {
   it('lists every method the UI may call (review any change to this snapshot)', () => {
@@ -70,7 +70,7 @@ describe('SettingsPatch', () => {
 describe('Settings', () => {
   it('refuses listening off loopback without a login password (the mask counts as one)', async () => {
     const { Settings, SECRET_MASK } = await import('.');
-    const lan = Settings.safeParse({ schemaVersion: 1, server: { host: '0.0.0.0' } });
+    const lan = Settings.safeParse({ schemaVersion: SETTINGS_VERSION, server: { host: '0.0.0.0' } });
     expect(lan.success).toBe(false);
     expect(lan.error?.issues[0]?.path).toEqual(['server', 'loginPassword']);
     expect(lan.error?.issues[0]?.message).toMatch(/^Senha de acesso: defina uma senha/);
@@ -80,7 +80,7 @@ describe('Settings', () => {
       { host: '127.0.0.1' },
       { host: 'localhost' },
     ]) {
-      expect(Settings.safeParse({ schemaVersion: 1, server }).success).toBe(true);
+      expect(Settings.safeParse({ schemaVersion: SETTINGS_VERSION, server }).success).toBe(true);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppStatus } from './app-methods';
+import { SyncRunEvent } from './sync-methods';
 
 export const LogLine = z.object({
   at: z.string(),
@@ -14,6 +15,7 @@ export type LogLine = z.infer<typeof LogLine>;
 export const events = {
   'app.status': AppStatus,
   'log.line': LogLine,
+  'sync.run': SyncRunEvent,
 };
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;

@@ -5,6 +5,7 @@ export * from './app-methods';
 export * from './database-methods';
 export * from './settings-methods';
 export * from './store-methods';
+export * from './sync-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './methods';

@@ -3,6 +3,7 @@ import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
+import { syncMethods } from './sync-methods';
 
 /**
  * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the
@@ -13,6 +14,7 @@ export const contract = {
   ...settingsMethods,
   ...databaseMethods,
   ...storeMethods,
+  ...syncMethods,
 };
 
 export type Contract = typeof contract;

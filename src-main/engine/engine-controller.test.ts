@@ -1,10 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EngineController } from './engine-controller';
+import type { Job } from './job-context';
+import { fakePorts } from './fake-ports.test-support';
+
+/** Resolves when `condition` holds (polling the microtask queue and timers briefly). */
+const until = async (condition: () => boolean): Promise<void> => {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+};
 
 describe('EngineController', () => {
   it('pauses and resumes, telling every change', () => {
     const onChange = vi.fn();
-    const engine = new EngineController(onChange);
+    const engine = new EngineController({ onChange });
     engine.start();
     engine.pause();
     expect(engine.snapshot().state).toBe('paused');
@@ -13,51 +21,100 @@ describe('EngineController', () => {
     expect(onChange.mock.calls.map(([s]) => s.state)).toEqual(['running', 'paused', 'running']);
   });
 
-  it('runs every job once on demand; one failure does not stop the others and marks the engine', async () => {
-    const engine = new EngineController(
-      () => {},
-      () => new Date('2026-01-02T03:04:05Z'),
-    );
-    engine.start();
-    const ran: string[] = [];
-    engine.register({ name: 'stock', run: async () => void ran.push('stock') });
-    engine.register({
-      name: 'orders',
-      run: async () => {
-        ran.push('orders');
-        throw new Error('loja fora do ar');
-      },
-    });
-    engine.register({ name: 'prices', run: async () => void ran.push('prices') });
-    await engine.runNow();
-    expect(ran).toEqual(['stock', 'orders', 'prices']);
-    expect(engine.snapshot()).toMatchObject({
-      state: 'error',
-      summary: 'Com erro: orders: loja fora do ar',
-      lastRunAt: '2026-01-02T03:04:05.000Z',
-    });
-  });
-
-  it('recovers from the error state when a later run succeeds', async () => {
-    const engine = new EngineController();
-    engine.start();
-    let fail = true;
-    engine.register({
-      name: 'stock',
-      run: async () => {
-        if (fail) throw new Error('x');
-      },
-    });
-    await engine.runNow();
-    expect(engine.snapshot().state).toBe('error');
-    fail = false;
-    await engine.runNow();
-    expect(engine.snapshot().state).toBe('running');
-  });
-
   it('says when no sync is configured yet', () => {
-    const engine = new EngineController();
+    const { ports, settings } = fakePorts();
+    settings.branches[0]!.schedules = [];
+    const engine = new EngineController({ ports, jobs: {} });
     engine.start();
     expect(engine.snapshot().summary).toBe('Em execução — nenhuma sincronização configurada');
+    void engine.stop();
+  });
+
+  it('runs now: answers at once with run ids; a failure marks the engine, a later success clears it', async () => {
+    const { ports, runs } = fakePorts();
+    let fail = true;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const jobs: Record<string, Job> = {
+      stock: async () => {
+        await gate;
+        if (fail) throw new Error('loja fora do ar');
+      },
+      prices: async (context) => void (context.counts.sent += 2),
+    };
+    const engine = new EngineController({ ports, jobs });
+    engine.start();
+    const first = await engine.run({ branch: '1' }, 'manual');
+    expect(first.started.map((t) => t.job).sort()).toEqual(['prices', 'stock']);
+    expect(runs.find((r) => r.job === 'stock')?.status).toBe('running'); // answered before the job ended
+    release();
+    await until(() => runs.every((r) => r.status !== 'running'));
+    expect(runs.find((r) => r.job === 'prices')).toMatchObject({ status: 'ok', counts: { sent: 2 } });
+    expect(runs.find((r) => r.job === 'stock')).toMatchObject({ status: 'failed' });
+    expect(engine.snapshot()).toMatchObject({ state: 'error' });
+    expect(engine.snapshot().summary).toContain('Estoque (filial 1): Erro inesperado: loja fora do ar');
+    fail = false;
+    await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    await until(() => engine.snapshot().state === 'running');
+    await engine.stop();
+  });
+
+  it('two "Executar agora" at once start one run', async () => {
+    const { ports, runs } = fakePorts();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const engine = new EngineController({ ports, jobs: { stock: () => gate } });
+    engine.start();
+    const [a, b] = await Promise.all([
+      engine.run({ branch: '1', job: 'stock' }, 'manual'),
+      engine.run({ branch: '1', job: 'stock' }, 'manual'),
+    ]);
+    expect(runs).toHaveLength(1);
+    expect([...a.started, ...b.started]).toHaveLength(1);
+    expect([...a.alreadyRunning, ...b.alreadyRunning]).toEqual([{ branch: '1', job: 'stock', runId: 1 }]);
+    release();
+    await until(() => runs[0]!.status === 'ok');
+    await engine.stop();
+  });
+
+  it('pause stops a running job at its next item and refuses new runs until resumed', async () => {
+    const { ports, runs } = fakePorts();
+    let items = 0;
+    const engine = new EngineController({
+      ports,
+      jobs: {
+        stock: async (context) => {
+          while (!context.signal.aborted && items < 10_000) {
+            items += 1;
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+        },
+      },
+    });
+    engine.start();
+    await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    await until(() => items > 2);
+    engine.pause();
+    await until(() => runs[0]!.status !== 'running');
+    expect(runs[0]).toMatchObject({ status: 'cancelled' });
+    expect(items).toBeLessThan(10_000);
+    await expect(engine.run({ branch: '1', job: 'stock' }, 'manual')).rejects.toThrow(/pausado/);
+    engine.resume();
+    expect((await engine.run({ branch: '1', job: 'stock' }, 'manual')).started).toHaveLength(1);
+    await engine.stop();
+  });
+
+  it('refuses, without failing the others, a branch whose store is not configured', async () => {
+    const { ports } = fakePorts();
+    ports.store = () => {
+      throw new Error('URL da loja: a filial 1 não tem a URL da loja configurada.');
+    };
+    const engine = new EngineController({ ports, jobs: { stock: async () => {} } });
+    engine.start();
+    const result = await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    expect(result.refused).toEqual([
+      { branch: '1', job: 'stock', message: 'URL da loja: a filial 1 não tem a URL da loja configurada.' },
+    ]);
+    await engine.stop();
   });
 });

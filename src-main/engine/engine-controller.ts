@@ -1,18 +1,44 @@
-import type { AppStatus } from '../contract';
+import type {
+  AppStatus,
+  RunSummary,
+  ScheduleJob,
+  SyncOverview,
+  SyncPreview,
+  SyncRunEvent,
+  SyncRunResult,
+} from '../contract';
+import { SCHEDULE_JOBS } from '../contract';
+import { AppError } from '../shared/app-error';
+import type { LogRecord, RunTrigger } from '../winthor';
+import type { Job } from './job-context';
+import { JobRunner, jobLabel } from './job-runner';
+import type { EnginePorts } from './ports';
+import { buildOverview, toRunSummary } from './overview';
+import { previewBranch } from './preview';
+import { Scheduler } from './scheduling/scheduler';
 
 export type EngineState = AppStatus['engine']['state'];
-
-/** One unit of work the engine can run on its schedule or on demand ("Executar agora"). */
-export interface EngineJob {
-  name: string;
-  run(): Promise<void>;
-}
 
 export interface EngineSnapshot {
   state: EngineState;
   summary: string;
   lastRunAt: string | null;
   runningJobs: string[];
+}
+
+export interface EngineOptions {
+  /** Without ports (a host that only serves the UI, or a unit test) nothing runs. */
+  ports?: EnginePorts;
+  jobs?: Partial<Record<ScheduleJob, Job>>;
+  onChange?: (snapshot: EngineSnapshot) => void;
+  onEvent?: (event: SyncRunEvent) => void;
+  onLog?: (line: LogRecord) => void;
+  now?: () => Date;
+  /**
+   * Default true: start() plans the schedules and marks runs a previous process left "running" as
+   * interrupted. False for a one-shot command beside a running service (it must not touch the service's runs).
+   */
+  scheduler?: boolean;
 }
 
 const SUMMARIES: Record<EngineState, string> = {
@@ -24,71 +50,223 @@ const SUMMARIES: Record<EngineState, string> = {
 };
 
 /**
- * The engine's life cycle as the tray, the dashboard and the API see it. Jobs register here; the
- * scheduler (node-schedule) and the jobs themselves arrive with the sync issues.
+ * The engine's life cycle as the tray, the Painel and the API see it, over the scheduler (node-schedule)
+ * and the job runner. Pause stops new runs and stops running ones at their next item; a failed run puts
+ * the engine in "error" until that job's next run succeeds.
  */
 export class EngineController {
   private state: EngineState = 'starting';
   private lastRunAt: string | null = null;
-  private readonly running = new Set<string>();
-  private readonly jobs = new Map<string, EngineJob>();
-  private lastError: string | null = null;
+  private readonly failures = new Map<string, string>();
+  readonly runner: JobRunner | null;
+  readonly scheduler: Scheduler | null;
+  private readonly now: () => Date;
 
-  constructor(
-    private readonly onChange: (snapshot: EngineSnapshot) => void = () => {},
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  register(job: EngineJob): void {
-    this.jobs.set(job.name, job);
+  constructor(private readonly options: EngineOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    const ports = options.ports;
+    this.runner = ports
+      ? new JobRunner(ports, options.jobs ?? {}, {
+          emit: (event) => {
+            options.onEvent?.(event);
+            if (event.phase !== 'progress') this.notify();
+          },
+          onLog: options.onLog,
+          onFinished: (run) => this.finished(run),
+        })
+      : null;
+    this.scheduler = ports
+      ? new Scheduler({
+          settings: () => ports.settings(),
+          now: () => new Date(ports.clock.now()),
+          lastStart: async (branch, job) =>
+            (await ports.runs.latest(branch)).find((run) => run.job === job)?.startedAt ?? null,
+          fire: (branch, job) => void this.fire(branch, job, 'schedule'),
+          onError: (message) => this.log('error', message),
+        })
+      : null;
   }
 
   start(): void {
     this.setState('running');
+    const ports = this.options.ports;
+    if (!ports || this.options.scheduler === false) return;
+    void ports.runs
+      .markInterrupted(this.now())
+      .catch((error: unknown) =>
+        this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
+      )
+      .finally(() => this.state === 'running' && void this.scheduler?.sync());
+  }
+
+  /** The settings changed (schedules, branches, stores): re-plan only what changed. */
+  settingsChanged(): void {
+    if (this.options.scheduler === false) return;
+    if (this.state === 'running' || this.state === 'error') void this.scheduler?.sync();
   }
 
   pause(): void {
-    if (this.state === 'running' || this.state === 'error') this.setState('paused');
+    if (this.state !== 'running' && this.state !== 'error') return;
+    this.setState('paused');
+    this.scheduler?.pause();
+    void this.runner?.abortAll();
   }
 
   resume(): void {
-    if (this.state === 'paused') this.setState('running');
+    if (this.state !== 'paused') return;
+    this.setState(this.failures.size > 0 ? 'error' : 'running');
+    if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
     this.setState('stopped');
+    this.scheduler?.stop();
+    await this.runner?.abortAll();
   }
 
-  /** Runs every registered job once, one after the other; a failing job does not stop the others. */
-  async runNow(): Promise<void> {
-    this.lastError = null;
-    for (const job of this.jobs.values()) {
-      if (this.running.has(job.name)) continue;
-      this.running.add(job.name);
-      this.notify();
-      try {
-        await job.run();
-      } catch (error) {
-        this.lastError = `${job.name}: ${(error as Error).message}`;
-      } finally {
-        this.running.delete(job.name);
+  /** "Executar agora" (tray, Painel, API): every job with an enabled schedule of every enabled branch. */
+  runNow(): Promise<SyncRunResult> {
+    return this.run({}, 'manual');
+  }
+
+  /** Starts the asked runs and answers at once with their ids (progress arrives as "sync.run" events). */
+  async run(input: { branch?: string; job?: ScheduleJob }, trigger: RunTrigger): Promise<SyncRunResult> {
+    const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
+    const ports = this.options.ports;
+    if (!ports || !this.runner) return result;
+    if (this.state === 'paused' || this.state === 'stopped') {
+      throw new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
+        fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
+      });
+    }
+    const branches = ports
+      .settings()
+      .branches.filter((branch) => (input.branch ? branch.code === input.branch : branch.enabled));
+    if (input.branch && branches.length === 0) {
+      throw new AppError('unknown_branch', `Filial ${input.branch} não está configurada.`, {
+        field: 'branch',
+        fix: 'Cadastre a filial em Configuração ou escolha uma filial existente.',
+      });
+    }
+    for (const branch of branches) {
+      const jobs = input.job
+        ? [input.job]
+        : SCHEDULE_JOBS.filter(
+            (job) =>
+              this.runner!.isAvailable(job) && branch.schedules.some((s) => s.enabled && s.job === job),
+          );
+      for (const job of jobs) {
+        try {
+          const { ticket, started } = await this.runner.start(branch.code, job, trigger);
+          (started ? result.started : result.alreadyRunning).push(ticket);
+        } catch (error) {
+          const message = error instanceof AppError ? error.message : (error as Error).message;
+          result.refused.push({ branch: branch.code, job, message });
+        }
       }
     }
-    this.lastRunAt = this.now().toISOString();
-    if (this.lastError && this.state === 'running') this.setState('error');
-    else if (!this.lastError && this.state === 'error') this.setState('running');
-    else this.notify();
+    return result;
+  }
+
+  /** The Painel's picture of every branch and job. */
+  async overview(): Promise<SyncOverview> {
+    if (!this.options.ports || !this.runner || !this.scheduler) return { branches: [], schedules: [] };
+    return buildOverview(this.options.ports, this.runner, this.scheduler);
+  }
+
+  /** What the first sync of a branch would send, computed without any call to the store. */
+  async preview(branchCode: string): Promise<SyncPreview> {
+    const ports = this.requirePorts();
+    const branch = ports.settings().branches.find((candidate) => candidate.code === branchCode);
+    if (!branch) {
+      throw new AppError('unknown_branch', `Filial ${branchCode} não está configurada.`, {
+        field: 'branch',
+        fix: 'Cadastre a filial em Configuração ou escolha uma filial existente.',
+      });
+    }
+    return previewBranch(ports, branch);
+  }
+
+  async runs(filter: {
+    branch?: string;
+    job?: ScheduleJob;
+    beforeId?: number;
+    limit?: number;
+  }): Promise<RunSummary[]> {
+    return (await this.requirePorts().runs.list(filter)).map(toRunSummary);
+  }
+
+  private requirePorts(): EnginePorts {
+    if (!this.options.ports) {
+      throw new AppError('engine_unavailable', 'O motor de sincronização não está disponível neste modo.', {
+        fix: 'Use o aplicativo de desktop ou o modo serviço (npm run cli -- serve).',
+      });
+    }
+    return this.options.ports;
   }
 
   snapshot(): EngineSnapshot {
     const base = SUMMARIES[this.state];
-    const jobs = this.jobs.size === 0 ? ' — nenhuma sincronização configurada' : '';
+    const running = this.runner?.activeRuns() ?? [];
+    const scheduled = this.options.ports
+      ? this.options.ports
+          .settings()
+          .branches.filter((b) => b.enabled)
+          .reduce(
+            (n, b) => n + b.schedules.filter((s) => s.enabled && this.runner?.isAvailable(s.job)).length,
+            0,
+          )
+      : 0;
+    const firstFailure = [...this.failures.values()][0];
+    const detail =
+      this.state === 'error' && firstFailure
+        ? `: ${firstFailure}`
+        : this.state === 'running' && scheduled === 0
+          ? ' — nenhuma sincronização configurada'
+          : '';
     return {
       state: this.state,
-      summary: this.lastError ? `${base}: ${this.lastError}` : `${base}${jobs}`,
+      summary: `${base}${detail}`,
       lastRunAt: this.lastRunAt,
-      runningJobs: [...this.running],
+      runningJobs: running.map((run) => `${run.branch}:${run.job}`),
     };
+  }
+
+  private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {
+    if (this.state !== 'running' && this.state !== 'error') return;
+    // A schedule of a job this version does not run yet waits quietly (the screens say so).
+    if (!this.runner?.isAvailable(job)) return;
+    try {
+      await this.runner?.start(branch, job, trigger);
+    } catch (error) {
+      const message = `${jobLabel(job)} (filial ${branch}): ${(error as Error).message}`;
+      this.failures.set(`${branch}|${job}`, message);
+      this.log('error', message);
+      if (this.state === 'running') this.setState('error');
+    }
+  }
+
+  private finished(run: { branch: string; job: ScheduleJob; status: string; message: string | null }): void {
+    this.lastRunAt = this.now().toISOString();
+    const key = `${run.branch}|${run.job}`;
+    if (run.status === 'failed')
+      this.failures.set(key, `${jobLabel(run.job)} (filial ${run.branch}): ${run.message ?? 'falhou'}`);
+    else if (run.status !== 'cancelled') this.failures.delete(key);
+    if (this.state === 'running' && this.failures.size > 0) this.setState('error');
+    else if (this.state === 'error' && this.failures.size === 0) this.setState('running');
+    else this.notify();
+  }
+
+  private log(level: LogRecord['level'], message: string): void {
+    this.options.onLog?.({
+      at: this.now(),
+      level,
+      branch: null,
+      entity: null,
+      runId: null,
+      message,
+      details: null,
+    });
   }
 
   private setState(state: EngineState): void {
@@ -97,6 +275,6 @@ export class EngineController {
   }
 
   private notify(): void {
-    this.onChange(this.snapshot());
+    this.options.onChange?.(this.snapshot());
   }
 }

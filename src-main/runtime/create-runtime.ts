@@ -5,9 +5,13 @@ import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-hand
 import { databaseHandlers } from '../api/handlers/database-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
+import { syncHandlers } from '../api/handlers/sync-handlers';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
+import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
+import type { LogRecord } from '../winthor';
+import { createEnginePorts } from './engine-ports';
 import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
@@ -19,6 +23,13 @@ export interface RuntimeOptions {
   dataDir: string;
   now?: () => Date;
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Runs the sync engine (scheduler and jobs). Default true; false for a host that must not sync. */
+  engine?: boolean;
+  /**
+   * Starts the scheduler and marks runs left "running" by a previous process as interrupted. Default true;
+   * false for a one-shot command (the CLI's sync) that may run beside the service on the same database.
+   */
+  scheduler?: boolean;
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -52,17 +63,41 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const log = options.log ?? (() => {});
   // eslint-disable-next-line prefer-const -- assigned after the engine that needs it exists
   let runtime: Runtime;
-  const engine = new EngineController(() => {
-    if (runtime) events.emit('app.status', buildStatus(info, engine));
-  }, now);
-
   const database = new DatabaseService(() => options.settings.get());
   const stores = new StoreClientRegistry(() => options.settings.get(), {}, log);
+  const ports =
+    options.engine === false
+      ? undefined
+      : createEnginePorts({ settings: () => options.settings.get(), database, stores });
+  const logLine = (line: LogRecord) => {
+    if (line.level !== 'debug') log(line.level, line.message);
+    events.emit('log.line', {
+      at: line.at.toISOString(),
+      level: line.level,
+      message: line.message,
+      ...(line.branch ? { branch: line.branch } : {}),
+      ...(line.entity ? { entity: line.entity } : {}),
+    });
+  };
+  const engine = new EngineController({
+    ports,
+    scheduler: options.scheduler !== false,
+    jobs: CATALOGUE_JOBS,
+    now,
+    onChange: () => {
+      if (runtime) events.emit('app.status', buildStatus(info, engine));
+    },
+    onEvent: (event) => events.emit('sync.run', event),
+    onLog: logLine,
+  });
+  const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
+
   const handlers: Handlers = {
     ...appHandlers(info, engine),
     ...settingsHandlers(options.settings),
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
+    ...syncHandlers(engine, options.settings),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -80,7 +115,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     stores,
     status: () => buildStatus(info, engine),
     close: async () => {
-      engine.stop();
+      unsubscribeSettings();
+      await engine.stop();
       stores.close();
       await database.close();
     },

@@ -21,7 +21,12 @@ export * from './repositories/order-staging-repository';
 export * from './repositories/order-status-repository';
 export * from './repositories/change-queue-repository';
 
-export { checkPrerequisites, type PrerequisiteCheck, type CheckStatus } from './prerequisites';
+export {
+  checkPrerequisites,
+  type PrerequisiteCheck,
+  type CheckStatus,
+  type ParameterRules,
+} from './prerequisites';
 export {
   install,
   uninstall,
@@ -39,3 +44,9 @@ export { PREFIX, INTEGRATION_TABLES, QUEUE_TRIGGERS } from './schema/integration
 export { OrderImporterSimulator, type AdvanceReport } from './demo/order-importer-simulator';
 export { prepareDemoDatabase, demoDatabasePath, DEMO_DATABASE_FILE } from './demo/demo-database';
 export { DEMO_BRANCHES, DEMO_BRANCH_CODES } from './demo/demo-branches';
+export * from './repositories/store-bindings-repository';
+export * from './repositories/runs-repository';
+export * from './repositories/logs-repository';
+export * from './repositories/pendings-repository';
+export * from './repositories/cursors-repository';
+export * from './repositories/change-queue-branches';

@@ -1,3 +1,4 @@
+import { PARAMETER_RULES } from '../engine/domain/parameter-rules';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../contract';
 import { checkPrerequisites } from './prerequisites';
@@ -62,30 +63,32 @@ describe.skipIf(!ORACLE)('instalador no Oracle', () => {
       ]);
 
       const upsert = db.dialect.upsert(
-        'WTC_BINDING',
-        ['ENTITY', 'BRANCH', 'ERP_KEY'],
-        ['STORE_ID', 'UPDATED_AT'],
+        'WTC_STORE_BINDING',
+        ['STORE_KEY', 'ENTITY', 'ERP_KEY'],
+        ['STORE_ID', 'HIDDEN', 'UPDATED_AT'],
         { withId: true },
       );
       await db.execute(upsert, {
+        store_key: 's1',
         entity: 'product',
-        branch: '1',
         erp_key: '1',
         store_id: 'A',
+        hidden: 0,
         updated_at: new Date(),
       });
       await db.execute(upsert, {
+        store_key: 's1',
         entity: 'product',
-        branch: '1',
         erp_key: '1',
         store_id: 'B',
+        hidden: 0,
         updated_at: new Date(),
       });
-      expect(await db.query(`SELECT ERP_KEY, STORE_ID FROM WTC_BINDING`)).toEqual([
+      expect(await db.query(`SELECT ERP_KEY, STORE_ID FROM WTC_STORE_BINDING`)).toEqual([
         { ERP_KEY: '1', STORE_ID: 'B' },
       ]);
 
-      const checks = await checkPrerequisites(db, defaultSettings());
+      const checks = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       const byId = Object.fromEntries(checks.map((c) => [c.id, c]));
       expect(byId.connection!.detail).toMatch(/^Oracle .* — driver em modo Thin$/);
       expect(byId['grants.read']!.status).toBe('ok');

@@ -9,12 +9,8 @@ import { codeExists, listBillingTypes, listPaymentPlans } from './repositories/l
 import { getOrderStatuses } from './repositories/order-status-repository';
 import { readStagingResult, stageOrder } from './repositories/order-staging-repository';
 import { readParameters } from './repositories/parameters-repository';
-import {
-  getPrices,
-  priceColumnFor,
-  resolvePriceRegion,
-  streamPrices,
-} from './repositories/prices-repository';
+import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
+import { branchDefaultRegion, getPrices, streamPrices } from './repositories/prices-repository';
 import {
   getProducts,
   listPublishedProducts,
@@ -110,37 +106,24 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       }
     });
 
-    it('computes stock by formula, applies parameter 2829 rounding down and never goes negative', async () => {
+    it('reads the stock figures of a branch as WinThor has them (formula and 2829 belong to the engine)', async () => {
       await db.execute(
         `UPDATE PCEST SET QTESTGER = 100, QTRESERV = 10, QTBLOQUEADA = 5, QTPENDENTE = 7 WHERE PCEST.CODPROD = 1 AND PCEST.CODFILIAL = '1'`,
       );
       await db.execute(
         `UPDATE PCEST SET QTESTGER = 3, QTRESERV = 5, QTBLOQUEADA = 0, QTPENDENTE = 0 WHERE PCEST.CODPROD = 2 AND PCEST.CODFILIAL = '1'`,
       );
-      const gerencial = await getStock(
-        db,
-        { branch: '1', formula: 'gerencial', percentParameter: '80' },
-        [1, 2],
-      );
-      expect(gerencial).toEqual([
-        { codprod: 1, branch: '1', available: 85, offered: 68 },
-        { codprod: 2, branch: '1', available: -2, offered: 0 },
+      expect(await getStock(db, { branch: '1', formula: 'gerencial' }, [1, 2])).toEqual([
+        {
+          codprod: 1,
+          branch: '1',
+          quantities: { QTESTGER: 100, QTRESERV: 10, QTBLOQUEADA: 5, QTPENDENTE: 7 },
+        },
+        { codprod: 2, branch: '1', quantities: { QTESTGER: 3, QTRESERV: 5, QTBLOQUEADA: 0, QTPENDENTE: 0 } },
       ]);
-      const pending = await getStock(
-        db,
-        { branch: '1', formula: 'gerencial-menos-pendente', percentParameter: '80' },
-        [1],
-      );
-      expect(pending[0]).toMatchObject({ available: 78, offered: 62 });
-      const full = await getStock(db, { branch: '1', formula: 'gerencial', percentParameter: null }, [1]);
-      expect(full[0]!.offered).toBe(85);
       let streamed = 0;
-      for await (const item of streamStock(db, {
-        branch: '2',
-        formula: 'gerencial',
-        percentParameter: '100',
-      })) {
-        expect(item.offered).toBeGreaterThanOrEqual(0);
+      for await (const row of streamStock(db, { branch: '2', formula: 'gerencial' })) {
+        expect(row.branch).toBe('2');
         streamed++;
       }
       expect(streamed).toBe(120 - 10 - 3 + 0); // 10 multiples of 11, 3 of 37 (none is both under 120)
@@ -161,9 +144,10 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
       const params = await readParameters(db, DEFAULT_PARAMETER_NAMES, '2');
       const column = priceColumnFor(params['4010'].value);
       expect(column).toBe('PVENDA2');
-      const region = await resolvePriceRegion(db, '2', params['4014'].value);
+      const region = priceRegionFor('2', params['4014'].value, await branchDefaultRegion(db, '2'));
       expect(region).toBe(2);
-      expect(await resolvePriceRegion(db, '2', '3')).toBe(3);
+      expect(priceRegionFor('2', '3', await branchDefaultRegion(db, '2'))).toBe(3);
+      expect(await branchDefaultRegion(db, 'ZZ')).toBeUndefined();
       const [price] = await getPrices(db, { region, column }, [1]);
       const row = await db.queryOne(
         `SELECT PCTABPR.PVENDA2 FROM PCTABPR WHERE PCTABPR.CODPROD = 1 AND PCTABPR.NUMREGIAO = 2`,

@@ -26,6 +26,7 @@ export const appHandlers = (
   engine: EngineController,
 ): HandlerGroup<'app.status' | 'engine.runNow' | 'engine.pause' | 'engine.resume'> => ({
   'app.status': async () => buildStatus(info, engine),
+  // Starts the runs and answers at once: their progress arrives as "sync.run" events.
   'engine.runNow': async () => {
     await engine.runNow();
     return buildStatus(info, engine);

@@ -6,6 +6,7 @@ import { oraclePasswordTarget } from '../../contract/secret-targets';
 import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
+import { PARAMETER_RULES } from '../../engine/domain/parameter-rules';
 import {
   buildInstallPlan,
   buildUninstallPlan,
@@ -101,7 +102,7 @@ export const databaseHandlers = (
   'db.check': async () => {
     let checks;
     try {
-      checks = await database.use((db) => checkPrerequisites(db, settings.get()));
+      checks = await database.use((db) => checkPrerequisites(db, settings.get(), PARAMETER_RULES));
     } catch (error) {
       const mapped = mapDbError(error);
       checks = [

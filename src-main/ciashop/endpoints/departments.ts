@@ -1,4 +1,5 @@
 import { storePaths } from '../paths';
+import { listOf } from '../answer-check';
 import { Department, DepartmentInput } from '../schemas';
 import type { StoreCaller } from '../store-client-types';
 
@@ -33,4 +34,22 @@ export const updateDepartment = async (
       schema: Department,
     })
   ).data;
+};
+
+/**
+ * The department with this erpId, asking the store to filter (`erpId=`, the query convention seen on
+ * products) and checking the answer: a store that ignores the filter returns a page in which it is not.
+ */
+export const findDepartmentByErpId = async (
+  store: StoreCaller,
+  erpId: string,
+): Promise<Department | null> => {
+  const { data } = await store.request({
+    method: 'GET',
+    path: storePaths.departments,
+    query: { erpId },
+    safety: 'idempotent',
+    schema: listOf(Department),
+  });
+  return data.find((department) => department.erpId === erpId) ?? null;
 };

@@ -13,7 +13,16 @@ export const DEMO_STORE_TOKEN = 'demo-sandbox-token';
 
 /** The demo WinThor's branches as settings branches (code and name, no store yet). */
 export const demoBranchSettings = (): Branch[] =>
-  DEMO_BRANCHES.map((branch) => Branch.parse({ code: branch.code, name: branch.name }));
+  DEMO_BRANCHES.map((branch) =>
+    // Both demo branches sell in one sandbox store: each keeps its stock in its own warehouse and its
+    // prices in its own table (ADR 0107), as two branches sharing a real store must.
+    Branch.parse({
+      code: branch.code,
+      name: branch.name,
+      stock: { formula: 'gerencial', warehouseErpId: branch.code },
+      price: { tableErpId: branch.code },
+    }),
+  );
 
 /** Points the settings at the demo WinThor file, and adds the demo branches when none is configured. */
 export const demoDatabasePatch = (current: Settings, file: string): SettingsPatch => ({

@@ -83,8 +83,16 @@ export class SandboxCatalog {
   updateProduct(id: number, input: Record<string, unknown>): SandboxProduct | null {
     const product = this.products.get(id);
     if (!product) return null;
-    const { variants: _ignored, id: _id, erpId: _erpId, ...rest } = input;
+    const { variants, id: _id, erpId: _erpId, ...rest } = input;
     Object.assign(product, rest);
+    // Variants named by erpId take the fields sent (visible, ean, dimensions…); ids and erpIds stay, and a
+    // variant not sent is left as it is (inferred behaviour: ciashop-api.md marks the update as inferred).
+    for (const change of Array.isArray(variants) ? (variants as Array<Record<string, unknown>>) : []) {
+      const variant = product.variants.find((v) => v.erpId === String(change.erpId));
+      if (!variant) continue;
+      const { id: _variantId, erpId: _variantErpId, ...fields } = change;
+      Object.assign(variant, fields);
+    }
     return product;
   }
 

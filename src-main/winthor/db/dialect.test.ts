@@ -4,27 +4,28 @@ import { createTestWinthor } from '../test-winthor.test-support';
 import { oracleDialect, sqliteDialect } from './dialect';
 
 describe('dialects', () => {
-  it('upsert inserts then updates on the unique key (SQLite, on WTC_BINDING)', async () => {
+  it('upsert inserts then updates on the unique key (SQLite, on WTC_STORE_BINDING)', async () => {
     const db = await createTestWinthor({ products: 1, customers: 1 });
     await install(db);
     const sql = sqliteDialect.upsert(
-      'WTC_BINDING',
-      ['ENTITY', 'BRANCH', 'ERP_KEY'],
-      ['STORE_ID', 'PAYLOAD_HASH', 'UPDATED_AT'],
+      'WTC_STORE_BINDING',
+      ['STORE_KEY', 'ENTITY', 'ERP_KEY'],
+      ['STORE_ID', 'PAYLOAD_HASH', 'HIDDEN', 'UPDATED_AT'],
     );
     const row = {
+      store_key: 's1',
       entity: 'product',
-      branch: '1',
       erp_key: '10',
       store_id: 'A',
       payload_hash: 'h1',
+      hidden: 0,
       updated_at: new Date(2026, 0, 1),
     };
     await db.execute(sql, row);
     await db.execute(sql, { ...row, store_id: 'B', payload_hash: 'h2' });
-    expect(await db.query('SELECT ENTITY, BRANCH, ERP_KEY, STORE_ID, PAYLOAD_HASH FROM WTC_BINDING')).toEqual(
-      [{ ENTITY: 'product', BRANCH: '1', ERP_KEY: '10', STORE_ID: 'B', PAYLOAD_HASH: 'h2' }],
-    );
+    expect(
+      await db.query('SELECT STORE_KEY, ENTITY, ERP_KEY, STORE_ID, PAYLOAD_HASH FROM WTC_STORE_BINDING'),
+    ).toEqual([{ STORE_KEY: 's1', ENTITY: 'product', ERP_KEY: '10', STORE_ID: 'B', PAYLOAD_HASH: 'h2' }]);
     const limited = await db.query(
       sqliteDialect.limit('SELECT PCFILIAL.CODIGO FROM PCFILIAL ORDER BY PCFILIAL.CODIGO'),
       { row_limit: 1 },

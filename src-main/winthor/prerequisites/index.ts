@@ -4,12 +4,13 @@ import { readInstalledVersion } from '../schema/installed-version';
 import { checkBranches } from './branch-checks';
 import { checkDictionaryColumns } from './column-checks';
 import { checkCreatePrivileges } from './create-privileges-check';
-import { checkParameters } from './parameter-checks';
+import { checkParameters, type ParameterRules } from './parameter-checks';
 import type { PrerequisiteCheck } from './prerequisite-check';
 import { checkSchemaVersion } from './schema-version-check';
 import { checkReadAccess, checkWriteAccess } from './table-access-checks';
 
 export type { CheckStatus, PrerequisiteCheck } from './prerequisite-check';
+export type { ParameterRules } from './parameter-checks';
 export { checkCreatePrivileges } from './create-privileges-check';
 export { READ_TABLES } from './table-access-checks';
 
@@ -17,7 +18,11 @@ export { READ_TABLES } from './table-access-checks';
  * The prerequisites report (winthor.md): connection, grants, the WinThor columns the product uses and the
  * NOT NULL ones it must fill, branches, parameters, and the installed schema with who installs it.
  */
-export const checkPrerequisites = async (db: Db, settings: Settings): Promise<PrerequisiteCheck[]> => {
+export const checkPrerequisites = async (
+  db: Db,
+  settings: Settings,
+  rules: ParameterRules,
+): Promise<PrerequisiteCheck[]> => {
   const checks: PrerequisiteCheck[] = [];
   const info = await db.info();
   checks.push({
@@ -38,7 +43,7 @@ export const checkPrerequisites = async (db: Db, settings: Settings): Promise<Pr
   const branches = settings.branches.filter((b) => b.enabled).map((b) => b.code);
   checks.push(...(await checkBranches(db, branches)));
   if (!read.unreadable.includes('PCPARAMFILIAL'))
-    checks.push(...(await checkParameters(db, settings, branches)));
+    checks.push(...(await checkParameters(db, settings, rules, branches)));
 
   checks.push(checkSchemaVersion(installed, create.installBy ?? 'app'));
   return checks;

@@ -3,7 +3,6 @@ import { mapDbError } from '../db/db-errors';
 import type { Db } from '../db/db';
 import { codeExists, type CodeTable } from '../repositories/lookups-repository';
 import { readParameters } from '../repositories/parameters-repository';
-import { priceColumnFor } from '../repositories/prices-repository';
 import type { PrerequisiteCheck } from './prerequisite-check';
 
 const PARAMETER_RULES: Record<WinthorParameter, { label: string; table?: CodeTable; required: boolean }> = {
@@ -17,8 +16,18 @@ const PARAMETER_RULES: Record<WinthorParameter, { label: string; table?: CodeTab
   '4014': { label: 'região de preço', table: 'PCREGIAO', required: false },
 };
 
+/**
+ * How the engine reads parameters 2829 and 4010 (engine/domain): passed in, so that the screen and the
+ * sync agree on what is valid and this adapter does not import the engine. Each throws on a bad value.
+ */
+export interface ParameterRules {
+  stockPercent(value: string | null): number;
+  priceColumn(value: string | null): string;
+}
+
 const checkParameter = async (
   db: Db,
+  rules: ParameterRules,
   parameter: WinthorParameter,
   value: string | null,
   name: string,
@@ -55,15 +64,17 @@ const checkParameter = async (
     };
   }
   if (parameter === '2829') {
-    const n = Number(value.replace(',', '.'));
-    return Number.isFinite(n) && n >= 0 && n <= 100
-      ? { id, label, status: 'ok', detail: `${value}%` }
-      : { id, label, status: 'error', detail: `Valor "${value}" não é um percentual de 0 a 100.`, fix };
+    // The same rule the stock job uses.
+    try {
+      return { id, label, status: 'ok', detail: `${rules.stockPercent(value)}%` };
+    } catch {
+      return { id, label, status: 'error', detail: `Valor "${value}" não é um percentual de 0 a 100.`, fix };
+    }
   }
   if (parameter === '4010') {
     // The same function the price reads use, so the screen and the prices agree on what is valid.
     try {
-      return { id, label, status: 'ok', detail: priceColumnFor(value) };
+      return { id, label, status: 'ok', detail: rules.priceColumn(value) };
     } catch {
       return {
         id,
@@ -90,6 +101,7 @@ const checkParameter = async (
 export const checkParameters = async (
   db: Db,
   settings: Settings,
+  rules: ParameterRules,
   branches: readonly string[],
 ): Promise<PrerequisiteCheck[]> => {
   const checks: PrerequisiteCheck[] = [];
@@ -99,6 +111,7 @@ export const checkParameters = async (
       checks.push(
         await checkParameter(
           db,
+          rules,
           parameter,
           parameters[parameter].value,
           parameters[parameter].name,

@@ -1,3 +1,4 @@
+import { PARAMETER_RULES } from '../../engine/domain/parameter-rules';
 import { describe, expect, it } from 'vitest';
 import type { Binds, Db, Row } from '../db/db';
 import { oracleDialect } from '../db/dialect';
@@ -6,7 +7,7 @@ import { checkCreatePrivileges, checkPrerequisites } from '.';
 import { checkDictionaryColumns } from './column-checks';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { TARGET_VERSION } from '../schema/migrations';
-import { priceColumnFor } from '../repositories/prices-repository';
+import { priceColumnFor } from '../../engine/domain/price-rule';
 import { createTestWinthor } from '../test-winthor.test-support';
 
 interface FakeDictionary {
@@ -198,7 +199,7 @@ describe('prerequisites: the WinThor columns, from the dictionary views (ALL_TAB
   it('on the embedded database reads pragma_table_info: all present, then a dropped column is named', async () => {
     const db = await createTestWinthor({ products: 2, customers: 1 });
     try {
-      const checks = await checkPrerequisites(db, defaultSettings());
+      const checks = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       expect(checks.find((c) => c.id === 'columns.used')).toMatchObject({ status: 'ok' });
       expect(checks.find((c) => c.id === 'columns.required')).toMatchObject({ status: 'ok' });
       expect(checks.find((c) => c.id === 'schema')).toMatchObject({
@@ -207,7 +208,7 @@ describe('prerequisites: the WinThor columns, from the dictionary views (ALL_TAB
         fix: expect.stringContaining('numa janela sem movimento no WinThor'),
       });
       await db.execute(`ALTER TABLE PCSECAO DROP COLUMN ENVIAECOMMERCE`);
-      const after = await checkPrerequisites(db, defaultSettings());
+      const after = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       expect(after.find((c) => c.id === 'columns.used')).toMatchObject({
         status: 'error',
         detail: expect.stringContaining('PCSECAO.ENVIAECOMMERCE (vigiada pela trigger WTC_TRG_PCSECAO)'),
@@ -234,7 +235,7 @@ describe('prerequisites: parameter 4010 is validated like the price reads', () =
           value,
           name,
         });
-        const checks = await checkPrerequisites(db, defaultSettings());
+        const checks = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
         const check = checks.find((c) => c.id === 'parameter.99.4010');
         expect(check, value).toMatchObject(expected);
         let runtime: string | null;

@@ -21,6 +21,31 @@ export interface ChangeBatch {
   changes: QueuedChange[];
 }
 
+/** Folds queue rows (read in ID order) into one change per (entity, branch, key), keeping every ID read. */
+export const coalesceChanges = (rows: ReadonlyArray<Record<string, unknown>>): ChangeBatch => {
+  const byKey = new Map<string, QueuedChange>();
+  const ids: number[] = [];
+  for (const row of rows) {
+    const id = toNumber(row.ID);
+    ids.push(id);
+    const change = {
+      entity: toText(row.ENTITY),
+      branch: toOptionalText(row.BRANCH),
+      key: toText(row.ERP_KEY),
+    };
+    const mapKey = `${change.entity}|${change.branch ?? ''}|${change.key}`;
+    const existing = byKey.get(mapKey);
+    if (existing) {
+      existing.operation = toText(row.OPERATION);
+      existing.lastId = id;
+      existing.count++;
+      existing.ids.push(id);
+    } else
+      byKey.set(mapKey, { ...change, operation: toText(row.OPERATION), lastId: id, count: 1, ids: [id] });
+  }
+  return { ids, changes: [...byKey.values()] };
+};
+
 /** IDs per DELETE: well under Oracle's 1000-expression IN list limit. */
 export const DELETE_CHUNK = 500;
 
@@ -50,27 +75,7 @@ export const readChanges = async (
   const perEntity: Row[] = [];
   for (const entity of new Set(entities)) perEntity.push(...(await oldestOf(db, entity, limit)));
   const rows = perEntity.sort((a, b) => toNumber(a.ID) - toNumber(b.ID)).slice(0, limit);
-  const byKey = new Map<string, QueuedChange>();
-  const ids: number[] = [];
-  for (const row of rows) {
-    const id = toNumber(row.ID);
-    ids.push(id);
-    const change = {
-      entity: toText(row.ENTITY),
-      branch: toOptionalText(row.BRANCH),
-      key: toText(row.ERP_KEY),
-    };
-    const mapKey = `${change.entity}|${change.branch ?? ''}|${change.key}`;
-    const existing = byKey.get(mapKey);
-    if (existing) {
-      existing.operation = toText(row.OPERATION);
-      existing.lastId = id;
-      existing.count++;
-      existing.ids.push(id);
-    } else
-      byKey.set(mapKey, { ...change, operation: toText(row.OPERATION), lastId: id, count: 1, ids: [id] });
-  }
-  return { ids, changes: [...byKey.values()] };
+  return coalesceChanges(rows);
 };
 
 /**

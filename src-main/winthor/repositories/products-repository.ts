@@ -18,6 +18,8 @@ export interface WinthorProduct {
    * GTIN-14; null when empty, 0 or the check digit is wrong.
    */
   ean: string | null;
+  /** CODAUXILIAR as stored (null when empty or 0): tells "no barcode" from "an invalid one". */
+  barcode: string | null;
   packaging: string;
   unit: string;
   departmentCode: number | null;
@@ -49,6 +51,7 @@ export const toProduct = (row: Record<string, unknown>): WinthorProduct => ({
   codprod: toNumber(row.CODPROD),
   description: toText(row.DESCRICAO),
   ean: normalizeGtin(row.CODAUXILIAR),
+  barcode: toOptionalNumber(row.CODAUXILIAR) ? toText(row.CODAUXILIAR) : null,
   packaging: toText(row.EMBALAGEM),
   unit: toText(row.UNIDADE),
   departmentCode: toOptionalNumber(row.CODEPTO),

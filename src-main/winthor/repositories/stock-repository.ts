@@ -1,64 +1,26 @@
+import type { STOCK_FORMULAS } from '../../contract';
 import { AppError } from '../../shared/app-error';
 import type { DbSession } from '../db/db';
 import { chunk, inList, toNumber } from './sql-helpers';
 
-export type StockFormula = 'gerencial' | 'gerencial-menos-pendente' | 'pkg-estoque';
-
-export interface StockQuantities {
-  QTESTGER: number;
-  QTRESERV: number;
-  QTBLOQUEADA: number;
-  QTPENDENTE: number;
-  /** PKG_ESTOQUE.ESTOQUE_DISPONIVEL, only with the 'pkg-estoque' formula. */
-  DISPONIVEL?: number;
-}
-
-export interface StockItem {
-  codprod: number;
-  branch: string;
-  /** Available by the formula, before the percentage. */
-  available: number;
-  /** What the store gets: floor(available × percent / 100), never negative. */
-  offered: number;
-}
-
-/** Available stock by the branch's formula (winthor.md, Stock). Never subtracts QTINDENIZ. */
-export const availableByFormula = (q: StockQuantities, formula: StockFormula): number => {
-  switch (formula) {
-    case 'gerencial':
-      return q.QTESTGER - q.QTRESERV - q.QTBLOQUEADA;
-    case 'gerencial-menos-pendente':
-      return q.QTESTGER - q.QTRESERV - q.QTBLOQUEADA - q.QTPENDENTE;
-    case 'pkg-estoque':
-      return q.DISPONIVEL ?? 0;
-  }
-};
+export type StockFormula = (typeof STOCK_FORMULAS)[number];
 
 /**
- * Parameter 2829: % of the available stock offered to the e-commerce. Blank = 100. Rounds down, never
- * negative. A value that is not a number between 0 and 100 is a configuration error, said plainly.
+ * One branch's stock of one product as WinThor has it. The engine applies the branch's formula and
+ * parameter 2829 (engine/domain/stock-rule.ts): this repository only reads.
  */
-export const parseStockPercent = (value: string | null): number => {
-  if (value === null || value.trim() === '') return 100;
-  const percent = Number(value.trim().replace(',', '.'));
-  if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
-    throw new AppError(
-      'invalid_parameter',
-      `Parâmetro 2829 (% do estoque para o e-commerce) com valor inválido: "${value}".`,
-      {
-        field: 'winthor.parameterNames.2829',
-        fix: 'Na rotina 132 do WinThor, informe um número de 0 a 100.',
-      },
-    );
-  }
-  return percent;
-};
-
-export const offeredQuantity = (available: number, percent: number): number => {
-  // Round the product first so 10 × 70% = 7 (not 6.999…) before flooring.
-  const offered = Math.floor(Math.round(available * percent * 1e6) / 1e8);
-  return offered > 0 ? offered : 0;
-};
+export interface StockRow {
+  codprod: number;
+  branch: string;
+  quantities: {
+    QTESTGER: number;
+    QTRESERV: number;
+    QTBLOQUEADA: number;
+    QTPENDENTE: number;
+    /** PKG_ESTOQUE.ESTOQUE_DISPONIVEL, only with the 'pkg-estoque' formula. */
+    DISPONIVEL?: number;
+  };
+}
 
 const assertFormulaSupported = (db: DbSession, formula: StockFormula): void => {
   if (formula === 'pkg-estoque' && db.dialect.name !== 'oracle') {
@@ -131,36 +93,27 @@ const stockSelect = (formula: StockFormula): string =>
    FROM PCEST JOIN PCPRODUT ON PCPRODUT.CODPROD = PCEST.CODPROD
   WHERE PCEST.CODFILIAL = :codfilial AND PCPRODUT.ENVIAECOMMERCE = 'S' AND PCPRODUT.DTEXCLUSAO IS NULL`;
 
-const toItem = (row: Record<string, unknown>, formula: StockFormula, percent: number): StockItem => {
-  const available = availableByFormula(
-    {
-      QTESTGER: toNumber(row.QTESTGER),
-      QTRESERV: toNumber(row.QTRESERV),
-      QTBLOQUEADA: toNumber(row.QTBLOQUEADA),
-      QTPENDENTE: toNumber(row.QTPENDENTE),
-      ...(row.DISPONIVEL !== undefined ? { DISPONIVEL: toNumber(row.DISPONIVEL) } : {}),
-    },
-    formula,
-  );
-  return {
-    codprod: toNumber(row.CODPROD),
-    branch: String(row.CODFILIAL).trim(),
-    available,
-    offered: offeredQuantity(available, percent),
-  };
-};
+const toRow = (row: Record<string, unknown>): StockRow => ({
+  codprod: toNumber(row.CODPROD),
+  branch: String(row.CODFILIAL).trim(),
+  quantities: {
+    QTESTGER: toNumber(row.QTESTGER),
+    QTRESERV: toNumber(row.QTRESERV),
+    QTBLOQUEADA: toNumber(row.QTBLOQUEADA),
+    QTPENDENTE: toNumber(row.QTPENDENTE),
+    ...(row.DISPONIVEL !== undefined ? { DISPONIVEL: toNumber(row.DISPONIVEL) } : {}),
+  },
+});
 
 export interface StockQuery {
   branch: string;
+  /** Which figures to read: 'pkg-estoque' also asks WinThor's package function. */
   formula: StockFormula;
-  /** Parameter 2829 as read (null = not set = 100%). */
-  percentParameter: string | null;
 }
 
 /** Streams the stock of every published product of a branch (reconcile): memory stays flat. */
-export async function* streamStock(db: DbSession, query: StockQuery): AsyncGenerator<StockItem> {
+export async function* streamStock(db: DbSession, query: StockQuery): AsyncGenerator<StockRow> {
   assertFormulaSupported(db, query.formula);
-  const percent = parseStockPercent(query.percentParameter);
   const stream = db.stream(`${stockSelect(query.formula)} ORDER BY PCEST.CODPROD`, {
     codfilial: query.branch,
   });
@@ -169,7 +122,7 @@ export async function* streamStock(db: DbSession, query: StockQuery): AsyncGener
     for (;;) {
       const next = await withFormulaCheck(query.branch, query.formula, () => rows.next());
       if (next.done) return;
-      yield toItem(next.value, query.formula, percent);
+      yield toRow(next.value);
     }
   } finally {
     // A consumer that stops early still releases the cursor and its connection.
@@ -182,10 +135,9 @@ export const getStock = async (
   db: DbSession,
   query: StockQuery,
   codprods: readonly number[],
-): Promise<StockItem[]> => {
+): Promise<StockRow[]> => {
   assertFormulaSupported(db, query.formula);
-  const percent = parseStockPercent(query.percentParameter);
-  const out: StockItem[] = [];
+  const out: StockRow[] = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
     const list = inList('p', part);
@@ -195,7 +147,7 @@ export const getStock = async (
         ...list.binds,
       }),
     );
-    for (const row of rows) out.push(toItem(row, query.formula, percent));
+    for (const row of rows) out.push(toRow(row));
   }
   return out;
 };

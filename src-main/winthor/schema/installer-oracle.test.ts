@@ -1,3 +1,4 @@
+import { TARGET_VERSION } from './migrations';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/app-error';
 
@@ -189,7 +190,7 @@ describe('Oracle install: never records a version while an integration object is
   it('installs and records every version when everything compiles: one session, DDL_LOCK_TIMEOUT first, each trigger once', async () => {
     const { install } = await import('./installer');
     const plan = await install(await open());
-    expect(plan.targetVersion).toBe(4);
+    expect(plan.targetVersion).toBe(TARGET_VERSION);
     // Seven triggers, created once each (versions 2, 3 and 4 name the same ones).
     expect(createdTriggers()).toHaveLength(7);
     expect(new Set(createdTriggers().map((s) => s.split('\n')[0])).size).toBe(7);
@@ -197,6 +198,7 @@ describe('Oracle install: never records a version while an integration object is
     expect(recorded(2)).toBe(true);
     expect(recorded(3)).toBe(true);
     expect(recorded(4)).toBe(true);
+    expect(recorded(5)).toBe(true);
     expect(server.executed).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
     expect(server.executed.some((s) => s.includes('DROP TRIGGER'))).toBe(false);
     // The bounded DDL lock wait is set before the first DDL, in the session that runs every statement.

@@ -2,7 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../test-winthor.test-support';
-import { INTEGRATION_TABLES, QUEUE_TRIGGERS, SCHEMA_VERSION_TABLE } from './integration-objects';
+import {
+  ENGINE_TABLES,
+  INTEGRATION_TABLES,
+  QUEUE_TRIGGERS,
+  SCHEMA_VERSION_TABLE,
+} from './integration-objects';
 import {
   buildInstallPlan,
   buildUninstallPlan,
@@ -183,7 +188,7 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
   it('upgrades a database at version 2 or 3 by re-creating the seven triggers once, and raises the queue cache', () => {
     for (const from of [2, 3]) {
       const plan = buildInstallPlan('oracle', from);
-      expect(plan).toMatchObject({ currentVersion: from, targetVersion: 4 });
+      expect(plan).toMatchObject({ currentVersion: from, targetVersion: TARGET_VERSION });
       const triggers = plan.statements.filter((s) => s.startsWith('CREATE OR REPLACE TRIGGER'));
       expect(triggers).toHaveLength(QUEUE_TRIGGERS.length);
       expect(new Set(triggers.map((s) => s.split('\n')[0])).size).toBe(QUEUE_TRIGGERS.length);
@@ -191,12 +196,12 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
       expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
       expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
       expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-        [3, 4].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+        [3, 4, 5].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
       );
       expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
       expect(plan.statements.at(-1)).toBe('COMMIT');
     }
-    expect(buildInstallPlan('oracle', 4).statements).toEqual([]);
+    expect(buildInstallPlan('oracle', TARGET_VERSION).statements).toEqual([]);
   });
 
   it('a fresh install creates each trigger once (not once per version that names it), after the queue exists', () => {
@@ -234,8 +239,10 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
   it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
     const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
     expect(plan.grantTo).toBe('INTEGRA');
-    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES];
-    const withSequence = INTEGRATION_TABLES.filter((t) => t.columns.some((c) => c.type.kind === 'id'));
+    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES, ...ENGINE_TABLES];
+    const withSequence = [...INTEGRATION_TABLES, ...ENGINE_TABLES].filter((t) =>
+      t.columns.some((c) => c.type.kind === 'id'),
+    );
     expect(grantsOf(plan.statements).sort()).toEqual(
       [
         ...tables.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON ${t.name} TO INTEGRA`),

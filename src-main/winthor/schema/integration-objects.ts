@@ -260,3 +260,49 @@ export const QUEUE_TRIGGERS: QueueTriggerDef[] = [
     columns: ['CATEGORIA', 'ENVIAECOMMERCE'],
   },
 ];
+
+/**
+ * Version 5: the engine's own tables (ADR 0107). WTC_BINDING and WTC_JOB_RUN of version 1 were never
+ * written by any release: bindings are per store (not per branch) and a run records more than two counts,
+ * so they are replaced by WTC_STORE_BINDING and WTC_RUN.
+ */
+export const ENGINE_TABLES: TableDef[] = [
+  {
+    name: 'WTC_STORE_BINDING',
+    columns: [
+      id,
+      /** SHA-256 (hex) of the store's normalised API root: the same store for every branch selling in it. */
+      text('STORE_KEY', 64, true),
+      text('ENTITY', 20, true),
+      text('ERP_KEY', 60, true),
+      text('STORE_ID', 100),
+      text('PAYLOAD_HASH', 64),
+      /** 1 when the reconcile hid the item in the store (it left the e-commerce in WinThor). */
+      int('HIDDEN', true),
+      date('SENT_AT'),
+      date('UPDATED_AT', true),
+    ],
+    unique: [{ name: 'WTC_STORE_BINDING_UK', columns: ['STORE_KEY', 'ENTITY', 'ERP_KEY'] }],
+  },
+  {
+    name: 'WTC_RUN',
+    columns: [
+      id,
+      text('JOB', 20, true),
+      text('BRANCH', 2, true),
+      /** schedule | manual | cli | catch-up */
+      text('TRIGGER_KIND', 10, true),
+      date('STARTED_AT', true),
+      date('FINISHED_AT'),
+      /** running | ok | partial | failed | cancelled | interrupted */
+      text('STATUS', 12, true),
+      /** The run's counts as JSON (read, changed, sent, unchanged, deferred, failed, storeCalls…). */
+      text('COUNTS', 1000),
+      text('MESSAGE', 4000),
+    ],
+    indexes: [{ name: 'WTC_RUN_JOB_IX', columns: ['BRANCH', 'JOB', 'STARTED_AT'] }],
+  },
+];
+
+/** The tables of version 1 that version 5 replaces (never written; dropped by version 5). */
+export const REPLACED_BY_ENGINE_TABLES = ['WTC_BINDING', 'WTC_JOB_RUN'] as const;

@@ -1,5 +1,7 @@
 import {
+  ENGINE_TABLES,
   INTEGRATION_TABLES,
+  REPLACED_BY_ENGINE_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
@@ -67,7 +69,28 @@ export const MIGRATIONS: Migration[] = [
     // Version 1's down drops the sequence, version 2's the triggers.
     down: () => [],
   },
+  {
+    version: 5,
+    description:
+      'Tabelas do motor: vínculos por loja (WTC_STORE_BINDING) e execuções (WTC_RUN), no lugar de WTC_BINDING e WTC_JOB_RUN',
+    // Our own tables only (ADR 0107): no WinThor table is touched, so no DDL lock on a busy table.
+    tables: ENGINE_TABLES,
+    up: (ddl) => [
+      ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),
+      ...ENGINE_TABLES.flatMap((t) => ddl.createTable(t)),
+    ],
+    down: (ddl) => [
+      ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
+      ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
+    ],
+  },
 ];
+
+function tableNamed(name: string): TableDef {
+  const table = INTEGRATION_TABLES.find((t) => t.name === name);
+  if (!table) throw new Error(`Tabela ${name} não está em INTEGRATION_TABLES`);
+  return table;
+}
 
 export const TARGET_VERSION = MIGRATIONS.at(-1)!.version;
 export { SCHEMA_VERSION_TABLE };

@@ -6,7 +6,11 @@ export const departmentRoutes =
   (catalog: SandboxCatalog): ResourceRoutes =>
   ({ method, parts, query, body }) => {
     const idText = parts[1];
-    if (parts.length === 1 && method === 'GET') return paged([...catalog.departments.values()], query);
+    if (parts.length === 1 && method === 'GET') {
+      const erpId = query.one('erpId');
+      const all = [...catalog.departments.values()];
+      return paged(erpId !== undefined ? all.filter((d) => d.erpId === erpId) : all, query);
+    }
     if (parts.length === 1 && method === 'POST') {
       const input = asObject(body);
       if (!input || typeof input.name !== 'string' || !input.name) return bad('Campo name é obrigatório.');

@@ -1,0 +1,35 @@
+import type { ScheduleJob } from '../contract';
+import type { RunStatus } from '../winthor';
+import type { RunCounts } from './run-counts';
+
+/** How a run is told in pt-BR: the job's name, its one-line summary, why it was partial. */
+const JOB_LABEL: Record<ScheduleJob, string> = {
+  categories: 'Categorias',
+  products: 'Produtos',
+  prices: 'Preços',
+  stock: 'Estoque',
+  customers: 'Clientes',
+  orders: 'Pedidos',
+  orderStatus: 'Posição do pedido',
+  reconcile: 'Reconciliação',
+};
+
+export const jobLabel = (job: ScheduleJob): string => JOB_LABEL[job];
+
+export const summaryLine = (
+  run: { job: ScheduleJob; branch: string; runId: number; counts: RunCounts },
+  status: RunStatus,
+): string => {
+  const c = run.counts;
+  return `${JOB_LABEL[run.job]} (filial ${run.branch}, execução ${run.runId}): ${status} — lidos ${c.read}, alterados ${c.changed}, enviados ${c.sent}, sem alteração ${c.unchanged}, adiados ${c.deferred}, com falha ${c.failed}, ocultados ${c.hidden}, sem orçamento ${c.starved}, chamadas à loja ${c.storeCalls}.`;
+};
+
+export const partialMessage = (counts: RunCounts): string => {
+  const parts: string[] = [];
+  if (counts.failed > 0) parts.push(`${counts.failed} item(ns) com pendência`);
+  if (counts.starved > 0)
+    parts.push(
+      `${counts.starved} item(ns) ficaram para a próxima execução: o limite de chamadas da loja está reservado para tarefas de maior prioridade`,
+    );
+  return `${parts.join('; ')}.`;
+};
