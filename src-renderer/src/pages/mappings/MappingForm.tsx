@@ -78,6 +78,8 @@ export const MappingForm = ({
           w={380}
           withAsterisk
           {...form.getInputProps('winthorCode')}
+          // null, not '': a searchable Select keeps the old label on screen for a value it does not list.
+          value={form.values.winthorCode || null}
           onChange={(value) => form.setFieldValue('winthorCode', value ?? '')}
         />
         <TextInput

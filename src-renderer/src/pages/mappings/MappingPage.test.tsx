@@ -159,6 +159,7 @@ describe('MappingPage (Cobrança)', () => {
     expect(screen.getByRole('table', { name: 'Mapeamentos da filial 1' })).toHaveTextContent('PIX — PIX');
     expect(notify).toHaveBeenCalledWith(expect.objectContaining({ message: 'Mapeamento adicionado.' }));
     expect(screen.getByRole('combobox', { name: 'Forma de pagamento na loja' })).toHaveValue('');
+    expect(screen.getByRole('combobox', { name: 'Cobrança no WinThor' })).toHaveValue('');
   });
 
   it('refuses an empty field and a store code already mapped before calling the API', async () => {
@@ -215,6 +216,7 @@ describe('MappingPage (Cobrança)', () => {
     await waitFor(() => expect(saves()).toHaveLength(1));
     expect(saves()[0]?.rows).toEqual([row('Boleto', 'CART', 'boleto')]);
     expect(await screen.findByRole('form', { name: 'Novo mapeamento' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Cobrança no WinThor' })).toHaveValue('');
 
     await user.click(screen.getByRole('button', { name: 'Remover Boleto' }));
     expect(await screen.findByText(/Remover o mapeamento de "Boleto"\?/)).toBeInTheDocument();
