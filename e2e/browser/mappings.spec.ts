@@ -29,7 +29,7 @@ const pickBranch = async (page: Page, label: RegExp) => {
 
 /** A full-page screenshot from the top (the form scrolls the page; the header is fixed). */
 const screen = async (page: Page, name: string) => {
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate('window.scrollTo(0, 0)');
   await saveScreen(page, name);
 };
 
