@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
+import { mappingMethods } from './mapping-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
@@ -15,6 +16,7 @@ export const contract = {
   ...databaseMethods,
   ...storeMethods,
   ...syncMethods,
+  ...mappingMethods,
 };
 
 export type Contract = typeof contract;

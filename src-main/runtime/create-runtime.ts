@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { databaseHandlers } from '../api/handlers/database-handlers';
+import { mappingHandlers } from '../api/handlers/mapping-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
@@ -10,11 +11,14 @@ import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
+import { StoreCodeSampler } from '../engine/mappings/store-code-sampler';
+import { systemClock } from '../shared/clock';
 import type { LogRecord } from '../winthor';
 import { createEnginePorts } from './engine-ports';
 import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
+import { storeOrderReader } from './store-order-reader';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -98,6 +102,10 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
     ...syncHandlers(engine, options.settings),
+    ...mappingHandlers(options.settings, database, {
+      sampler: new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock }),
+      now,
+    }),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>

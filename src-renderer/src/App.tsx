@@ -2,6 +2,7 @@ import { HashRouter, Route, Routes } from 'react-router';
 import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/DashboardPage';
 import { DatabasePage } from './pages/database/DatabasePage';
+import { MappingPage } from './pages/mappings/MappingPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
@@ -14,9 +15,9 @@ export const App = () => (
         <Route path="configuracao" element={<SettingsPage />} />
         <Route path="cadastrar/email" element={<PlaceholderPage titleKey="nav.email" />} />
         <Route path="cadastrar/agendamento" element={<PlaceholderPage titleKey="nav.schedule" />} />
-        <Route path="cadastrar/cobranca" element={<PlaceholderPage titleKey="nav.billing" />} />
-        <Route path="cadastrar/plano-pagamento" element={<PlaceholderPage titleKey="nav.paymentPlan" />} />
-        <Route path="cadastrar/transportadora" element={<PlaceholderPage titleKey="nav.carrier" />} />
+        <Route path="cadastrar/cobranca" element={<MappingPage kind="billing" />} />
+        <Route path="cadastrar/plano-pagamento" element={<MappingPage kind="plans" />} />
+        <Route path="cadastrar/transportadora" element={<MappingPage kind="carriers" />} />
         <Route path="monitorar/logs" element={<PlaceholderPage titleKey="nav.logs" />} />
         <Route path="monitorar/pendencias" element={<PlaceholderPage titleKey="nav.pending" />} />
         <Route path="banco-de-dados" element={<DatabasePage />} />

@@ -1,3 +1,4 @@
+import { mappingsEn } from './mappings.en';
 import type { Messages } from './pt-BR';
 
 export const en: Messages = {
@@ -123,6 +124,7 @@ export const en: Messages = {
     installed: 'Installed: version {{version}} ({{statements}} statements).',
     uninstalled: 'Integration objects removed ({{statements}} statements).',
   },
+  mappings: mappingsEn,
   common: { cancel: 'Cancel', confirm: 'Confirm' },
   placeholder: { comingSoon: 'This screen arrives with the next stage of the project.' },
   errors: { title: 'Could not complete', loading: 'Loading…' },

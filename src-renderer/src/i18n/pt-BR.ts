@@ -1,3 +1,5 @@
+import { mappingsPtBR } from './mappings.pt-BR';
+
 export const ptBR = {
   app: { title: 'Integrador WinThor Ciashop', language: 'Idioma', demo: 'Demonstração' },
   nav: {
@@ -129,6 +131,7 @@ export const ptBR = {
     installed: 'Instalação concluída: versão {{version}} ({{statements}} comandos).',
     uninstalled: 'Objetos da integração removidos ({{statements}} comandos).',
   },
+  mappings: mappingsPtBR,
   common: { cancel: 'Cancelar', confirm: 'Confirmar' },
   placeholder: {
     comingSoon: 'Esta tela chega com a próxima etapa do projeto.',

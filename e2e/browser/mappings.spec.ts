@@ -1,0 +1,226 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { saveScreen } from './screens';
+
+/*
+ * Cadastrar → Cobrança, Plano de Pagamento, Transportadora on the demo: WinThor's lists come from the demo
+ * WinThor (PCCOB, PCPLPAG, carriers in PCFORNEC); the codes seen come from the demo store's 40 orders
+ * (payment methods CreditCard, Boleto, Pix, DebitCard; shipping methods 1–4). Each test uses its own kind
+ * (and plans use branch 2), so they do not depend on each other's leftovers.
+ */
+
+const warnings = (page: Page): Locator =>
+  page.getByRole('region', { name: 'Códigos vistos nos pedidos sem mapeamento' });
+const list = (page: Page, branch: string): Locator =>
+  page.getByRole('table', { name: `Mapeamentos da filial ${branch}` });
+
+/** Picks a WinThor code: opens the searchable list, types to filter, clicks the option. */
+const pickWinthor = async (page: Page, label: string, search: string, option: RegExp) => {
+  const select = page.getByRole('combobox', { name: label });
+  await select.click();
+  await select.fill(search);
+  await page.getByRole('option', { name: option }).click();
+  await expect(select).toHaveValue(option);
+};
+
+const pickBranch = async (page: Page, label: RegExp) => {
+  await page.getByRole('combobox', { name: 'Filial' }).click();
+  await page.getByRole('option', { name: label }).click();
+};
+
+/** A full-page screenshot from the top (the form scrolls the page; the header is fixed). */
+const screen = async (page: Page, name: string) => {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await saveScreen(page, name);
+};
+
+const add = async (page: Page) => {
+  await page.getByRole('button', { name: 'Adicionar' }).click();
+  await expect(page.getByText('Mapeamento adicionado.').first()).toBeVisible();
+};
+
+test('Cobrança: map a payment method seen on orders, type one by hand, edit, remove; kept after reload', async ({
+  page,
+}) => {
+  await page.goto('/#/cadastrar/cobranca');
+  await expect(page.getByRole('heading', { level: 2, name: 'Cobrança' })).toBeVisible();
+  for (const code of ['CreditCard', 'Boleto', 'Pix', 'DebitCard'])
+    await expect(warnings(page).getByText(code, { exact: true })).toBeVisible();
+  await expect(warnings(page)).toContainText('aguardando importação na loja');
+  await expect(page.getByText('Nenhum mapeamento nesta filial ainda.')).toBeVisible();
+  await screen(page, '20-cobranca-avisos');
+
+  // One click on "Mapear" fills the store's code; the WinThor code comes from PCCOB.
+  await warnings(page).getByRole('button', { name: 'Mapear Pix' }).click();
+  const storeCode = page.getByRole('combobox', { name: 'Forma de pagamento na loja' });
+  await expect(storeCode).toHaveValue('Pix');
+  await pickWinthor(page, 'Cobrança no WinThor', 'pix', /^PIX — PIX/);
+  await add(page);
+  await expect(list(page, '1')).toContainText('PIX — PIX');
+  await expect(warnings(page).getByText('Pix', { exact: true })).toHaveCount(0);
+
+  // Typed by hand, with a description.
+  await storeCode.fill('CreditCard');
+  await pickWinthor(page, 'Cobrança no WinThor', 'cart', /^CART — CARTAO DE CREDITO/);
+  await page.getByRole('textbox', { name: 'Descrição (opcional)' }).fill('Cartão de crédito');
+  await add(page);
+  await expect(storeCode).toHaveValue('');
+
+  // The same store code again is refused on the field, before anything is saved.
+  await storeCode.fill(' creditcard ');
+  await pickWinthor(page, 'Cobrança no WinThor', 'bk', /^BK — BOLETO BANCARIO/);
+  await page.getByRole('button', { name: 'Adicionar' }).click();
+  await expect(page.getByText('O código "creditcard" já está mapeado nesta filial')).toBeVisible();
+
+  await page.reload();
+  await expect(list(page, '1')).toContainText('PIX — PIX');
+  await expect(list(page, '1')).toContainText('CART — CARTAO DE CREDITO');
+  await expect(list(page, '1')).toContainText('Cartão de crédito');
+  await expect(warnings(page).getByText('Boleto', { exact: true })).toBeVisible();
+  await expect(warnings(page).getByText('CreditCard', { exact: true })).toHaveCount(0);
+
+  // Edit: CreditCard now goes to BK.
+  await list(page, '1').getByRole('button', { name: 'Editar CreditCard' }).click();
+  await expect(page.getByRole('form', { name: 'Editar mapeamento de "CreditCard"' })).toBeVisible();
+  await pickWinthor(page, 'Cobrança no WinThor', 'bol', /^BK — BOLETO BANCARIO/);
+  await page.getByRole('button', { name: 'Salvar alteração' }).click();
+  await expect(page.getByText('Mapeamento alterado.').first()).toBeVisible();
+  await expect(list(page, '1').getByRole('row', { name: /CreditCard/ })).toContainText('BK — BOLETO');
+
+  // Remove Pix, after confirming: its warning comes back.
+  await list(page, '1').getByRole('button', { name: 'Remover Pix' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByText('Mapeamento removido.').first()).toBeVisible();
+  await expect(warnings(page).getByText('Pix', { exact: true })).toBeVisible();
+
+  await page.reload();
+  await expect(list(page, '1').getByRole('row', { name: /CreditCard/ })).toContainText('BK — BOLETO');
+  await expect(list(page, '1')).not.toContainText('PIX — PIX');
+  await screen(page, '21-cobranca');
+});
+
+test('Plano de Pagamento: per branch, instalments and method:instalments; kept after reload', async ({
+  page,
+}) => {
+  await page.goto('/#/cadastrar/plano-pagamento');
+  await expect(page.getByRole('heading', { level: 2, name: 'Plano de Pagamento' })).toBeVisible();
+  await pickBranch(page, /^2 — /);
+  await expect(page.getByText('Nenhum mapeamento nesta filial ainda.')).toBeVisible();
+  await expect(warnings(page).getByRole('button', { name: 'Mapear 1' })).toBeVisible();
+
+  await warnings(page).getByRole('button', { name: 'Mapear 1' }).click();
+  await pickWinthor(
+    page,
+    'Plano de pagamento no WinThor',
+    'vista',
+    /^1 — A VISTA \(1 parcela\(s\), 0 dias\)/,
+  );
+  await add(page);
+  await expect(warnings(page).getByRole('button', { name: 'Mapear 1' })).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Parcelas na loja' }).fill('CreditCard:3');
+  await pickWinthor(page, 'Plano de pagamento no WinThor', '3x', /^3 — 3X SEM JUROS/);
+  await add(page);
+  await expect(list(page, '2')).toContainText('CreditCard:3');
+
+  await page.reload();
+  // Branch 1 has none of these; branch 2 kept both.
+  await expect(list(page, '1')).toHaveCount(0);
+  await pickBranch(page, /^2 — /);
+  await expect(list(page, '2')).toContainText('1 — A VISTA');
+  await expect(list(page, '2')).toContainText('3 — 3X SEM JUROS');
+
+  await list(page, '2').getByRole('button', { name: 'Editar CreditCard:3' }).click();
+  await pickWinthor(page, 'Plano de pagamento no WinThor', '10x', /^10 — 10X CARTAO/);
+  await page.getByRole('button', { name: 'Salvar alteração' }).click();
+  await expect(page.getByText('Mapeamento alterado.').first()).toBeVisible();
+  await expect(list(page, '2').getByRole('row', { name: /CreditCard:3/ })).toContainText('10 — 10X CARTAO');
+  await expect(page.getByRole('form', { name: 'Novo mapeamento' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Plano de pagamento no WinThor' })).toHaveValue('');
+  await screen(page, '22-plano-pagamento');
+
+  await list(page, '2').getByRole('button', { name: 'Remover CreditCard:3' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByText('Mapeamento removido.').first()).toBeVisible();
+  await page.reload();
+  await pickBranch(page, /^2 — /);
+  await expect(list(page, '2')).not.toContainText('CreditCard:3');
+  await expect(list(page, '2')).toContainText('1 — A VISTA');
+});
+
+test('Transportadora: by id and by name, edit, remove; the screen in English', async ({ page }) => {
+  await page.goto('/#/cadastrar/transportadora');
+  await expect(page.getByRole('heading', { level: 2, name: 'Transportadora' })).toBeVisible();
+  await expect(warnings(page).getByText('Correios PAC')).toBeVisible();
+
+  await warnings(page).getByRole('button', { name: 'Mapear 1' }).click();
+  await expect(page.getByRole('textbox', { name: 'Descrição (opcional)' })).toHaveValue('Correios PAC');
+  await pickWinthor(page, 'Transportadora no WinThor', 'rapida', /^9 — TRANSPORTADORA RAPIDA SUL/);
+  await add(page);
+
+  // A shipping method typed by its name resolves the orders carrying its id too.
+  await page.getByRole('combobox', { name: 'Forma de envio na loja' }).fill('Retirada na loja');
+  await pickWinthor(page, 'Transportadora no WinThor', 'expresso', /^10 — TRANSPORTADORA EXPRESSO BRASIL/);
+  await add(page);
+  await expect(warnings(page).getByText('Correios PAC')).toHaveCount(0);
+  await expect(warnings(page).getByText('Retirada na loja')).toHaveCount(0);
+  await expect(warnings(page).getByText('Correios SEDEX')).toBeVisible();
+
+  await page.reload();
+  await expect(list(page, '1')).toContainText('9 — TRANSPORTADORA RAPIDA SUL');
+  await expect(list(page, '1')).toContainText('Retirada na loja');
+  await list(page, '1').getByRole('button', { name: 'Editar 1' }).click();
+  await pickWinthor(page, 'Transportadora no WinThor', 'log', /^11 — TRANSPORTADORA LOG FACIL/);
+  await page.getByRole('button', { name: 'Salvar alteração' }).click();
+  await expect(page.getByText('Mapeamento alterado.').first()).toBeVisible();
+  await list(page, '1').getByRole('button', { name: 'Remover Retirada na loja' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+  await expect(page.getByText('Mapeamento removido.').first()).toBeVisible();
+  await page.reload();
+  await expect(list(page, '1').getByRole('row', { name: /Correios PAC/ })).toContainText(
+    '11 — TRANSPORTADORA',
+  );
+  await expect(list(page, '1')).not.toContainText('Retirada na loja');
+  await expect(warnings(page).getByText('Retirada na loja')).toBeVisible();
+  await screen(page, '23-transportadora');
+
+  await page.getByRole('combobox', { name: 'Idioma' }).click();
+  await page.getByRole('option', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Carriers' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Codes seen on orders with no mapping' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Mappings of branch 1' })).toContainText('Correios PAC');
+  await screen(page, '24-transportadora-english');
+  await page.getByRole('combobox', { name: 'Language' }).click();
+  await page.getByRole('option', { name: 'Português (Brasil)' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Transportadora' })).toBeVisible();
+});
+
+/*
+ * Issue #10: "a mapping screen in Chromium: add a mapping, the waiting order imports". It needs the order
+ * import (jobs orders/orderStatus/customers, branch `orders`), which is not on this branch. After the merge:
+ * remove `.fixme`, and check the two places marked ADAPT against what the order import shows (the Painel's
+ * job table / the Pendências screen). The flow: the demo's orders wait on an unmapped payment method → the
+ * Cobrança screen lists it → "Mapear" + a WinThor code + "Adicionar" → "Executar agora" → the waiting
+ * order is staged in WinThor (its pendência closes).
+ */
+test.fixme('a mapping added on the Cobrança screen lets the waiting order import', async ({ page }) => {
+  // The orders of the demo store wait for their payment method's mapping: run the order import once.
+  await page.goto('/');
+  await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+  // ADAPT: the pendência the order import opens for an unmapped payment method (Pendências screen).
+  await page.goto('/#/monitorar/pendencias');
+  await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i).first()).toBeVisible();
+
+  await page.goto('/#/cadastrar/cobranca');
+  await warnings(page).getByRole('button', { name: 'Mapear DebitCard' }).click();
+  await pickWinthor(page, 'Cobrança no WinThor', 'cart', /^CART — CARTAO DE CREDITO/);
+  await add(page);
+  await expect(warnings(page).getByText('DebitCard', { exact: true })).toHaveCount(0);
+
+  await page.goto('/');
+  await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+  // ADAPT: the pendência is closed by the next import, and the order is in WinThor (PCPEDCFV).
+  await page.goto('/#/monitorar/pendencias');
+  await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i)).toHaveCount(0, {
+    timeout: 30_000,
+  });
+});

@@ -1,0 +1,79 @@
+import type { Branch, MappingKind, Settings, StoreCodesResult } from '../../contract';
+import { AppError } from '../../shared/app-error';
+import type { SeenCodesSource } from './seen-codes';
+import { summariseSeenCodes } from './seen-codes';
+import type { StoreCodeSampler } from './store-code-sampler';
+
+export interface StoreCodesDeps {
+  settings: () => Settings;
+  sampler: StoreCodeSampler;
+  /** The order import's record of codes seen (ADR 0024); absent until the order import provides it. */
+  seen?: SeenCodesSource;
+  now?: () => Date;
+}
+
+const branchOf = (settings: Settings, code: string): Branch => {
+  const branch = settings.branches.find((candidate) => candidate.code === code);
+  if (!branch) {
+    throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
+      field: 'branch',
+      fix: 'Cadastre a filial em Configuração ou escolha uma das filiais configuradas.',
+    });
+  }
+  return branch;
+};
+
+const described = (error: unknown): string => {
+  if (error instanceof AppError) return error.fix ? `${error.message} ${error.fix}` : error.message;
+  return `Não foi possível ler os pedidos da loja: ${(error as Error)?.message ?? String(error)}`;
+};
+
+/**
+ * "Codes seen on orders" for a mapping screen: the order import's record when it has one, otherwise a
+ * cached sample of the store's orders waiting for import. Whether each code is mapped is worked out on
+ * every call from the current settings, so a mapping just saved clears its warning without a store call.
+ * A store that cannot be read gives `problem` (pt-BR, with the fix), never an error: the screen still works
+ * with codes typed by hand.
+ */
+export const readStoreCodes = async (
+  deps: StoreCodesDeps,
+  input: { branch: string; kind: MappingKind; refresh?: boolean },
+): Promise<StoreCodesResult> => {
+  const branch = branchOf(deps.settings(), input.branch);
+  const rows = branch.mappings[input.kind];
+  const base = { branch: branch.code, kind: input.kind };
+  const recorded = await deps.seen?.seen(branch.code, input.kind);
+  if (recorded && recorded.records.length > 0) {
+    return {
+      ...base,
+      source: 'orders',
+      readAt: (deps.now?.() ?? new Date()).toISOString(),
+      orders: recorded.orders,
+      codes: summariseSeenCodes(recorded.records, rows),
+      problem: null,
+    };
+  }
+  if (!branch.store.url.trim() || !branch.store.token.trim()) {
+    return {
+      ...base,
+      source: 'none',
+      readAt: null,
+      orders: 0,
+      codes: [],
+      problem: `A filial ${branch.code} não tem a URL e o token da loja configurados: os códigos dos pedidos não podem ser lidos. Configure a loja em Configuração, ou digite os códigos.`,
+    };
+  }
+  try {
+    const sample = await deps.sampler.sample(branch, input.refresh ?? false);
+    return {
+      ...base,
+      source: 'store',
+      readAt: sample.readAt.toISOString(),
+      orders: sample.orders,
+      codes: summariseSeenCodes(sample.records[input.kind], rows),
+      problem: null,
+    };
+  } catch (error) {
+    return { ...base, source: 'none', readAt: null, orders: 0, codes: [], problem: described(error) };
+  }
+};

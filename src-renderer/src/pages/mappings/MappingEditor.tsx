@@ -1,0 +1,157 @@
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeMapping, MappingKind } from '@contract';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ApiCallError } from '../../api/transport';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { sameStoreCode } from './mapping-labels';
+import { MappingForm, type MappingValues } from './MappingForm';
+import { MappingTable } from './MappingTable';
+import { UnmappedCodes } from './UnmappedCodes';
+
+const EMPTY: MappingValues = { storeCode: '', winthorCode: '', description: '' };
+
+/** One branch's mappings of one kind: the codes seen with no mapping, the add/edit form and the list. */
+export const MappingEditor = ({
+  kind,
+  branch,
+  rows,
+}: {
+  kind: MappingKind;
+  branch: string;
+  rows: CodeMapping[];
+}) => {
+  const { t } = useTranslation();
+  const winthor = useApiQuery('mappings.winthorCodes', { kind });
+  const seen = useApiQuery('mappings.storeCodes', { branch, kind });
+  const save = useApiMutation('mappings.save', ['settings.get', 'mappings.storeCodes']);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [removing, setRemoving] = useState<number | null>(null);
+  const formTop = useRef<HTMLDivElement>(null);
+
+  const form = useForm<MappingValues>({
+    mode: 'controlled',
+    initialValues: EMPTY,
+    validate: {
+      storeCode: (value) => {
+        if (!value.trim()) return t('mappings.required', { field: t(`mappings.kinds.${kind}.storeCode`) });
+        const clash = rows.findIndex(
+          (row, index) => index !== editing && sameStoreCode(row.storeCode, value),
+        );
+        return clash >= 0 ? t('mappings.duplicate', { code: value.trim() }) : null;
+      },
+      winthorCode: (value) =>
+        value ? null : t('mappings.required', { field: t(`mappings.kinds.${kind}.winthorCode`) }),
+    },
+  });
+
+  const startOver = () => {
+    setEditing(null);
+    form.setValues(EMPTY);
+    form.resetDirty(EMPTY);
+    form.clearErrors();
+  };
+
+  /** Saves the whole list of this kind; a refusal naming a row's field shows on the form's field. */
+  const persist = (next: CodeMapping[], done: string, after: () => void) =>
+    save.mutate(
+      { branch, kind, rows: next },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message: done });
+          after();
+        },
+        onError: (error) => {
+          const field = error instanceof ApiCallError ? error.body.field : undefined;
+          const name = /^rows\.\d+\.(storeCode|winthorCode)$/.exec(field ?? '')?.[1];
+          if (name) form.setFieldError(name, error.message);
+        },
+      },
+    );
+
+  const submit = form.onSubmit((values) => {
+    const row = { ...values, storeCode: values.storeCode.trim() };
+    if (editing === null) persist([...rows, row], t('mappings.added'), startOver);
+    else
+      persist(
+        rows.map((old, index) => (index === editing ? row : old)),
+        t('mappings.updated'),
+        startOver,
+      );
+  });
+
+  const edit = (index: number) => {
+    const row = rows[index];
+    if (!row) return;
+    setEditing(index);
+    form.setValues(row);
+    form.clearErrors();
+    formTop.current?.scrollIntoView?.({ block: 'nearest' });
+  };
+
+  const mapCode = (code: string, name: string) => {
+    setEditing(null);
+    form.setValues({ storeCode: code, winthorCode: '', description: name === code ? '' : name });
+    form.clearErrors();
+    formTop.current?.scrollIntoView?.({ block: 'nearest' });
+  };
+
+  const removal = removing === null ? undefined : rows[removing];
+  return (
+    <Stack>
+      <UnmappedCodes kind={kind} branch={branch} query={seen} onMap={mapCode} />
+      <div ref={formTop}>
+        <ErrorAlert error={save.error ?? winthor.error} />
+        <MappingForm
+          kind={kind}
+          form={form}
+          onSubmit={submit}
+          winthor={winthor.data?.codes}
+          seen={seen.data?.codes ?? []}
+          editingCode={editing === null ? null : (rows[editing]?.storeCode ?? null)}
+          onCancel={startOver}
+          saving={save.isPending}
+        />
+      </div>
+      <MappingTable
+        branch={branch}
+        rows={rows}
+        winthor={winthor.data?.codes}
+        onEdit={edit}
+        onRemove={setRemoving}
+        editing={editing}
+      />
+      <Modal
+        opened={removal !== undefined}
+        onClose={() => setRemoving(null)}
+        title={t('mappings.removeTitle')}
+      >
+        <Text mb="md">{t('mappings.removeText', { code: removal?.storeCode ?? '' })}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={() => setRemoving(null)}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="red"
+            loading={save.isPending}
+            onClick={() =>
+              persist(
+                rows.filter((_, index) => index !== removing),
+                t('mappings.removed'),
+                () => {
+                  setRemoving(null);
+                  if (editing !== null) startOver();
+                },
+              )
+            }
+          >
+            {t('common.confirm')}
+          </Button>
+        </Group>
+      </Modal>
+    </Stack>
+  );
+};
