@@ -109,3 +109,14 @@ describe('ApiBudget', () => {
     expect(budget.snapshot().semantics).toBe('remaining');
   });
 });
+
+describe('a reading grows stale', () => {
+  it('is stale after an hour, so the priorities stop trusting an old "few left"', () => {
+    const clock = new ManualClock(0);
+    const budget = new ApiBudget({ clock });
+    budget.record('1000/20');
+    expect(budget.snapshot().stale).toBe(false);
+    clock.advance(HOUR_MS);
+    expect(budget.snapshot().stale).toBe(true);
+  });
+});

@@ -21,6 +21,8 @@ export interface BudgetSnapshot {
   semantics: BudgetSemantics;
   blockedUntil: number | null;
   raw: string | null;
+  /** The reading is over an hour old, or a block set after it has expired: it says nothing about now. */
+  stale: boolean;
 }
 
 /** Parses "1000/42" (also tolerates spaces); null when absent or malformed. */
@@ -157,6 +159,7 @@ export class ApiBudget {
       semantics: this.semantics,
       blockedUntil: this.blockedUntilTime(),
       raw: this.last?.raw ?? null,
+      stale: this.isStale(this.options.clock.now()),
     };
   }
 }

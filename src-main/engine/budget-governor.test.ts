@@ -27,6 +27,7 @@ describe('the budget the priorities see (runtime/engine-ports.ts)', () => {
       semantics: 'unknown' as const,
       blockedUntil: null,
       raw: '1000/999',
+      stale: false,
     };
     expect(budgetForPriorities(unknown)).toEqual({ remaining: 999, limit: 1000 });
     expect(mayCall('reconcile', budgetForPriorities(unknown))).toBe(true);
@@ -38,5 +39,9 @@ describe('the budget the priorities see (runtime/engine-ports.ts)', () => {
       remaining: 1,
       limit: 1000,
     });
+    // An hour later the reading is stale: unknown, so a starved job calls again and reads the new hour.
+    const stale = { ...unknown, semantics: 'used' as const, remaining: 1, stale: true };
+    expect(budgetForPriorities(stale)).toEqual({ remaining: null, limit: 1000 });
+    expect(mayCall('stock', budgetForPriorities(stale))).toBe(true);
   });
 });

@@ -13,28 +13,45 @@ const openPendings = async (harness: CatalogueHarness): Promise<number> =>
   );
 
 describe('order of work on a fresh store', () => {
-  it('products changed before their categories reach the store wait quietly (no pendência), then go', async () => {
+  it('products whose category is not in the store yet take it along in the same run, with no pendência', async () => {
     h = await startCatalogueHarness();
     await h.db.execute(
       `UPDATE PCPRODUT SET NOMEECOMMERCE = NOMEECOMMERCE || ' X' WHERE PCPRODUT.CODPROD <= 30`,
     );
-    const early = await h.run('products');
-    expect(early.counts.deferred).toBeGreaterThan(0);
-    expect(early.counts.storeCalls).toBe(0);
+    const run = await h.run('products');
+    expect(run.status).toBe('ok');
+    expect(run.counts.deferred).toBe(0);
+    expect(h.sandbox.counts()['POST departments']).toBeGreaterThan(0);
+    expect(h.sandbox.counts()['POST products']).toBe(
+      run.counts.sent! - h.sandbox.counts()['POST departments']!,
+    );
     expect(await openPendings(h)).toBe(0);
-    await h.run('categories');
-    const later = await h.run('products');
-    expect(later.counts.sent).toBe(early.counts.deferred);
-    expect(await openPendings(h)).toBe(0);
+    const queued = await h.db.queryOne(`SELECT COUNT(*) AS N FROM WTC_CHANGE_QUEUE`);
+    expect(Number(queued!.N)).toBe(0);
+  });
+
+  it('branch 2 of a store sends its own stock and price for a product branch 1 created', async () => {
+    h = await startCatalogueHarness({ branches: ['1', '2'] });
+    await h.db.execute(
+      `UPDATE PCPRODUT SET NOMEECOMMERCE = NOMEECOMMERCE || ' Y' WHERE PCPRODUT.CODPROD = 1`,
+    );
+    await h.db.execute(
+      `UPDATE PCEST SET QTESTGER = 77, QTRESERV = 0, QTBLOQUEADA = 0 WHERE PCEST.CODPROD = 1`,
+    );
+    await h.run('stock', '2'); // before any product run: the product is not in the store yet
+    await h.run('products', '1');
+    await h.run('products', '2');
+    expect(h.sandbox.catalog.stock.get('1|2')).toBe(61); // 77 × 80 % (parameter 2829 of branch 2), rounded down
+    expect(h.sandbox.catalog.prices.get('1|2')?.price).toBeGreaterThan(0);
   });
 
   it('two branches of one store starting their catalogue at once create each department once', async () => {
     h = await startCatalogueHarness({ branches: ['1', '2'] });
     const [one, two] = await Promise.all([h.run('categories', '1'), h.run('categories', '2')]);
-    expect(one.counts.failed + two.counts.failed).toBe(0);
+    expect((one.counts.failed ?? 0) + (two.counts.failed ?? 0)).toBe(0);
     const erpIds = [...h.sandbox.catalog.departments.values()].map((d) => d.erpId);
     expect(new Set(erpIds).size).toBe(erpIds.length);
-    expect(one.counts.sent + two.counts.sent).toBe(erpIds.length);
+    expect((one.counts.sent ?? 0) + (two.counts.sent ?? 0)).toBe(erpIds.length);
   });
 
   it('a department the store already has (409 on create) is adopted, not a failure', async () => {

@@ -117,4 +117,28 @@ describe('EngineController', () => {
     ]);
     await engine.stop();
   });
+
+  it('a run still being recorded when "Pausar" comes ends at once, cancelled', async () => {
+    const { ports, runs } = fakePorts();
+    const start = ports.runs.start;
+    let recorded!: () => void;
+    const gate = new Promise<void>((resolve) => (recorded = resolve));
+    ports.runs.start = async (run) => {
+      await gate;
+      return start(run);
+    };
+    let worked = false;
+    const engine = new EngineController({
+      ports,
+      jobs: { stock: async (c) => void (worked = !c.signal.aborted) },
+    });
+    engine.start();
+    const starting = engine.run({ branch: '1', job: 'stock' }, 'manual');
+    engine.pause();
+    recorded();
+    await starting;
+    await until(() => runs[0]?.status === 'cancelled');
+    expect(worked).toBe(false);
+    await engine.stop();
+  });
 });

@@ -87,8 +87,13 @@ export class JobRunner {
     return launch;
   }
 
+  /** Counts "abort everything" calls: a run still being recorded when one comes is cancelled at once. */
+  private aborts = 0;
+
   /** Stops every run at its next item ("Pausar", app closing); resolves when they have ended. */
   async abortAll(): Promise<void> {
+    this.aborts += 1;
+    await Promise.allSettled([...this.starting.values()]);
     const runs = [...this.active.values()];
     for (const run of runs) run.controller.abort();
     await Promise.allSettled(runs.map((run) => run.finished));
@@ -110,6 +115,7 @@ export class JobRunner {
         },
       );
     }
+    const abortsBefore = this.aborts;
     const branch = this.branchOf(branchCode);
     assertNoSharedTarget(this.ports.settings(), branch, job);
     const store = this.ports.store(branch);
@@ -133,6 +139,8 @@ export class JobRunner {
       finished: new Promise<RunStatus>((resolve) => (resolveFinished = resolve)),
     };
     this.active.set(keyOf(branch.code, job), run);
+    // "Pausar" (or the app closing) came while the run was being recorded: it ends at once, cancelled.
+    if (this.aborts !== abortsBefore) controller.abort();
     this.emit(run, 'started', 'running', null);
     void this.execute(run, branch, store, work).then(resolveFinished);
     return { ticket: { branch: branch.code, job, runId }, started: true };

@@ -22,7 +22,12 @@ const openSettings = async (dataDir: string, source: CommandSettings): Promise<S
  * UI (so the two cannot drift), closed when `work` ends.
  */
 export const withCommandRuntime = async <T>(
-  options: { dataDir: string; settings: CommandSettings },
+  /**
+   * `engine`: what a command needs of the sync engine. Default 'none': a command that checks or installs
+   * must not start the scheduler beside a running service (it would fire overdue schedules and mark the
+   * service's runs as interrupted). 'one-shot': the engine runs what it is asked to, no scheduler.
+   */
+  options: { dataDir: string; settings: CommandSettings; engine?: 'none' | 'one-shot' },
   work: (runtime: Runtime) => Promise<T>,
 ): Promise<T> => {
   const settings = await openSettings(options.dataDir, options.settings);
@@ -31,6 +36,8 @@ export const withCommandRuntime = async <T>(
     demo: options.settings === 'demo',
     settings,
     dataDir: options.dataDir,
+    engine: options.engine === 'one-shot',
+    scheduler: false,
   });
   try {
     return await work(runtime);

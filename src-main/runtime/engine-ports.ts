@@ -53,6 +53,9 @@ export const storeKeyOf = (url: string): string =>
 export const budgetForPriorities = (
   budget: BudgetSnapshot,
 ): { remaining: number | null; limit: number | null } => {
+  // An old reading says nothing about this hour: unknown (the next call reads a fresh one). Without this,
+  // a job stopped at its reserve would never call again, and so never learn that the hour renewed.
+  if (budget.stale) return { remaining: null, limit: budget.limit };
   if (budget.semantics !== 'unknown' || budget.limit === null || budget.second === null)
     return { remaining: budget.remaining, limit: budget.limit };
   return { remaining: Math.max(budget.second, budget.limit - budget.second), limit: budget.limit };

@@ -72,6 +72,20 @@ export const newProductPayload = (
   };
 };
 
+/** A product update that also carries the variant's price (when known) and stock, like the create call. */
+export const withVariantValues = (
+  payload: ProductInput,
+  price: number | null,
+  quantity: number,
+): ProductInput => ({
+  ...payload,
+  variants: (payload.variants ?? []).map((variant) => ({
+    ...variant,
+    ...(price !== null ? { price } : {}),
+    quantity,
+  })),
+});
+
 /** Binding keys of the per-branch values: a price lives in a price table, stock in a warehouse. */
 export const priceKey = (tableErpId: string, codprod: number): string => `${tableErpId}:${codprod}`;
 export const stockKey = (warehouseErpId: string, codprod: number): string => `${warehouseErpId}:${codprod}`;

@@ -7,16 +7,23 @@ import { reconcile } from './reconcile-job';
 import { sendPrices, sendStock } from './value-sender';
 
 /** Products changed in WinThor: published ones are sent; one that left the e-commerce waits for the reconcile. */
+/**
+ * Products changed in WinThor: published ones are sent, then their stock and price for this branch (free
+ * when the store has them — a hash compare — but needed when another branch of the same store created the
+ * product with its own warehouse and table, or when they changed while the product was out of the store).
+ * One that left the e-commerce waits for the reconcile.
+ */
 const productsJob: Job = (context: JobContext) =>
   runQueueDriven(context, PRODUCT_ENTITY, async (codprods) => {
     const rows = await context.data.catalogue.products(codprods);
-    const handled = await sendProducts(
-      context,
-      rows.filter((row) => row.published),
-    );
+    const published = rows.filter((row) => row.published);
+    const handled = await sendProducts(context, published);
     if (context.signal.aborted) return handled;
-    const published = new Set(rows.filter((row) => row.published).map((row) => row.codprod));
-    const gone = codprods.filter((code) => !published.has(code));
+    const sent = published.map((row) => row.codprod).filter((code) => handled.has(code));
+    await sendStock(context, sent);
+    await sendPrices(context, sent);
+    const publishedCodes = new Set(published.map((row) => row.codprod));
+    const gone = codprods.filter((code) => !publishedCodes.has(code));
     // Not published (or missing): nothing to send now; its open pendência has no cause any more.
     await context.data.pendings.resolve(PRODUCT_ENTITY, gone.map(String));
     for (const code of gone) handled.add(code);

@@ -15,10 +15,15 @@ export const CATEGORY_ENTITY = 'category';
  * category rows only say "look again" and are drained. With `hideUnpublished` (the reconcile), a node the
  * store shows that WinThor no longer publishes is hidden (visible = false), never deleted.
  */
+/** Runs whose categories were already compared in this run (the products that follow need not ask again). */
+const syncedIn = new WeakSet<JobContext>();
+export const categoriesSyncedIn = (context: JobContext): boolean => syncedIn.has(context);
+
 export const syncCategories = async (
   context: JobContext,
   options: { hideUnpublished?: boolean } = {},
 ): Promise<void> => {
+  syncedIn.add(context);
   const { data, store, counts } = context;
   const queued = await data.changes.read(CATEGORY_ENTITY, 5000);
   const nodes = await data.catalogue.categories();

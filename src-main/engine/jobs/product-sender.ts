@@ -9,9 +9,10 @@ import {
   productProblem,
   stockKey,
   stockPayload,
+  withVariantValues,
 } from '../catalogue/product-payload';
 import type { JobContext } from '../job-context';
-import { CATEGORY_ENTITY } from './categories-job';
+import { CATEGORY_ENTITY, categoriesSyncedIn, syncCategories } from './categories-job';
 import { categoryWait } from './category-wait';
 import { recordItemFailure } from './item-errors';
 
@@ -19,128 +20,176 @@ export const PRODUCT_ENTITY = 'product';
 export const PRICE_ENTITY = 'price';
 export const STOCK_ENTITY = 'stock';
 
+/** What to do with one product, decided before any call. */
+type Decision =
+  | { kind: 'done' }
+  | { kind: 'later' }
+  | { kind: 'send'; departmentId: number; storeId: string | null; hash: string };
+
+/** The store ids of the categories of these products (the deepest one in the store wins). */
+const categoryPlaces = async (context: JobContext, products: readonly WinthorProduct[]) => {
+  const bindings = await context.data.bindings.get(CATEGORY_ENTITY, [
+    ...new Set(products.flatMap(categoryKeysOf)),
+  ]);
+  return (product: WinthorProduct): number | null => {
+    for (const key of categoryKeysOf(product)) {
+      const binding = bindings.get(key);
+      if (binding?.storeId && !binding.hidden) return Number(binding.storeId);
+    }
+    return null;
+  };
+};
+
 /**
  * Sends published products that changed: an update when the store has the product and its payload
- * differs; a create — with the variant's price and stock in the same call — when it is new. A product
- * whose category is not in the store yet is deferred (a pendência that the next run retries); one with
- * bad data becomes a pendência with the fix. Returns the CODPRODs handled (sent, unchanged, deferred or
- * failed): the caller removes exactly their queue rows.
+ * differs; a create — with the variant's price and stock in the same call — when it is new. Categories
+ * not in the store yet are sent first (once per run). A product with bad data, or whose category cannot go,
+ * becomes a pendência with the fix. Returns the CODPRODs handled (sent, unchanged or a pendência): the
+ * caller removes exactly their queue rows.
  */
 export const sendProducts = async (
   context: JobContext,
   products: readonly WinthorProduct[],
 ): Promise<Set<number>> => {
-  const { data, store, counts, branch } = context;
+  const { data, counts } = context;
   const handled = new Set<number>();
   if (products.length === 0) return handled;
-  const keys = products.map((p) => String(p.codprod));
-  const bindings = await data.bindings.get(PRODUCT_ENTITY, keys);
-  const categories = await data.bindings.get(CATEGORY_ENTITY, [...new Set(products.flatMap(categoryKeysOf))]);
-  const departmentOf = (product: WinthorProduct): number | null => {
-    for (const key of categoryKeysOf(product)) {
-      const binding = categories.get(key);
-      if (binding?.storeId && !binding.hidden) return Number(binding.storeId);
-    }
-    return null;
-  };
-  const fresh = products.filter((p) => !bindings.get(String(p.codprod))?.storeId).map((p) => p.codprod);
-  const prices = new Map((fresh.length ? await data.catalogue.prices(fresh) : []).map((p) => [p.codprod, p]));
-  const stock = new Map((fresh.length ? await data.catalogue.stock(fresh) : []).map((s) => [s.codprod, s]));
-
+  let departmentOf = await categoryPlaces(context, products);
+  if (!categoriesSyncedIn(context) && products.some((p) => !productProblem(p) && departmentOf(p) === null)) {
+    // A new department, section or category with its products: the categories go first, in this run.
+    await syncCategories(context);
+    departmentOf = await categoryPlaces(context, products);
+  }
+  const bindings = await data.bindings.get(
+    PRODUCT_ENTITY,
+    products.map((p) => String(p.codprod)),
+  );
+  const decisions = new Map<number, Decision>();
   for (const product of products) {
     if (context.signal.aborted) break;
     const key = String(product.codprod);
-    const label = `Produto ${product.codprod}`;
     counts.read += 1;
     const problem = productProblem(product);
     if (problem) {
       counts.failed += 1;
       await data.pendings.record({ entity: PRODUCT_ENTITY, erpKey: key, ...problem });
-      handled.add(product.codprod);
+      decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
     const departmentId = departmentOf(product);
     if (departmentId === null) {
       const waiting = await categoryWait(context, product);
+      counts.deferred += 1;
       if (waiting === 'soon') {
-        // Its category is published and simply not in the store yet (sent by the categories job, or by
-        // this reconcile before its products): the queue keeps it, the next run sends it. Not a pendência.
-        counts.deferred += 1;
+        decisions.set(product.codprod, { kind: 'later' }); // its category could not go now: stays queued
         continue;
       }
-      counts.deferred += 1;
       await data.pendings.record({ entity: PRODUCT_ENTITY, erpKey: key, ...waiting });
-      handled.add(product.codprod);
+      decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
     const binding = bindings.get(key);
-    const payload = productPayload(product, departmentId);
-    const hash = payloadHash(payload);
+    const hash = payloadHash(productPayload(product, departmentId));
     if (binding?.storeId && binding.payloadHash === hash && !binding.hidden) {
       counts.unchanged += 1;
       await data.pendings.resolve(PRODUCT_ENTITY, [key]);
-      handled.add(product.codprod);
+      decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
-    const price = prices.get(product.codprod)?.price ?? null;
-    if (!binding?.storeId && price === null) {
-      counts.failed += 1;
-      await data.pendings.record({
-        entity: PRODUCT_ENTITY,
-        erpKey: key,
-        kind: 'sem_preco',
-        message: `${label} sem preço de venda na região da filial ${branch.code}: não é criado na loja sem preço.`,
-        fix: 'Informe o preço de venda do produto na região de preço da filial (rotina 201) — a coluna é a do parâmetro 4010.',
-      });
-      handled.add(product.codprod);
-      continue;
-    }
-    counts.changed += 1;
-    if (!context.mayCall()) {
-      counts.starved += 1;
-      continue;
-    }
-    try {
-      if (binding?.storeId) {
-        await store.updateProduct(Number(binding.storeId), payload);
-        await data.bindings.save({
-          entity: PRODUCT_ENTITY,
-          erpKey: key,
-          storeId: binding.storeId,
-          payloadHash: hash,
-          hidden: false,
-        });
-      } else {
-        const quantity = stock.get(product.codprod)?.offered ?? 0;
-        const created = await store.createProduct(newProductPayload(product, departmentId, price!, quantity));
-        await data.bindings.save({
-          entity: PRODUCT_ENTITY,
-          erpKey: key,
-          storeId: String(created.id),
-          payloadHash: hash,
-          hidden: false,
-        });
-        await data.bindings.save({
-          entity: PRICE_ENTITY,
-          erpKey: priceKey(branch.price.tableErpId, product.codprod),
-          storeId: null,
-          payloadHash: payloadHash(pricePayload(price!)),
-          hidden: false,
-        });
-        await data.bindings.save({
-          entity: STOCK_ENTITY,
-          erpKey: stockKey(branch.stock.warehouseErpId, product.codprod),
-          storeId: null,
-          payloadHash: payloadHash(stockPayload(quantity)),
-          hidden: false,
-        });
-      }
-      counts.sent += 1;
-      await data.pendings.resolve(PRODUCT_ENTITY, [key]);
-    } catch (error) {
-      await recordItemFailure(context, PRODUCT_ENTITY, key, label, error);
-    }
-    handled.add(product.codprod);
+    decisions.set(product.codprod, { kind: 'send', departmentId, storeId: binding?.storeId ?? null, hash });
   }
+  const toSend = products.filter((p) => decisions.get(p.codprod)?.kind === 'send');
+  const codes = toSend.map((p) => p.codprod);
+  const prices = new Map(
+    (codes.length ? await data.catalogue.prices(codes) : []).map((p) => [p.codprod, p.price]),
+  );
+  const stock = new Map(
+    (codes.length ? await data.catalogue.stock(codes) : []).map((s) => [s.codprod, s.offered]),
+  );
+  for (const product of toSend) {
+    if (context.signal.aborted) break;
+    const decision = decisions.get(product.codprod) as Extract<Decision, { kind: 'send' }>;
+    if (
+      await sendOne(
+        context,
+        product,
+        decision,
+        prices.get(product.codprod) ?? null,
+        stock.get(product.codprod) ?? 0,
+      )
+    )
+      decisions.set(product.codprod, { kind: 'done' });
+  }
+  for (const [codprod, decision] of decisions) if (decision.kind === 'done') handled.add(codprod);
   return handled;
+};
+
+/** One create or update. Returns false when the product stays queued (no budget left for it). */
+const sendOne = async (
+  context: JobContext,
+  product: WinthorProduct,
+  decision: Extract<Decision, { kind: 'send' }>,
+  price: number | null,
+  quantity: number,
+): Promise<boolean> => {
+  const { data, store, counts, branch } = context;
+  const key = String(product.codprod);
+  const label = `Produto ${product.codprod}`;
+  if (decision.storeId === null && price === null) {
+    counts.failed += 1;
+    await data.pendings.record({
+      entity: PRODUCT_ENTITY,
+      erpKey: key,
+      kind: 'sem_preco',
+      message: `${label} sem preço de venda na região da filial ${branch.code}: não é criado na loja sem preço.`,
+      fix: 'Informe o preço de venda do produto na região de preço da filial (rotina 201) — a coluna é a do parâmetro 4010.',
+    });
+    return true;
+  }
+  counts.changed += 1;
+  if (!context.mayCall()) {
+    counts.starved += 1;
+    return false;
+  }
+  try {
+    let storeId = decision.storeId;
+    if (storeId !== null) {
+      // The variant carries this branch's price and stock as on create (outside the hash): a store that
+      // replaces variants on update keeps them right (the update call is inferred, ciashop-api.md).
+      const payload = withVariantValues(productPayload(product, decision.departmentId), price, quantity);
+      await store.updateProduct(Number(storeId), payload);
+    } else {
+      const created = await store.createProduct(
+        newProductPayload(product, decision.departmentId, price!, quantity),
+      );
+      storeId = String(created.id);
+    }
+    await data.bindings.save({
+      entity: PRODUCT_ENTITY,
+      erpKey: key,
+      storeId,
+      payloadHash: decision.hash,
+      hidden: false,
+    });
+    if (price !== null)
+      await data.bindings.save({
+        entity: PRICE_ENTITY,
+        erpKey: priceKey(branch.price.tableErpId, product.codprod),
+        storeId: null,
+        payloadHash: payloadHash(pricePayload(price)),
+        hidden: false,
+      });
+    await data.bindings.save({
+      entity: STOCK_ENTITY,
+      erpKey: stockKey(branch.stock.warehouseErpId, product.codprod),
+      storeId: null,
+      payloadHash: payloadHash(stockPayload(quantity)),
+      hidden: false,
+    });
+    counts.sent += 1;
+    await data.pendings.resolve(PRODUCT_ENTITY, [key]);
+  } catch (error) {
+    await recordItemFailure(context, PRODUCT_ENTITY, key, label, error);
+  }
+  return true;
 };

@@ -89,3 +89,54 @@ describe('Scheduler (node-schedule)', () => {
     expect(scheduler.nextRun('1', 's')).toEqual(new Date('2026-12-06T03:30:00'));
   });
 });
+
+describe('Scheduler when things go wrong', () => {
+  it('plans again a minute later when the last runs cannot be read (database not up yet)', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T10:00:00') });
+    let up = false;
+    const fired: string[] = [];
+    const errors: string[] = [];
+    const scheduler = new Scheduler({
+      settings: () => settingsWith([stock]),
+      now: () => new Date(),
+      lastStart: async () => {
+        if (!up) throw new Error('ORA-12541: sem listener');
+        return null;
+      },
+      fire: (_branch, job) => void fired.push(job),
+      onError: (message) => void errors.push(message),
+    });
+    schedulers.push(scheduler);
+    await scheduler.sync();
+    expect(errors[0]).toContain('ORA-12541');
+    expect(scheduler.nextRun('1', 's')).toBeNull();
+    up = true;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(fired).toEqual(['stock']);
+  });
+
+  it('a pause while planning leaves no timer behind', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-05T10:00:00') });
+    const fired: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const scheduler = new Scheduler({
+      settings: () => settingsWith([stock, { ...stock, id: 't', job: 'prices' }]),
+      now: () => new Date(),
+      lastStart: async () => {
+        await gate;
+        return null;
+      },
+      fire: (_branch, job) => void fired.push(job),
+      onError: () => {},
+    });
+    schedulers.push(scheduler);
+    const planning = scheduler.sync();
+    scheduler.pause();
+    release();
+    await planning;
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(fired).toEqual([]);
+    expect([...scheduler.nextRuns().values()].filter((at) => at !== null)).toEqual([]);
+  });
+});

@@ -24,6 +24,9 @@ interface Planned {
 const asDate = (value: { getTime(): number } | null | undefined): Date | null =>
   value ? new Date(value.getTime()) : null;
 
+/** How long to wait before planning again after a failure to read the last runs. */
+export const RETRY_PLANNING_MS = 60_000;
+
 const keyOf = (branch: string, scheduleId: string): string => `${branch}|${scheduleId}`;
 const signatureOf = (s: Schedule): string =>
   JSON.stringify([s.job, s.enabled, s.every, s.unit, s.cron.trim()]);
@@ -62,10 +65,27 @@ export class Scheduler {
       try {
         await this.plan(placeholder, branch.code, entry);
       } catch (error) {
+        // E.g. the database is not up yet when the service starts: forget this plan and try again soon,
+        // so the schedule is not left without a timer until someone edits it.
+        if (this.planned.get(key) === placeholder) this.planned.delete(key);
         this.host.onError(`Agendamento ${entry.id} da filial ${branch.code}: ${(error as Error).message}`);
+        this.retrySoon();
       }
-      if (generation !== this.generation) return; // settings changed meanwhile: the newer sync goes on
+      // Paused, stopped or the settings changed meanwhile: stop here (a newer sync, if any, goes on).
+      if (generation !== this.generation || this.paused) return;
     }
+  }
+
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** One retry of the planning a minute later (not one per failed schedule). */
+  private retrySoon(): void {
+    if (this.retryTimer || this.paused) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.paused) void this.sync();
+    }, RETRY_PLANNING_MS);
+    this.retryTimer.unref?.();
   }
 
   /** The next start of each schedule (for the Agendamento list and the Painel). */
@@ -79,6 +99,9 @@ export class Scheduler {
 
   pause(): void {
     this.paused = true;
+    this.generation += 1; // a sync still planning stops at its next step
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     for (const key of [...this.planned.keys()]) this.cancel(key);
   }
 
@@ -104,7 +127,7 @@ export class Scheduler {
       return;
     }
     const last = await this.host.lastStart(branch, entry.job);
-    if (this.planned.get(plan.key) !== plan) return; // cancelled while reading
+    if (this.planned.get(plan.key) !== plan || this.paused) return; // cancelled while reading
     this.arm(plan, branch, entry, dueAt(last, entry, this.host.now()));
   }
 
