@@ -48,14 +48,19 @@ export const startCatalogueHarness = async (
         store: { url: sandbox.url, token: sandbox.token },
         stock: { formula: 'gerencial', warehouseErpId: code },
         price: { tableErpId: code },
-        schedules: [],
       }),
     ),
   };
   const database = new DatabaseService(() => settings, { open: async () => db });
   const stores = new StoreClientRegistry(() => settings, { clock: new SkippingClock() });
-  const ports = createEnginePorts({ settings: () => settings, database, stores });
-  const engine = new EngineController({ ports, jobs: CATALOGUE_JOBS });
+  const ports = createEnginePorts({
+    settings: () => settings,
+    database,
+    stores,
+    jobs: Object.keys(CATALOGUE_JOBS) as ScheduleJob[],
+  });
+  // Default schedules (they say which branches read which queue rows), but no timers: the test runs each job.
+  const engine = new EngineController({ ports, jobs: CATALOGUE_JOBS, scheduler: false });
   engine.start();
   const run = async (job: ScheduleJob, branch = '1'): Promise<RunRecord> => {
     const result = await engine.run({ branch, job }, 'manual');

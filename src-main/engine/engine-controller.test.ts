@@ -141,4 +141,25 @@ describe('EngineController', () => {
     expect(worked).toBe(false);
     await engine.stop();
   });
+
+  it('a failure of a job no longer scheduled stops counting when the settings change', async () => {
+    const { ports, settings, runs } = fakePorts();
+    const engine = new EngineController({
+      ports,
+      jobs: {
+        stock: async () => {
+          throw new Error('falhou');
+        },
+      },
+      scheduler: false,
+    });
+    engine.start();
+    await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    await until(() => runs[0]?.status === 'failed');
+    expect(engine.snapshot().state).toBe('error');
+    settings.branches[0]!.schedules = settings.branches[0]!.schedules.filter((s) => s.job !== 'stock');
+    engine.settingsChanged();
+    expect(engine.snapshot().state).toBe('running');
+    await engine.stop();
+  });
 });

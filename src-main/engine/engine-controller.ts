@@ -101,6 +101,7 @@ export class EngineController {
 
   /** The settings changed (schedules, branches, stores): re-plan only what changed. */
   settingsChanged(): void {
+    this.forgetFailuresOfRemovedWork();
     if (this.options.scheduler === false) return;
     if (this.state === 'running' || this.state === 'error') void this.scheduler?.sync();
   }
@@ -255,6 +256,19 @@ export class EngineController {
     if (this.state === 'running' && this.failures.size > 0) this.setState('error');
     else if (this.state === 'error' && this.failures.size === 0) this.setState('running');
     else this.notify();
+  }
+
+  /** A failure of a branch now disabled or removed, or of a job no longer scheduled, no longer counts. */
+  private forgetFailuresOfRemovedWork(): void {
+    const settings = this.options.ports?.settings();
+    if (!settings || this.failures.size === 0) return;
+    for (const key of [...this.failures.keys()]) {
+      const [code, job] = key.split('|');
+      const branch = settings.branches.find((b) => b.code === code);
+      if (!branch?.enabled || !branch.schedules.some((s) => s.enabled && s.job === job))
+        this.failures.delete(key);
+    }
+    if (this.state === 'error' && this.failures.size === 0) this.setState('running');
   }
 
   private log(level: LogRecord['level'], message: string): void {

@@ -56,7 +56,10 @@ export interface BindingStore {
 export interface PendingStore {
   record(problem: Omit<PendingProblem, 'branch'>): Promise<{ created: boolean }>;
   resolve(entity: string, erpKeys: readonly string[]): Promise<number>;
+  /** Every open pendência's key of an entity in this branch. */
   openKeys(entity: string): Promise<Set<string>>;
+  /** The keys due for another attempt now (a refused item waits longer each time), oldest first. */
+  dueKeys(entity: string): Promise<Set<string>>;
 }
 
 /** Everything a job touches on the database, bound to one branch and its store. */

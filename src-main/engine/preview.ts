@@ -8,6 +8,8 @@ import { emptyCounts } from './run-counts';
 /** The hourly limit assumed for the estimate until the store has told its own. */
 export const DEFAULT_HOURLY_LIMIT = 1000;
 const SAMPLES_PER_ACTION = 2;
+/** Bindings the preview keeps in memory at most (several pages' worth). */
+const OVERLAY_LIMIT = 20_000;
 
 type Action = SyncPreview['actions'][number]['action'];
 
@@ -83,6 +85,16 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
           return found;
         },
         save: async (binding) => {
+          // Memory stays flat on a big catalogue: what one page of the reconcile needs (its products, their
+          // prices and stock) and every category; older product entries are dropped.
+          if (binding.entity !== 'category' && overlay.size >= OVERLAY_LIMIT) {
+            for (const key of overlay.keys()) {
+              if (!key.startsWith('category|')) {
+                overlay.delete(key);
+                break;
+              }
+            }
+          }
           overlay.set(`${binding.entity}|${binding.erpKey}`, {
             ...binding,
             storeKey: recording.storeKey,
@@ -99,6 +111,7 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
         },
         resolve: async () => 0,
         openKeys: async () => new Set<string>(),
+        dueKeys: async () => new Set<string>(),
       },
     };
     const context: JobContext = {

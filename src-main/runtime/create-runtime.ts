@@ -1,4 +1,4 @@
-import type { AppStatus } from '../contract';
+import type { AppStatus, ScheduleJob } from '../contract';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
@@ -72,7 +72,12 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const ports =
     options.engine === false
       ? undefined
-      : createEnginePorts({ settings: () => options.settings.get(), database, stores });
+      : createEnginePorts({
+          settings: () => options.settings.get(),
+          database,
+          stores,
+          jobs: Object.keys(CATALOGUE_JOBS) as ScheduleJob[],
+        });
   const logLine = (line: LogRecord) => {
     if (line.level !== 'debug') log(line.level, line.message);
     events.emit('log.line', {

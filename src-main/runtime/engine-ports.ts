@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Branch, Settings } from '../contract';
+import type { Branch, ScheduleJob, Settings } from '../contract';
 import type { BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
 import { parseStockPercent, stockItemOf } from '../engine/domain/stock-rule';
 import type { BranchData, EnginePorts, StoreGateway } from '../engine/ports';
+import { queueConsumers } from '../engine/queue-consumers';
+import { pendingStore } from './pending-store';
 import { systemClock, type Clock } from '../shared/clock';
 import {
   countBindings,
@@ -24,11 +26,8 @@ import {
   countOpenPendings,
   listPublishedProducts,
   markInterruptedRuns,
-  openPendingKeys,
   readBranchChanges,
   readParameters,
-  recordPending,
-  resolvePendings,
   branchDefaultRegion,
   saveBinding,
   startRun,
@@ -85,6 +84,7 @@ const branchData = (
   branch: Branch,
   store: StoreGateway,
   now: () => Date,
+  availableJobs: readonly ScheduleJob[],
 ): BranchData => {
   // The branch's parameters read once per run; the rules that turn them into a query are the engine's.
   let setup: Promise<{ stock: StockQuery; percent: number; price: PriceQuery }> | undefined;
@@ -103,7 +103,7 @@ const branchData = (
         price: { region, column: priceColumnFor(parameters['4010'].value) },
       };
     })());
-  const served = settings.branches.filter((b) => b.enabled).map((b) => b.code);
+  const consumers = queueConsumers(settings, availableJobs);
   let fannedOut = false;
   return {
     catalogue: {
@@ -130,7 +130,7 @@ const branchData = (
     changes: {
       read: async (entity, limit) => {
         if (!fannedOut) {
-          await fanOutChanges(db, served);
+          await fanOutChanges(db, consumers);
           fannedOut = true;
         }
         return readBranchChanges(db, entity, branch.code, limit);
@@ -144,16 +144,7 @@ const branchData = (
       productsNotPublished: (limit) => findBoundProductsNotPublished(db, store.storeKey, limit),
       count: (entity) => countBindings(db, store.storeKey, entity),
     },
-    pendings: {
-      record: (problem) => recordPending(db, { ...problem, branch: branch.code }, now()),
-      resolve: (entity, keys) =>
-        resolvePendings(
-          db,
-          keys.map((erpKey) => ({ entity, branch: branch.code, erpKey })),
-          now(),
-        ),
-      openKeys: (entity) => openPendingKeys(db, entity, branch.code),
-    },
+    pendings: pendingStore(db, branch.code, now),
   };
 };
 
@@ -162,6 +153,8 @@ export const createEnginePorts = (options: {
   settings: () => Settings;
   database: DatabaseService;
   stores: StoreClientRegistry;
+  /** The jobs this version runs (the engine's registry): who reads which queue rows. */
+  jobs: readonly ScheduleJob[];
   clock?: Clock;
 }): EnginePorts => {
   const clock = options.clock ?? systemClock;
@@ -171,7 +164,9 @@ export const createEnginePorts = (options: {
     clock,
     store: (branch) => gatewayFor(options.stores, branch),
     withBranchData: (branch, store, work) =>
-      options.database.use((db) => work(branchData(db, options.settings(), branch, store, now))),
+      options.database.use((db) =>
+        work(branchData(db, options.settings(), branch, store, now, options.jobs)),
+      ),
     runs: {
       start: (run) => options.database.use((db) => startRun(db, run)),
       finish: (id, result) => options.database.use((db) => finishRun(db, id, result)),

@@ -36,6 +36,7 @@ export const recordItemFailure = async (
     entity,
     erpKey,
     kind,
+    backoff: true,
     message: `${label}: a loja recusou o envio — ${storeMessage}`,
     fix:
       error instanceof StoreError && error.kind === 'conflict'

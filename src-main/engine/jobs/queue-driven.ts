@@ -22,7 +22,7 @@ export const runQueueDriven = async (
   work: (codprods: number[]) => Promise<Set<number>>,
 ): Promise<void> => {
   const batch = await context.data.changes.read(entity, QUEUE_BATCH);
-  const retry = [...(await context.data.pendings.openKeys(entity))].slice(0, RETRY_BATCH);
+  const retry = [...(await context.data.pendings.dueKeys(entity))].slice(0, RETRY_BATCH);
   const codprods = new Set<number>();
   for (const change of batch.changes) {
     const code = codprodOfKey(change.key);

@@ -4,50 +4,64 @@ import { chunk, inList, toNumber } from './sql-helpers';
 
 /**
  * The trigger queue as each branch consumes it (ADR 0107). Product, price and category changes are not
- * per branch (their triggers write BRANCH NULL), yet every branch must see them: `fanOutChanges` turns each
- * such row into one row per configured branch, in one transaction, and deletes the original. Rows of
- * branches the integration does not serve (a PCEST change of branch 7 when only 1 and 2 sell online) are
- * deleted, so the queue never grows with work nobody will do.
+ * per branch (their triggers write BRANCH NULL), yet every branch that syncs them must see them:
+ * `fanOutChanges` turns each such row into one row per consuming branch, in one transaction, and deletes
+ * the original. `consumers` says, per entity, which branches have a job that reads it (an enabled branch,
+ * with a store, with that job scheduled); rows nobody will read — a PCEST change of a branch that does not
+ * sell online, order-status changes while no order-status job runs — are deleted, so the queue never grows
+ * with work nobody will do. A reconcile catches up whatever a branch missed while it did not consume.
  */
 export const fanOutChanges = async (
   db: Db,
-  branches: readonly string[],
+  consumers: Readonly<Record<string, readonly string[]>>,
   limit = 5000,
-): Promise<{ copied: number; purged: number }> => {
-  if (branches.length === 0) return { copied: 0, purged: 0 };
-  return db.transaction(async (tx) => {
+): Promise<{ copied: number; purged: number }> =>
+  db.transaction(async (tx) => {
     const rows = await tx.query(
       tx.dialect.limit(
-        `SELECT WTC_CHANGE_QUEUE.ID FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.BRANCH IS NULL ORDER BY WTC_CHANGE_QUEUE.ID`,
+        `SELECT WTC_CHANGE_QUEUE.ID, WTC_CHANGE_QUEUE.ENTITY FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.BRANCH IS NULL ORDER BY WTC_CHANGE_QUEUE.ID`,
       ),
       { row_limit: limit },
     );
-    const ids = rows.map((row) => toNumber(row.ID));
     let copied = 0;
-    for (const part of chunk(ids)) {
-      const list = inList('id', part);
-      for (const branch of branches) {
-        copied += (
-          await tx.execute(
-            `INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT)
-             SELECT ${tx.dialect.nextId('WTC_CHANGE_QUEUE')}, Q.ENTITY, :branch, Q.ERP_KEY, Q.OPERATION, Q.CREATED_AT
-               FROM WTC_CHANGE_QUEUE Q WHERE Q.ID IN (${list.sql})`,
-            { branch, ...list.binds },
-          )
-        ).rowsAffected;
-      }
-      await tx.execute(`DELETE FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.ID IN (${list.sql})`, list.binds);
+    const byEntity = new Map<string, number[]>();
+    for (const row of rows) {
+      const entity = String(row.ENTITY);
+      byEntity.set(entity, [...(byEntity.get(entity) ?? []), toNumber(row.ID)]);
     }
-    const served = inList('b', [...branches]);
-    const purged = (
-      await tx.execute(
-        `DELETE FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.BRANCH IS NOT NULL AND WTC_CHANGE_QUEUE.BRANCH NOT IN (${served.sql})`,
-        served.binds,
-      )
-    ).rowsAffected;
+    for (const [entity, ids] of byEntity) {
+      for (const part of chunk(ids)) {
+        const list = inList('id', part);
+        for (const branch of consumers[entity] ?? []) {
+          copied += (
+            await tx.execute(
+              `INSERT INTO WTC_CHANGE_QUEUE (ID, ENTITY, BRANCH, ERP_KEY, OPERATION, CREATED_AT)
+               SELECT ${tx.dialect.nextId('WTC_CHANGE_QUEUE')}, Q.ENTITY, :branch, Q.ERP_KEY, Q.OPERATION, Q.CREATED_AT
+                 FROM WTC_CHANGE_QUEUE Q WHERE Q.ID IN (${list.sql})`,
+              { branch, ...list.binds },
+            )
+          ).rowsAffected;
+        }
+        await tx.execute(
+          `DELETE FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.ID IN (${list.sql})`,
+          list.binds,
+        );
+      }
+    }
+    let purged = 0;
+    for (const [entity, branches] of Object.entries(consumers)) {
+      const served = branches.length ? inList('b', [...branches]) : null;
+      purged += (
+        await tx.execute(
+          `DELETE FROM WTC_CHANGE_QUEUE WHERE WTC_CHANGE_QUEUE.ENTITY = :entity AND WTC_CHANGE_QUEUE.BRANCH IS NOT NULL${
+            served ? ` AND WTC_CHANGE_QUEUE.BRANCH NOT IN (${served.sql})` : ''
+          }`,
+          { entity, ...(served?.binds ?? {}) },
+        )
+      ).rowsAffected;
+    }
     return { copied, purged };
   });
-};
 
 /** The oldest changes of one entity for one branch, coalesced by key. */
 export const readBranchChanges = async (

@@ -4,7 +4,15 @@ import { install } from '../schema/installer';
 import { createTestWinthor } from '../test-winthor.test-support';
 import { getCursor, setCursor } from './cursors-repository';
 import { listLogs, writeLogs } from './logs-repository';
-import { countOpenPendings, listPendings, recordPending, resolvePendings } from './pendings-repository';
+import { fanOutChanges, readBranchChanges } from './change-queue-branches';
+import {
+  countOpenPendings,
+  listPendings,
+  openPendingKeys,
+  recordPending,
+  resolvePendings,
+  retryDelayMs,
+} from './pendings-repository';
 import { finishRun, getRun, latestRuns, markInterruptedRuns, startRun } from './runs-repository';
 import { findBoundProductsNotPublished, getBindings, saveBinding } from './store-bindings-repository';
 
@@ -155,5 +163,47 @@ describe('logs and cursors', () => {
     await setCursor(db, 'orders', '1', '2026-12-02', at);
     await setCursor(db, 'orders', '2', 'x', at);
     expect(await getCursor(db, 'orders', '1')).toBe('2026-12-02');
+  });
+});
+
+describe('pendências the store refused wait longer each time', () => {
+  it('sets the next attempt 5 min, then 10 min later; only due keys are retried, oldest first', async () => {
+    const problem = {
+      entity: 'stock',
+      branch: '1',
+      erpKey: '1:10',
+      kind: 'loja_bad_request',
+      message: 'recusado',
+      fix: null,
+      backoff: true,
+    };
+    await recordPending(db, problem, at);
+    const [first] = await listPendings(db, { status: 'open' });
+    expect(first!.nextAttemptAt!.getTime() - at.getTime()).toBe(5 * 60_000);
+    await recordPending(db, problem, at);
+    const [second] = await listPendings(db, { status: 'open' });
+    expect(second!.nextAttemptAt!.getTime() - at.getTime()).toBe(10 * 60_000);
+    await recordPending(db, { ...problem, erpKey: '1:11', backoff: false, kind: 'sem_preco' }, at);
+    expect([...(await openPendingKeys(db, 'stock', '1', { dueAt: at }))]).toEqual(['1:11']);
+    const later = new Date(at.getTime() + 11 * 60_000);
+    expect([...(await openPendingKeys(db, 'stock', '1', { dueAt: later }))].sort()).toEqual(['1:10', '1:11']);
+    expect(retryDelayMs(40)).toBe(24 * 3_600_000);
+  });
+});
+
+describe('the queue as each branch reads it', () => {
+  it('copies branch-less rows to the branches that read them and drops rows nobody reads', async () => {
+    await db.execute(`UPDATE PCPRODUT SET DESCRICAO = DESCRICAO || ' X' WHERE PCPRODUT.CODPROD = 1`);
+    await db.execute(`UPDATE PCEST SET QTESTGER = QTESTGER + 1 WHERE PCEST.CODPROD = 1`);
+    await db.execute(
+      `UPDATE PCPEDC SET POSICAO = 'M' WHERE PCPEDC.NUMPED = (SELECT MIN(P.NUMPED) FROM PCPEDC P)`,
+    );
+    const result = await fanOutChanges(db, { product: ['1', '2'], stock: ['1'], orderStatus: [] });
+    expect(result.copied).toBe(2);
+    const rows = await db.query(
+      `SELECT WTC_CHANGE_QUEUE.ENTITY, WTC_CHANGE_QUEUE.BRANCH FROM WTC_CHANGE_QUEUE ORDER BY 1, 2`,
+    );
+    expect(rows.map((r) => `${r.ENTITY}:${r.BRANCH}`)).toEqual(['product:1', 'product:2', 'stock:1']);
+    expect((await readBranchChanges(db, 'product', '2', 100)).changes.map((c) => c.key)).toEqual(['1']);
   });
 });

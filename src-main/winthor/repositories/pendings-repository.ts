@@ -32,6 +32,8 @@ export interface PendingProblem {
   message: string;
   fix: string | null;
   nextAttemptAt?: Date | null;
+  /** Retry later and later (the store refused it: each attempt costs a call); otherwise every run. */
+  backoff?: boolean;
 }
 
 const COLUMNS = `WTC_PENDING.ID, WTC_PENDING.ENTITY, WTC_PENDING.BRANCH, WTC_PENDING.ERP_KEY, WTC_PENDING.ERROR_KIND,
@@ -66,14 +68,18 @@ export const recordPending = async (
 ): Promise<{ id: number; created: boolean }> => {
   const key = { entity: problem.entity, branch: problem.branch, erp_key: problem.erpKey };
   const open = await db.queryOne(
-    `SELECT WTC_PENDING.ID FROM WTC_PENDING WHERE ${KEY} AND WTC_PENDING.STATUS = 'open'`,
+    `SELECT WTC_PENDING.ID, WTC_PENDING.ATTEMPTS FROM WTC_PENDING WHERE ${KEY} AND WTC_PENDING.STATUS = 'open'`,
     key,
   );
+  const attempts = open ? toNumber(open.ATTEMPTS) + 1 : 1;
+  const nextAttemptAt = problem.backoff
+    ? new Date(at.getTime() + retryDelayMs(attempts))
+    : (problem.nextAttemptAt ?? null);
   const fields = {
     error_kind: fit(problem.kind, 20) ?? 'erro',
     message: fit(problem.message, 4000) ?? '-',
     fix: fit(problem.fix, 4000),
-    next_attempt_at: problem.nextAttemptAt ?? null,
+    next_attempt_at: nextAttemptAt,
     updated_at: at,
   };
   if (open) {
@@ -121,19 +127,38 @@ export const resolvePendings = async (
   return closed;
 };
 
-/** Keys of an entity's open pendências in a branch (so a job can tell "fixed" from "never failed"). */
+/**
+ * Keys of an entity's open pendências in a branch. With `dueAt`, only those due for another attempt (no
+ * next attempt set, or set before that time), the longest waiting first: a job retries these.
+ */
 export const openPendingKeys = async (
   db: DbSession,
   entity: string,
   branch: string,
+  options: { dueAt?: Date; limit?: number } = {},
 ): Promise<Set<string>> => {
+  const due = options.dueAt
+    ? ' AND (WTC_PENDING.NEXT_ATTEMPT_AT IS NULL OR WTC_PENDING.NEXT_ATTEMPT_AT <= :due_at)'
+    : '';
   const rows = await db.query(
-    `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING
-      WHERE WTC_PENDING.ENTITY = :entity AND WTC_PENDING.BRANCH = :branch AND WTC_PENDING.STATUS = 'open'`,
-    { entity, branch },
+    db.dialect.limit(
+      `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING
+        WHERE WTC_PENDING.ENTITY = :entity AND WTC_PENDING.BRANCH = :branch AND WTC_PENDING.STATUS = 'open'${due}
+        ORDER BY COALESCE(WTC_PENDING.NEXT_ATTEMPT_AT, WTC_PENDING.UPDATED_AT), WTC_PENDING.ID`,
+    ),
+    {
+      entity,
+      branch,
+      row_limit: options.limit ?? 1000,
+      ...(options.dueAt ? { due_at: options.dueAt } : {}),
+    },
   );
   return new Set(rows.map((row) => toText(row.ERP_KEY)));
 };
+
+/** Waits between attempts of an item the store refused: 5 min, doubling, at most a day. */
+export const retryDelayMs = (attempts: number): number =>
+  Math.min(24 * 3_600_000, 5 * 60_000 * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
 
 export interface PendingFilter {
   branch?: string;

@@ -306,3 +306,6 @@ export const ENGINE_TABLES: TableDef[] = [
 
 /** The tables of version 1 that version 5 replaces (never written; dropped by version 5). */
 export const REPLACED_BY_ENGINE_TABLES = ['WTC_BINDING', 'WTC_JOB_RUN'] as const;
+
+/** Version 5: the queue as each branch reads it (ENTITY, BRANCH, then ID order). */
+export const QUEUE_BRANCH_INDEX = { name: 'WTC_CHANGE_QUEUE_BR_IX', columns: ['ENTITY', 'BRANCH', 'ID'] };

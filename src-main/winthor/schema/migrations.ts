@@ -1,6 +1,7 @@
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
+  QUEUE_BRANCH_INDEX,
   REPLACED_BY_ENGINE_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
@@ -78,8 +79,11 @@ export const MIGRATIONS: Migration[] = [
     up: (ddl) => [
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),
       ...ENGINE_TABLES.flatMap((t) => ddl.createTable(t)),
+      // Each branch reads its own queue rows, oldest first (ADR 0107).
+      ...ddl.createIndex(tableNamed('WTC_CHANGE_QUEUE'), QUEUE_BRANCH_INDEX),
     ],
     down: (ddl) => [
+      ...ddl.dropIndex(QUEUE_BRANCH_INDEX),
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
     ],

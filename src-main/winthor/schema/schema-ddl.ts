@@ -13,6 +13,9 @@ export interface SchemaDdl {
   dropTable(table: TableDef): string[];
   /** How many values of a table's ID sequence each instance caches (Oracle only). */
   setSequenceCache(table: TableDef, cache: number): string[];
+  /** One more index on one of our tables (idempotent). */
+  createIndex(table: TableDef, index: { name: string; columns: string[] }): string[];
+  dropIndex(index: { name: string }): string[];
   /**
    * The trigger on `trigger.table`, or on `tableOwner.table` when the table belongs to another schema (reached
    * through a synonym): the trigger is then created in the current schema on the owner's table.
@@ -111,6 +114,10 @@ export const oracleDdl: SchemaDdl = {
     ...(hasId(table) ? [oracleGuarded(`DROP SEQUENCE ${sequenceName(table.name)}`, [-2289])] : []),
   ],
   // Setting the same CACHE again is accepted, so the statement can be re-run (by reading).
+  createIndex: (table, ix) => [
+    oracleGuarded(`CREATE INDEX ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`, [-955, -1408]),
+  ],
+  dropIndex: (ix) => [oracleGuarded(`DROP INDEX ${ix.name}`, [-1418])],
   setSequenceCache: (table, cache) =>
     hasId(table) ? [`ALTER SEQUENCE ${sequenceName(table.name)} CACHE ${cache}`] : [],
   createQueueTrigger: (t, tableOwner) => {
@@ -192,6 +199,10 @@ const sqliteType = (column: ColumnDef): string => {
 export const sqliteDdl: SchemaDdl = {
   // One file, no other sessions' DDL locks to wait for; sequences are AUTOINCREMENT.
   beginScript: () => [],
+  createIndex: (table, ix) => [
+    `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`,
+  ],
+  dropIndex: (ix) => [`DROP INDEX IF EXISTS ${ix.name}`],
   setSequenceCache: () => [],
   createTable: (table) => {
     const columns = table.columns.map(
