@@ -55,7 +55,11 @@ const gatewayFor = (stores: StoreClientRegistry, branch: Branch): StoreGateway =
     calls: () => client.state().calls,
     budget: () => {
       const budget = client.state().budget;
-      return { remaining: budget.remaining, limit: budget.limit };
+      // Until the client has learnt what the second figure of x-apilimit-remaining means, its reading is
+      // the conservative min(second, limit - second) — "1000/999" reads as 1 left. The governor must not
+      // hold the catalogue on that guess: no call would be made, so the meaning would never be learnt and
+      // every job but orders would wait forever. The client itself still spaces calls on the guess.
+      return { remaining: budget.semantics === 'unknown' ? null : budget.remaining, limit: budget.limit };
     },
   };
 };
