@@ -25,6 +25,12 @@ export interface RuntimeOptions {
   log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Runs the sync engine (scheduler and jobs). Default true; false for a host that must not sync. */
   engine?: boolean;
+  /**
+   * Starts the engine's scheduler (and marks runs a crash left "running" as interrupted). Default true;
+   * false for a one-shot command line: its runs start only when asked, and a service running on the same
+   * database keeps its own runs.
+   */
+  schedule?: boolean;
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -40,6 +46,8 @@ export interface Runtime {
   /** One store client per branch (budget, spacing and circuit breaker per store). */
   readonly stores: StoreClientRegistry;
   status(): AppStatus;
+  /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
+  setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
 }
 
@@ -51,6 +59,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     version: pkg.version,
     host: options.host,
     demo: options.demo ?? false,
+    demoStoreUrl: null,
     startedAt: now(),
     now,
   };
@@ -108,6 +117,10 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     dataDir: options.dataDir,
     stores,
     status: () => buildStatus(info, engine),
+    setDemoStoreUrl: (url) => {
+      info.demoStoreUrl = url;
+      events.emit('app.status', buildStatus(info, engine));
+    },
     close: async () => {
       unsubscribeSettings();
       await engine.stop();
@@ -115,6 +128,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       await database.close();
     },
   };
-  engine.start();
+  if (options.schedule !== false) engine.start();
   return runtime;
 };
