@@ -228,7 +228,7 @@ export const registerSync = (program: Command): void => {
         { dataDir: commandDataDir(globals, demo), settings: demo ? 'demo' : 'data-dir' },
         async (runtime) => {
           // --demo: the demo parts (WinThor schema, store sandbox with its saved state) as `serve --demo`.
-          const stopDemo = demo ? await startDemo(runtime) : async () => {};
+          const stopDemo = demo ? await startDemo(runtime, { shareRunningStore: true }) : async () => {};
           try {
             const where = describeTarget(runtime.settings.get(), demo);
             if (options.preview) await previewAll(runtime, options, globals, where);
