@@ -54,10 +54,7 @@ type DemoStore = Pick<StoreSandbox, 'url' | 'token' | 'pageUrl' | 'save'> & { st
  * move to the new key (the store's content is the same, loaded from its file). Taken by this demo's own
  * store in another process: shared by a one-shot command, refused with a clear message otherwise.
  */
-const startDemoStore = async (
-  runtime: Runtime,
-  options: StoreSandboxDemoOptions,
-): Promise<DemoStore> => {
+const startDemoStore = async (runtime: Runtime, options: StoreSandboxDemoOptions): Promise<DemoStore> => {
   const stateFile = join(runtime.dataDir, DEMO_STORE_STATE_FILE);
   const { state, warning } = readSandboxState(stateFile);
   if (warning) runtime.log('warn', warning);
@@ -95,11 +92,18 @@ const startDemoStore = async (
   }
   if (state && state.url !== sandbox.url) {
     // Same store, new address: what the engine recorded under the old address describes this store.
-    const moved = await runtime.database.use((db) =>
-      moveStoreBindings(db, storeKeyOf(state.url), storeKeyOf(sandbox.url)),
-    );
-    if (moved > 0)
-      runtime.log('info', `${moved} vínculo(s) da loja de demonstração passaram para ${sandbox.url}.`);
+    try {
+      const moved = await runtime.database.use((db) =>
+        moveStoreBindings(db, storeKeyOf(state.url), storeKeyOf(sandbox.url)),
+      );
+      if (moved > 0)
+        runtime.log('info', `${moved} vínculo(s) da loja de demonstração passaram para ${sandbox.url}.`);
+    } catch (error) {
+      runtime.log(
+        'warn',
+        `Os vínculos da loja de demonstração não passaram para ${sandbox.url} (${(error as Error).message}): o que ela já tem pode ser enviado de novo.`,
+      );
+    }
   }
   await sandbox.save(); // the address (and, for a new store, its identity) is on disk from now on
   return sandbox;

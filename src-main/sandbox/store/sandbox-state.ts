@@ -149,4 +149,3 @@ export class SandboxStateWriter {
     return this.writes;
   }
 }
-
