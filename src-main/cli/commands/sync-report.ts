@@ -71,8 +71,7 @@ export const zeroCounts = (): RunCountsDto => ({
 
 export const totalCounts = (outcomes: readonly RunOutcome[]): RunCountsDto => {
   const total = zeroCounts();
-  for (const outcome of outcomes)
-    for (const [key] of COUNT_COLUMNS) total[key] += outcome.counts[key] ?? 0;
+  for (const outcome of outcomes) for (const [key] of COUNT_COLUMNS) total[key] += outcome.counts[key] ?? 0;
   return total;
 };
 
