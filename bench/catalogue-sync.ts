@@ -184,10 +184,9 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
   await db.transaction(async (tx) => {
     for (const codprod of unique.slice(0, CHANGED_STOCK))
       for (let i = 0; i < 3; i++)
-        await tx.execute(
-          `UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 50 WHERE PCEST.CODPROD = :codprod`,
-          { codprod },
-        );
+        await tx.execute(`UPDATE PCEST SET QTESTGER = PCEST.QTESTGER + 50 WHERE PCEST.CODPROD = :codprod`, {
+          codprod,
+        });
     for (const codprod of unique.slice(0, CHANGED_PRICE))
       for (let i = 0; i < 2; i++)
         await tx.execute(
@@ -218,7 +217,8 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
   const rssAt: Array<{ read: number; rss: number }> = [];
   const marks = [0.25, 0.5, 0.75, 1].map((f) => Math.floor(f * published));
   onProgress = (value) => {
-    while (marks.length && value / 3 >= marks[0]!) rssAt.push({ read: marks.shift()!, rss: process.memoryUsage().rss });
+    while (marks.length && value / 3 >= marks[0]!)
+      rssAt.push({ read: marks.shift()!, rss: process.memoryUsage().rss });
   };
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -262,7 +262,8 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
       peakRss: firstSyncPeak,
     },
     changed: {
-      distinctKeys: BRANCHES.length * (Math.min(CHANGED_STOCK, unique.length) + Math.min(CHANGED_PRICE, unique.length)),
+      distinctKeys:
+        BRANCHES.length * (Math.min(CHANGED_STOCK, unique.length) + Math.min(CHANGED_PRICE, unique.length)),
       calls: changed.calls,
       ms: changed.ms,
       rounds: changed.rounds,
