@@ -4,6 +4,8 @@ import { Branch, defaultSettings, type Settings } from '../contract';
 import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
 import { SkippingClock } from '../shared/test-clocks.test-support';
 import { DatabaseService } from '../winthor/database-service';
+import { install } from '../winthor/schema/installer';
+import { createTestWinthor } from '../winthor/test-winthor.test-support';
 import { createEnginePorts } from './engine-ports';
 
 let sandbox: StoreSandbox | undefined;
@@ -32,5 +34,49 @@ describe('engine ports: the store budget the governor sees', () => {
     expect(store.budget()).toEqual({ remaining: null, limit: 1000 });
     for (let i = 0; i < 3; i++) await store.setStock('1', '1', 1).catch(() => {});
     expect(store.budget()).toEqual({ remaining: 996, limit: 1000 });
+  });
+});
+
+describe('engine ports: pendências of a run', () => {
+  it('resolve closes the open ones among the keys and writes nothing for the others; record keeps the run up to date', async () => {
+    const db = await createTestWinthor({ products: 5, customers: 1 });
+    await install(db);
+    const branch = Branch.parse({ code: '1', store: { url: 'http://127.0.0.1:1', token: 't' } });
+    const settings: Settings = { ...defaultSettings(), branches: [branch] };
+    const stores = new StoreClientRegistry(() => settings);
+    const ports = createEnginePorts({
+      settings: () => settings,
+      database: new DatabaseService(() => settings, { open: async () => db }),
+      stores,
+    });
+    const problem = { entity: 'product', kind: 'sem_preco', message: 'm', fix: 'f' };
+    try {
+      await ports.withBranchData(branch, ports.store(branch), async (data) => {
+        await data.pendings.record({ ...problem, erpKey: '1' });
+        await data.pendings.record({ ...problem, erpKey: '2' });
+      });
+      const writes: string[] = [];
+      const execute = db.execute.bind(db);
+      db.execute = async (sql, binds) => {
+        writes.push(sql);
+        return execute(sql, binds);
+      };
+      await ports.withBranchData(branch, ports.store(branch), async (data) => {
+        expect([...(await data.pendings.openKeys('product'))].sort()).toEqual(['1', '2']);
+        expect(await data.pendings.resolve('product', ['1', '3', '4', '5'])).toBe(1);
+        expect(writes).toHaveLength(1); // only key 1 was open
+        expect(await data.pendings.resolve('product', ['1'])).toBe(0);
+        await data.pendings.record({ ...problem, erpKey: '5' });
+        expect(await data.pendings.resolve('product', ['5'])).toBe(1);
+        expect([...(await data.pendings.openKeys('product'))]).toEqual(['2']);
+      });
+      const open = await db.query(
+        `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING WHERE WTC_PENDING.STATUS = 'open' ORDER BY WTC_PENDING.ERP_KEY`,
+      );
+      expect(open.map((row) => row.ERP_KEY)).toEqual(['2']);
+    } finally {
+      stores.close();
+      await db.close();
+    }
   });
 });

@@ -88,6 +88,19 @@ const branchData = (
     })());
   const served = settings.branches.filter((b) => b.enabled).map((b) => b.code);
   let fannedOut = false;
+  // The branch's open pendências of each entity, read once per run. Jobs resolve every item that went
+  // through (it may have had a pendência); almost none has one, and resolving a key that is not open is a
+  // write statement that changes nothing — 265k of them in a reconcile of 88k products (bench:sync). A
+  // pendência another process opens during the run is resolved by the next run.
+  const openKeys = new Map<string, Promise<Set<string>>>();
+  const open = (entity: string): Promise<Set<string>> => {
+    let keys = openKeys.get(entity);
+    if (!keys) {
+      keys = openPendingKeys(db, entity, branch.code);
+      openKeys.set(entity, keys);
+    }
+    return keys;
+  };
   return {
     catalogue: {
       categories: () => listCategories(db),
@@ -125,14 +138,24 @@ const branchData = (
       count: (entity) => countBindings(db, store.storeKey, entity),
     },
     pendings: {
-      record: (problem) => recordPending(db, { ...problem, branch: branch.code }, now()),
-      resolve: (entity, keys) =>
-        resolvePendings(
+      record: async (problem) => {
+        const result = await recordPending(db, { ...problem, branch: branch.code }, now());
+        (await open(problem.entity)).add(problem.erpKey);
+        return result;
+      },
+      resolve: async (entity, keys) => {
+        const keysOpen = await open(entity);
+        const resolving = keys.filter((key) => keysOpen.has(key));
+        if (resolving.length === 0) return 0;
+        const closed = await resolvePendings(
           db,
-          keys.map((erpKey) => ({ entity, branch: branch.code, erpKey })),
+          resolving.map((erpKey) => ({ entity, branch: branch.code, erpKey })),
           now(),
-        ),
-      openKeys: (entity) => openPendingKeys(db, entity, branch.code),
+        );
+        for (const key of resolving) keysOpen.delete(key);
+        return closed;
+      },
+      openKeys: async (entity) => new Set(await open(entity)),
     },
   };
 };
