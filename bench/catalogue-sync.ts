@@ -369,7 +369,7 @@ const report = (f: Figures): void => {
       Math.abs(perKey - 1) < 1e-9,
     ],
     ['Rodada incremental ociosa: chamadas', String(f.idle.calls), '0', f.idle.calls === 0],
-    ['Rodada incremental ociosa: tempo', s(f.idle.ms), '-', null],
+    ['Rodada incremental ociosa: tempo (4 tarefas × 2 filiais)', `${f.idle.ms.toFixed(0)} ms`, '-', null],
     [
       `Reconciliação ${f.products} × 2: tempo do motor (sem a loja)`,
       `${s(engineMs)} (total ${s(f.reconcile.ms)}, ${f.reconcile.calls} chamadas)`,
