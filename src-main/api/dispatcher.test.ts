@@ -10,6 +10,7 @@ const status = {
   uptimeSeconds: 1,
   host: 'headless' as const,
   demo: false,
+  demoStoreUrl: null,
   engine: { state: 'running' as const, summary: 'ok', lastRunAt: null, runningJobs: [] },
 };
 

@@ -11,6 +11,7 @@ export const statusWith = (
   uptimeSeconds: 10,
   host: 'desktop',
   demo: false,
+  demoStoreUrl: null,
   engine: { state: 'running', summary: 'Em execução', lastRunAt: null, runningJobs: [], ...engine },
   ...extra,
 });

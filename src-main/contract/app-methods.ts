@@ -10,6 +10,11 @@ export const AppStatus = z.object({
   uptimeSeconds: z.number(),
   host: z.enum(['desktop', 'headless']),
   demo: z.boolean(),
+  /**
+   * The demo store's read-only page (departments, products with price and stock, orders), pt-BR, for the
+   * Painel's link; null outside the demo or while its store sandbox is not running.
+   */
+  demoStoreUrl: z.string().nullable().default(null),
   engine: z.object({
     state: z.enum(ENGINE_STATES),
     /** One line for the tray tooltip and the dashboard, pt-BR. */

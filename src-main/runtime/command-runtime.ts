@@ -19,7 +19,8 @@ const openSettings = async (dataDir: string, source: CommandSettings): Promise<S
 
 /**
  * A runtime for one command-line command: the same dispatcher and handlers as the desktop and the browser
- * UI (so the two cannot drift), closed when `work` ends.
+ * UI (so the two cannot drift), closed when `work` ends. One-shot: the scheduler is not started, so only
+ * the runs a command asks for (`sync`) ever start, and a service on the same database keeps its runs.
  */
 export const withCommandRuntime = async <T>(
   /**

@@ -49,6 +49,10 @@ export interface Runtime {
   /** One store client per branch (budget, spacing and circuit breaker per store). */
   readonly stores: StoreClientRegistry;
   status(): AppStatus;
+  /** The host's log (console of `serve`, local log file); what the demo parts report goes there. */
+  log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
+  setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
 }
 
@@ -60,6 +64,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     version: pkg.version,
     host: options.host,
     demo: options.demo ?? false,
+    demoStoreUrl: null,
     startedAt: now(),
     now,
   };
@@ -127,6 +132,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     dataDir: options.dataDir,
     stores,
     status: () => buildStatus(info, engine),
+    log,
+    setDemoStoreUrl: (url) => {
+      info.demoStoreUrl = url;
+      events.emit('app.status', buildStatus(info, engine));
+    },
     close: async () => {
       unsubscribeSettings();
       await engine.stop();

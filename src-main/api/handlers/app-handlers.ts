@@ -7,6 +7,8 @@ export interface AppInfo {
   version: string;
   host: AppStatus['host'];
   demo: boolean;
+  /** The demo store's read-only page while the demo's sandbox runs (null otherwise); set by the runtime. */
+  demoStoreUrl: string | null;
   startedAt: Date;
   now: () => Date;
 }
@@ -18,6 +20,7 @@ export const buildStatus = (info: AppInfo, engine: EngineController): AppStatus 
   uptimeSeconds: Math.max(0, Math.round((info.now().getTime() - info.startedAt.getTime()) / 1000)),
   host: info.host,
   demo: info.demo,
+  demoStoreUrl: info.demoStoreUrl,
   engine: engine.snapshot(),
 });
 

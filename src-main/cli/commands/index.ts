@@ -3,6 +3,7 @@ import { registerDb } from './db';
 import { registerSandbox } from './sandbox';
 import { registerServe } from './serve';
 import { registerStore } from './store';
+import { registerSync } from './sync';
 
 /** Every command of `npm run cli`; each domain adds its register function here. */
 export const commandRegistrars: Array<(program: Command) => void> = [
@@ -10,4 +11,5 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerDb,
   registerStore,
   registerSandbox,
+  registerSync,
 ];

@@ -81,4 +81,20 @@ describe('demo branches on the store sandbox', () => {
     expect(branchesOnSandbox([branch('2', 'http://127.0.0.1:9', 'meu-token')], sandbox)).toBe(undefined);
     expect(branchesOnSandbox([branch('1', sandbox.url, sandbox.token)], sandbox)).toBe(undefined);
   });
+
+  it('gives each demo branch its own warehouse and price table in the one demo store (also to settings written before)', () => {
+    expect(demoBranchSettings().map((b) => [b.code, b.stock.warehouseErpId, b.price.tableErpId])).toEqual([
+      ['1', '1', '1'],
+      ['2', '2', '2'],
+    ]);
+    const next = branchesOnSandbox([branch('1'), branch('2'), branch('3')], sandbox)!;
+    expect(next.map((b) => [b.code, b.stock.warehouseErpId, b.price.tableErpId])).toEqual([
+      ['1', '1', '1'],
+      ['2', '2', '2'],
+      ['3', '1', '1'],
+    ]);
+    // Chosen by someone (not both defaults): left as it is.
+    const chosen = Branch.parse({ code: '2', stock: { warehouseErpId: '7' } });
+    expect(branchesOnSandbox([chosen], sandbox)![0]!.stock.warehouseErpId).toBe('7');
+  });
 });

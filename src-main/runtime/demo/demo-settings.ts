@@ -11,18 +11,31 @@ import { DEMO_BRANCH_CODES, DEMO_BRANCHES } from '../../winthor/demo/demo-branch
 /** The token the demo gives the sandbox; a loopback URL with this token is "ours" and may be re-pointed. */
 export const DEMO_STORE_TOKEN = 'demo-sandbox-token';
 
-/** The demo WinThor's branches as settings branches (code and name, no store yet). */
+/**
+ * Both demo branches sell in the one demo store, each with its own warehouse and price table, named by its
+ * code: with the defaults ('1' for both), branch 2 would overwrite branch 1's stock and prices and every
+ * reconcile of either branch would send them all again.
+ */
+const demoStoreIds = (code: string) => ({
+  stock: { formula: 'gerencial' as const, warehouseErpId: code },
+  price: { tableErpId: code },
+});
+
+/** The demo WinThor's branches as settings branches (code, name, warehouse and price table; no store yet). */
 export const demoBranchSettings = (): Branch[] =>
   DEMO_BRANCHES.map((branch) =>
-    // Both demo branches sell in one sandbox store: each keeps its stock in its own warehouse and its
-    // prices in its own table (ADR 0107), as two branches sharing a real store must.
-    Branch.parse({
-      code: branch.code,
-      name: branch.name,
-      stock: { formula: 'gerencial', warehouseErpId: branch.code },
-      price: { tableErpId: branch.code },
-    }),
+    Branch.parse({ code: branch.code, name: branch.name, ...demoStoreIds(branch.code) }),
   );
+
+/** A demo branch left with the default warehouse and table (settings written before they had their own). */
+const withOwnStoreIds = (branch: Branch): Branch =>
+  branch.stock.warehouseErpId === '1' && branch.price.tableErpId === '1' && branch.code !== '1'
+    ? {
+        ...branch,
+        stock: { ...branch.stock, warehouseErpId: branch.code },
+        price: { tableErpId: branch.code },
+      }
+    : branch;
 
 /** Points the settings at the demo WinThor file, and adds the demo branches when none is configured. */
 export const demoDatabasePatch = (current: Settings, file: string): SettingsPatch => ({
@@ -47,7 +60,8 @@ const isDemoStore = (branch: Branch): boolean => {
 
 /**
  * The branches with the demo branches' stores pointed at the sandbox — only those without a store URL or
- * still on an earlier run's sandbox; a user's own URL is never overwritten. Undefined when nothing changes.
+ * still on an earlier run's sandbox; a user's own URL is never overwritten. A demo branch pointed there
+ * also gets its own warehouse and price table if it still has the defaults. Undefined when nothing changes.
  */
 export const branchesOnSandbox = (
   branches: Branch[],
@@ -56,9 +70,11 @@ export const branchesOnSandbox = (
   let changed = false;
   const next = branches.map((branch) => {
     if (!DEMO_BRANCH_CODES.includes(branch.code) || !isDemoStore(branch)) return branch;
-    if (branch.store.url === sandbox.url && branch.store.token === sandbox.token) return branch;
+    const own = withOwnStoreIds(branch);
+    if (own === branch && branch.store.url === sandbox.url && branch.store.token === sandbox.token)
+      return branch;
     changed = true;
-    return { ...branch, store: { url: sandbox.url, token: sandbox.token } };
+    return { ...own, store: { url: sandbox.url, token: sandbox.token } };
   });
   return changed ? next : undefined;
 };

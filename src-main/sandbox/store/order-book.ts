@@ -34,6 +34,12 @@ const CARRIERS = [
 ];
 const PAYMENTS = ['CreditCard', 'Boleto', 'Pix', 'DebitCard'];
 
+/** What changed in the generated orders, as saved in the sandbox's state file. */
+export interface OrderBookState {
+  processed: number[];
+  statusOverrides: Array<[number, string]>;
+}
+
 const FIRST_ID = 100_001;
 const BASE_TIME = Date.UTC(2026, 10, 1);
 
@@ -51,6 +57,15 @@ export class OrderBook {
     private readonly customers: SandboxCustomer[],
     private readonly maxProductCode = 500,
   ) {}
+
+  snapshot(): OrderBookState {
+    return { processed: [...this.processed], statusOverrides: [...this.statusOverride] };
+  }
+
+  restore(state: OrderBookState): void {
+    for (const id of state.processed) this.processed.add(id);
+    for (const [id, status] of state.statusOverrides) this.statusOverride.set(id, status);
+  }
 
   has(id: number): boolean {
     return Number.isInteger(id) && id >= FIRST_ID && id < FIRST_ID + this.count;

@@ -30,16 +30,38 @@ export interface SandboxProduct {
 
 export class CatalogConflict extends Error {}
 
+export interface SandboxPrice {
+  price: number;
+  salePrice?: number;
+  saleDateStart?: string;
+  saleDateEnd?: string;
+}
+
+/** The catalogue as saved in the sandbox's state file (plain JSON). */
+export interface CatalogState {
+  nextIds: { department: number; product: number; variant: number };
+  departments: SandboxDepartment[];
+  products: SandboxProduct[];
+  /** [`variantErpId|warehouseErpId`, quantity] */
+  stock: Array<[string, number]>;
+  /** [`variantErpId|tableErpId`, price] */
+  prices: Array<[string, SandboxPrice]>;
+}
+
+/** The warehouse and price table whose values are also the variant's own `quantity` and `price`. */
+export const DEFAULT_WAREHOUSE = '1';
+export const DEFAULT_PRICE_TABLE = '1';
+
 export class SandboxCatalog {
   readonly departments = new Map<number, SandboxDepartment>();
   readonly products = new Map<number, SandboxProduct>();
   private readonly productByErpId = new Map<string, number>();
   private readonly variantByErpId = new Map<string, { productId: number; variant: SandboxVariant }>();
   readonly stock = new Map<string, number>();
-  readonly prices = new Map<
-    string,
-    { price: number; salePrice?: number; saleDateStart?: string; saleDateEnd?: string }
-  >();
+  readonly prices = new Map<string, SandboxPrice>();
+  /** Warehouses and price tables other than the defaults that received a value (the store page lists them). */
+  readonly otherWarehouses = new Set<string>();
+  readonly otherPriceTables = new Set<string>();
   private nextDepartmentId = 1;
   private nextProductId = 1;
   private nextVariantId = 1;
@@ -94,6 +116,68 @@ export class SandboxCatalog {
       Object.assign(variant, fields);
     }
     return product;
+  }
+
+  /** A variant's stock in a warehouse; the default warehouse's is also the variant's `quantity`. */
+  setStock(variant: SandboxVariant, warehouse: string, quantity: number): void {
+    this.stock.set(`${variant.erpId}|${warehouse}`, quantity);
+    if (warehouse === DEFAULT_WAREHOUSE) variant.quantity = quantity;
+    else this.otherWarehouses.add(warehouse);
+  }
+
+  /** A variant's price in a table; the default table's is also the variant's `price`. */
+  setPrice(variant: SandboxVariant, table: string, price: SandboxPrice): void {
+    this.prices.set(`${variant.erpId}|${table}`, price);
+    if (table === DEFAULT_PRICE_TABLE) variant.price = price.price;
+    else this.otherPriceTables.add(table);
+  }
+
+  /** Everything, as plain JSON for the state file. */
+  snapshot(): CatalogState {
+    return {
+      nextIds: {
+        department: this.nextDepartmentId,
+        product: this.nextProductId,
+        variant: this.nextVariantId,
+      },
+      departments: [...this.departments.values()],
+      products: [...this.products.values()],
+      stock: [...this.stock],
+      prices: [...this.prices],
+    };
+  }
+
+  /** Loads a saved catalogue (into an empty one): same ids, and new ids continue after the saved ones. */
+  restore(state: CatalogState): void {
+    for (const department of state.departments) this.departments.set(department.id, department);
+    for (const product of state.products) {
+      this.products.set(product.id, product);
+      this.productByErpId.set(product.erpId, product.id);
+      for (const variant of product.variants)
+        this.variantByErpId.set(variant.erpId, { productId: product.id, variant });
+    }
+    for (const [key, quantity] of state.stock) {
+      this.stock.set(key, quantity);
+      const warehouse = key.slice(key.lastIndexOf('|') + 1);
+      if (warehouse !== DEFAULT_WAREHOUSE) this.otherWarehouses.add(warehouse);
+    }
+    for (const [key, price] of state.prices) {
+      this.prices.set(key, price);
+      const table = key.slice(key.lastIndexOf('|') + 1);
+      if (table !== DEFAULT_PRICE_TABLE) this.otherPriceTables.add(table);
+    }
+    // Loops, not Math.max(...ids): a spread of 100k ids can overflow the call stack.
+    const after = (ids: Iterable<number>, saved: number) => {
+      let next = Math.max(saved, 1);
+      for (const id of ids) if (id >= next) next = id + 1;
+      return next;
+    };
+    this.nextDepartmentId = after(this.departments.keys(), state.nextIds.department);
+    this.nextProductId = after(this.products.keys(), state.nextIds.product);
+    this.nextVariantId = after(
+      [...this.variantByErpId.values()].map((entry) => entry.variant.id),
+      state.nextIds.variant,
+    );
   }
 
   findProductByErpId(erpId: string): SandboxProduct | null {

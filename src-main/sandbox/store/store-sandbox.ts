@@ -4,11 +4,12 @@ import { API_PREFIX, handleApiRequest } from './api-request';
 import { FaultSet } from './faults';
 import { OrderBook } from './order-book';
 import { createRouter } from './routes/route-table';
-import { handleAdmin } from './sandbox-admin';
+import { handleAdmin, STORE_PAGE_PATH } from './sandbox-admin';
 import { HourlyBudget, type BudgetState } from './sandbox-budget';
 import { SandboxCatalog } from './sandbox-catalog';
 import { errorBody, sendJson } from './sandbox-http';
 import { SandboxInspection, type ReceivedRequest } from './sandbox-inspection';
+import { newStoreId, SandboxStateWriter, type SandboxState } from './sandbox-state';
 import { seedCustomers, type SandboxCustomer } from './seed-customers';
 import { seededRandom } from './seeded-random';
 
@@ -32,6 +33,14 @@ export interface StoreSandboxOptions {
   now?: () => number;
   /** Inspection log size. Default 2000. */
   keepRequests?: number;
+  /** A saved state to start from (`readSandboxState`): catalogue, order changes, identity. */
+  state?: SandboxState | null;
+  /** Saves the state there after every change (debounced, atomic) and on stop. None = memory only. */
+  stateFile?: string;
+  /** Quiet time before a save. Default 300 ms. */
+  saveDebounceMs?: number;
+  /** A save that failed (pt-BR); the sandbox goes on in memory. */
+  onWarning?: (message: string) => void;
 }
 
 export interface StoreSandbox {
@@ -40,6 +49,10 @@ export interface StoreSandbox {
   readonly apiRoot: string;
   readonly token: string;
   readonly port: number;
+  /** The store's identity: kept in its state file, so a restarted sandbox is the same store. */
+  readonly storeId: string;
+  /** The read-only page (pt-BR) of what the store holds: departments, products, orders. */
+  readonly pageUrl: string;
   readonly catalog: SandboxCatalog;
   readonly orders: OrderBook;
   readonly customers: SandboxCustomer[];
@@ -53,6 +66,9 @@ export interface StoreSandbox {
   peakConcurrency(): number;
   budget(): BudgetState | null;
   resetInspection(): void;
+  /** Writes the state file now (when there is one). */
+  save(): Promise<void>;
+  /** Stops the server, after saving the state. */
   stop(): Promise<void>;
 }
 
@@ -68,19 +84,51 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   const budget = new HourlyBudget(options.budgetPerHour ?? 1000, now);
   const inspection = new SandboxInspection(options.keepRequests ?? 2000);
   const orderStatusUpdates: Array<{ orderId: number; body: unknown }> = [];
-  const route = createRouter({
+  const saved = options.state ?? null;
+  if (saved) {
+    catalog.restore(saved.catalog);
+    orders.restore(saved.orders);
+    orderStatusUpdates.push(...saved.orderStatusUpdates);
+  }
+  const storeId = saved?.storeId ?? newStoreId();
+  let servedUrl = '';
+  const writer = options.stateFile
+    ? new SandboxStateWriter(
+        options.stateFile,
+        (): SandboxState => ({
+          version: 1,
+          storeId,
+          url: servedUrl,
+          savedAt: new Date(now()).toISOString(),
+          catalog: catalog.snapshot(),
+          orders: orders.snapshot(),
+          orderStatusUpdates,
+        }),
+        {
+          ...(options.saveDebounceMs !== undefined ? { debounceMs: options.saveDebounceMs } : {}),
+          ...(options.onWarning ? { onError: options.onWarning } : {}),
+        },
+      )
+    : null;
+  const router = createRouter({
     catalog,
     customers,
     orders,
     orderStatusUpdates,
     statusProcessedImplemented: options.statusProcessedImplemented !== false,
   });
+  // Every change the store accepted (not a read, not a refusal) schedules a save of the state.
+  const route: typeof router = (method, path, params, body) => {
+    const result = router(method, path, params, body);
+    if (writer && method !== 'GET' && result.status < 300) writer.changed();
+    return result;
+  };
   const api = { token, now, budget, faults, inspection, route };
+  const admin = { faults, budget, inspection, catalog, orders, customers, storeId };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');
-    if (url.pathname.startsWith('/__sandbox/'))
-      return handleAdmin(req, res, url.pathname, { faults, budget, inspection });
+    if (url.pathname.startsWith('/__sandbox/')) return handleAdmin(req, res, url, admin);
     return handleApiRequest(api, req, res, url);
   };
   const server = createServer((req, res) => {
@@ -103,12 +151,21 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   });
   const address = server.address() as AddressInfo;
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  servedUrl = base;
+  // A new store records its identity and address at once (a saved one that moved is saved by its owner,
+  // once it has dealt with the move: see the demo's store part).
+  if (writer && !saved) {
+    writer.changed();
+    await writer.flush();
+  }
 
   return {
     url: base,
     apiRoot: `${base}${API_PREFIX}`,
     token,
     port: address.port,
+    storeId,
+    pageUrl: `${base}${STORE_PAGE_PATH}`,
     catalog,
     orders,
     customers,
@@ -120,10 +177,16 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     peakConcurrency: () => inspection.peakConcurrency(),
     budget: () => budget.current(),
     resetInspection: () => inspection.reset(),
-    stop: () =>
-      new Promise<void>((resolve) => {
+    save: async () => {
+      writer?.changed();
+      await writer?.flush();
+    },
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
-      }),
+      });
+      await writer?.flush();
+    },
   };
 };

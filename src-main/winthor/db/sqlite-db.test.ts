@@ -121,3 +121,26 @@ describe('SqliteDb adapter', () => {
     ).toEqual(['yes', 'other']);
   });
 });
+
+describe('embedded database and the event loop', () => {
+  it('a long chain of calls that all answer at once still lets timers run', async () => {
+    const db = new SqliteDb({ file: ':memory:' });
+    try {
+      await db.execute('CREATE TABLE T (N INTEGER)');
+      let timerRan = false;
+      setTimeout(() => (timerRan = true), 0);
+      const started = performance.now();
+      let calls = 0;
+      // better-sqlite3 answers synchronously: without the adapter's turns this loop would never yield.
+      while (!timerRan && performance.now() - started < 2000) {
+        await db.queryOne('SELECT COUNT(*) AS N FROM T');
+        calls += 1;
+      }
+      expect(timerRan).toBe(true);
+      expect(calls).toBeGreaterThan(1);
+      expect(performance.now() - started).toBeLessThan(500);
+    } finally {
+      await db.close();
+    }
+  });
+});

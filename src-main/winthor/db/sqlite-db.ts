@@ -57,6 +57,24 @@ export interface SqliteDbOptions {
   readonly?: boolean;
 }
 
+/**
+ * Longest stretch of work (ms) before the embedded database lets the event loop turn. better-sqlite3 answers
+ * synchronously, so a job whose every call finds its answer at once (a reconcile with nothing to send) is
+ * one long chain of microtasks: without a turn now and then it would hold the host's event loop — HTTP,
+ * IPC, timers, the tray — for the whole run (bench:sync measured 15 s). A turn costs microseconds.
+ */
+const TURN_EVERY_MS = 10;
+let lastTurn = performance.now();
+const eventLoopTurn = (): Promise<void> | undefined => {
+  if (performance.now() - lastTurn < TURN_EVERY_MS) return undefined;
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      lastTurn = performance.now();
+      resolve();
+    }),
+  );
+};
+
 /** One async lock so a transaction's statements never interleave with others on the single connection. */
 class Lock {
   private tail: Promise<void> = Promise.resolve();
@@ -66,6 +84,7 @@ class Lock {
     this.tail = new Promise<void>((done) => (release = done));
     await previous;
     try {
+      await eventLoopTurn();
       return await work();
     } finally {
       release();

@@ -1,4 +1,4 @@
-import type { DbSession } from '../db/db';
+import type { Db, DbSession } from '../db/db';
 import { chunk, inList, toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
 
 /**
@@ -131,4 +131,27 @@ export const findBoundProductsNotPublished = async (
     { store_key: storeKey, row_limit: limit },
   );
   return rows.map(toBinding);
+};
+
+/**
+ * The same store at a new address (the demo's sandbox moved to another port, ADR 0207): its bindings move
+ * to the new store key, so nothing is sent again. A binding the new key already has is newer and stays;
+ * the old key's row is dropped. Returns how many bindings moved.
+ */
+export const moveStoreBindings = async (db: Db, fromKey: string, toKey: string): Promise<number> => {
+  if (fromKey === toKey) return 0;
+  return db.transaction(async (tx) => {
+    const moved = await tx.execute(
+      `UPDATE WTC_STORE_BINDING SET STORE_KEY = :to_key
+        WHERE WTC_STORE_BINDING.STORE_KEY = :from_key
+          AND NOT EXISTS (SELECT 1 FROM WTC_STORE_BINDING NEWER
+                           WHERE NEWER.STORE_KEY = :to_key AND NEWER.ENTITY = WTC_STORE_BINDING.ENTITY
+                             AND NEWER.ERP_KEY = WTC_STORE_BINDING.ERP_KEY)`,
+      { from_key: fromKey, to_key: toKey },
+    );
+    await tx.execute(`DELETE FROM WTC_STORE_BINDING WHERE WTC_STORE_BINDING.STORE_KEY = :from_key`, {
+      from_key: fromKey,
+    });
+    return moved.rowsAffected;
+  });
 };

@@ -11,8 +11,7 @@ export const stockRoutes =
     const input = asObject(body);
     if (!variant) return notFound(`Variação com erpId ${parts[1]} não encontrada.`);
     if (!input || typeof input.quantity !== 'number') return bad('Campo quantity é obrigatório.');
-    catalog.stock.set(`${variant.erpId}|${parts[3]}`, input.quantity);
-    variant.quantity = input.quantity;
+    catalog.setStock(variant, parts[3] ?? '', input.quantity);
     return {
       status: 200,
       body: { variantErpId: variant.erpId, warehouseErpId: parts[3], quantity: input.quantity },
@@ -36,7 +35,6 @@ export const priceRoutes =
       ...(typeof input.saleDateStart === 'string' ? { saleDateStart: input.saleDateStart } : {}),
       ...(typeof input.saleDateEnd === 'string' ? { saleDateEnd: input.saleDateEnd } : {}),
     };
-    catalog.prices.set(`${variant.erpId}|${parts[3]}`, price);
-    if (parts[3] === '1') variant.price = input.price;
+    catalog.setPrice(variant, parts[3] ?? '', price);
     return { status: 200, body: { variantErpId: variant.erpId, pricingTableErpId: parts[3], ...price } };
   };
