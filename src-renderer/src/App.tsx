@@ -3,6 +3,7 @@ import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/DashboardPage';
 import { DatabasePage } from './pages/database/DatabasePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { SchedulePage } from './pages/schedule/SchedulePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 /** Hash routing: the same build works from file:// (desktop window) and http://localhost:7585 (browser). */
@@ -13,7 +14,7 @@ export const App = () => (
         <Route index element={<DashboardPage />} />
         <Route path="configuracao" element={<SettingsPage />} />
         <Route path="cadastrar/email" element={<PlaceholderPage titleKey="nav.email" />} />
-        <Route path="cadastrar/agendamento" element={<PlaceholderPage titleKey="nav.schedule" />} />
+        <Route path="cadastrar/agendamento" element={<SchedulePage />} />
         <Route path="cadastrar/cobranca" element={<PlaceholderPage titleKey="nav.billing" />} />
         <Route path="cadastrar/plano-pagamento" element={<PlaceholderPage titleKey="nav.paymentPlan" />} />
         <Route path="cadastrar/transportadora" element={<PlaceholderPage titleKey="nav.carrier" />} />

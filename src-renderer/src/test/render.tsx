@@ -14,7 +14,7 @@ export const renderWithProviders = (ui: ReactNode) => {
   return {
     client,
     ...render(
-      <MantineProvider>
+      <MantineProvider env="test">
         <QueryClientProvider client={client}>{ui}</QueryClientProvider>
       </MantineProvider>,
     ),
