@@ -40,8 +40,7 @@ export const BranchSyncCard = ({ branch, enginePaused, now, isStarting, onRunNow
             {t('dashboard.branchTitle', { code: branch.branch })}
             {branch.name && (
               <Text span c="dimmed" fw={400} inherit>
-                {' '}
-                — {branch.name}
+                {` — ${branch.name}`}
               </Text>
             )}
           </Title>

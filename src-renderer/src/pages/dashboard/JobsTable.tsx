@@ -186,23 +186,21 @@ export const JobsTable = ({ branch, enginePaused, now, isStarting, onRunNow }: J
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip
-                    label={job.available ? t('sync.runNowOf', { job: label }) : t('schedule.runUnavailable')}
-                    multiline
-                    w={job.available ? undefined : 260}
-                  >
-                    <span>
+                  {/* A job this version does not run has no button: its state says why. */}
+                  {job.available && (
+                    <Tooltip label={t('sync.runNowOf', { job: label })}>
                       <ActionIcon
                         variant="subtle"
                         aria-label={t('sync.runNowOf', { job: label })}
-                        disabled={!job.available || job.running}
+                        disabled={job.running}
+                        bg={job.running ? 'transparent' : undefined}
                         loading={isStarting(job)}
                         onClick={() => onRunNow(job)}
                       >
                         <IconPlayerPlay size={18} />
                       </ActionIcon>
-                    </span>
-                  </Tooltip>
+                    </Tooltip>
+                  )}
                 </Table.Td>
               </Table.Tr>
             );

@@ -36,11 +36,11 @@ const Figure = ({
   hint?: string;
   testId?: string;
 }) => (
-  <div>
+  <div data-testid={testId}>
     <Text size="xs" c="dimmed">
       {label}
     </Text>
-    <Text fw={600} size="lg" data-testid={testId}>
+    <Text fw={600} size="lg">
       {value}
     </Text>
     {hint && (

@@ -217,6 +217,7 @@ export const ScheduleTable = (props: ScheduleTableProps) => {
                           variant="subtle"
                           aria-label={t('sync.runNow')}
                           disabled={!available}
+                          bg={available ? undefined : 'transparent'}
                           loading={props.isStarting(schedule)}
                           onClick={() => props.onRunNow(schedule)}
                         >
