@@ -96,7 +96,7 @@ export const en: Messages = {
     },
   },
   sync: {
-    unavailable: 'Not available in this version',
+    unavailable: 'Coming soon',
     unavailableHint:
       'This version of the integrator does not run this job. The schedule is kept and takes effect when the job arrives.',
     runNow: 'Run now',

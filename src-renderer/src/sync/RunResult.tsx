@@ -36,7 +36,7 @@ export const RunWhen = ({ run, now }: { run: RunSummary | null; now: Date }) => 
       </Text>
     );
   return (
-    <Stack gap={2}>
+    <Stack gap={2} data-testid="last-run" data-run-id={run.id}>
       <Group gap={6} wrap="nowrap">
         <Tooltip
           label={`${formatFull(run.startedAt, i18n.language)} · ${t('sync.runNumber', { id: run.id })}`}
@@ -74,7 +74,7 @@ export const RunLine = ({ run, now }: { run: RunSummary | null; now: Date }) => 
     .join('\n');
   return (
     <Tooltip label={tip} multiline w={320} style={{ whiteSpace: 'pre-line' }}>
-      <Group gap={6} wrap="nowrap" data-testid="last-run-line">
+      <Group gap={6} wrap="nowrap" data-testid="last-run-line" data-run-id={run.id}>
         <Text size="sm">{formatDateTime(run.startedAt, i18n.language, now)}</Text>
         <Text size="sm" fw={600} c={`${RUN_STATUS_COLORS[run.status]}.7`}>
           {t(`sync.status.${run.status}`)}

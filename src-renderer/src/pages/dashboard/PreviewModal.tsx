@@ -22,6 +22,14 @@ const rank = (entity: string) => {
   return entity === 'all' ? 100 : index === -1 ? 50 : index;
 };
 
+/** What names a sample in its title: the payload's name, or its ERP id. */
+const sampleName = (payload: unknown): string | undefined => {
+  if (!payload || typeof payload !== 'object') return undefined;
+  const { name, erpId, variantErpId } = payload as Record<string, unknown>;
+  const label = [name, erpId, variantErpId].find((value) => typeof value === 'string' && value !== '');
+  return label as string | undefined;
+};
+
 const entityLabel = (entity: string, t: (key: string) => string) =>
   ENTITY_ORDER.includes(entity) ? t(`preview.entities.${entity}`) : entity;
 
@@ -121,6 +129,7 @@ const PreviewBody = ({ preview }: { preview: SyncPreview }) => {
                         ? t(`preview.actions.${sample.action}`)
                         : sample.action}
                     </Text>
+                    {sampleName(sample.payload) && <Text size="sm">{sampleName(sample.payload)}</Text>}
                   </Group>
                 </Accordion.Control>
                 <Accordion.Panel>
@@ -151,6 +160,7 @@ export const PreviewModal = ({
     <Modal
       opened={opened}
       onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('preview.close') }}
       size="xl"
       title={<Text fw={600}>{t('preview.title', { branch })}</Text>}
     >

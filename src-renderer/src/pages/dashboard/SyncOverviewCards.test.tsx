@@ -152,7 +152,7 @@ describe('Painel: sync by branch and job', () => {
         .map((cell) => cell.textContent),
     ).toEqual(['Produtos', '531', '—', '—', '—', '—', '2']);
     expect(within(dialog).getByTestId('preview-all')).toHaveTextContent('1063');
-    await user.click(within(dialog).getByRole('button', { name: /Categorias\s*Criar/ }));
+    await user.click(within(dialog).getByRole('button', { name: /Categorias\s*Criar\s*BEBIDAS/ }));
     expect(within(dialog).getByText(/"name": "BEBIDAS"/)).toBeInTheDocument();
     expect(server.current.calls).toContainEqual(['sync.preview', { branch: '1' }]);
   });
