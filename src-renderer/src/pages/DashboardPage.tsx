@@ -4,7 +4,7 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { EngineBadge } from '../layout/EngineBadge';
-import { formatDuration } from './format-duration';
+import { formatDuration } from '../format/format-duration';
 import { StoreStateCard } from './StoreStateCard';
 import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
 

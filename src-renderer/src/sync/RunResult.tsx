@@ -2,7 +2,7 @@ import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '@contract';
-import { formatDateTime, formatFull } from './format-time';
+import { formatDateTime, formatFull } from '../format/format-time';
 
 export const RUN_STATUS_COLORS: Record<RunSummary['status'], string> = {
   running: 'blue',

@@ -3,7 +3,7 @@ import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BranchSyncState } from '@contract';
-import { formatMinutes } from '../../sync/format-time';
+import { formatMinutes } from '../../format/format-time';
 import { JobsTable } from './JobsTable';
 import { PreviewModal } from './PreviewModal';
 

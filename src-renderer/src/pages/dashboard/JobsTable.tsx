@@ -12,7 +12,7 @@ import {
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BranchSyncState, JobState } from '@contract';
-import { formatDateTime, formatFull, formatRelative } from '../../sync/format-time';
+import { formatDateTime, formatFull, formatRelative } from '../../format/format-time';
 import { RunLine, SHOWN_COUNTS } from '../../sync/RunResult';
 import { JOB_STATE_COLORS, jobDisplayState } from './job-state';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncPreview } from '@contract';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatFull, formatMinutes } from '../../sync/format-time';
+import { formatFull, formatMinutes } from '../../format/format-time';
 
 const ACTIONS: SyncPreview['actions'][number]['action'][] = [
   'create',

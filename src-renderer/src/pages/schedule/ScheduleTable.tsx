@@ -15,7 +15,7 @@ import { IconPencil, IconPlayerPlay, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JobState, Schedule } from '@contract';
-import { formatDateTime, formatFull, formatRelative } from '../../sync/format-time';
+import { formatDateTime, formatFull, formatRelative } from '../../format/format-time';
 import { JobName } from '../../sync/JobName';
 import { RunResult } from '../../sync/RunResult';
 import { describeFrequency } from './schedule-values';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../pages/format-duration';
+import { formatDuration } from './format-duration';
 
 const sameDay = (a: Date, b: Date) =>
   a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
