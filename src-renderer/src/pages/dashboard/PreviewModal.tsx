@@ -116,7 +116,7 @@ const PreviewBody = ({ preview }: { preview: SyncPreview }) => {
           <Text fw={600} size="sm" mb={4}>
             {t('preview.samples')}
           </Text>
-          <Accordion variant="contained" chevronPosition="left">
+          <Accordion variant="contained" chevronPosition="left" data-testid="preview-samples">
             {preview.samples.map((sample, index) => (
               <Accordion.Item key={index} value={String(index)}>
                 <Accordion.Control>
