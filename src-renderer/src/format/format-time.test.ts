@@ -24,5 +24,6 @@ describe('time formats', () => {
     expect(formatMinutes(0)).toBe('< 1 min');
     expect(formatMinutes(35)).toBe('35 min');
     expect(formatMinutes(125)).toBe('2 h 5 min');
+    expect(formatMinutes(60)).toBe('1 h');
   });
 });

@@ -42,6 +42,6 @@ export const formatRelative = (iso: string, language: string, now: Date = new Da
   return format.format(0, 'second');
 };
 
-/** Minutes as a short duration: "< 1 min", "35 min", "2 h 5 min". */
+/** Minutes as a short duration: "< 1 min", "35 min", "2 h 5 min", "1 h" (not "1 h 0 min"). */
 export const formatMinutes = (minutes: number): string =>
-  minutes < 1 ? '< 1 min' : formatDuration(Math.round(minutes * 60));
+  minutes < 1 ? '< 1 min' : formatDuration(Math.round(minutes) * 60).replace(/ 0 min$/, '');

@@ -1,6 +1,5 @@
 import {
   Branch,
-  DEFAULT_SCHEDULES,
   SCHEDULE_JOBS,
   SyncRunEvent,
   defaultSettings,
@@ -197,4 +196,4 @@ export class FakeSyncServer {
   };
 }
 
-export { DEFAULT_SCHEDULES, counts as runCounts };
+export { counts as runCounts };
