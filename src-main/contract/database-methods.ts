@@ -70,6 +70,15 @@ export const DbSchemaChange = z.object({
   statements: z.number().int(),
 });
 
+/** A branch of the WinThor database (PCFILIAL), as Configuração offers it. */
+export const WinthorBranchOption = z.object({
+  /** PCFILIAL.CODIGO */
+  code: z.string(),
+  /** PCFILIAL.RAZAOSOCIAL (or FANTASIA when empty). */
+  name: z.string(),
+});
+export type WinthorBranchOption = z.infer<typeof WinthorBranchOption>;
+
 export const databaseMethods = {
   'db.testConnection': defineMethod({
     summary: 'Testa a conexão com o banco (as configurações informadas, antes de salvar, ou as salvas).',
@@ -91,6 +100,12 @@ export const databaseMethods = {
     summary: 'Mostra o script que remove todos os objetos da integração, sem executar nada.',
     input: DbUninstallPreviewInput,
     output: DbScriptPreview,
+  }),
+  'db.branches': defineMethod({
+    summary:
+      'Filiais ativas do WinThor (PCFILIAL), para escolher a filial em Configuração; erro em português quando o banco não responde.',
+    input: NoInput,
+    output: z.object({ branches: z.array(WinthorBranchOption) }),
   }),
   'db.install': defineMethod({
     summary: 'Cria ou atualiza as tabelas, sequences e triggers da integração (idempotente).',

@@ -4,6 +4,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { DatabasePage } from './pages/database/DatabasePage';
 import { MappingPage } from './pages/mappings/MappingPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { SchedulePage } from './pages/schedule/SchedulePage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 /** Hash routing: the same build works from file:// (desktop window) and http://localhost:7585 (browser). */
@@ -14,7 +15,7 @@ export const App = () => (
         <Route index element={<DashboardPage />} />
         <Route path="configuracao" element={<SettingsPage />} />
         <Route path="cadastrar/email" element={<PlaceholderPage titleKey="nav.email" />} />
-        <Route path="cadastrar/agendamento" element={<PlaceholderPage titleKey="nav.schedule" />} />
+        <Route path="cadastrar/agendamento" element={<SchedulePage />} />
         <Route path="cadastrar/cobranca" element={<MappingPage kind="billing" />} />
         <Route path="cadastrar/plano-pagamento" element={<MappingPage kind="plans" />} />
         <Route path="cadastrar/transportadora" element={<MappingPage kind="carriers" />} />

@@ -25,3 +25,5 @@ if (!('ResizeObserver' in window)) {
     disconnect() {}
   };
 }
+// Mantine's combobox scrolls the selected option into view; jsdom has no layout.
+if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => {};

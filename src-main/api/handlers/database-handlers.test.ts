@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openHeadlessSettings } from '../../config/headless-settings';
 import { createRuntime, type Runtime } from '../../runtime/create-runtime';
 import { winthorDemoPart } from '../../runtime/demo/winthor-demo-part';
+import { AppError } from '../../shared/app-error';
 import { TARGET_VERSION } from '../../winthor/schema/migrations';
 
 describe('db.* API methods on the embedded demo WinThor', () => {
@@ -105,4 +106,25 @@ describe('db.* API methods on the embedded demo WinThor', () => {
     expect(embedded).toMatchObject({ ok: true, kind: 'embedded', driverMode: 'embedded' });
     expect(embedded.serverVersion).toMatch(/^SQLite 3\./);
   }, 20_000);
+
+  it('lists the active WinThor branches for Configuração, and says in pt-BR when the database does not answer', async () => {
+    expect(await runtime.api.invoke('db.branches', {})).toEqual({
+      branches: [
+        { code: '1', name: 'MATRIZ PORTO ALEGRE' },
+        { code: '2', name: 'FILIAL SAO PAULO' },
+      ],
+    });
+    const db = await runtime.database.get();
+    await db.execute(`UPDATE PCFILIAL SET DTEXCLUSAO = CURRENT_TIMESTAMP WHERE PCFILIAL.CODIGO = '2'`);
+    expect((await runtime.api.invoke('db.branches', {})).branches.map((b) => b.code)).toEqual(['1']);
+
+    const current = runtime.settings.get().database;
+    runtime.settings.update({ database: { ...current, embedded: { file: join(dir, 'empty.sqlite') } } });
+    const failure = await runtime.api.invoke('db.branches', {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).message).toMatch(
+      /^Não foi possível ler as filiais do WinThor \(PCFILIAL\)\. Banco de dados: a tabela PCFILIAL não existe/,
+    );
+    expect((failure as AppError).fix).toBeTruthy();
+  });
 });

@@ -7,6 +7,7 @@ import { mapDbError } from '../../winthor/db/db-errors';
 import type { DatabaseService } from '../../winthor/database-service';
 import { checkPrerequisites } from '../../winthor/prerequisites';
 import { PARAMETER_RULES } from '../../engine/domain/parameter-rules';
+import { listBranches } from '../../winthor/repositories/branches-repository';
 import {
   buildInstallPlan,
   buildUninstallPlan,
@@ -20,6 +21,7 @@ import {
 type DatabaseMethods =
   | 'db.testConnection'
   | 'db.check'
+  | 'db.branches'
   | 'db.installPreview'
   | 'db.uninstallPreview'
   | 'db.install'
@@ -116,6 +118,25 @@ export const databaseHandlers = (
       ];
     }
     return { ok: checks.every((c) => c.status !== 'error'), checks };
+  },
+  'db.branches': async () => {
+    const branches = await database.use(listBranches).catch((error: unknown) => {
+      const mapped = error instanceof AppError ? error : mapDbError(error);
+      throw new AppError(
+        mapped.code,
+        `Não foi possível ler as filiais do WinThor (PCFILIAL). ${mapped.message}`,
+        {
+          ...(mapped.field ? { field: mapped.field } : {}),
+          fix: mapped.fix ?? 'Confira a conexão em Banco de Dados; enquanto isso, digite o código da filial.',
+          ...(mapped.retryable !== undefined ? { retryable: mapped.retryable } : {}),
+        },
+      );
+    });
+    return {
+      branches: branches
+        .filter((branch) => branch.active)
+        .map((branch) => ({ code: branch.code, name: branch.name || branch.fantasia })),
+    };
   },
   'db.installPreview': async ({ dialect, grantTo }) =>
     preview(

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { MethodInput, MethodName, MethodOutput } from '@contract';
 import { call, subscribe } from './transport';
@@ -7,7 +7,7 @@ import { call, subscribe } from './transport';
 export const useApiQuery = <M extends MethodName>(
   method: M,
   input: MethodInput<M>,
-  options: { refetchInterval?: number; enabled?: boolean } = {},
+  options: Pick<UseQueryOptions<MethodOutput<M>, Error>, 'refetchInterval' | 'enabled' | 'retry'> = {},
 ) =>
   useQuery<MethodOutput<M>, Error>({
     queryKey: [method, input],

@@ -4,8 +4,9 @@ import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
 import { EngineBadge } from '../layout/EngineBadge';
-import { formatDuration } from './format-duration';
+import { formatDuration } from '../format/format-duration';
 import { StoreStateCard } from './StoreStateCard';
+import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -21,7 +22,7 @@ const Fact = ({ label, value, testId }: { label: string; value: string; testId?:
 export const DashboardPage = () => {
   const { t, i18n } = useTranslation();
   const status = useApiQuery('app.status', {}, { refetchInterval: 10_000 });
-  const runNow = useApiMutation('engine.runNow', ['app.status']);
+  const runNow = useApiMutation('engine.runNow', ['app.status', 'sync.overview']);
   const pause = useApiMutation('engine.pause', ['app.status']);
   const resume = useApiMutation('engine.resume', ['app.status']);
   const data = status.data;
@@ -73,6 +74,7 @@ export const DashboardPage = () => {
               testId="last-run"
             />
           </SimpleGrid>
+          <SyncOverviewCards enginePaused={paused} />
           <StoreStateCard />
         </>
       )}

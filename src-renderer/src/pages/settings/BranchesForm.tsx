@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Alert,
   Button,
   Card,
   Group,
@@ -17,8 +18,9 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Branch, type Settings } from '@contract';
-import { useApiMutation } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BranchCodeField } from './BranchCodeField';
 import { StoreTestButton } from './StoreTestButton';
 
 const BranchesValues = z
@@ -42,6 +44,9 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
     initialValues: { branches: settings.branches },
     validate: zod4Resolver(BranchesValues),
   });
+  // WinThor's branches to pick from; without an answer the code is typed (and the reason is shown).
+  const winthor = useApiQuery('db.branches', {}, { retry: false });
+  const winthorBranches = winthor.data?.branches;
 
   const submit = form.onSubmit((values) =>
     save.mutate(
@@ -68,15 +73,33 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
           {form.errors.branches}
         </Text>
       )}
+      {winthor.error && (
+        <Alert
+          color="yellow"
+          mb="sm"
+          title={t('settings.winthorBranchesUnavailable')}
+          data-testid="winthor-branches-error"
+        >
+          {winthor.error.message} {t('settings.winthorBranchesFallback')}
+        </Alert>
+      )}
       {branches.length === 0 && <Text c="dimmed">{t('settings.noBranches')}</Text>}
       <Stack>
         {branches.map((branch, index) => (
           <Card key={form.key(`branches.${index}`)} withBorder padding="sm" data-testid={`branch-${index}`}>
             <Group align="flex-end" wrap="wrap">
-              <TextInput
-                label={t('settings.branchCode')}
-                w={90}
-                {...form.getInputProps(`branches.${index}.code`)}
+              <BranchCodeField
+                value={branch.code}
+                error={form.errors[`branches.${index}.code`]}
+                winthor={winthorBranches}
+                usedElsewhere={new Set(branches.filter((_, other) => other !== index).map((b) => b.code))}
+                onChange={(code, winthorName) => {
+                  const previousName = winthorBranches?.find((b) => b.code === branch.code)?.name;
+                  form.setFieldValue(`branches.${index}.code`, code);
+                  // Fill the name from WinThor unless the user wrote one of their own.
+                  if (winthorName && (branch.name === '' || branch.name === previousName))
+                    form.setFieldValue(`branches.${index}.name`, winthorName);
+                }}
               />
               <TextInput
                 label={t('settings.branchName')}
@@ -96,6 +119,11 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
                 <IconTrash size={18} />
               </ActionIcon>
             </Group>
+            {winthorBranches && !winthorBranches.some((b) => b.code === branch.code) && (
+              <Text size="xs" c="orange.8" mt={4} data-testid={`branch-not-in-winthor-${index}`}>
+                {t('settings.branchNotInWinthor', { code: branch.code })}
+              </Text>
+            )}
             <Group grow mt="xs" align="flex-start">
               <TextInput
                 label={t('settings.storeUrl')}
@@ -118,9 +146,16 @@ export const BranchesForm = ({ settings }: { settings: Settings }) => {
           variant="default"
           onClick={() => {
             const used = new Set(branches.map((b) => b.code));
+            // The first WinThor branch not configured yet, else the next free number (typed over later).
+            const fromWinthor = winthorBranches?.find((b) => !used.has(b.code));
             let next = 1;
             while (used.has(String(next))) next += 1;
-            form.insertListItem('branches', newBranch(String(next)));
+            form.insertListItem(
+              'branches',
+              fromWinthor
+                ? { ...newBranch(fromWinthor.code), name: fromWinthor.name }
+                : newBranch(String(next)),
+            );
           }}
         >
           {t('settings.addBranch')}

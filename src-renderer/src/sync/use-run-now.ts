@@ -1,0 +1,56 @@
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { ScheduleJob, SyncRunResult } from '@contract';
+import { useApiMutation } from '../api/hooks';
+import { ApiCallError } from '../api/transport';
+
+/**
+ * "Executar agora" for one branch and job (`sync.run`): the answer comes at once and is told in a
+ * notification — the run's number, "já em execução" with the running one's number, or why it was refused.
+ */
+export const useRunNow = () => {
+  const { t } = useTranslation();
+  const tell = (result: SyncRunResult) => {
+    const job = (value: ScheduleJob) => t(`jobs.${value}`);
+    for (const ticket of result.started)
+      notifications.show({
+        color: 'green',
+        message: t('sync.runStarted', { job: job(ticket.job), branch: ticket.branch, runId: ticket.runId }),
+      });
+    for (const ticket of result.alreadyRunning)
+      notifications.show({
+        color: 'blue',
+        message: t('sync.runAlready', { job: job(ticket.job), branch: ticket.branch, runId: ticket.runId }),
+      });
+    for (const refusal of result.refused)
+      notifications.show({
+        color: 'red',
+        message: t('sync.runRefused', {
+          job: job(refusal.job),
+          branch: refusal.branch,
+          message: refusal.message,
+        }),
+      });
+    if (result.started.length + result.alreadyRunning.length + result.refused.length === 0)
+      notifications.show({ color: 'yellow', message: t('sync.runNothing') });
+  };
+  const mutation = useApiMutation('sync.run', ['sync.overview'], { onSuccess: tell });
+  const run = (branch: string, job: ScheduleJob) =>
+    mutation.mutate(
+      { branch, job },
+      {
+        onError: (error) =>
+          notifications.show({
+            color: 'red',
+            title: t('errors.title'),
+            message: [error.message, error instanceof ApiCallError ? error.body.fix : undefined]
+              .filter(Boolean)
+              .join(' '),
+          }),
+      },
+    );
+  /** True while the call for this branch and job has not answered. */
+  const isStarting = (branch: string, job: ScheduleJob) =>
+    mutation.isPending && mutation.variables?.branch === branch && mutation.variables.job === job;
+  return { run, isStarting };
+};
