@@ -22,7 +22,7 @@ const addBranch = async (page: Page, branch: { name: string; url: string; token:
 test('a branch store URL and token are saved, and the token never comes back in clear', async ({ page }) => {
   const saved = await addBranch(page, {
     name: 'Loja Centro',
-    url: 'https://www.lojacentro.com.br',
+    url: 'https://127.0.0.1:9/loja-centro', // loopback, closed port: the engine's calls never leave the machine
     token: 'tk-segredo-e2e-123',
   });
   await expect(saved.getByLabel('Nome')).toHaveValue('Loja Centro');
@@ -44,11 +44,11 @@ test('a saved token does not follow a changed store URL: the user is asked to ty
 }) => {
   const saved = await addBranch(page, {
     name: 'Loja Norte',
-    url: 'https://www.lojanorte.com.br',
+    url: 'https://127.0.0.1:9/loja-norte',
     token: 'tk-norte-e2e-456',
   });
   await expect(saved.getByLabel('Token')).toHaveValue('••••••••');
-  await saved.getByLabel('URL da loja virtual').fill('https://outra-loja.exemplo.com.br');
+  await saved.getByLabel('URL da loja virtual').fill('https://127.0.0.1:9/outra-loja');
   await page
     .getByRole('form', { name: 'Filiais e loja virtual' })
     .getByRole('button', { name: 'Salvar' })
