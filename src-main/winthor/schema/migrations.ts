@@ -82,10 +82,11 @@ export const MIGRATIONS: Migration[] = [
       // Each branch reads its own queue rows, oldest first (ADR 0107).
       ...ddl.createIndex(tableNamed('WTC_CHANGE_QUEUE'), QUEUE_BRANCH_INDEX),
     ],
+    // Removal goes down to version 0 (a downgrade is refused): version 1's down drops the replaced tables
+    // if they are still there, so they are not created again just to be dropped (a confusing script).
     down: (ddl) => [
       ...ddl.dropIndex(QUEUE_BRANCH_INDEX),
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
-      ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
     ],
   },
 ];
