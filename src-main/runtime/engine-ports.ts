@@ -36,6 +36,7 @@ import {
   type StockQuery,
 } from '../winthor';
 import type { DatabaseService } from '../winthor/database-service';
+import { orderData, orderStoreGateway } from './order-ports';
 
 /** The key of a store in WTC_STORE_BINDING: SHA-256 of its normalised API root (ADR 0107). */
 export const storeKeyOf = (url: string): string =>
@@ -66,6 +67,7 @@ const branchData = (
   settings: Settings,
   branch: Branch,
   store: StoreGateway,
+  stores: StoreClientRegistry,
   now: () => Date,
 ): BranchData => {
   let setup: Promise<{ stock: StockQuery; price: PriceQuery }> | undefined;
@@ -130,6 +132,8 @@ const branchData = (
         ),
       openKeys: (entity) => openPendingKeys(db, entity, branch.code),
     },
+    orders: orderData(db, settings, branch, store.storeKey, now),
+    orderStore: orderStoreGateway(stores.forBranch(branch.code)),
   };
 };
 
@@ -147,7 +151,9 @@ export const createEnginePorts = (options: {
     clock,
     store: (branch) => gatewayFor(options.stores, branch),
     withBranchData: (branch, store, work) =>
-      options.database.use((db) => work(branchData(db, options.settings(), branch, store, now))),
+      options.database.use((db) =>
+        work(branchData(db, options.settings(), branch, store, options.stores, now)),
+      ),
     runs: {
       start: (run) => options.database.use((db) => startRun(db, run)),
       finish: (id, result) => options.database.use((db) => finishRun(db, id, result)),

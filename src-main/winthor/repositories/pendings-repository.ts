@@ -135,6 +135,25 @@ export const openPendingKeys = async (
   return new Set(rows.map((row) => toText(row.ERP_KEY)));
 };
 
+/**
+ * Keys of an entity's open pendências that wait for a person and were asked to run again ("reprocessar"):
+ * NEXT_ATTEMPT_AT set and reached. A pendência recorded without NEXT_ATTEMPT_AT is not due.
+ */
+export const duePendingKeys = async (
+  db: DbSession,
+  entity: string,
+  branch: string,
+  now: Date,
+): Promise<Set<string>> => {
+  const rows = await db.query(
+    `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING
+      WHERE WTC_PENDING.ENTITY = :entity AND WTC_PENDING.BRANCH = :branch AND WTC_PENDING.STATUS = 'open'
+        AND WTC_PENDING.NEXT_ATTEMPT_AT IS NOT NULL AND WTC_PENDING.NEXT_ATTEMPT_AT <= :now`,
+    { entity, branch, now },
+  );
+  return new Set(rows.map((row) => toText(row.ERP_KEY)));
+};
+
 export interface PendingFilter {
   branch?: string;
   entity?: string;

@@ -1,7 +1,9 @@
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
+  ORDER_TABLES,
   REPLACED_BY_ENGINE_TABLES,
+  REPLACED_BY_ORDER_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
@@ -82,6 +84,21 @@ export const MIGRATIONS: Migration[] = [
     down: (ddl) => [
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
+    ],
+  },
+  {
+    version: 6,
+    description:
+      'Importação de pedidos: pedidos da loja por (loja, pedido) em WTC_STORE_ORDER e códigos vistos nos pedidos (WTC_STORE_CODE), no lugar de WTC_ORDER_IMPORT',
+    // Our own tables only (ADR 0114): no WinThor table is touched.
+    tables: ORDER_TABLES,
+    up: (ddl) => [
+      ...REPLACED_BY_ORDER_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),
+      ...ORDER_TABLES.flatMap((t) => ddl.createTable(t)),
+    ],
+    down: (ddl) => [
+      ...[...ORDER_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
+      ...REPLACED_BY_ORDER_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
     ],
   },
 ];

@@ -1,0 +1,145 @@
+import type { Branch, Settings } from '../contract';
+import type { StoreClient } from '../ciashop/store-client';
+import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
+import {
+  createCustomer,
+  customerDefaultsFrom,
+  duePendingKeys,
+  findCity,
+  findCustomer,
+  findStoreOrdersByNumped,
+  getCursor,
+  getOrderStatuses,
+  getPrices,
+  getProducts,
+  getStoreOrder,
+  getStoreOrders,
+  listOrdersInProgress,
+  listStoreOrders,
+  listUnacknowledged,
+  markAcknowledged,
+  markStoreOrderStaged,
+  moveStoreOrder,
+  priceColumnFor,
+  readParameters,
+  readStagingResult,
+  recordStoreCodes,
+  recordStoreOrder,
+  refreshStoreOrder,
+  resolvePriceRegion,
+  setCursor,
+  setStatusSent,
+  setStoreStatus,
+  stageOrder,
+  updateCustomer,
+  type Db,
+  type PriceQuery,
+} from '../winthor';
+import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
+
+/** STATUS_SENT of an order whose status in the store will not change any more (engine/orders/status). */
+export const FINAL_STATUS_MARK = '#';
+
+/** The order jobs' database side for one branch and store (engine/orders/order-ports.ts). */
+export const orderData = (
+  db: Db,
+  settings: Settings,
+  branch: Branch,
+  storeKey: string,
+  now: () => Date,
+): OrderData => {
+  let parameters: ReturnType<typeof readParameters> | undefined;
+  const branchParameters = () =>
+    (parameters ??= readParameters(db, settings.winthor.parameterNames, branch.code));
+  let priceQuery: Promise<PriceQuery> | undefined;
+  const prices = () =>
+    (priceQuery ??= (async () => {
+      const values = await branchParameters();
+      return {
+        region: await resolvePriceRegion(db, branch.code, values['4014'].value),
+        column: priceColumnFor(values['4010'].value),
+      };
+    })());
+  let defaults: Promise<CustomerDefaults> | undefined;
+  return {
+    record: (order) => recordStoreOrder(db, { ...order, storeKey, branch: branch.code }, now()),
+    get: (ids) => getStoreOrders(db, storeKey, ids),
+    byId: (id) => getStoreOrder(db, id),
+    refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
+    setStoreStatus: (id, status) => setStoreStatus(db, id, status, now()),
+    move: (id, from, to, fields) => moveStoreOrder(db, id, from, to, now(), fields),
+    stage: (id, order, message) =>
+      db.transaction(async (tx) => {
+        const at = now();
+        const moved = await markStoreOrderStaged(
+          tx,
+          id,
+          {
+            codusur: order.codusur,
+            cgccli: order.cgccli,
+            openedAt: order.openedAt,
+            codcli: order.codcli,
+            message,
+          },
+          at,
+        );
+        if (moved !== 1) return false;
+        await stageOrder(tx, order, at);
+        return true;
+      }),
+    list: (states, afterId, limit) => listStoreOrders(db, { branch: branch.code, states, afterId, limit }),
+    unacknowledged: (limit) => listUnacknowledged(db, branch.code, limit),
+    acknowledged: (ids) => markAcknowledged(db, ids, now()),
+    stagingResult: (key) => readStagingResult(db, key),
+    recordCodes: (sightings) => recordStoreCodes(db, branch.code, sightings, now()),
+    findCustomer: (query) => findCustomer(db, query),
+    findCity: (query) => findCity(db, query),
+    customerDefaults: async () => {
+      defaults ??= branchParameters().then((values) =>
+        customerDefaultsFrom(values, branch.code, settings.winthor.newCustomers),
+      );
+      try {
+        return await defaults;
+      } catch (error) {
+        defaults = undefined;
+        throw error;
+      }
+    },
+    createCustomer: (customer, values) => createCustomer(db, customer, values, now()),
+    updateCustomer: (codcli, customer) => updateCustomer(db, codcli, customer, now()),
+    products: async (codprods) => {
+      const rows = await getProducts(db, codprods);
+      return new Map(
+        rows.map((row) => [
+          row.codprod,
+          { codprod: row.codprod, codauxiliar: row.barcode !== null ? Number(row.barcode) : null },
+        ]),
+      );
+    },
+    prices: async (codprods) => getPrices(db, await prices(), codprods),
+    orderStatuses: (numpeds) => getOrderStatuses(db, numpeds),
+    byNumped: (numpeds) => findStoreOrdersByNumped(db, numpeds),
+    inProgress: (afterId, limit) =>
+      listOrdersInProgress(db, { branch: branch.code, finalPrefixes: [FINAL_STATUS_MARK], afterId, limit }),
+    setStatusSent: (id, sent) => setStatusSent(db, id, sent, now()),
+    cursor: (name) => getCursor(db, name, branch.code),
+    setCursor: (name, value) => setCursor(db, name, branch.code, value, now()),
+    dueKeys: (entity) => duePendingKeys(db, entity, branch.code, now()),
+  };
+};
+
+/** The order jobs' store side: the branch's store client. */
+export const orderStoreGateway = (client: StoreClient): OrderStoreGateway => ({
+  pullOrders: (options) =>
+    client.pullOrders({
+      pageSize: options.pageSize,
+      ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
+    }),
+  acknowledgeOrders: (ids) => client.acknowledgeOrders(ids),
+  updateOrderStatus: (id, update) => client.updateOrderStatus(id, update),
+  pullCustomers: (options) =>
+    client.listCustomers({
+      pageSize: options.pageSize,
+      ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
+    }),
+});
