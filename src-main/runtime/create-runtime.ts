@@ -10,6 +10,7 @@ import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
+import { ORDER_JOBS } from '../engine/orders/order-jobs';
 import type { LogRecord } from '../winthor';
 import { createEnginePorts } from './engine-ports';
 import { DatabaseService } from '../winthor/database-service';
@@ -82,7 +83,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const engine = new EngineController({
     ports,
     scheduler: options.scheduler !== false,
-    jobs: CATALOGUE_JOBS,
+    jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
     onChange: () => {
       if (runtime) events.emit('app.status', buildStatus(info, engine));

@@ -1,6 +1,7 @@
 import type { Branch, Settings } from '../contract';
 import type { StoreClient } from '../ciashop/store-client';
 import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
+import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
 import {
   createCustomer,
   customerDefaultsFrom,
@@ -31,14 +32,15 @@ import {
   setStatusSent,
   setStoreStatus,
   stageOrder,
+  unstageRejected,
   updateCustomer,
   type Db,
   type PriceQuery,
 } from '../winthor';
 import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
 
-/** STATUS_SENT of an order whose status in the store will not change any more (engine/orders/status). */
-export const FINAL_STATUS_MARK = '#';
+/** Rolls the staging transaction back: another run staged the order first (nothing of this one stays). */
+class NotStaged extends Error {}
 
 /** The order jobs' database side for one branch and store (engine/orders/order-ports.ts). */
 export const orderData = (
@@ -62,31 +64,35 @@ export const orderData = (
     })());
   let defaults: Promise<CustomerDefaults> | undefined;
   return {
+    options: () => ({ orders: settings.orders, customers: settings.customers, branches: settings.branches }),
     record: (order) => recordStoreOrder(db, { ...order, storeKey, branch: branch.code }, now()),
     get: (ids) => getStoreOrders(db, storeKey, ids),
     byId: (id) => getStoreOrder(db, id),
     refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
     setStoreStatus: (id, status) => setStoreStatus(db, id, status, now()),
     move: (id, from, to, fields) => moveStoreOrder(db, id, from, to, now(), fields),
-    stage: (id, order, message) =>
-      db.transaction(async (tx) => {
-        const at = now();
-        const moved = await markStoreOrderStaged(
-          tx,
-          id,
-          {
+    stage: async (id, order, message, replacing) => {
+      try {
+        return await db.transaction(async (tx) => {
+          const at = now();
+          // Thrown, not returned: a transaction that returns commits, and nothing of this one may stay.
+          if (replacing && (await unstageRejected(tx, replacing)) === 'not_rejected') throw new NotStaged();
+          const staging = {
             codusur: order.codusur,
             cgccli: order.cgccli,
             openedAt: order.openedAt,
             codcli: order.codcli,
             message,
-          },
-          at,
-        );
-        if (moved !== 1) return false;
-        await stageOrder(tx, order, at);
-        return true;
-      }),
+          };
+          if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
+          await stageOrder(tx, order, at);
+          return true;
+        });
+      } catch (error) {
+        if (error instanceof NotStaged) return false;
+        throw error;
+      }
+    },
     list: (states, afterId, limit) => listStoreOrders(db, { branch: branch.code, states, afterId, limit }),
     unacknowledged: (limit) => listUnacknowledged(db, branch.code, limit),
     acknowledged: (ids) => markAcknowledged(db, ids, now()),

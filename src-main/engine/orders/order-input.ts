@@ -90,15 +90,18 @@ const problem = (kind: string, message: string, fix: string): { ok: false; probl
 
 const ORDER_FIX = 'Corrija o pedido na loja (ou o cadastro do cliente) e aguarde a próxima execução.';
 
-const readCustomer = (
-  id: string,
+export const readCustomer = (
+  /** Who the messages name: "Pedido 123", "Cliente 5001 da loja". */
+  label: string,
   billing: Record<string, unknown>,
+  /** Where the fields are in the store's document: "billing." for an order, "" for a customer. */
+  prefix = 'billing.',
 ): { ok: true; customer: OrderCustomer } | { ok: false; problem: OrderProblem } => {
   const name = latinText(text(billing.name));
   if (!hasLetters(name))
     return problem(
       'nome_invalido',
-      `Pedido ${id}: o nome do cliente (billing.name) está vazio ou não tem letras que o WinThor grave ("${text(billing.name)}").`,
+      `${label}: o nome do cliente (${prefix}name) está vazio ou não tem letras que o WinThor grave ("${text(billing.name)}").`,
       'Informe na loja o nome do cliente com letras latinas (acentos são aceitos) e aguarde a próxima execução.',
     );
   const raw = text(billing.documentId);
@@ -106,14 +109,14 @@ const readCustomer = (
   if (document === '')
     return problem(
       'documento_invalido',
-      `Pedido ${id}: cliente sem CPF/CNPJ (billing.documentId).`,
+      `${label}: cliente sem CPF/CNPJ (${prefix}documentId).`,
       'Informe o CPF ou CNPJ do cliente na loja; o WinThor exige o documento para faturar.',
     );
   const company = document.length === 14;
   if (document.length === 11 ? !isValidCpf(document) : !company || !isValidCnpj(document))
     return problem(
       'documento_invalido',
-      `Pedido ${id}: ${company ? 'CNPJ' : document.length === 11 ? 'CPF' : 'CPF/CNPJ'} inválido "${raw}" (billing.documentId): ${document.length === 11 || company ? 'dígito verificador não confere' : `${document.length} dígitos`}.`,
+      `${label}: ${company ? 'CNPJ' : document.length === 11 ? 'CPF' : 'CPF/CNPJ'} inválido "${raw}" (${prefix}documentId): ${document.length === 11 || company ? 'dígito verificador não confere' : `${document.length} dígitos`}.`,
       'Corrija o CPF (11 dígitos) ou CNPJ (14 dígitos) do cliente na loja e aguarde a próxima execução.',
     );
   const ieText = text(billing.regionalDocumentId);
@@ -121,7 +124,7 @@ const readCustomer = (
   if (company && ieText === '')
     return problem(
       'sem_ie',
-      `Pedido ${id}: empresa (CNPJ ${raw}) sem inscrição estadual (billing.regionalDocumentId).`,
+      `${label}: empresa (CNPJ ${raw}) sem inscrição estadual (${prefix}regionalDocumentId).`,
       'Informe na loja a inscrição estadual da empresa, ou "ISENTO" se ela não tiver, e aguarde a próxima execução.',
     );
   const phone = `${digitsOf(text(billing.phoneAreaCode))}${digitsOf(text(billing.phoneNumber) || text(billing.phone))}`;
@@ -193,7 +196,7 @@ export const readOrder = (
     lines.push({ seq: index + 1, codprod, sku, quantity: item.quantity, unitPrice });
   }
   const billing = (order.billing ?? {}) as Record<string, unknown>;
-  const customer = readCustomer(id, billing);
+  const customer = readCustomer(`Pedido ${id}`, billing);
   if (!customer.ok) return customer;
   const shipping = order.shippingAddress as Record<string, unknown> | null | undefined;
   const delivery =

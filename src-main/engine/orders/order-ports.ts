@@ -1,3 +1,4 @@
+import type { Branch, OrderImportSettings } from '../../contract';
 import type { AcknowledgeResult } from '../../ciashop/store-client';
 import type { Customer, Order, OrderStatusUpdate } from '../../ciashop/schemas';
 import type {
@@ -21,6 +22,8 @@ import type { CustomerDefaults } from '../../winthor/repositories/customer-defau
  * runtime/engine-ports.ts). Every call is short: no WinThor row lock is held across other work.
  */
 export interface OrderData {
+  /** The import's settings (price tolerance, cursor overlap, customer updates). */
+  options(): { orders: OrderImportSettings; customers: { updateExisting: boolean }; branches: Branch[] };
   /** The unique-key record of a pulled order, created before anything else (ADR 0114). */
   record(
     order: Omit<PulledOrder, 'storeKey' | 'branch'>,
@@ -40,9 +43,15 @@ export interface OrderData {
   ): Promise<number>;
   /**
    * In ONE transaction: moves the record to `staged` (only from a stageable state) and writes PCPEDCFV +
-   * PCPEDIFV. False (nothing written) when another run staged it first.
+   * PCPEDIFV; with `replacing`, first removes that rejected staging (reprocessar). False (nothing written)
+   * when another run staged it first or the old staging is no longer a rejected one.
    */
-  stage(id: number, order: StagedOrder, message: string | null): Promise<boolean>;
+  stage(
+    id: number,
+    order: StagedOrder,
+    message: string | null,
+    replacing?: StagingKey | null,
+  ): Promise<boolean>;
   list(states: readonly StoreOrderState[], afterId: number, limit: number): Promise<StoreOrderRecord[]>;
   unacknowledged(limit: number): Promise<StoreOrderRecord[]>;
   acknowledged(ids: readonly number[]): Promise<void>;

@@ -1,3 +1,4 @@
+import type { InjectedOrders } from './injected-orders';
 import type { SandboxCustomer } from './seed-customers';
 import { pick, seededRandom } from './seeded-random';
 
@@ -50,13 +51,18 @@ export class OrderBook {
     readonly count: number,
     private readonly customers: SandboxCustomer[],
     private readonly maxProductCode = 500,
+    /** Orders placed through `POST orders` (listed after the generated ones). */
+    readonly injected?: InjectedOrders,
   ) {}
 
   has(id: number): boolean {
+    if (this.injected?.has(id)) return true;
     return Number.isInteger(id) && id >= FIRST_ID && id < FIRST_ID + this.count;
   }
 
   statusOf(id: number): string {
+    const placed = this.injected?.get(id);
+    if (placed) return placed.status;
     const override = this.statusOverride.get(id);
     if (override) return override;
     const roll = seededRandom(this.seed * 7919 + id)();
@@ -68,18 +74,22 @@ export class OrderBook {
   }
 
   isProcessed(id: number): boolean {
+    if (this.injected?.has(id)) return this.injected.get(id)!.statusProcessed;
     return this.processed.has(id);
   }
 
   markProcessed(id: number): void {
+    if (this.injected?.has(id)) return this.injected.markProcessed(id);
     this.processed.add(id);
   }
 
   setStatus(id: number, status: string): void {
+    if (this.injected?.has(id)) return this.injected.setStatus(id, status);
     this.statusOverride.set(id, status);
   }
 
   get(id: number): SandboxOrder | null {
+    if (this.injected?.has(id)) return this.injected.get(id);
     if (!this.has(id)) return null;
     const random = seededRandom(this.seed * 104_729 + id);
     const customer = this.customers.length ? pick(random, this.customers) : null;
@@ -176,6 +186,15 @@ export class OrderBook {
       if (items.length === limit) return { items, hasMore: true };
       const order = this.get(id);
       if (order) items.push(order);
+    }
+    for (const order of this.injected?.list() ?? []) {
+      if (filter.unprocessedOnly && order.statusProcessed) continue;
+      if (wanted.size && !wanted.has(order.status.toLowerCase())) continue;
+      if (filter.minUpdatedAt && order.updatedAt < filter.minUpdatedAt) continue;
+      matched += 1;
+      if (matched <= skip) continue;
+      if (items.length === limit) return { items, hasMore: true };
+      items.push(structuredClone(order));
     }
     return { items, hasMore: false };
   }

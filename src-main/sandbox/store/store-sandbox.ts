@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { API_PREFIX, handleApiRequest } from './api-request';
 import { FaultSet } from './faults';
+import { InjectedOrders } from './injected-orders';
 import { OrderBook } from './order-book';
 import { createRouter } from './routes/route-table';
 import { handleAdmin } from './sandbox-admin';
@@ -32,6 +33,8 @@ export interface StoreSandboxOptions {
   now?: () => number;
   /** Inspection log size. Default 2000. */
   keepRequests?: number;
+  /** Orders placed through `POST orders` are kept in this file (the demo folder); none = memory only. */
+  injectedOrdersFile?: string;
 }
 
 export interface StoreSandbox {
@@ -63,13 +66,24 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   const now = options.now ?? (() => Date.now());
   const catalog = new SandboxCatalog();
   const customers = seedCustomers(seed, options.customers ?? 30);
-  const orders = new OrderBook(seed, options.orders ?? 40, customers, options.maxProductCode ?? 500);
+  const injected = new InjectedOrders({
+    now,
+    ...(options.injectedOrdersFile ? { file: options.injectedOrdersFile } : {}),
+  });
+  const orders = new OrderBook(
+    seed,
+    options.orders ?? 40,
+    customers,
+    options.maxProductCode ?? 500,
+    injected,
+  );
   const faults = new FaultSet(seededRandom(seed ^ 0xfa017));
   const budget = new HourlyBudget(options.budgetPerHour ?? 1000, now);
   const inspection = new SandboxInspection(options.keepRequests ?? 2000);
   const orderStatusUpdates: Array<{ orderId: number; body: unknown }> = [];
   const route = createRouter({
     catalog,
+    injected,
     customers,
     orders,
     orderStatusUpdates,
@@ -124,6 +138,6 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
-      }),
+      }).then(() => injected.flush()),
   };
 };

@@ -176,7 +176,10 @@ export const refreshStoreOrder = async (
     )
   ).rowsAffected;
 
-/** The store status of an order whatever its state (a cancellation seen after staging). */
+/**
+ * A new store status of an order whatever its state (a cancellation seen after staging): the store must be
+ * told again that the order was processed, so ACKNOWLEDGED_AT is cleared.
+ */
 export const setStoreStatus = async (
   db: DbSession,
   id: number,
@@ -184,7 +187,8 @@ export const setStoreStatus = async (
   at: Date,
 ): Promise<void> => {
   await db.execute(
-    `UPDATE WTC_STORE_ORDER SET STORE_STATUS = :store_status, UPDATED_AT = :updated_at WHERE WTC_STORE_ORDER.ID = :id`,
+    `UPDATE WTC_STORE_ORDER SET STORE_STATUS = :store_status, ACKNOWLEDGED_AT = NULL, UPDATED_AT = :updated_at
+      WHERE WTC_STORE_ORDER.ID = :id`,
     { id, store_status: fit(storeStatus, 40), updated_at: wholeSeconds(at) },
   );
 };
