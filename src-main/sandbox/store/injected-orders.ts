@@ -6,7 +6,18 @@ import type { SandboxOrder } from './order-book';
 export const FIRST_INJECTED_ID = 900_001;
 
 /** What `POST orders` accepts: any part of an order; the rest is filled as the store would. */
-export type OrderInjection = Partial<SandboxOrder> & Record<string, unknown>;
+export interface OrderInjection {
+  [field: string]: unknown;
+  id?: number;
+  status?: string;
+  createdAt?: string;
+  orderItems?: Array<Record<string, unknown>>;
+  subTotal?: number;
+  total?: number;
+  shippingMethod?: Record<string, unknown> & { cost?: number };
+}
+
+const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -49,13 +60,13 @@ export class InjectedOrders {
     const at = new Date(this.options.now()).toISOString();
     const id = typeof input.id === 'number' && !this.orders.has(input.id) ? input.id : this.nextId;
     this.nextId = Math.max(this.nextId, id + 1);
-    const items = (input.orderItems ?? []).map((item) => ({
+    const items = (input.orderItems ?? []).map((item): Record<string, unknown> => ({
       ...item,
       adjustedPrice: item.adjustedPrice ?? item.price,
     }));
     const subTotal =
-      input.subTotal ?? round2(items.reduce((sum, i) => sum + (i.adjustedPrice ?? 0) * (i.quantity ?? 0), 0));
-    const total = input.total ?? round2(subTotal + (input.shippingMethod?.cost ?? 0));
+      input.subTotal ?? round2(items.reduce((sum, i) => sum + num(i.adjustedPrice) * num(i.quantity), 0));
+    const total = input.total ?? round2(subTotal + num(input.shippingMethod?.cost));
     const order = {
       sourceChannel: 'api',
       customerId: 0,
@@ -70,7 +81,7 @@ export class InjectedOrders {
       subTotal,
       total,
       statusProcessed: false,
-    } as SandboxOrder;
+    } as unknown as SandboxOrder;
     this.orders.set(id, order);
     this.changed();
     return structuredClone(order);
