@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
+import { orderMethods } from './order-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
@@ -15,6 +16,7 @@ export const contract = {
   ...databaseMethods,
   ...storeMethods,
   ...syncMethods,
+  ...orderMethods,
 };
 
 export type Contract = typeof contract;

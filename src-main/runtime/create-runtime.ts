@@ -3,6 +3,7 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { databaseHandlers } from '../api/handlers/database-handlers';
+import { orderHandlers } from '../api/handlers/order-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
@@ -99,6 +100,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
     ...syncHandlers(engine, options.settings),
+    ...orderHandlers(options.settings, database),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
