@@ -28,7 +28,7 @@ const scenario = async (latencyMs: number) => {
       h.products[i % h.products.length]!,
       h.products[(i * 7 + 1) % h.products.length]!,
     ]);
-    h.sandbox.orders.injected!.add({
+    h.sandbox.injected.add({
       ...order,
       billing: { ...(order.billing as object), documentId: customers[i % customers.length] },
     });
@@ -46,7 +46,7 @@ const scenario = async (latencyMs: number) => {
   clearInterval(sampler);
   const calls = h.sandbox.totalCalls();
   const staged = await h.count(`SELECT COUNT(*) AS N FROM PCPEDCFV`);
-  const acked = h.sandbox.orders.injected!.list().filter((o) => o.statusProcessed).length;
+  const acked = h.sandbox.injected.list().filter((o) => o.statusProcessed).length;
   await h.close();
   return { staging, acknowledging, stagedMs, totalMs, peakRss, calls, staged, acked };
 };

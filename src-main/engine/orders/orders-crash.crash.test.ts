@@ -56,7 +56,7 @@ const crashLoop = async (faults: FaultRule[]) => {
   const documents = Array.from({ length: 60 }, () => newCpf());
   for (let i = 0; i < ORDERS; i++) {
     const order = goodOrder([products[i % products.length]!, products[(i * 7 + 3) % products.length]!]);
-    sandbox.orders.injected!.add({
+    sandbox.injected.add({
       ...order,
       billing: { ...(order.billing as object), documentId: documents[i % documents.length] },
     });
@@ -75,7 +75,7 @@ const crashLoop = async (faults: FaultRule[]) => {
   );
   let kills = 0;
   let finishedEarly = 0;
-  const acknowledgedCount = () => sandbox!.orders.injected!.list().filter((o) => o.statusProcessed).length;
+  const acknowledgedCount = () => sandbox!.injected.list().filter((o) => o.statusProcessed).length;
   while (kills < KILLS) {
     const { child, exited } = await startWorker(config);
     // A random point of the run: from right after start-up to well into the import.
@@ -112,7 +112,7 @@ const crashLoop = async (faults: FaultRule[]) => {
   } finally {
     await check.close();
   }
-  const acknowledged = sandbox.orders.injected!.list().filter((o) => o.statusProcessed);
+  const acknowledged = sandbox.injected.list().filter((o) => o.statusProcessed);
   expect(acknowledged).toHaveLength(ORDERS);
   return { kills, finishedEarly };
 };

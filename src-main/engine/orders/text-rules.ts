@@ -5,10 +5,10 @@
  * insert. SQL meta-characters need nothing: every value travels as a bind.
  */
 
-/** Emoji, pictographs, joiners and variation selectors: dropped. */
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\u200d\ufe0e\ufe0f\u20e3]|[\u{1f3fb}-\u{1f3ff}]/gu;
-/** Control characters (tabs, line breaks included): a space. */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+/** Emoji, pictographs, joiners, variation selectors and skin tones: dropped. */
+const PICTOGRAPHS = /\p{Extended_Pictographic}|\u200d|\ufe0e|\ufe0f|\u20e3|[\u{1f3fb}-\u{1f3ff}]/gu;
+/** Control characters (C0 and C1; tabs and line breaks included). */
+const CONTROLS = /\p{Cc}/gu;
 
 /**
  * The text with what a Latin-1 WinThor column cannot hold removed: emoji and pictographs dropped, letters of

@@ -1,4 +1,3 @@
-import type { InjectedOrders } from './injected-orders';
 import type { SandboxCustomer } from './seed-customers';
 import { pick, seededRandom } from './seeded-random';
 
@@ -35,6 +34,15 @@ const CARRIERS = [
 ];
 const PAYMENTS = ['CreditCard', 'Boleto', 'Pix', 'DebitCard'];
 
+/** Orders placed whole through `POST orders` (injected-orders.ts), as the book lists and changes them. */
+export interface PlacedOrders {
+  has(id: number): boolean;
+  get(id: number): SandboxOrder | null;
+  list(): SandboxOrder[];
+  markProcessed(id: number): void;
+  setStatus(id: number, status: string): void;
+}
+
 const FIRST_ID = 100_001;
 const BASE_TIME = Date.UTC(2026, 10, 1);
 
@@ -52,7 +60,7 @@ export class OrderBook {
     private readonly customers: SandboxCustomer[],
     private readonly maxProductCode = 500,
     /** Orders placed through `POST orders` (listed after the generated ones). */
-    readonly injected?: InjectedOrders,
+    readonly injected?: PlacedOrders,
   ) {}
 
   has(id: number): boolean {

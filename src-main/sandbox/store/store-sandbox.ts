@@ -45,6 +45,8 @@ export interface StoreSandbox {
   readonly port: number;
   readonly catalog: SandboxCatalog;
   readonly orders: OrderBook;
+  /** The orders placed through `POST orders` (also listed by `orders`). */
+  readonly injected: InjectedOrders;
   readonly customers: SandboxCustomer[];
   readonly faults: FaultSet;
   readonly received: ReceivedRequest[];
@@ -125,6 +127,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     port: address.port,
     catalog,
     orders,
+    injected,
     customers,
     faults,
     received: inspection.received,
