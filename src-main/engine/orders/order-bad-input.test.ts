@@ -109,7 +109,7 @@ const CASES: Case[] = [
   {
     name: 'preço longe do WinThor',
     kind: 'preco_divergente',
-    field: 'orders.priceTolerancePercent',
+    field: 'priceTolerancePercent',
     order: (h) => withItem(h, { price: h.products[0]!.price * 2, adjustedPrice: h.products[0]!.price * 2 }),
   },
   {
