@@ -1,6 +1,7 @@
 import { Branch, type Settings, type SettingsPatch } from '../../contract';
 import { isLoopbackAddress } from '../../shared/loopback';
 import { DEMO_BRANCH_CODES, DEMO_BRANCHES } from '../../winthor/demo/demo-branches';
+import { DEMO_MAPPINGS } from './demo-mappings';
 
 /*
  * The one place that decides what the demo writes into the settings: the embedded WinThor file, the demo
@@ -21,6 +22,7 @@ export const demoBranchSettings = (): Branch[] =>
       name: branch.name,
       stock: { formula: 'gerencial', warehouseErpId: branch.code },
       price: { tableErpId: branch.code },
+      mappings: DEMO_MAPPINGS,
     }),
   );
 

@@ -61,6 +61,8 @@ export class OrderBook {
     private readonly maxProductCode = 500,
     /** Orders placed through `POST orders` (listed after the generated ones). */
     readonly injected?: PlacedOrders,
+    /** The store's own price of a variant (its catalogue), so generated orders sell at the store's price. */
+    private readonly priceOf?: (erpId: string) => number | null,
   ) {}
 
   has(id: number): boolean {
@@ -104,7 +106,9 @@ export class OrderBook {
     const itemCount = 1 + Math.floor(random() * 4);
     const orderItems = Array.from({ length: itemCount }, () => {
       const code = 1 + Math.floor(random() * this.maxProductCode);
-      const price = Math.round((5 + random() * 495) * 100) / 100;
+      const generated = Math.round((5 + random() * 495) * 100) / 100;
+      const listed = this.priceOf?.(String(code)) ?? null;
+      const price = listed !== null && listed > 0 ? listed : generated;
       return {
         variantId: 900_000 + code,
         erpId: String(code),

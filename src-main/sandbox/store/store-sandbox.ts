@@ -78,6 +78,8 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     customers,
     options.maxProductCode ?? 500,
     injected,
+    // Generated orders sell at the store's own price when the catalogue has the variant (the demo).
+    (erpId) => catalog.findVariant(erpId)?.price ?? null,
   );
   const faults = new FaultSet(seededRandom(seed ^ 0xfa017));
   const budget = new HourlyBudget(options.budgetPerHour ?? 1000, now);
