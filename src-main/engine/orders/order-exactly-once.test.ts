@@ -187,6 +187,21 @@ describe('every store order becomes exactly one WinThor order', () => {
     expect(await listPendings(h.db, { status: 'open' })).toEqual([]);
   });
 
+  it('cancelled by WinThor: the store is told, and its cancellation coming back in the pull is no pendência', async () => {
+    h = await startOrderHarness();
+    const order = await h.place(goodOrder(h.products.slice(0, 1)));
+    await h.run('orders');
+    await h.importInWinthor();
+    await h.run('orders');
+    await h.db.execute(`UPDATE PCPEDC SET POSICAO = 'C'`);
+    await h.run('orderStatus');
+    expect(h.sandbox.orders.get(order.id)!.status).toBe('CANCELLED');
+    const echo = await h.run('orders');
+    expect(echo.status).toBe('ok');
+    expect(await listPendings(h.db, { status: 'open' })).toEqual([]);
+    expect(h.sandbox.orders.isProcessed(order.id)).toBe(true);
+  });
+
   it('a store that answers 404 to the status call: one pendência, not a retry per order and per run', async () => {
     h = await startOrderHarness();
     for (let i = 0; i < 3; i++) await h.place(goodOrder(h.products.slice(i, i + 1)));

@@ -1,4 +1,5 @@
 import { Order } from '../../ciashop/schemas';
+import { AppError } from '../../shared/app-error';
 import type { StagingKey, StoreOrderRecord, StoreOrderState } from '../../winthor';
 import type { JobContext } from '../job-context';
 import { resolveCustomer } from './customer-resolution';
@@ -95,10 +96,11 @@ export class OrderImporter {
     try {
       codusur = (await this.data.customerDefaults()).codusur;
     } catch (error) {
+      if (!(error instanceof AppError) || !error.code.endsWith('_parameter')) throw error;
       return this.wait(record, {
         kind: 'configuracao',
-        message: `Pedido ${input.id}: ${(error as Error).message}`,
-        fix: 'Informe o RCA do e-commerce (parâmetro 4012) na rotina 132 e aguarde a próxima execução.',
+        message: `Pedido ${input.id}: ${error.message}`,
+        fix: error.fix ?? 'Informe os parâmetros 4008 a 4013 na rotina 132 e aguarde a próxima execução.',
       });
     }
     const staged = buildStagedOrder({
@@ -175,6 +177,12 @@ export class OrderImporter {
       return;
     }
     if (record.state === 'cancelled' || isCancelled(record.storeStatus ?? '')) {
+      context.counts.unchanged += 1;
+      return;
+    }
+    if (record.statusSent?.includes('CANCELLED')) {
+      // WinThor cancelled it and the status job told the store: the store's cancellation is that echo.
+      await this.data.setStoreStatus(record.id, storeStatus);
       context.counts.unchanged += 1;
       return;
     }

@@ -104,9 +104,15 @@ export const orderStatusJob: Job = async (context) => {
   let accepting = true;
   for (const status of statuses) {
     if (context.signal.aborted || !accepting) break;
+    if (!context.mayCall()) {
+      context.counts.starved += 1;
+      continue;
+    }
     const record = candidates.get(status.numped);
     if (record) accepting = await sendStatus(context, record, status);
   }
   if (accepting && pausedAt) await data.setCursor(STATUS_UNSUPPORTED_CURSOR, null);
-  if (!context.signal.aborted) await context.data.changes.done(batch.changes.flatMap((c) => c.ids));
+  // Queue rows stay when something was left for later (paused, no budget left): they are read again.
+  if (!context.signal.aborted && context.counts.starved === 0)
+    await context.data.changes.done(batch.changes.flatMap((c) => c.ids));
 };
