@@ -43,12 +43,20 @@ const scenario = async (latencyMs: number) => {
   await h.importInWinthor();
   const acknowledging = await h.run('orders');
   const totalMs = performance.now() - started;
+  const importCalls = h.sandbox.totalCalls();
+  // Status back to the store: confirmed, then invoiced with the NF-e key (one call per order and change).
+  const statusStarted = performance.now();
+  await h.run('orderStatus');
+  await h.importInWinthor(new Date(Date.now() + 10_000));
+  await h.run('orderStatus');
+  const statusMs = performance.now() - statusStarted;
   clearInterval(sampler);
-  const calls = h.sandbox.totalCalls();
+  const calls = importCalls;
+  const statusCalls = h.sandbox.totalCalls() - importCalls;
   const staged = await h.count(`SELECT COUNT(*) AS N FROM PCPEDCFV`);
   const acked = h.sandbox.injected.list().filter((o) => o.statusProcessed).length;
   await h.close();
-  return { staging, acknowledging, stagedMs, totalMs, peakRss, calls, staged, acked };
+  return { staging, acknowledging, stagedMs, totalMs, peakRss, calls, staged, acked, statusMs, statusCalls };
 };
 
 const main = async () => {
@@ -72,6 +80,9 @@ const main = async () => {
   );
   console.log(
     `   chamadas à loja por pedido: ${perOrder.toFixed(3)} (${slow.calls} chamadas); com o limite de 1000 chamadas/hora, ~${Math.floor(1000 / perOrder)} pedidos por hora cabem no orçamento`,
+  );
+  console.log(
+    `   posição de volta à loja (confirmado, faturado com chave NF-e): ${slow.statusCalls} chamadas (${(slow.statusCalls / ORDERS).toFixed(2)} por pedido) em ${(slow.statusMs / 1000).toFixed(1)} s; com elas, ${((slow.calls + slow.statusCalls) / ORDERS).toFixed(2)} chamadas por pedido → ~${Math.floor(1000 / ((slow.calls + slow.statusCalls) / ORDERS))} pedidos por hora no limite de 1000 chamadas/hora`,
   );
   console.log(
     `   contagens da execução que grava: ${JSON.stringify(slow.staging.counts)}; da que confirma: ${JSON.stringify(slow.acknowledging.counts)}`,

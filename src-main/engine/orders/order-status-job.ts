@@ -13,6 +13,8 @@ const UNSUPPORTED_KEY = 'loja';
 /** After a 404/405, the store is asked again this much later (or when "reprocessar" is used). */
 const RETRY_UNSUPPORTED_MS = 24 * 3_600_000;
 export const STATUS_UNSUPPORTED_CURSOR = 'orderStatus.unsupportedAt';
+/** Status calls in flight at once (the store client's default concurrency). */
+const STATUS_CONCURRENCY = 4;
 
 const unsupported = (error: unknown): boolean =>
   error instanceof StoreError && (error.kind === 'not_found' || error.status === 405);
@@ -102,14 +104,22 @@ export const orderStatusJob: Job = async (context) => {
   }
   const statuses = await data.orderStatuses([...candidates.keys()]);
   let accepting = true;
-  for (const status of statuses) {
-    if (context.signal.aborted || !accepting) break;
-    if (!context.mayCall()) {
-      context.counts.starved += 1;
-      continue;
-    }
-    const record = candidates.get(status.numped);
-    if (record) accepting = await sendStatus(context, record, status);
+  // The first call alone (a store that refuses the path costs one call), then a few at a time (the store
+  // client's own gate keeps its configured concurrency).
+  for (let i = 0; i < statuses.length && accepting; i += i === 0 ? 1 : STATUS_CONCURRENCY) {
+    if (context.signal.aborted) break;
+    const results = await Promise.all(
+      statuses.slice(i, i + (i === 0 ? 1 : STATUS_CONCURRENCY)).map((status) => {
+        const record = candidates.get(status.numped);
+        if (!record) return true;
+        if (!context.mayCall()) {
+          context.counts.starved += 1;
+          return true;
+        }
+        return sendStatus(context, record, status);
+      }),
+    );
+    accepting = results.every(Boolean);
   }
   if (accepting && pausedAt) await data.setCursor(STATUS_UNSUPPORTED_CURSOR, null);
   // Queue rows stay when something was left for later (paused, no budget left): they are read again.
