@@ -71,6 +71,21 @@ describe('every store order becomes exactly one WinThor order', () => {
     expect(await h.count(`SELECT COUNT(*) AS N FROM PCPEDIFV`)).toBe(30);
   });
 
+  it('two branches selling in one store: the first one imports its orders, the other leaves them alone', async () => {
+    h = await startOrderHarness({ branches: [{ code: '1' }, { code: '2' }] });
+    for (let i = 0; i < 3; i++) await h.place(goodOrder(h.products.slice(i, i + 1)));
+    const second = await h.run('orders', '2');
+    expect(second).toMatchObject({
+      status: 'ok',
+      counts: expect.objectContaining({ read: 0, storeCalls: 0 }),
+    });
+    await h.run('orders', '1');
+    expect(await h.db.query(`SELECT DISTINCT PCPEDCFV.CODFILIAL FROM PCPEDCFV`)).toEqual([
+      { CODFILIAL: '1' },
+    ]);
+    expect(await headers(h)).toBe(3);
+  });
+
   it('an acknowledgement that failed (answer lost after the store processed it, then errors) changes nothing: one order, acknowledged later', async () => {
     h = await startOrderHarness();
     const order = await h.place(goodOrder(h.products.slice(0, 2)));
