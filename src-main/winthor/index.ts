@@ -47,3 +47,4 @@ export * from './repositories/cursors-repository';
 export * from './repositories/change-queue-branches';
 export * from './repositories/store-orders-repository';
 export * from './repositories/store-codes-repository';
+export * from './repositories/store-order-followup-repository';

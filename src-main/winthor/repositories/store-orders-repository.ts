@@ -54,13 +54,13 @@ export interface StoreOrderRecord {
   updatedAt: Date;
 }
 
-const COLUMNS = `WTC_STORE_ORDER.ID, WTC_STORE_ORDER.STORE_KEY, WTC_STORE_ORDER.STORE_ORDER_ID, WTC_STORE_ORDER.BRANCH,
+export const STORE_ORDER_COLUMNS = `WTC_STORE_ORDER.ID, WTC_STORE_ORDER.STORE_KEY, WTC_STORE_ORDER.STORE_ORDER_ID, WTC_STORE_ORDER.BRANCH,
   WTC_STORE_ORDER.STATE, WTC_STORE_ORDER.STORE_STATUS, WTC_STORE_ORDER.PAYLOAD, WTC_STORE_ORDER.STORE_TOTAL,
   WTC_STORE_ORDER.CODUSUR, WTC_STORE_ORDER.CGCCLI, WTC_STORE_ORDER.DTABERTURAPEDPALM, WTC_STORE_ORDER.CODCLI,
   WTC_STORE_ORDER.NUMPED, WTC_STORE_ORDER.ACKNOWLEDGED_AT, WTC_STORE_ORDER.STATUS_SENT, WTC_STORE_ORDER.MESSAGE,
   WTC_STORE_ORDER.CREATED_AT, WTC_STORE_ORDER.UPDATED_AT`;
 
-const toRecord = (row: Record<string, unknown>): StoreOrderRecord => ({
+export const toStoreOrderRecord = (row: Record<string, unknown>): StoreOrderRecord => ({
   id: toNumber(row.ID),
   storeKey: toText(row.STORE_KEY),
   storeOrderId: toText(row.STORE_ORDER_ID),
@@ -92,12 +92,12 @@ export const getStoreOrders = async (
     if (part.length === 0) continue;
     const list = inList('o', part);
     const rows = await db.query(
-      `SELECT ${COLUMNS} FROM WTC_STORE_ORDER
+      `SELECT ${STORE_ORDER_COLUMNS} FROM WTC_STORE_ORDER
         WHERE WTC_STORE_ORDER.STORE_KEY = :store_key AND WTC_STORE_ORDER.STORE_ORDER_ID IN (${list.sql})`,
       { store_key: storeKey, ...list.binds },
     );
     for (const row of rows) {
-      const record = toRecord(row);
+      const record = toStoreOrderRecord(row);
       out.set(record.storeOrderId, record);
     }
   }
@@ -105,10 +105,13 @@ export const getStoreOrders = async (
 };
 
 export const getStoreOrder = async (db: DbSession, id: number): Promise<StoreOrderRecord | undefined> => {
-  const row = await db.queryOne(`SELECT ${COLUMNS} FROM WTC_STORE_ORDER WHERE WTC_STORE_ORDER.ID = :id`, {
-    id,
-  });
-  return row ? toRecord(row) : undefined;
+  const row = await db.queryOne(
+    `SELECT ${STORE_ORDER_COLUMNS} FROM WTC_STORE_ORDER WHERE WTC_STORE_ORDER.ID = :id`,
+    {
+      id,
+    },
+  );
+  return row ? toStoreOrderRecord(row) : undefined;
 };
 
 export interface PulledOrder {
@@ -269,98 +272,14 @@ export const listStoreOrders = async (
   const states = statesList(filter.states);
   const rows = await db.query(
     db.dialect.limit(
-      `SELECT ${COLUMNS} FROM WTC_STORE_ORDER
+      `SELECT ${STORE_ORDER_COLUMNS} FROM WTC_STORE_ORDER
         WHERE WTC_STORE_ORDER.BRANCH = :branch AND WTC_STORE_ORDER.STATE IN (${states.sql})
           AND WTC_STORE_ORDER.ID > :after_id
         ORDER BY WTC_STORE_ORDER.ID`,
     ),
     { branch: filter.branch, after_id: filter.afterId ?? 0, row_limit: filter.limit ?? 500, ...states.binds },
   );
-  return rows.map(toRecord);
-};
-
-/**
- * Orders the store still has to be told about: imported or cancelled, not acknowledged yet (an older store
- * answers 404 and they stay so: the unique key is then the only guard against a second import).
- */
-export const listUnacknowledged = async (
-  db: DbSession,
-  branch: string,
-  limit: number,
-): Promise<StoreOrderRecord[]> => {
-  const rows = await db.query(
-    db.dialect.limit(
-      `SELECT ${COLUMNS} FROM WTC_STORE_ORDER
-        WHERE WTC_STORE_ORDER.BRANCH = :branch AND WTC_STORE_ORDER.STATE IN ('imported', 'cancelled')
-          AND WTC_STORE_ORDER.ACKNOWLEDGED_AT IS NULL
-        ORDER BY WTC_STORE_ORDER.ID`,
-    ),
-    { branch, row_limit: limit },
-  );
-  return rows.map(toRecord);
-};
-
-export const markAcknowledged = async (db: DbSession, ids: readonly number[], at: Date): Promise<void> => {
-  for (const part of chunk([...new Set(ids)])) {
-    if (part.length === 0) continue;
-    const list = inList('i', part);
-    await db.execute(
-      `UPDATE WTC_STORE_ORDER SET ACKNOWLEDGED_AT = :at WHERE WTC_STORE_ORDER.ID IN (${list.sql})`,
-      { at: wholeSeconds(at), ...list.binds },
-    );
-  }
-};
-
-/** Our orders among these WinThor orders (NUMPED), for the status sent back to the store. */
-export const findStoreOrdersByNumped = async (
-  db: DbSession,
-  numpeds: readonly number[],
-): Promise<StoreOrderRecord[]> => {
-  const out: StoreOrderRecord[] = [];
-  for (const part of chunk([...new Set(numpeds)])) {
-    if (part.length === 0) continue;
-    const list = inList('n', part);
-    const rows = await db.query(
-      `SELECT ${COLUMNS} FROM WTC_STORE_ORDER WHERE WTC_STORE_ORDER.NUMPED IN (${list.sql}) ORDER BY WTC_STORE_ORDER.ID`,
-      list.binds,
-    );
-    out.push(...rows.map(toRecord));
-  }
-  return out;
-};
-
-/**
- * Imported orders of a branch whose status in the store may still change: nothing sent yet, or the last
- * status sent is not final (`finalPrefixes`: what STATUS_SENT starts with once the order is done).
- */
-export const listOrdersInProgress = async (
-  db: DbSession,
-  filter: { branch: string; finalPrefixes: readonly string[]; afterId?: number; limit?: number },
-): Promise<StoreOrderRecord[]> => {
-  const finals = filter.finalPrefixes.map((_, i) => `WTC_STORE_ORDER.STATUS_SENT NOT LIKE :final${i}`);
-  const rows = await db.query(
-    db.dialect.limit(
-      `SELECT ${COLUMNS} FROM WTC_STORE_ORDER
-        WHERE WTC_STORE_ORDER.BRANCH = :branch AND WTC_STORE_ORDER.STATE = 'imported'
-          AND WTC_STORE_ORDER.ID > :after_id
-          AND (WTC_STORE_ORDER.STATUS_SENT IS NULL${finals.length ? ` OR (${finals.join(' AND ')})` : ''})
-        ORDER BY WTC_STORE_ORDER.ID`,
-    ),
-    {
-      branch: filter.branch,
-      after_id: filter.afterId ?? 0,
-      row_limit: filter.limit ?? 500,
-      ...Object.fromEntries(filter.finalPrefixes.map((p, i) => [`final${i}`, `${p}%`])),
-    },
-  );
-  return rows.map(toRecord);
-};
-
-export const setStatusSent = async (db: DbSession, id: number, sent: string, at: Date): Promise<void> => {
-  await db.execute(
-    `UPDATE WTC_STORE_ORDER SET STATUS_SENT = :status_sent, UPDATED_AT = :updated_at WHERE WTC_STORE_ORDER.ID = :id`,
-    { id, status_sent: fit(sent, 120), updated_at: wholeSeconds(at) },
-  );
+  return rows.map(toStoreOrderRecord);
 };
 
 /** Orders per state of a branch (Painel, tests). */
