@@ -46,6 +46,9 @@ const stores = new StoreClientRegistry(() => settings, {
 const engine = new EngineController({
   ports: createEnginePorts({ settings: () => settings, database, stores }),
   jobs: ORDER_JOBS,
+  // One dot per log line (an order recorded, a customer created, an order staged, imported, acknowledged…):
+  // the test picks its kill points in this stream, whatever the machine's speed.
+  onLog: () => void process.stdout.write('.'),
 });
 engine.start();
 const simulator = new OrderImporterSimulator(db, { stepMs: 3_600_000 });

@@ -29,17 +29,43 @@ afterEach(async () => {
   dir = undefined;
 });
 
+/** A started worker: its exit, and a promise for the moment the workers together logged `total` lines. */
+interface Worker {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  atTotal(total: number): Promise<void>;
+}
+
+/** Log lines of every worker so far (each a step of the import: an order staged, imported…). */
+const progress = { lines: 0 };
+
 /** Starts the worker; resolves once it has started its loop ("ready"). */
-const startWorker = (config: string): Promise<{ child: ChildProcess; exited: Promise<number | null> }> =>
+const startWorker = (config: string): Promise<Worker> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', WORKER, config], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
     let output = '';
+    const waiting: Array<{ at: number; done: () => void }> = [];
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve({ child, exited });
+      const text = chunk.toString();
+      progress.lines += text.split('.').length - 1;
+      for (const w of waiting.filter((w) => progress.lines >= w.at)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.done();
+      }
+      if (text.includes('ready'))
+        resolve({
+          child,
+          exited,
+          atTotal: (total) =>
+            new Promise((done) => {
+              if (progress.lines >= total) done();
+              else waiting.push({ at: total, done });
+            }),
+        });
     });
     void exited.then((code) => reject(new Error(`worker saiu (${code}) antes de começar: ${output}`)));
   });
@@ -74,23 +100,28 @@ const crashLoop = async (faults: FaultRule[]) => {
     }),
   );
   let kills = 0;
-  let finishedEarly = 0;
   const acknowledgedCount = () => sandbox!.injected.list().filter((o) => o.statusProcessed).length;
-  while (kills < KILLS) {
-    const { child, exited } = await startWorker(config);
-    // A random point of the run: from right after start-up to well into the import.
-    const wait = Math.floor(Math.random() * 400);
+  // 20 kill points spread over the whole import. Completing it takes at least 400 log lines (each order is
+  // "gravado" then "importado" before any acknowledgement), so points in 1..380 all fall before the end —
+  // inside the staging, the customer creation, the reading back, the acknowledgement — whatever the speed.
+  progress.lines = 0;
+  const points = Array.from({ length: KILLS }, () => 1 + Math.floor(Math.random() * 380)).sort(
+    (a, b) => a - b,
+  );
+  for (const point of points) {
+    const { child, exited, atTotal } = await startWorker(config);
     const outcome = await Promise.race([
       exited.then(() => 'exited' as const),
-      new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), wait)),
+      atTotal(point).then(
+        // 0–20 ms more, so kills land inside transactions and store calls too.
+        () => new Promise<'kill'>((resolve) => setTimeout(() => resolve('kill'), Math.random() * 20)),
+      ),
     ]);
-    if (outcome === 'kill') {
-      child.kill('SIGKILL');
-      await exited;
-      // Counted only while the import was not complete: every kill lands in the middle of the work.
-      if (acknowledgedCount() < ORDERS) kills += 1;
-    } else finishedEarly += 1;
-    if (finishedEarly > 0) break;
+    if (outcome === 'exited') break;
+    child.kill('SIGKILL');
+    await exited;
+    // Counted only while the import was not complete: every kill lands in the middle of the work.
+    if (acknowledgedCount() < ORDERS) kills += 1;
   }
   // Left to finish.
   const { exited } = await startWorker(config);
@@ -114,7 +145,7 @@ const crashLoop = async (faults: FaultRule[]) => {
   }
   const acknowledged = sandbox.injected.list().filter((o) => o.statusProcessed);
   expect(acknowledged).toHaveLength(ORDERS);
-  return { kills, finishedEarly };
+  return { kills };
 };
 
 describe('crash safety: SIGKILL at random points during the import of 200 orders', () => {
