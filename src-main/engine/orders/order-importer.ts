@@ -64,8 +64,8 @@ export class OrderImporter {
     const parsed = Order.safeParse(JSON.parse(record.payload));
     if (!parsed.success) return;
     this.context.counts.read += 1;
-    if (isCancelled(record.storeStatus ?? parsed.data.status))
-      return this.cancelled(record, record.storeStatus!);
+    const storeStatus = record.storeStatus ?? parsed.data.status;
+    if (isCancelled(storeStatus)) return this.cancelled(record, storeStatus);
     return this.process(record, parsed.data);
   }
 
