@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'main',
           environment: 'node',
           include: ['src-main/**/*.test.ts', 'scripts/**/*.test.ts'],
+          // The crash-safety tests kill child processes for minutes: npm run test:crash (part of npm test).
+          exclude: ['**/node_modules/**', '**/*.crash.test.ts'],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },

@@ -74,6 +74,11 @@ export class StoreClient extends StorePipeline {
     return customers.findCustomersByDocument(this, document);
   }
 
+  /** Customers created or changed since `minUpdatedAt` (YYYY-MM-DD), page by page. */
+  listCustomers(options: { minUpdatedAt?: string; pageSize?: number } = {}): AsyncGenerator<Customer[]> {
+    return customers.listCustomers(this, options);
+  }
+
   // ——— orders ———
   /** Acknowledge after the pull ends: acknowledging while paging shifts the later pages (endpoints/orders.ts). */
   pullOrders(options: orders.PullOrdersOptions = {}): AsyncGenerator<Order[]> {

@@ -7,6 +7,7 @@ export * from './settings-methods';
 export * from './store-methods';
 export * from './sync-methods';
 export * from './mapping-methods';
+export * from './order-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './methods';

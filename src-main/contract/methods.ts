@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
 import { mappingMethods } from './mapping-methods';
+import { orderMethods } from './order-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
@@ -17,6 +18,7 @@ export const contract = {
   ...storeMethods,
   ...syncMethods,
   ...mappingMethods,
+  ...orderMethods,
 };
 
 export type Contract = typeof contract;

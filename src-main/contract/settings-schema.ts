@@ -221,6 +221,33 @@ export const NewCustomerSettings = z.object({
 });
 export type NewCustomerSettings = z.infer<typeof NewCustomerSettings>;
 
+/** How store orders are imported (issue #10, ADR 0114). */
+export const OrderImportSettings = z.object({
+  /**
+   * Days the pull goes back before the last pull's date (`minUpdatedAt` is a date without a time zone): at
+   * least 1. The unique key (store, order id), never the cursor, keeps an order from a second import.
+   */
+  cursorOverlapDays: z
+    .number({ error: 'Sobreposição do cursor de pedidos: informe um número inteiro de 1 a 30 dias.' })
+    .int({ error: 'Sobreposição do cursor de pedidos: informe um número inteiro de 1 a 30 dias.' })
+    .min(1, { error: 'Sobreposição do cursor de pedidos: informe um número inteiro de 1 a 30 dias.' })
+    .max(30, { error: 'Sobreposição do cursor de pedidos: informe um número inteiro de 1 a 30 dias.' })
+    .default(2),
+  /** An item sold further than this from WinThor's price (in %) waits as a pendência. */
+  priceTolerancePercent: z
+    .number({ error: 'Tolerância de preço dos pedidos: informe um percentual de 0 a 100.' })
+    .min(0, { error: 'Tolerância de preço dos pedidos: informe um percentual de 0 a 100.' })
+    .max(100, { error: 'Tolerância de preço dos pedidos: informe um percentual de 0 a 100.' })
+    .default(10),
+});
+export type OrderImportSettings = z.infer<typeof OrderImportSettings>;
+
+/** The "Clientes" job: customers created or changed in the store. */
+export const CustomerSyncSettings = z.object({
+  /** Existing WinThor customers take the store's name, contact and address (false: only new ones are created). */
+  updateExisting: z.boolean().default(false),
+});
+
 /** A pool size: a whole number from `min` to 64, with a pt-BR message naming the field. */
 const poolSize = (label: string, min: number) => {
   const message = `${label}: informe um número inteiro de ${min} a 64.`;
@@ -327,6 +354,8 @@ export const SettingsObject = z.object({
       parameterNames: DEFAULT_PARAMETER_NAMES,
       newCustomers: { invoicingBranch: '', companyWithIeIsFinalConsumer: false },
     }),
+  orders: OrderImportSettings.default({ cursorOverlapDays: 2, priceTolerancePercent: 10 }),
+  customers: CustomerSyncSettings.default({ updateExisting: false }),
 });
 
 export const Settings = SettingsObject.superRefine((settings, ctx) => {

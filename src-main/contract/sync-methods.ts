@@ -35,7 +35,7 @@ export const RunProgress = z.object({ done: z.number(), total: z.number().nullab
 
 export const JobState = z.object({
   job: z.enum(SCHEDULE_JOBS),
-  /** False for jobs this version does not run yet (orders, order status, customers: issue #10). */
+  /** False for a job this version does not run (every schedule job runs since issue #10). */
   available: z.boolean(),
   /** At least one enabled schedule of the branch runs this job. */
   scheduled: z.boolean(),

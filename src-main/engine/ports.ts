@@ -14,6 +14,7 @@ import type {
 } from '../winthor';
 import type { StockItem } from './domain/stock-rule';
 import type { Department, DepartmentInput, PriceInput, Product, ProductInput } from '../ciashop/schemas';
+import type { OrderData, OrderStoreGateway } from './orders/order-ports';
 
 /**
  * The engine's seam (architecture.md): what jobs read and write, as interfaces. The composition root
@@ -68,6 +69,10 @@ export interface BranchData {
   changes: ChangeFeed;
   bindings: BindingStore;
   pendings: PendingStore;
+  /** The order import's records, WinThor's customers and staging tables (engine/orders). */
+  orders: OrderData;
+  /** The store calls of the order jobs; each counted by the job in the run's storeCalls. */
+  orderStore: OrderStoreGateway;
 }
 
 /** The store calls the catalogue jobs make (one store client per store: budget, spacing, breaker). */

@@ -70,6 +70,9 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
     const overlay = new Map<string, StoreBinding>();
     const dry: BranchData = {
       catalogue: data.catalogue,
+      // The preview runs the reconcile only: the order import is not part of it.
+      orders: data.orders,
+      orderStore: data.orderStore,
       changes: {
         read: async () => ({ ids: [], changes: [] }),
         done: async () => {},

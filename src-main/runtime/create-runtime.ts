@@ -4,6 +4,7 @@ import type { Handlers } from '../api/handlers';
 import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { databaseHandlers } from '../api/handlers/database-handlers';
 import { mappingHandlers } from '../api/handlers/mapping-handlers';
+import { orderHandlers } from '../api/handlers/order-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
@@ -13,6 +14,7 @@ import { EngineController } from '../engine/engine-controller';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
 import { StoreCodeSampler } from '../engine/mappings/store-code-sampler';
 import { systemClock } from '../shared/clock';
+import { ORDER_JOBS } from '../engine/orders/order-jobs';
 import type { LogRecord } from '../winthor';
 import { createEnginePorts } from './engine-ports';
 import { DatabaseService } from '../winthor/database-service';
@@ -81,7 +83,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
           settings: () => options.settings.get(),
           database,
           stores,
-          jobs: Object.keys(CATALOGUE_JOBS) as ScheduleJob[],
+          jobs: Object.keys({ ...CATALOGUE_JOBS, ...ORDER_JOBS }) as ScheduleJob[],
         });
   const logLine = (line: LogRecord) => {
     if (line.level !== 'debug') log(line.level, line.message);
@@ -96,7 +98,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const engine = new EngineController({
     ports,
     scheduler: options.scheduler !== false,
-    jobs: CATALOGUE_JOBS,
+    jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
     onChange: () => {
       if (runtime) events.emit('app.status', buildStatus(info, engine));
@@ -116,6 +118,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       sampler: new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock }),
       now,
     }),
+    ...orderHandlers(options.settings, database),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>

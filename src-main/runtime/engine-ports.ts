@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Branch, ScheduleJob, Settings } from '../contract';
+import { SCHEDULE_JOBS, type Branch, type ScheduleJob, type Settings } from '../contract';
 import type { BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
@@ -37,6 +37,7 @@ import {
   type StockQuery,
 } from '../winthor';
 import type { DatabaseService } from '../winthor/database-service';
+import { orderData, orderStoreGateway } from './order-ports';
 
 /** The key of a store in WTC_STORE_BINDING: SHA-256 of its normalised API root (ADR 0107). */
 export const storeKeyOf = (url: string): string =>
@@ -83,6 +84,7 @@ const branchData = (
   settings: Settings,
   branch: Branch,
   store: StoreGateway,
+  stores: StoreClientRegistry,
   now: () => Date,
   availableJobs: readonly ScheduleJob[],
 ): BranchData => {
@@ -145,6 +147,8 @@ const branchData = (
       count: (entity) => countBindings(db, store.storeKey, entity),
     },
     pendings: pendingStore(db, branch.code, now),
+    orders: orderData(db, settings, branch, store.storeKey, now),
+    orderStore: orderStoreGateway(stores.forBranch(branch.code)),
   };
 };
 
@@ -153,8 +157,8 @@ export const createEnginePorts = (options: {
   settings: () => Settings;
   database: DatabaseService;
   stores: StoreClientRegistry;
-  /** The jobs this version runs (the engine's registry): who reads which queue rows. */
-  jobs: readonly ScheduleJob[];
+  /** The jobs this version runs (the engine's registry): who reads which queue rows. Default: all. */
+  jobs?: readonly ScheduleJob[];
   clock?: Clock;
 }): EnginePorts => {
   const clock = options.clock ?? systemClock;
@@ -165,7 +169,17 @@ export const createEnginePorts = (options: {
     store: (branch) => gatewayFor(options.stores, branch),
     withBranchData: (branch, store, work) =>
       options.database.use((db) =>
-        work(branchData(db, options.settings(), branch, store, now, options.jobs)),
+        work(
+          branchData(
+            db,
+            options.settings(),
+            branch,
+            store,
+            options.stores,
+            now,
+            options.jobs ?? SCHEDULE_JOBS,
+          ),
+        ),
       ),
     runs: {
       start: (run) => options.database.use((db) => startRun(db, run)),

@@ -50,3 +50,6 @@ export * from './repositories/logs-repository';
 export * from './repositories/pendings-repository';
 export * from './repositories/cursors-repository';
 export * from './repositories/change-queue-branches';
+export * from './repositories/store-orders-repository';
+export * from './repositories/store-codes-repository';
+export * from './repositories/store-order-followup-repository';

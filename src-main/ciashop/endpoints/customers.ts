@@ -24,3 +24,15 @@ export const findCustomersByDocument = async (store: StoreCaller, document: stri
     found.push(...page);
   return found;
 };
+
+/** Customers created or changed since a date (YYYY-MM-DD), page by page (the "Clientes" job). */
+export const listCustomers = (
+  store: StoreCaller,
+  options: { minUpdatedAt?: string; pageSize?: number } = {},
+): AsyncGenerator<Customer[]> =>
+  store.pages(
+    storePaths.customers,
+    Customer,
+    { minUpdatedAt: options.minUpdatedAt },
+    options.pageSize ?? 100,
+  );

@@ -36,7 +36,7 @@ const pricesJob: Job = (context) =>
   runQueueDriven(context, PRICE_ENTITY, (codprods) => sendPrices(context, codprods));
 const categoriesJob: Job = (context) => syncCategories(context);
 
-/** The jobs this version runs, by schedule job. Orders, order status and customers come with issue #10. */
+/** The catalogue jobs, by schedule job (orders, order status and customers: engine/orders/order-jobs.ts). */
 export const CATALOGUE_JOBS: Partial<Record<ScheduleJob, Job>> = {
   categories: categoriesJob,
   products: productsJob,

@@ -1,6 +1,7 @@
 import { Branch, type Settings, type SettingsPatch } from '../../contract';
 import { isLoopbackAddress } from '../../shared/loopback';
 import { DEMO_BRANCH_CODES, DEMO_BRANCHES } from '../../winthor/demo/demo-branches';
+import { DEMO_MAPPINGS } from './demo-mappings';
 
 /*
  * The one place that decides what the demo writes into the settings: the embedded WinThor file, the demo
@@ -24,7 +25,12 @@ const demoStoreIds = (code: string) => ({
 /** The demo WinThor's branches as settings branches (code, name, warehouse and price table; no store yet). */
 export const demoBranchSettings = (): Branch[] =>
   DEMO_BRANCHES.map((branch) =>
-    Branch.parse({ code: branch.code, name: branch.name, ...demoStoreIds(branch.code) }),
+    Branch.parse({
+      code: branch.code,
+      name: branch.name,
+      ...demoStoreIds(branch.code),
+      mappings: DEMO_MAPPINGS,
+    }),
   );
 
 /** A demo branch left with the default warehouse and table (settings written before they had their own). */

@@ -13,6 +13,8 @@ import { branchesOnSandbox, DEMO_STORE_TOKEN } from './demo-settings';
 
 /** The demo store's saved state (catalogue, orders, identity, address) in the demo's data folder. */
 export const DEMO_STORE_STATE_FILE = 'loja-sandbox.json';
+/** Orders placed whole with `POST orders` (kept apart from the generated book's state). */
+export const DEMO_INJECTED_ORDERS_FILE = 'loja-sandbox-pedidos.json';
 
 export interface StoreSandboxDemoOptions extends StoreSandboxOptions {
   /**
@@ -67,6 +69,8 @@ const startDemoStore = async (runtime: Runtime, options: StoreSandboxDemoOptions
       port,
       state,
       stateFile,
+      // Orders placed with POST orders stay in the demo folder, next to the demo WinThor.
+      injectedOrdersFile: join(runtime.dataDir, DEMO_INJECTED_ORDERS_FILE),
       onWarning: (message) => runtime.log('warn', message),
     });
   const savedPort = options.port ?? (state ? portOf(state.url) : null) ?? 0;

@@ -40,6 +40,15 @@ export interface OrderBookState {
   statusOverrides: Array<[number, string]>;
 }
 
+/** Orders placed whole through `POST orders` (injected-orders.ts), as the book lists and changes them. */
+export interface PlacedOrders {
+  has(id: number): boolean;
+  get(id: number): SandboxOrder | null;
+  list(): SandboxOrder[];
+  markProcessed(id: number): void;
+  setStatus(id: number, status: string): void;
+}
+
 const FIRST_ID = 100_001;
 const BASE_TIME = Date.UTC(2026, 10, 1);
 
@@ -56,6 +65,10 @@ export class OrderBook {
     readonly count: number,
     private readonly customers: SandboxCustomer[],
     private readonly maxProductCode = 500,
+    /** Orders placed through `POST orders` (listed after the generated ones). */
+    readonly injected?: PlacedOrders,
+    /** The store's own price of a variant (its catalogue), so generated orders sell at the store's price. */
+    private readonly priceOf?: (erpId: string) => number | null,
   ) {}
 
   snapshot(): OrderBookState {
@@ -68,10 +81,13 @@ export class OrderBook {
   }
 
   has(id: number): boolean {
+    if (this.injected?.has(id)) return true;
     return Number.isInteger(id) && id >= FIRST_ID && id < FIRST_ID + this.count;
   }
 
   statusOf(id: number): string {
+    const placed = this.injected?.get(id);
+    if (placed) return placed.status;
     const override = this.statusOverride.get(id);
     if (override) return override;
     const roll = seededRandom(this.seed * 7919 + id)();
@@ -83,25 +99,31 @@ export class OrderBook {
   }
 
   isProcessed(id: number): boolean {
+    if (this.injected?.has(id)) return this.injected.get(id)!.statusProcessed;
     return this.processed.has(id);
   }
 
   markProcessed(id: number): void {
+    if (this.injected?.has(id)) return this.injected.markProcessed(id);
     this.processed.add(id);
   }
 
   setStatus(id: number, status: string): void {
+    if (this.injected?.has(id)) return this.injected.setStatus(id, status);
     this.statusOverride.set(id, status);
   }
 
   get(id: number): SandboxOrder | null {
+    if (this.injected?.has(id)) return this.injected.get(id);
     if (!this.has(id)) return null;
     const random = seededRandom(this.seed * 104_729 + id);
     const customer = this.customers.length ? pick(random, this.customers) : null;
     const itemCount = 1 + Math.floor(random() * 4);
     const orderItems = Array.from({ length: itemCount }, () => {
       const code = 1 + Math.floor(random() * this.maxProductCode);
-      const price = Math.round((5 + random() * 495) * 100) / 100;
+      const generated = Math.round((5 + random() * 495) * 100) / 100;
+      const listed = this.priceOf?.(String(code)) ?? null;
+      const price = listed !== null && listed > 0 ? listed : generated;
       return {
         variantId: 900_000 + code,
         erpId: String(code),
@@ -191,6 +213,15 @@ export class OrderBook {
       if (items.length === limit) return { items, hasMore: true };
       const order = this.get(id);
       if (order) items.push(order);
+    }
+    for (const order of this.injected?.list() ?? []) {
+      if (filter.unprocessedOnly && order.statusProcessed) continue;
+      if (wanted.size && !wanted.has(order.status.toLowerCase())) continue;
+      if (filter.minUpdatedAt && order.updatedAt < filter.minUpdatedAt) continue;
+      matched += 1;
+      if (matched <= skip) continue;
+      if (items.length === limit) return { items, hasMore: true };
+      items.push(structuredClone(order));
     }
     return { items, hasMore: false };
   }

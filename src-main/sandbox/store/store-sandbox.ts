@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { API_PREFIX, handleApiRequest } from './api-request';
 import { FaultSet } from './faults';
+import { InjectedOrders } from './injected-orders';
 import { OrderBook } from './order-book';
 import { createRouter } from './routes/route-table';
 import { handleAdmin, STORE_PAGE_PATH } from './sandbox-admin';
@@ -41,6 +42,8 @@ export interface StoreSandboxOptions {
   saveDebounceMs?: number;
   /** A save that failed (pt-BR); the sandbox goes on in memory. */
   onWarning?: (message: string) => void;
+  /** Orders placed through `POST orders` are kept in this file (the demo folder); none = memory only. */
+  injectedOrdersFile?: string;
 }
 
 export interface StoreSandbox {
@@ -55,6 +58,8 @@ export interface StoreSandbox {
   readonly pageUrl: string;
   readonly catalog: SandboxCatalog;
   readonly orders: OrderBook;
+  /** The orders placed through `POST orders` (also listed by `orders`). */
+  readonly injected: InjectedOrders;
   readonly customers: SandboxCustomer[];
   readonly faults: FaultSet;
   readonly received: ReceivedRequest[];
@@ -79,7 +84,19 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
   const now = options.now ?? (() => Date.now());
   const catalog = new SandboxCatalog();
   const customers = seedCustomers(seed, options.customers ?? 30);
-  const orders = new OrderBook(seed, options.orders ?? 40, customers, options.maxProductCode ?? 500);
+  const injected = new InjectedOrders({
+    now,
+    ...(options.injectedOrdersFile ? { file: options.injectedOrdersFile } : {}),
+  });
+  const orders = new OrderBook(
+    seed,
+    options.orders ?? 40,
+    customers,
+    options.maxProductCode ?? 500,
+    injected,
+    // Generated orders sell at the store's own price when the catalogue has the variant (the demo).
+    (erpId) => catalog.findVariant(erpId)?.price ?? null,
+  );
   const faults = new FaultSet(seededRandom(seed ^ 0xfa017));
   const budget = new HourlyBudget(options.budgetPerHour ?? 1000, now);
   const inspection = new SandboxInspection(options.keepRequests ?? 2000);
@@ -112,6 +129,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     : null;
   const router = createRouter({
     catalog,
+    injected,
     customers,
     orders,
     orderStatusUpdates,
@@ -168,6 +186,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     pageUrl: `${base}${STORE_PAGE_PATH}`,
     catalog,
     orders,
+    injected,
     customers,
     faults,
     received: inspection.received,
@@ -187,6 +206,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
         server.close(() => resolve());
       });
       await writer?.flush();
+      await injected.flush();
     },
   };
 };

@@ -168,9 +168,25 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
   });
 
   it('keeps only the first line of an unknown error', () => {
-    const mapped = mapDbError(oraError('ORA-00001', 'unique constraint (X.PK) violated'));
+    const mapped = mapDbError(oraError('ORA-01722', 'invalid number\nline 2'));
     expect(mapped.code).toBe('db_error');
-    expect(mapped.message).toBe('Erro do banco de dados: ORA-00001: unique constraint (X.PK) violated');
+    expect(mapped.message).toBe('Erro do banco de dados: ORA-01722: invalid number');
+  });
+
+  it('tells a second row under a unique key (the order import relies on it), on Oracle and SQLite', async () => {
+    expect(mapDbError(oraError('ORA-00001', 'unique constraint (X.PK) violated')).code).toBe(
+      'db_unique_violation',
+    );
+    const db = new SqliteDb({ file: ':memory:' });
+    await db.execute('CREATE TABLE T (A INTEGER PRIMARY KEY, B TEXT UNIQUE)');
+    await db.execute(`INSERT INTO T (A, B) VALUES (1, 'x')`);
+    await expect(db.execute(`INSERT INTO T (A, B) VALUES (2, 'x')`)).rejects.toMatchObject({
+      code: 'db_unique_violation',
+    });
+    await expect(db.execute(`INSERT INTO T (A, B) VALUES (1, 'y')`)).rejects.toMatchObject({
+      code: 'db_unique_violation',
+    });
+    await db.close();
   });
 
   it('names the missing table on the embedded database', async () => {

@@ -234,6 +234,15 @@ const CODES: Array<{
       }),
   },
   {
+    // A unique key refused a second row (the order import's (store, order id) key relies on it).
+    match: (c) =>
+      c === 'ORA-00001' || c === 'SQLITE_CONSTRAINT_UNIQUE' || c === 'SQLITE_CONSTRAINT_PRIMARYKEY',
+    make: (c, m) =>
+      new AppError('db_unique_violation', `Banco de dados: registro já existe (${c}: ${m}).`, {
+        fix: 'Outro processo gravou o mesmo registro ao mesmo tempo; a próxima execução segue a partir dele.',
+      }),
+  },
+  {
     match: (c) => c === 'SQLITE_CANTOPEN' || c === 'SQLITE_NOTADB' || c === 'SQLITE_READONLY',
     make: (c) =>
       new AppError('db_file', `Banco embutido: não foi possível abrir o arquivo (${c}).`, {

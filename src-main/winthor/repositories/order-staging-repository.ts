@@ -142,6 +142,36 @@ export const stageOrder = async (
   );
 };
 
+/**
+ * Removes a staged order that WinThor's importer REJECTED (IMPORTADO = 3), so that "reprocessar" stages it
+ * again under the same NUMPEDRCA (one PCPEDCFV header per store order). Call it in the transaction that
+ * stages the order again. 'absent' when there is no such header; 'not_rejected' (nothing removed) when it
+ * is there but not rejected — the caller must then roll back.
+ */
+export const unstageRejected = async (
+  tx: DbSession,
+  key: StagingKey,
+): Promise<'removed' | 'absent' | 'not_rejected'> => {
+  const binds = {
+    numpedrca: key.numpedrca,
+    codusur: key.codusur,
+    cgccli: key.cgccli,
+    dtabertura: wholeSeconds(key.openedAt),
+  };
+  const header = await tx.queryOne(
+    `SELECT PCPEDCFV.IMPORTADO FROM PCPEDCFV WHERE ${KEY_WHERE('PCPEDCFV')}`,
+    binds,
+  );
+  if (!header) return 'absent';
+  if (toOptionalNumber(header.IMPORTADO) !== 3) return 'not_rejected';
+  await tx.execute(`DELETE FROM PCPEDIFV WHERE ${KEY_WHERE('PCPEDIFV')}`, binds);
+  const removed = await tx.execute(
+    `DELETE FROM PCPEDCFV WHERE ${KEY_WHERE('PCPEDCFV')} AND PCPEDCFV.IMPORTADO = 3`,
+    binds,
+  );
+  return removed.rowsAffected === 1 ? 'removed' : 'not_rejected';
+};
+
 export type StagingStatus = 'waiting' | 'processing' | 'imported' | 'rejected' | 'unknown' | 'missing';
 
 export interface StagingResult {

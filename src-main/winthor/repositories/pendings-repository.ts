@@ -159,6 +159,24 @@ export const openPendingKeys = async (
 /** Waits between attempts of an item the store refused: 5 min, doubling, at most a day. */
 export const retryDelayMs = (attempts: number): number =>
   Math.min(24 * 3_600_000, 5 * 60_000 * 2 ** Math.max(0, Math.min(attempts - 1, 20)));
+/**
+ * Keys of an entity's open pendências that wait for a person and were asked to run again ("reprocessar"):
+ * NEXT_ATTEMPT_AT set and reached. A pendência recorded without NEXT_ATTEMPT_AT is not due.
+ */
+export const duePendingKeys = async (
+  db: DbSession,
+  entity: string,
+  branch: string,
+  now: Date,
+): Promise<Set<string>> => {
+  const rows = await db.query(
+    `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING
+      WHERE WTC_PENDING.ENTITY = :entity AND WTC_PENDING.BRANCH = :branch AND WTC_PENDING.STATUS = 'open'
+        AND WTC_PENDING.NEXT_ATTEMPT_AT IS NOT NULL AND WTC_PENDING.NEXT_ATTEMPT_AT <= :now`,
+    { entity, branch, now },
+  );
+  return new Set(rows.map((row) => toText(row.ERP_KEY)));
+};
 
 export interface PendingFilter {
   branch?: string;

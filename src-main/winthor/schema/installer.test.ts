@@ -4,6 +4,7 @@ import { DEMO_TABLES } from '../demo/demo-tables';
 import { createTestWinthor } from '../test-winthor.test-support';
 import {
   ENGINE_TABLES,
+  ORDER_TABLES,
   INTEGRATION_TABLES,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
@@ -42,7 +43,10 @@ describe('instalador do esquema da integração (SQLite)', () => {
     await install(db);
     expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
     const objects = await listIntegrationObjects(db);
-    expect(objects).toContain('table WTC_ORDER_IMPORT');
+    expect(objects).toContain('table WTC_STORE_ORDER');
+    expect(objects).toContain('table WTC_STORE_CODE');
+    // Version 6 replaces the never-written WTC_ORDER_IMPORT of version 1.
+    expect(objects).not.toContain('table WTC_ORDER_IMPORT');
     expect(objects).toContain('trigger WTC_TRG_PCPEDC_U');
     expect(objects).toContain('index WTC_PENDING_NEXT_IX');
   });
@@ -196,7 +200,7 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
       expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
       expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
       expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-        [3, 4, 5].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+        [3, 4, 5, 6].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
       );
       expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
       expect(plan.statements.at(-1)).toBe('COMMIT');
@@ -239,8 +243,8 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
   it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
     const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
     expect(plan.grantTo).toBe('INTEGRA');
-    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES, ...ENGINE_TABLES];
-    const withSequence = [...INTEGRATION_TABLES, ...ENGINE_TABLES].filter((t) =>
+    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES, ...ENGINE_TABLES, ...ORDER_TABLES];
+    const withSequence = [...INTEGRATION_TABLES, ...ENGINE_TABLES, ...ORDER_TABLES].filter((t) =>
       t.columns.some((c) => c.type.kind === 'id'),
     );
     expect(grantsOf(plan.statements).sort()).toEqual(

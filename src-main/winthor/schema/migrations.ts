@@ -2,7 +2,9 @@ import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
   QUEUE_BRANCH_INDEX,
+  ORDER_TABLES,
   REPLACED_BY_ENGINE_TABLES,
+  REPLACED_BY_ORDER_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
@@ -88,6 +90,19 @@ export const MIGRATIONS: Migration[] = [
       ...ddl.dropIndex(QUEUE_BRANCH_INDEX),
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
     ],
+  },
+  {
+    version: 6,
+    description:
+      'Importação de pedidos: pedidos da loja por (loja, pedido) em WTC_STORE_ORDER e códigos vistos nos pedidos (WTC_STORE_CODE), no lugar de WTC_ORDER_IMPORT',
+    // Our own tables only (ADR 0114): no WinThor table is touched.
+    tables: ORDER_TABLES,
+    up: (ddl) => [
+      ...REPLACED_BY_ORDER_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),
+      ...ORDER_TABLES.flatMap((t) => ddl.createTable(t)),
+    ],
+    // As version 5: removal goes to version 0, whose down drops the replaced table if it is still there.
+    down: (ddl) => [...ORDER_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
   },
 ];
 

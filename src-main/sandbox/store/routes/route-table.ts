@@ -1,15 +1,18 @@
+import type { InjectedOrders } from '../injected-orders';
 import type { OrderBook } from '../order-book';
 import type { SandboxCatalog } from '../sandbox-catalog';
 import type { SandboxCustomer } from '../seed-customers';
 import { customerRoutes } from './customer-routes';
 import { departmentRoutes } from './department-routes';
 import { priceRoutes, stockRoutes } from './inventory-routes';
+import { orderInjectionRoutes } from './order-injection-routes';
 import { orderRoutes } from './order-routes';
 import { productRoutes } from './product-routes';
 import { notFound, queryOf, type ResourceRoutes, type RouteResult } from './route-kit';
 
 export interface SandboxData {
   catalog: SandboxCatalog;
+  injected: InjectedOrders;
   customers: SandboxCustomer[];
   orders: OrderBook;
   orderStatusUpdates: Array<{ orderId: number; body: unknown }>;
@@ -18,6 +21,17 @@ export interface SandboxData {
 
 /** Answers one API request (path after /api/v1/, without query) from the in-memory store. */
 export type Router = (method: string, path: string, params: URLSearchParams, body: unknown) => RouteResult;
+
+/** The first of several route sets that answers. */
+const firstOf =
+  (...routes: ResourceRoutes[]): ResourceRoutes =>
+  (request) => {
+    for (const route of routes) {
+      const result = route(request);
+      if (result) return result;
+    }
+    return undefined;
+  };
 
 /** The store's resources by the first path segment; each resource holds its own routes. */
 export const createRouter = (data: SandboxData): Router => {
@@ -29,11 +43,14 @@ export const createRouter = (data: SandboxData): Router => {
     ['customers', customerRoutes(data.customers)],
     [
       'orders',
-      orderRoutes({
-        orders: data.orders,
-        statusUpdates: data.orderStatusUpdates,
-        statusProcessedImplemented: data.statusProcessedImplemented,
-      }),
+      firstOf(
+        orderInjectionRoutes(data.injected),
+        orderRoutes({
+          orders: data.orders,
+          statusUpdates: data.orderStatusUpdates,
+          statusProcessedImplemented: data.statusProcessedImplemented,
+        }),
+      ),
     ],
   ]);
   return (method, path, params, body) => {

@@ -1,0 +1,78 @@
+import type { JobContext } from '../job-context';
+import { isCancelled } from './order-input';
+import { ORDER_ENTITY } from './order-importer';
+
+const PAGE = 500;
+
+/**
+ * What WinThor's importer did with the staged orders: IMPORTADO = 2 → imported (NUMPED kept; the store is
+ * told at the end of the run); 3 → rejected, one pendência with WinThor's own reason (OBSERVACAO_PC, header
+ * and items) that waits for "reprocessar"; 1 or 4 → still waiting. A header that vanished is said plainly.
+ */
+export const watchStaged = async (context: JobContext): Promise<void> => {
+  const data = context.data.orders;
+  let afterId = 0;
+  for (;;) {
+    const page = await data.list(['staged'], afterId, PAGE);
+    for (const record of page) {
+      if (context.signal.aborted) return;
+      if (record.codusur === null || !record.cgccli || !record.openedAt) continue;
+      const result = await data.stagingResult({
+        numpedrca: record.id,
+        codusur: record.codusur,
+        cgccli: record.cgccli,
+        openedAt: record.openedAt,
+      });
+      if (result.status === 'imported') {
+        await data.move(record.id, ['staged'], 'imported', { numped: result.numped });
+        context.log(
+          'info',
+          `Pedido ${record.storeOrderId} importado pelo WinThor: pedido ${result.numped}.`,
+          {
+            order: record.storeOrderId,
+            numped: result.numped,
+          },
+        );
+      } else if (result.status === 'rejected') {
+        const reason = [
+          result.message,
+          ...result.itemMessages.map(
+            (item) => `item ${item.numseq} (produto ${item.codprod}): ${item.message}`,
+          ),
+        ]
+          .filter(Boolean)
+          .join('; ');
+        if (isCancelled(record.storeStatus ?? '')) {
+          // Cancelled in the store meanwhile: nothing to import, nothing to cancel in WinThor.
+          await data.move(record.id, ['staged'], 'cancelled', {
+            message: `Rejeitado pelo WinThor: ${reason}`,
+          });
+          await context.data.pendings.resolve(ORDER_ENTITY, [record.storeOrderId]);
+          continue;
+        }
+        await data.move(record.id, ['staged'], 'rejected', { message: reason });
+        const message = `Pedido ${record.storeOrderId} rejeitado pelo WinThor: ${reason || 'sem motivo informado (OBSERVACAO_PC vazio)'}.`;
+        await context.data.pendings.record({
+          entity: ORDER_ENTITY,
+          erpKey: record.storeOrderId,
+          kind: 'rejeitado_winthor',
+          message,
+          fix: 'Corrija a causa no WinThor (cliente, produto, crédito, estoque…) e use "reprocessar" nesta pendência: o pedido é gravado de novo para importação, sem duplicar.',
+        });
+        context.counts.failed += 1;
+        context.log('warn', message, { order: record.storeOrderId });
+      } else if (result.status === 'missing') {
+        await context.data.pendings.record({
+          entity: ORDER_ENTITY,
+          erpKey: record.storeOrderId,
+          kind: 'staging_ausente',
+          message: `Pedido ${record.storeOrderId}: o registro gravado para importação (PCPEDCFV, NUMPEDRCA ${record.id}) não existe mais no WinThor.`,
+          fix: 'Verifique com o suporte do WinThor quem removeu o registro; confira se o pedido foi lançado à mão antes de lançá-lo de novo.',
+        });
+        context.counts.failed += 1;
+      }
+    }
+    if (page.length < PAGE) return;
+    afterId = page[page.length - 1]!.id;
+  }
+};

@@ -1,0 +1,155 @@
+import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
+import type { Branch, Settings } from '../contract';
+import type { StoreClient } from '../ciashop/store-client';
+import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
+import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
+import {
+  createCustomer,
+  customerDefaultsFrom,
+  duePendingKeys,
+  findCity,
+  findCustomer,
+  findStoreOrdersByNumped,
+  getCursor,
+  getOrderStatuses,
+  getPrices,
+  getProducts,
+  getStoreOrder,
+  getStoreOrders,
+  listOrdersInProgress,
+  listStoreOrders,
+  listUnacknowledged,
+  markAcknowledged,
+  markStoreOrderStaged,
+  moveStoreOrder,
+  readParameters,
+  readStagingResult,
+  recordStoreCodes,
+  recordStoreOrder,
+  refreshStoreOrder,
+  branchDefaultRegion,
+  setCursor,
+  setStatusSent,
+  setStoreStatus,
+  stageOrder,
+  unstageRejected,
+  updateCustomer,
+  type Db,
+  type PriceQuery,
+} from '../winthor';
+import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
+
+/** Rolls the staging transaction back: another run staged the order first (nothing of this one stays). */
+class NotStaged extends Error {}
+
+/** The order jobs' database side for one branch and store (engine/orders/order-ports.ts). */
+export const orderData = (
+  db: Db,
+  settings: Settings,
+  branch: Branch,
+  storeKey: string,
+  now: () => Date,
+): OrderData => {
+  let parameters: ReturnType<typeof readParameters> | undefined;
+  const branchParameters = () =>
+    (parameters ??= readParameters(db, settings.winthor.parameterNames, branch.code));
+  let priceQuery: Promise<PriceQuery> | undefined;
+  const prices = () =>
+    (priceQuery ??= (async () => {
+      const values = await branchParameters();
+      return {
+        region: priceRegionFor(
+          branch.code,
+          values['4014'].value,
+          values['4014'].value ? null : await branchDefaultRegion(db, branch.code),
+        ),
+        column: priceColumnFor(values['4010'].value),
+      };
+    })());
+  let defaults: Promise<CustomerDefaults> | undefined;
+  return {
+    options: () => ({ orders: settings.orders, customers: settings.customers, branches: settings.branches }),
+    record: (order) => recordStoreOrder(db, { ...order, storeKey, branch: branch.code }, now()),
+    get: (ids) => getStoreOrders(db, storeKey, ids),
+    byId: (id) => getStoreOrder(db, id),
+    refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
+    setStoreStatus: (id, status) => setStoreStatus(db, id, status, now()),
+    move: (id, from, to, fields) => moveStoreOrder(db, id, from, to, now(), fields),
+    stage: async (id, order, message, replacing) => {
+      try {
+        return await db.transaction(async (tx) => {
+          const at = now();
+          // Thrown, not returned: a transaction that returns commits, and nothing of this one may stay.
+          if (replacing && (await unstageRejected(tx, replacing)) === 'not_rejected') throw new NotStaged();
+          const staging = {
+            codusur: order.codusur,
+            cgccli: order.cgccli,
+            openedAt: order.openedAt,
+            codcli: order.codcli,
+            message,
+          };
+          if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
+          await stageOrder(tx, order, at);
+          return true;
+        });
+      } catch (error) {
+        if (error instanceof NotStaged) return false;
+        throw error;
+      }
+    },
+    list: (states, afterId, limit) => listStoreOrders(db, { branch: branch.code, states, afterId, limit }),
+    unacknowledged: (limit) => listUnacknowledged(db, branch.code, limit),
+    acknowledged: (ids) => markAcknowledged(db, ids, now()),
+    stagingResult: (key) => readStagingResult(db, key),
+    recordCodes: (sightings) => recordStoreCodes(db, branch.code, sightings, now()),
+    findCustomer: (query) => findCustomer(db, query),
+    findCity: (query) => findCity(db, query),
+    customerDefaults: async () => {
+      defaults ??= branchParameters().then((values) =>
+        customerDefaultsFrom(values, branch.code, settings.winthor.newCustomers),
+      );
+      try {
+        return await defaults;
+      } catch (error) {
+        defaults = undefined;
+        throw error;
+      }
+    },
+    createCustomer: (customer, values) => createCustomer(db, customer, values, now()),
+    updateCustomer: (codcli, customer) => updateCustomer(db, codcli, customer, now()),
+    products: async (codprods) => {
+      const rows = await getProducts(db, codprods);
+      return new Map(
+        rows.map((row) => [
+          row.codprod,
+          { codprod: row.codprod, codauxiliar: row.barcode !== null ? Number(row.barcode) : null },
+        ]),
+      );
+    },
+    prices: async (codprods) => getPrices(db, await prices(), codprods),
+    orderStatuses: (numpeds) => getOrderStatuses(db, numpeds),
+    byNumped: (numpeds) => findStoreOrdersByNumped(db, numpeds),
+    inProgress: (afterId, limit) =>
+      listOrdersInProgress(db, { branch: branch.code, finalPrefixes: [FINAL_STATUS_MARK], afterId, limit }),
+    setStatusSent: (id, sent) => setStatusSent(db, id, sent, now()),
+    cursor: (name) => getCursor(db, name, branch.code),
+    setCursor: (name, value) => setCursor(db, name, branch.code, value, now()),
+    dueKeys: (entity) => duePendingKeys(db, entity, branch.code, now()),
+  };
+};
+
+/** The order jobs' store side: the branch's store client. */
+export const orderStoreGateway = (client: StoreClient): OrderStoreGateway => ({
+  pullOrders: (options) =>
+    client.pullOrders({
+      pageSize: options.pageSize,
+      ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
+    }),
+  acknowledgeOrders: (ids) => client.acknowledgeOrders(ids),
+  updateOrderStatus: (id, update) => client.updateOrderStatus(id, update),
+  pullCustomers: (options) =>
+    client.listCustomers({
+      pageSize: options.pageSize,
+      ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
+    }),
+});
