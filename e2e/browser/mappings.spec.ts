@@ -8,6 +8,22 @@ import { saveScreen } from './screens';
  * (and plans use branch 2), so they do not depend on each other's leftovers.
  */
 
+/**
+ * The demo comes with mappings for most of its store's codes (so its orders import); these tests start each
+ * screen from an empty list, through the same API the screen uses.
+ */
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  for (const branch of ['1', '2'])
+    for (const kind of ['billing', 'plans', 'carriers']) {
+      const response = await page.request.post('/api/mappings.save', {
+        data: { branch, kind, rows: [] },
+        headers: { 'x-wtc-client': 'ui' },
+      });
+      expect(response.ok()).toBe(true);
+    }
+});
+
 const warnings = (page: Page): Locator =>
   page.getByRole('region', { name: 'Códigos vistos nos pedidos sem mapeamento' });
 const list = (page: Page, branch: string): Locator =>
