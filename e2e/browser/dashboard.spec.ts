@@ -44,6 +44,9 @@ test('the Painel shows each branch with a row per job: state, last run with coun
 });
 
 test('a run started from the Painel goes on live and ends with its counts', async ({ page }) => {
+  // A reconcile reads the whole demo catalogue and may wait its turn behind the other branch's catalogue
+  // run (they share one store): on a loaded machine that takes longer than the default waits.
+  test.setTimeout(150_000);
   await page.goto('/');
   const row = page.getByTestId('job-1-reconcile');
   await expect(row.getByTestId('last-run-line')).toBeVisible();
@@ -52,8 +55,8 @@ test('a run started from the Painel goes on live and ends with its counts', asyn
   await expect(started).toBeVisible();
   const runId = /nº (\d+)/.exec((await started.textContent()) ?? '')?.[1];
   // Progress shows while it runs (from the sync.run events); then the finished run with its counts.
-  await expect(row.getByTestId('last-run-line')).toHaveAttribute('data-run-id', runId!, { timeout: 30_000 });
-  await expect(row.getByTestId('job-state')).not.toHaveText('Em execução');
+  await expect(row.getByTestId('last-run-line')).toHaveAttribute('data-run-id', runId!, { timeout: 60_000 });
+  await expect(row.getByTestId('job-state')).not.toHaveText('Em execução', { timeout: 60_000 });
   await expect(row.getByTestId('count-read')).toHaveText(/^[1-9]\d*$/);
   await expect(row.getByTestId('count-storeCalls')).toHaveText(/^\d+$/);
 });
