@@ -45,3 +45,7 @@ export * from './repositories/logs-repository';
 export * from './repositories/pendings-repository';
 export * from './repositories/cursors-repository';
 export * from './repositories/change-queue-branches';
+export * from './repositories/pending-queries';
+export * from './repositories/pending-actions';
+export * from './repositories/pending-events';
+export * from './repositories/retention-repository';

@@ -4,7 +4,8 @@ import { install } from '../schema/installer';
 import { createTestWinthor } from '../test-winthor.test-support';
 import { getCursor, setCursor } from './cursors-repository';
 import { listLogs, writeLogs } from './logs-repository';
-import { countOpenPendings, listPendings, recordPending, resolvePendings } from './pendings-repository';
+import { countOpenPendings, recordPending, resolvePendings } from './pendings-repository';
+import { listPendings } from './pending-queries';
 import { finishRun, getRun, latestRuns, markInterruptedRuns, startRun } from './runs-repository';
 import { findBoundProductsNotPublished, getBindings, saveBinding } from './store-bindings-repository';
 

@@ -306,3 +306,54 @@ export const ENGINE_TABLES: TableDef[] = [
 
 /** The tables of version 1 that version 5 replaces (never written; dropped by version 5). */
 export const REPLACED_BY_ENGINE_TABLES = ['WTC_BINDING', 'WTC_JOB_RUN'] as const;
+
+/**
+ * Version 7: monitoring (ADR 0026). WTC_PENDING gains the parameters of its message code (ADR 0025), who
+ * ignored it, why and when, and when it was resolved; WTC_PENDING_EVENT keeps each pendência's history
+ * (failed attempts, retries asked for, ignored, resolved). Indexes serve the Logs and Pendências filters.
+ */
+export const PENDING_MONITORING_COLUMNS: ColumnDef[] = [
+  /** JSON of the message's parameters (codprod, barcode, branch…): the UI renders the kind in its language. */
+  text('PARAMS', 1000),
+  text('IGNORE_REASON', 400),
+  text('IGNORED_BY', 60),
+  date('IGNORED_AT'),
+  date('RESOLVED_AT'),
+];
+
+export interface IndexOnTable {
+  table: string;
+  index: { name: string; columns: string[] };
+}
+
+export const MONITORING_INDEXES: IndexOnTable[] = [
+  // Pendências grouped by kind, with counts (open ones of a branch).
+  {
+    table: 'WTC_PENDING',
+    index: { name: 'WTC_PENDING_KIND_IX', columns: ['STATUS', 'BRANCH', 'ERROR_KIND'] },
+  },
+  // Logs newest first within a branch, a level, a run.
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_BRANCH_IX', columns: ['BRANCH', 'ID'] } },
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_LEVEL_IX', columns: ['LOG_LEVEL', 'ID'] } },
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_RUN_IX', columns: ['RUN_ID'] } },
+  // Runs by time (Painel activity over 24 h and 7 days, retention).
+  { table: 'WTC_RUN', index: { name: 'WTC_RUN_AT_IX', columns: ['STARTED_AT'] } },
+];
+
+export const MONITORING_TABLES: TableDef[] = [
+  {
+    name: 'WTC_PENDING_EVENT',
+    columns: [
+      id,
+      int('PENDING_ID', true),
+      date('EVENT_AT', true),
+      /** failed | retry | ignored | reopened | resolved */
+      text('ACTION', 20, true),
+      text('ERROR_KIND', 20),
+      text('MESSAGE', 4000),
+      /** Who asked (retry, ignore): the UI's origin (desktop, browser, command line); null for the engine. */
+      text('ACTOR', 60),
+    ],
+    indexes: [{ name: 'WTC_PENDING_EVENT_IX', columns: ['PENDING_ID', 'ID'] }],
+  },
+];

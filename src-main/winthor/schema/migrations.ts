@@ -1,6 +1,9 @@
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
+  MONITORING_INDEXES,
+  MONITORING_TABLES,
+  PENDING_MONITORING_COLUMNS,
   REPLACED_BY_ENGINE_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
@@ -82,6 +85,25 @@ export const MIGRATIONS: Migration[] = [
     down: (ddl) => [
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.createTable(tableNamed(name))),
+    ],
+  },
+  {
+    // Version 6 is the order import's (issue #10, another branch); the lead renumbers at the merge if needed.
+    version: 7,
+    description:
+      'Monitoramento: histórico das pendências (WTC_PENDING_EVENT), motivo de ignorar e parâmetros das mensagens em WTC_PENDING, índices de Logs e Pendências',
+    // Our own tables only: no WinThor table is touched.
+    tables: MONITORING_TABLES,
+    up: (ddl) => [
+      ...ddl.addColumns('WTC_PENDING', PENDING_MONITORING_COLUMNS),
+      ...MONITORING_INDEXES.flatMap(({ table, index }) => ddl.createIndex(table, index)),
+      ...MONITORING_TABLES.flatMap((t) => ddl.createTable(t)),
+    ],
+    // The columns and indexes go with their tables (versions 1 and 5 drop them): an uninstall removes
+    // everything, and no release goes back one version.
+    down: (ddl) => [
+      ...[...MONITORING_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
+      ...MONITORING_INDEXES.flatMap(({ index }) => ddl.dropIndex(index.name)),
     ],
   },
 ];

@@ -11,6 +11,11 @@ export interface SchemaDdl {
   beginScript(): string[];
   createTable(table: TableDef): string[];
   dropTable(table: TableDef): string[];
+  /** New nullable columns on an existing WTC_ table (Oracle ignores ORA-01430, "column already exists"). */
+  addColumns(table: string, columns: readonly ColumnDef[]): string[];
+  /** An index on an existing WTC_ table (Oracle ignores ORA-00955 / ORA-01408, like createTable's). */
+  createIndex(table: string, index: { name: string; columns: string[] }): string[];
+  dropIndex(name: string): string[];
   /** How many values of a table's ID sequence each instance caches (Oracle only). */
   setSequenceCache(table: TableDef, cache: number): string[];
   /**
@@ -106,6 +111,13 @@ export const oracleDdl: SchemaDdl = {
       );
     return out;
   },
+  addColumns: (table, columns) =>
+    columns.map((c) => oracleGuarded(`ALTER TABLE ${table} ADD (${c.name} ${oracleType(c)})`, [-1430])),
+  createIndex: (table, ix) => [
+    oracleGuarded(`CREATE INDEX ${ix.name} ON ${table} (${ix.columns.join(', ')})`, [-955, -1408]),
+  ],
+  // ORA-01418: the index does not exist (its table was dropped first, or a half install).
+  dropIndex: (name) => [oracleGuarded(`DROP INDEX ${name}`, [-1418])],
   dropTable: (table) => [
     oracleGuarded(`DROP TABLE ${table.name} PURGE`, [-942]),
     ...(hasId(table) ? [oracleGuarded(`DROP SEQUENCE ${sequenceName(table.name)}`, [-2289])] : []),
@@ -208,6 +220,14 @@ export const sqliteDdl: SchemaDdl = {
     ];
   },
   dropTable: (table) => [`DROP TABLE IF EXISTS ${table.name}`],
+  // SQLite has no ADD COLUMN IF NOT EXISTS: its install runs in one transaction with the version record, so
+  // a step is either wholly there (and not planned again) or not at all.
+  addColumns: (table, columns) =>
+    columns.map((c) => `ALTER TABLE ${table} ADD COLUMN ${c.name} ${sqliteType(c)}`),
+  createIndex: (table, ix) => [
+    `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table} (${ix.columns.join(', ')})`,
+  ],
+  dropIndex: (name) => [`DROP INDEX IF EXISTS ${name}`],
   createQueueTrigger: (t) => {
     const key = (row: 'NEW' | 'OLD') =>
       [

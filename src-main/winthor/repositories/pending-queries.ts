@@ -1,0 +1,134 @@
+import type { Binds, DbSession } from '../db/db';
+import { PENDING_COLUMNS, toPending, type PendingRecord, type PendingStatus } from './pendings-repository';
+import { toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
+import { containsPattern, containsSql } from './text-filter';
+
+/** What the Pendências screen filters by (every field optional). */
+export interface PendingFilter {
+  branch?: string;
+  entity?: string;
+  kind?: string;
+  status?: PendingStatus;
+  /** Last attempt (UPDATED_AT) from / to. */
+  from?: Date;
+  to?: Date;
+  /** The item's key exactly, or words of the message. */
+  text?: string;
+  ids?: readonly number[];
+  beforeId?: number;
+  limit?: number;
+}
+
+/** The WHERE clause of a filter (without paging), for lists, groups and bulk actions alike. */
+export const pendingWhere = (filter: PendingFilter): { where: string[]; binds: Binds } => {
+  const where: string[] = [];
+  const binds: Binds = {};
+  if (filter.branch) {
+    where.push('WTC_PENDING.BRANCH = :branch');
+    binds.branch = filter.branch;
+  }
+  if (filter.entity) {
+    where.push('WTC_PENDING.ENTITY = :entity');
+    binds.entity = filter.entity;
+  }
+  if (filter.kind) {
+    where.push('WTC_PENDING.ERROR_KIND = :error_kind');
+    binds.error_kind = filter.kind;
+  }
+  if (filter.status) {
+    where.push('WTC_PENDING.STATUS = :status');
+    binds.status = filter.status;
+  }
+  if (filter.from) {
+    where.push('WTC_PENDING.UPDATED_AT >= :from_at');
+    binds.from_at = filter.from;
+  }
+  if (filter.to) {
+    where.push('WTC_PENDING.UPDATED_AT <= :to_at');
+    binds.to_at = filter.to;
+  }
+  if (filter.text?.trim()) {
+    where.push(`(WTC_PENDING.ERP_KEY = :text_key OR ${containsSql('WTC_PENDING.MESSAGE', 'text_like')})`);
+    binds.text_key = filter.text.trim();
+    binds.text_like = containsPattern(filter.text);
+  }
+  if (filter.ids) {
+    if (filter.ids.length === 0) where.push('1 = 0');
+    else {
+      const names = filter.ids.map((id, i) => {
+        binds[`id${i}`] = id;
+        return `:id${i}`;
+      });
+      where.push(`WTC_PENDING.ID IN (${names.join(', ')})`);
+    }
+  }
+  return { where, binds };
+};
+
+/** Newest first, keyset paging by ID (one page more than asked tells whether there is a next page). */
+export const listPendings = async (db: DbSession, filter: PendingFilter = {}): Promise<PendingRecord[]> => {
+  const { where, binds } = pendingWhere(filter);
+  where.push('WTC_PENDING.ID < :before_id');
+  const rows = await db.query(
+    db.dialect.limit(
+      `SELECT ${PENDING_COLUMNS} FROM WTC_PENDING WHERE ${where.join(' AND ')} ORDER BY WTC_PENDING.ID DESC`,
+    ),
+    { ...binds, before_id: filter.beforeId ?? Number.MAX_SAFE_INTEGER, row_limit: filter.limit ?? 100 },
+  );
+  return rows.map(toPending);
+};
+
+export const getPending = async (db: DbSession, id: number): Promise<PendingRecord | undefined> => {
+  const row = await db.queryOne(`SELECT ${PENDING_COLUMNS} FROM WTC_PENDING WHERE WTC_PENDING.ID = :id`, {
+    id,
+  });
+  return row ? toPending(row) : undefined;
+};
+
+/** One group of the Pendências screen: a kind of an entity, with its count and a sample fix. */
+export interface PendingGroup {
+  entity: string;
+  kind: string;
+  count: number;
+  lastAt: Date | null;
+  fix: string | null;
+}
+
+/** Pendências grouped by entity and kind, largest group first (the filter's kind is ignored). */
+export const groupPendings = async (db: DbSession, filter: PendingFilter = {}): Promise<PendingGroup[]> => {
+  const { where, binds } = pendingWhere({ ...filter, kind: undefined, ids: undefined });
+  const rows = await db.query(
+    `SELECT WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N, MAX(WTC_PENDING.UPDATED_AT) AS LAST_AT,
+            MAX(WTC_PENDING.FIX) AS FIX
+       FROM WTC_PENDING ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      GROUP BY WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND
+      ORDER BY COUNT(*) DESC, WTC_PENDING.ERROR_KIND`,
+    binds,
+  );
+  return rows.map((row) => ({
+    entity: toText(row.ENTITY),
+    kind: toText(row.ERROR_KIND),
+    count: toNumber(row.N),
+    lastAt: toOptionalDate(row.LAST_AT),
+    fix: toOptionalText(row.FIX),
+  }));
+};
+
+/** Open pendências of every branch by kind, with the first and last one (alerts: "a new kind"). */
+export const openPendingKinds = async (
+  db: DbSession,
+): Promise<Array<{ branch: string; entity: string; kind: string; count: number; maxId: number }>> => {
+  const rows = await db.query(
+    `SELECT WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N,
+            MAX(WTC_PENDING.ID) AS MAX_ID
+       FROM WTC_PENDING WHERE WTC_PENDING.STATUS = 'open'
+      GROUP BY WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND`,
+  );
+  return rows.map((row) => ({
+    branch: toText(row.BRANCH),
+    entity: toText(row.ENTITY),
+    kind: toText(row.ERROR_KIND),
+    count: toNumber(row.N),
+    maxId: toNumber(row.MAX_ID),
+  }));
+};
