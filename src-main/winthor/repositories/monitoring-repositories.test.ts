@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SqliteDb } from '../db/sqlite-db';
 import { install } from '../schema/installer';
 import { createTestWinthor } from '../test-winthor.test-support';
-import { getLog, listLogs, writeLogs, type LogRecord } from './logs-repository';
+import { getLog, listLogs, writeLogs, type LogFilter, type LogRecord } from './logs-repository';
 import { ignorePendings, retryPendings } from './pending-actions';
 import { listPendingEvents } from './pending-events';
 import { getPending, groupPendings, listPendings, openPendingKinds } from './pending-queries';
@@ -140,27 +140,50 @@ describe('logs: filters, text, keyset pages and details', () => {
     ...patch,
   });
 
-  it('filters by period, branch, entity, level, run and text, and pages from the last id', async () => {
+  it('filters by period, branch, entity, level, run and text, newest first, and pages from the last line', async () => {
     await writeLogs(db, [
       line({ message: 'Estoque enviado', at: at(1) }),
       line({ message: 'Preço recusado pela loja', level: 'error', entity: 'prices', runId: 2, at: at(2) }),
       line({ message: 'Filial 2 ok', branch: '2', at: at(3) }),
       line({ message: 'estoque 2', at: at(4), details: '{"erpKey":"7","storeAnswer":{"status":400}}' }),
+      // Written last, but it happened first (a run writes its lines when it ends): it is shown by its time.
+      line({ message: 'início da execução', at: at(0) }),
     ]);
-    const messages = async (filter: Parameters<typeof listLogs>[1]) =>
-      (await listLogs(db, filter)).map((l) => l.message);
+    const messages = async (filter: LogFilter, page: Parameters<typeof listLogs>[2] = {}) =>
+      (await listLogs(db, filter, page)).lines.map((l) => l.message);
     expect(await messages({ text: 'ESTOQUE' })).toEqual(['estoque 2', 'Estoque enviado']);
+    expect(await messages({ text: 'preço' })).toEqual(['Preço recusado pela loja']);
     expect(await messages({ from: at(2), to: at(3) })).toEqual(['Filial 2 ok', 'Preço recusado pela loja']);
     expect(await messages({ level: 'error', runId: 2, entity: 'prices', branch: '1' })).toEqual([
       'Preço recusado pela loja',
     ]);
-    const page1 = await listLogs(db, { limit: 2 });
-    expect(await messages({ beforeId: page1.at(-1)!.id, limit: 2 })).toEqual([
-      'Preço recusado pela loja',
-      'Estoque enviado',
-    ]);
-    expect(page1[0]?.details).toBeNull();
-    expect((await getLog(db, page1[0]!.id!))?.details).toBe('{"erpKey":"7","storeAnswer":{"status":400}}');
+    const first = await listLogs(db, {}, { limit: 2 });
+    expect(first.lines.map((l) => l.message)).toEqual(['estoque 2', 'Filial 2 ok']);
+    expect(first.next).toEqual({ at: at(3), id: first.lines[1]!.id });
+    const second = await listLogs(db, {}, { limit: 2, before: first.next! });
+    expect(second.lines.map((l) => l.message)).toEqual(['Preço recusado pela loja', 'Estoque enviado']);
+    const last = await listLogs(db, {}, { limit: 2, before: second.next! });
+    expect(last).toMatchObject({ next: null, partial: false });
+    expect(last.lines.map((l) => l.message)).toEqual(['início da execução']);
+    expect(first.lines[0]?.details).toBeNull();
+    expect((await getLog(db, first.lines[0]!.id!))?.details).toBe(
+      '{"erpKey":"7","storeAnswer":{"status":400}}',
+    );
+  });
+
+  it('a text filter reads a bounded number of lines per page and says where to go on', async () => {
+    await writeLogs(
+      db,
+      Array.from({ length: 10 }, (_, i) => line({ at: at(i), message: i === 1 ? 'agulha' : `palha ${i}` })),
+    );
+    const page = await listLogs(db, { text: 'agulha' }, { scanRows: 4 });
+    // Lines 9, 8, 7, 6 were read: no match yet, and the scan stopped at the 4th (minute 6).
+    expect(page).toMatchObject({ lines: [], partial: true, next: { at: at(6) } });
+    const on = await listLogs(db, { text: 'agulha' }, { scanRows: 4, before: page.next! });
+    expect(on).toMatchObject({ partial: true, next: { at: at(2) } });
+    const found = await listLogs(db, { text: 'agulha' }, { scanRows: 4, before: on.next! });
+    expect(found.lines.map((l) => l.message)).toEqual(['agulha']);
+    expect(found).toMatchObject({ next: null, partial: false });
   });
 });
 
@@ -182,7 +205,7 @@ describe('retention: batches of old rows', () => {
     expect(await purgeLogs(db, at(0), 3)).toBe(3);
     expect(await purgeLogs(db, at(0), 3)).toBe(1);
     expect(await purgeLogs(db, at(0), 3)).toBe(0);
-    expect((await listLogs(db)).map((l) => l.message)).toEqual(['m4']);
+    expect((await listLogs(db)).lines.map((l) => l.message)).toEqual(['m4']);
 
     const done = await startRun(db, { job: 'stock', branch: '1', trigger: 'manual', startedAt: old });
     await finishRun(db, done, { status: 'ok', finishedAt: old, counts: {}, message: null });

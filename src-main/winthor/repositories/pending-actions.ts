@@ -24,7 +24,7 @@ export const retryPendings = async (
   at: Date,
   actor: string,
 ): Promise<TouchedPending[]> => {
-  const { where, binds } = pendingWhere({ ...selection, status: undefined });
+  const { where, binds } = pendingWhere(db, { ...selection, status: undefined });
   where.push(`WTC_PENDING.STATUS IN ('open', 'ignored')`);
   const touched = await selectIds(db, where, binds);
   if (touched.length === 0) return [];
@@ -51,7 +51,7 @@ export const ignorePendings = async (
   at: Date,
   actor: string,
 ): Promise<TouchedPending[]> => {
-  const { where, binds } = pendingWhere({ ...selection, status: undefined });
+  const { where, binds } = pendingWhere(db, { ...selection, status: undefined });
   where.push(`WTC_PENDING.STATUS = 'open'`);
   const touched = await selectIds(db, where, binds);
   if (touched.length === 0) return [];

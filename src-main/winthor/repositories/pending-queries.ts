@@ -1,7 +1,7 @@
 import type { Binds, DbSession } from '../db/db';
 import { PENDING_COLUMNS, toPending, type PendingRecord, type PendingStatus } from './pendings-repository';
-import { toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
-import { containsPattern, containsSql } from './text-filter';
+import { toNumber, toText } from './sql-helpers';
+import { containsFilter } from './text-filter';
 
 /** What the Pendências screen filters by (every field optional). */
 export interface PendingFilter {
@@ -20,7 +20,7 @@ export interface PendingFilter {
 }
 
 /** The WHERE clause of a filter (without paging), for lists, groups and bulk actions alike. */
-export const pendingWhere = (filter: PendingFilter): { where: string[]; binds: Binds } => {
+export const pendingWhere = (db: DbSession, filter: PendingFilter): { where: string[]; binds: Binds } => {
   const where: string[] = [];
   const binds: Binds = {};
   if (filter.branch) {
@@ -48,9 +48,9 @@ export const pendingWhere = (filter: PendingFilter): { where: string[]; binds: B
     binds.to_at = filter.to;
   }
   if (filter.text?.trim()) {
-    where.push(`(WTC_PENDING.ERP_KEY = :text_key OR ${containsSql('WTC_PENDING.MESSAGE', 'text_like')})`);
-    binds.text_key = filter.text.trim();
-    binds.text_like = containsPattern(filter.text);
+    const contains = containsFilter(db, 'WTC_PENDING.MESSAGE', 'text_like', filter.text);
+    where.push(`(WTC_PENDING.ERP_KEY = :text_key OR ${contains.sql})`);
+    Object.assign(binds, contains.binds, { text_key: filter.text.trim() });
   }
   if (filter.ids) {
     if (filter.ids.length === 0) where.push('1 = 0');
@@ -67,7 +67,7 @@ export const pendingWhere = (filter: PendingFilter): { where: string[]; binds: B
 
 /** Newest first, keyset paging by ID (one page more than asked tells whether there is a next page). */
 export const listPendings = async (db: DbSession, filter: PendingFilter = {}): Promise<PendingRecord[]> => {
-  const { where, binds } = pendingWhere(filter);
+  const { where, binds } = pendingWhere(db, filter);
   where.push('WTC_PENDING.ID < :before_id');
   const rows = await db.query(
     db.dialect.limit(
@@ -85,21 +85,21 @@ export const getPending = async (db: DbSession, id: number): Promise<PendingReco
   return row ? toPending(row) : undefined;
 };
 
-/** One group of the Pendências screen: a kind of an entity, with its count and a sample fix. */
+/** One group of the Pendências screen: a kind of an entity, with its count. */
 export interface PendingGroup {
   entity: string;
   kind: string;
   count: number;
-  lastAt: Date | null;
-  fix: string | null;
 }
 
-/** Pendências grouped by entity and kind, largest group first (the filter's kind is ignored). */
+/**
+ * Pendências grouped by entity and kind, largest group first (the filter's kind is ignored). Counted from
+ * the index WTC_PENDING_KIND_IX alone when filtered by state (and branch): no table row is read.
+ */
 export const groupPendings = async (db: DbSession, filter: PendingFilter = {}): Promise<PendingGroup[]> => {
-  const { where, binds } = pendingWhere({ ...filter, kind: undefined, ids: undefined });
+  const { where, binds } = pendingWhere(db, { ...filter, kind: undefined, ids: undefined });
   const rows = await db.query(
-    `SELECT WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N, MAX(WTC_PENDING.UPDATED_AT) AS LAST_AT,
-            MAX(WTC_PENDING.FIX) AS FIX
+    `SELECT WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N
        FROM WTC_PENDING ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       GROUP BY WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND
       ORDER BY COUNT(*) DESC, WTC_PENDING.ERROR_KIND`,
@@ -109,8 +109,6 @@ export const groupPendings = async (db: DbSession, filter: PendingFilter = {}): 
     entity: toText(row.ENTITY),
     kind: toText(row.ERROR_KIND),
     count: toNumber(row.N),
-    lastAt: toOptionalDate(row.LAST_AT),
-    fix: toOptionalText(row.FIX),
   }));
 };
 

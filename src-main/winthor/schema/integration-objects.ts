@@ -327,14 +327,17 @@ export interface IndexOnTable {
 }
 
 export const MONITORING_INDEXES: IndexOnTable[] = [
-  // Pendências grouped by kind, with counts (open ones of a branch).
+  // Pendências of a state newest first; counted by kind from the index alone (no table row read).
+  { table: 'WTC_PENDING', index: { name: 'WTC_PENDING_STATUS_IX', columns: ['STATUS', 'ID'] } },
   {
     table: 'WTC_PENDING',
-    index: { name: 'WTC_PENDING_KIND_IX', columns: ['STATUS', 'BRANCH', 'ERROR_KIND'] },
+    index: { name: 'WTC_PENDING_KIND_IX', columns: ['STATUS', 'BRANCH', 'ENTITY', 'ERROR_KIND'] },
   },
-  // Logs newest first within a branch, a level, a run.
-  { table: 'WTC_LOG', index: { name: 'WTC_LOG_BRANCH_IX', columns: ['BRANCH', 'ID'] } },
-  { table: 'WTC_LOG', index: { name: 'WTC_LOG_LEVEL_IX', columns: ['LOG_LEVEL', 'ID'] } },
+  // Logs newest first (by time, then id) overall, within a branch, within a level; the lines of a run.
+  // (Version 1's WTC_LOG_AT_IX has LOGGED_AT alone: Oracle would sort every tie of a page by ID.)
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_TIME_IX', columns: ['LOGGED_AT', 'ID'] } },
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_BRANCH_IX', columns: ['BRANCH', 'LOGGED_AT', 'ID'] } },
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_LEVEL_IX', columns: ['LOG_LEVEL', 'LOGGED_AT', 'ID'] } },
   { table: 'WTC_LOG', index: { name: 'WTC_LOG_RUN_IX', columns: ['RUN_ID'] } },
   // Runs by time (Painel activity over 24 h and 7 days, retention).
   { table: 'WTC_RUN', index: { name: 'WTC_RUN_AT_IX', columns: ['STARTED_AT'] } },
