@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
+import { emailMethods } from './email-methods';
+import { logsMethods } from './logs-methods';
+import { monitorMethods } from './monitor-methods';
+import { pendingsMethods } from './pendings-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
@@ -15,6 +19,10 @@ export const contract = {
   ...databaseMethods,
   ...storeMethods,
   ...syncMethods,
+  ...logsMethods,
+  ...pendingsMethods,
+  ...emailMethods,
+  ...monitorMethods,
 };
 
 export type Contract = typeof contract;

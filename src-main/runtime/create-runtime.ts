@@ -6,9 +6,17 @@ import { databaseHandlers } from '../api/handlers/database-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
+import { emailHandlers } from '../api/handlers/email-handlers';
+import { logsHandlers } from '../api/handlers/logs-handlers';
+import { monitorHandlers } from '../api/handlers/monitor-handlers';
+import { pendingsHandlers } from '../api/handlers/pendings-handlers';
+import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
+import { alertStateFile } from './alert-state-file';
+import { createMonitoring, writeAlertLine } from './monitoring-runtime';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
+import type { AlertMonitor } from '../engine/alerts/alert-monitor';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
 import type { LogRecord } from '../winthor';
 import { createEnginePorts } from './engine-ports';
@@ -30,7 +38,14 @@ export interface RuntimeOptions {
    * false for a one-shot command (the CLI's sync) that may run beside the service on the same database.
    */
   scheduler?: boolean;
+  /** How alert mails connect (tests: the local SMTP server's certificate, short time-outs). */
+  mail?: MailerOptions;
 }
+
+/** Alerts look every minute; old rows are purged every six hours (the first time two minutes after start). */
+const ALERT_TICK_MS = 60_000;
+const PURGE_EVERY_MS = 6 * 3_600_000;
+const FIRST_PURGE_MS = 120_000;
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
 export interface Runtime {
@@ -44,6 +59,8 @@ export interface Runtime {
   readonly dataDir: string;
   /** One store client per branch (budget, spacing and circuit breaker per store). */
   readonly stores: StoreClientRegistry;
+  /** Alerts on state changes (tray events, mails) and their health; null when the engine does not run. */
+  readonly alerts: AlertMonitor | null;
   status(): AppStatus;
   close(): Promise<void>;
 }
@@ -91,6 +108,52 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     onLog: logLine,
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
+  const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
+    sendMail(server, mail, options.mail ?? {});
+  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
+  const watching = ports !== undefined && options.scheduler !== false;
+  const monitoring = watching
+    ? createMonitoring({
+        settings: () => options.settings.get(),
+        database,
+        stores,
+        events,
+        send,
+        state: alertStateFile(options.dataDir),
+        now,
+        log,
+        logLine: (line) => {
+          logLine(line);
+          void writeAlertLine(database, line);
+        },
+      })
+    : null;
+  const alerts = monitoring?.alerts ?? null;
+  const timers: NodeJS.Timeout[] = [];
+  const unsubscribeRuns = events.on('sync.run', (event) => {
+    if (event.phase === 'finished' && alerts) void alerts.runFinished(event).catch(() => {});
+  });
+  if (monitoring) {
+    const tick = setInterval(() => void monitoring.alerts.tick().catch(() => {}), ALERT_TICK_MS);
+    const purge = () =>
+      void monitoring
+        .purge()
+        .then((deleted) => {
+          const total = Object.values(deleted).reduce((sum, n) => sum + n, 0);
+          if (total > 0)
+            log(
+              'info',
+              `Retenção: apagados ${deleted.logs} logs, ${deleted.runs} execuções, ${deleted.resolvedPendings} pendências resolvidas e ${deleted.pendingEvents} linhas de histórico antigos.`,
+            );
+        })
+        .catch((error: unknown) => log('warn', `Retenção: ${(error as Error)?.message ?? String(error)}`));
+    const first = setTimeout(purge, FIRST_PURGE_MS);
+    const every = setInterval(purge, PURGE_EVERY_MS);
+    for (const timer of [tick, first, every]) {
+      timer.unref?.();
+      timers.push(timer);
+    }
+  }
 
   const handlers: Handlers = {
     ...appHandlers(info, engine),
@@ -98,6 +161,24 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
     ...syncHandlers(engine, options.settings),
+    ...logsHandlers(database, now),
+    ...pendingsHandlers(database, engine, now),
+    ...emailHandlers(options.settings, send, now),
+    ...monitorHandlers(
+      options.settings,
+      database,
+      (branch) => {
+        const budget = stores.forBranch(branch).state().budget;
+        return { remaining: budget.remaining, limit: budget.limit };
+      },
+      () =>
+        alerts?.health() ?? {
+          level: 'ok',
+          summary: 'Alertas desligados neste modo',
+          summaryRef: { key: 'health.off' },
+        },
+      now,
+    ),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -113,9 +194,12 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     api,
     dataDir: options.dataDir,
     stores,
+    alerts,
     status: () => buildStatus(info, engine),
     close: async () => {
       unsubscribeSettings();
+      unsubscribeRuns();
+      for (const timer of timers) clearInterval(timer);
       await engine.stop();
       stores.close();
       await database.close();

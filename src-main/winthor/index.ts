@@ -49,3 +49,4 @@ export * from './repositories/pending-queries';
 export * from './repositories/pending-actions';
 export * from './repositories/pending-events';
 export * from './repositories/retention-repository';
+export * from './repositories/order-import-lookup';

@@ -130,3 +130,20 @@ export const openPendingKinds = async (
     maxId: toNumber(row.MAX_ID),
   }));
 };
+
+/** Pendências of a kind created after `afterId`, oldest first (alerts told once per item). */
+export const listPendingsAfter = async (
+  db: DbSession,
+  kind: string,
+  afterId: number,
+  limit: number,
+): Promise<PendingRecord[]> => {
+  const rows = await db.query(
+    db.dialect.limit(
+      `SELECT ${PENDING_COLUMNS} FROM WTC_PENDING
+        WHERE WTC_PENDING.ERROR_KIND = :error_kind AND WTC_PENDING.ID > :after_id ORDER BY WTC_PENDING.ID`,
+    ),
+    { error_kind: kind, after_id: afterId, row_limit: limit },
+  );
+  return rows.map(toPending);
+};
