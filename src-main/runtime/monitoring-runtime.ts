@@ -71,7 +71,9 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
       ),
     runFailure: (runId) =>
       database.use(async (db) => {
-        const [line] = (await listLogs(db, { runId, level: 'error' }, { limit: 1 })).lines;
+        // The run's first error line says what failed (its details carry the fix); the last is its summary.
+        const errors = (await listLogs(db, { runId, level: 'error' }, { limit: 10 })).lines;
+        const line = errors.at(-1);
         if (!line?.id) return { message: null, fix: null };
         const details = (await getLog(db, line.id))?.details;
         let fix: string | null = null;

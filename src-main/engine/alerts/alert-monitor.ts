@@ -82,7 +82,7 @@ export class AlertMonitor {
         kind: 'job_failed',
         job: event.job,
         since: now,
-        message: failure.message ?? event.message ?? undefined,
+        message: event.message ?? failure.message ?? undefined,
         ...(failure.fix ? { fix: failure.fix } : {}),
         items: await this.ports.itemsWaiting(event.branch, event.job).catch(() => undefined),
         runId: event.runId,

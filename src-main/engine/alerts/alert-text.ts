@@ -28,6 +28,21 @@ export const entityLabel = (entity: string): string => ENTITY_LABEL[entity] ?? e
 
 const where = (facts: AlertFacts) => (facts.branch ? `filial ${facts.branch.code}` : 'integrador');
 
+/** The fix in words when the failure itself brought none. */
+const DEFAULT_FIX: Partial<Record<AlertFacts['kind'], string>> = {
+  job_failed:
+    'Veja a execução pelo link abaixo (Monitorar → Logs). O integrador tenta de novo a cada execução agendada e nada do que está na fila se perde; se a loja estiver fora do ar, basta esperar.',
+  job_still_failing:
+    'Veja a última execução pelo link abaixo. Se a mensagem fala da loja, confira o Painel (conexão e limite de chamadas); se fala do banco ou de um cadastro, corrija-o no WinThor.',
+  new_pending_kind: 'Abra as pendências deste tipo pelo link abaixo: cada uma diz o que corrigir no WinThor.',
+  budget_exhausted:
+    'Nada a fazer: o envio continua na próxima hora, pela ordem de prioridade (pedidos primeiro).',
+  database_unreachable:
+    'Confira se o servidor Oracle está no ar e acessível deste computador (Banco de Dados → Testar conexão).',
+  order_cancelled_after_import:
+    'Cancele o pedido também no WinThor (ou confira a nota, se já foi faturado) e trate o estorno com o cliente.',
+};
+
 /** The one-line title (mail subject after the product name; tray notification title). */
 export const alertTitle = (facts: AlertFacts): string => {
   const job = facts.job ? jobLabel(facts.job) : '';
@@ -62,10 +77,9 @@ export const alertLines = (facts: AlertFacts): string[] => {
     ? `Filial ${facts.branch.code}${facts.branch.name ? ` — ${facts.branch.name}` : ''}`
     : null;
   if (branch) lines.push(branch);
-  const items =
-    facts.items !== undefined
-      ? `${facts.items} item(ns) aguardando (alterações na fila e pendências abertas).`
-      : null;
+  const items = facts.items
+    ? `${facts.items} item(ns) aguardando (alterações na fila e pendências abertas).`
+    : null;
   switch (facts.kind) {
     case 'job_failed':
       lines.push(`O que falhou: a sincronização de ${jobLabel(facts.job!).toLowerCase()}.`);
@@ -145,7 +159,8 @@ export const alertLines = (facts: AlertFacts): string[] => {
       );
       break;
   }
-  if (facts.fix) lines.push(`Como resolver: ${facts.fix}`);
+  const fix = facts.fix ?? DEFAULT_FIX[facts.kind];
+  if (fix) lines.push(`Como resolver: ${fix}`);
   if (facts.suppressed)
     lines.push(
       `${facts.suppressed} outro(s) alerta(s) desta filial não foram enviados na última hora (limite de e-mails por hora); veja o Painel.`,
