@@ -19,7 +19,7 @@ export const PendingFilterInput = z
   .object({
     branch: z.string().max(2).optional(),
     entity: z.string().max(20).optional(),
-    kind: z.string().max(20).optional(),
+    kind: z.string().max(60).optional(),
     status: z.enum(PENDING_STATES).optional(),
     from: isoDate('Período (de)').optional(),
     to: isoDate('Período (até)').optional(),
@@ -99,7 +99,7 @@ export const pendingsMethods = {
       'Tentar de novo: a pendência (uma, as escolhidas ou o grupo do filtro) fica para agora e a tarefa da entidade é iniciada.',
     input: z.union([
       z.object({ ids }).strict(),
-      z.object({ group: PendingFilterInput.extend({ kind: z.string().min(1).max(20) }) }).strict(),
+      z.object({ group: PendingFilterInput.extend({ kind: z.string().min(1).max(60) }) }).strict(),
     ]),
     output: z.object({
       retried: z.number(),

@@ -35,7 +35,7 @@ export const recordPendingEvents = async (
       pending_id: id,
       event_at: event.at,
       action: event.action,
-      error_kind: fit(event.kind, 20),
+      error_kind: fit(event.kind, 60),
       message: fit(event.message, 4000),
       actor: fit(event.actor ?? null, 60),
     })),

@@ -121,7 +121,7 @@ export const recordPending = async (
     key,
   );
   const fields = {
-    error_kind: fit(problem.kind, 20) ?? 'erro',
+    error_kind: fit(problem.kind, 60) ?? 'erro',
     message: fit(problem.message, 4000) ?? '-',
     fix: fit(problem.fix, 4000),
     params: paramsText(problem.params),

@@ -321,6 +321,12 @@ export const PENDING_MONITORING_COLUMNS: ColumnDef[] = [
   date('RESOLVED_AT'),
 ];
 
+/**
+ * Pendência kinds are words people read (`sem_mapeamento_cobranca`, `pedido_cancelado_apos_importacao`):
+ * version 1's 20 characters cut them, version 7 makes room for 60.
+ */
+export const PENDING_KIND_COLUMN: ColumnDef = text('ERROR_KIND', 60, true);
+
 export interface IndexOnTable {
   table: string;
   index: { name: string; columns: string[] };
@@ -352,7 +358,7 @@ export const MONITORING_TABLES: TableDef[] = [
       date('EVENT_AT', true),
       /** failed | retry | ignored | reopened | resolved */
       text('ACTION', 20, true),
-      text('ERROR_KIND', 20),
+      text('ERROR_KIND', 60),
       text('MESSAGE', 4000),
       /** Who asked (retry, ignore): the UI's origin (desktop, browser, command line); null for the engine. */
       text('ACTOR', 60),

@@ -3,6 +3,7 @@ import {
   INTEGRATION_TABLES,
   MONITORING_INDEXES,
   MONITORING_TABLES,
+  PENDING_KIND_COLUMN,
   PENDING_MONITORING_COLUMNS,
   REPLACED_BY_ENGINE_TABLES,
   QUEUE_SEQUENCE_CACHE,
@@ -91,11 +92,12 @@ export const MIGRATIONS: Migration[] = [
     // Version 6 is the order import's (issue #10, another branch); the lead renumbers at the merge if needed.
     version: 7,
     description:
-      'Monitoramento: histórico das pendências (WTC_PENDING_EVENT), motivo de ignorar e parâmetros das mensagens em WTC_PENDING, índices de Logs e Pendências',
+      'Monitoramento: histórico das pendências (WTC_PENDING_EVENT); em WTC_PENDING, parâmetros das mensagens, motivo de ignorar e tipo com até 60 letras; índices de Logs e Pendências',
     // Our own tables only: no WinThor table is touched.
     tables: MONITORING_TABLES,
     up: (ddl) => [
       ...ddl.addColumns('WTC_PENDING', PENDING_MONITORING_COLUMNS),
+      ...ddl.widenColumn('WTC_PENDING', PENDING_KIND_COLUMN),
       ...MONITORING_INDEXES.flatMap(({ table, index }) => ddl.createIndex(table, index)),
       ...MONITORING_TABLES.flatMap((t) => ddl.createTable(t)),
     ],

@@ -15,6 +15,8 @@ export interface SchemaDdl {
   addColumns(table: string, columns: readonly ColumnDef[]): string[];
   /** An index on an existing WTC_ table (Oracle ignores ORA-00955 / ORA-01408, like createTable's). */
   createIndex(table: string, index: { name: string; columns: string[] }): string[];
+  /** A text column made longer (Oracle MODIFY; SQLite does not enforce VARCHAR2 sizes: nothing to do). */
+  widenColumn(table: string, column: ColumnDef): string[];
   dropIndex(name: string): string[];
   /** How many values of a table's ID sequence each instance caches (Oracle only). */
   setSequenceCache(table: TableDef, cache: number): string[];
@@ -116,6 +118,8 @@ export const oracleDdl: SchemaDdl = {
   createIndex: (table, ix) => [
     oracleGuarded(`CREATE INDEX ${ix.name} ON ${table} (${ix.columns.join(', ')})`, [-955, -1408]),
   ],
+  // Widening to the same or a larger size is accepted again (by reading), so the statement can be re-run.
+  widenColumn: (table, c) => [`ALTER TABLE ${table} MODIFY (${c.name} ${oracleType(c)})`],
   // ORA-01418: the index does not exist (its table was dropped first, or a half install).
   dropIndex: (name) => [oracleGuarded(`DROP INDEX ${name}`, [-1418])],
   dropTable: (table) => [
@@ -228,6 +232,7 @@ export const sqliteDdl: SchemaDdl = {
     `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table} (${ix.columns.join(', ')})`,
   ],
   dropIndex: (name) => [`DROP INDEX IF EXISTS ${name}`],
+  widenColumn: () => [],
   createQueueTrigger: (t) => {
     const key = (row: 'NEW' | 'OLD') =>
       [
