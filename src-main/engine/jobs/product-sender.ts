@@ -67,6 +67,11 @@ export const sendProducts = async (
         kind: 'aguardando_categoria',
         message: `${label} aguarda o envio da sua categoria (departamento ${product.departmentCode ?? '-'}, seção ${product.sectionCode ?? '-'}) para a loja.`,
         fix: 'A categoria vai na próxima sincronização de categorias. Se não for, confira se o departamento e a seção estão marcados para o e-commerce (ENVIAECOMMERCE = S).',
+        params: {
+          codprod: product.codprod,
+          department: product.departmentCode ?? '-',
+          section: product.sectionCode ?? '-',
+        },
       });
       handled.add(product.codprod);
       continue;
@@ -89,6 +94,7 @@ export const sendProducts = async (
         kind: 'sem_preco',
         message: `${label} sem preço de venda na região da filial ${branch.code}: não é criado na loja sem preço.`,
         fix: 'Informe o preço de venda do produto na região de preço da filial (rotina 201) — a coluna é a do parâmetro 4010.',
+        params: { codprod: product.codprod, branch: branch.code, create: true },
       });
       handled.add(product.codprod);
       continue;
