@@ -46,6 +46,7 @@ export interface RuntimeOptions {
 const ALERT_TICK_MS = 60_000;
 const PURGE_EVERY_MS = 6 * 3_600_000;
 const FIRST_PURGE_MS = 120_000;
+const FIRST_TICK_MS = 5_000;
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
 export interface Runtime {
@@ -94,6 +95,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       message: line.message,
       ...(line.branch ? { branch: line.branch } : {}),
       ...(line.entity ? { entity: line.entity } : {}),
+      ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
   const engine = new EngineController({
@@ -147,9 +149,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
             );
         })
         .catch((error: unknown) => log('warn', `Retenção: ${(error as Error)?.message ?? String(error)}`));
+    // A first look soon after start: the health (tray, Painel) knows the open pendências at once.
+    const firstTick = setTimeout(() => void monitoring.alerts.tick().catch(() => {}), FIRST_TICK_MS);
     const first = setTimeout(purge, FIRST_PURGE_MS);
     const every = setInterval(purge, PURGE_EVERY_MS);
-    for (const timer of [tick, first, every]) {
+    for (const timer of [tick, firstTick, first, every]) {
       timer.unref?.();
       timers.push(timer);
     }
