@@ -37,8 +37,7 @@ export const IgnoreModal = ({
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
           error={touched && tooShort ? t('pendings.ignoreReasonShort') : undefined}
-          autosize
-          minRows={2}
+          rows={3}
           data-autofocus
         />
         <Group justify="flex-end" mt="md">
