@@ -33,13 +33,13 @@ export const LogDetailDrawer = ({ id, onClose }: { id: number | null; onClose: (
                 {t('logs.run')} {data.run.id}
               </Title>
               <Text size="sm">
-                {t(`entities.${data.run.job}`)} · {t('filters.branch')} {data.run.branch} · {data.run.status}{' '}
-                · {formatDateTime(data.run.startedAt, i18n.language)}
+                {t(`entities.${data.run.job}`)} · {t('filters.branch')} {data.run.branch} ·{' '}
+                {t(`runStatus.${data.run.status}`)} · {formatDateTime(data.run.startedAt, i18n.language)}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('logs.runCounts')}:{' '}
                 {Object.entries(data.run.counts)
-                  .map(([name, n]) => `${name} ${n}`)
+                  .map(([name, n]) => `${t(`runCounts.${name}`, { defaultValue: name })} ${n}`)
                   .join(' · ')}
               </Text>
               <Anchor component={Link} to={`/monitorar/logs?run=${data.run.id}`} size="sm" onClick={onClose}>

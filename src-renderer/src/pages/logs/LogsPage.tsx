@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Switch, Text } from '@mantine/core';
+import { Alert, Button, Group, Select, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { LogDetailDrawer } from './LogDetailDrawer';
 import { LogTable } from './LogTable';
 import { useLiveLines } from './use-live-lines';
 
-const PAGE = 50;
+const PAGE_SIZES = ['25', '50', '100', '200'];
 
 const toInput = (f: LogFilterValues): LogFilterInput => ({
   ...(f.branch ? { branch: f.branch } : {}),
@@ -41,11 +41,12 @@ export const LogsPage = () => {
   const filterKey = JSON.stringify(input);
   const cursors = pages.key === filterKey ? pages.cursors : [undefined];
   const before = cursors.at(-1);
+  const [size, setSize] = useState('50');
   const [live, setLive] = useState(false);
   const [open, setOpen] = useState<number | null>(null);
   const list = useApiQuery(
     'logs.list',
-    { filter: input, ...(before ? { before } : {}), limit: PAGE },
+    { filter: input, ...(before ? { before } : {}), limit: Number(size) },
     { refetchInterval: live && cursors.length === 1 ? 5_000 : undefined },
   );
   const liveLines = useLiveLines(live && cursors.length === 1, filter);
@@ -102,6 +103,17 @@ export const LogsPage = () => {
               {t('logs.page', { page: cursors.length })}
             </Text>
             <Group>
+              <Select
+                aria-label={t('logs.pageSize')}
+                data={PAGE_SIZES.map((n) => ({ value: n, label: t('logs.perPage', { count: Number(n) }) }))}
+                value={size}
+                onChange={(value) => {
+                  setSize(value ?? '50');
+                  go([undefined]);
+                }}
+                allowDeselect={false}
+                w={150}
+              />
               <Button
                 variant="default"
                 disabled={cursors.length === 1}
