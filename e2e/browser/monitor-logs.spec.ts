@@ -78,7 +78,10 @@ test.describe('Monitorar → Logs', () => {
     await expect(live).toBeChecked();
     // The scheduler's next round (started here through the API, as a timer would): its lines come on top
     // without reloading the page.
-    const started = await page.request.post('/api/engine.runNow', { data: {}, headers: { 'x-wtc-client': 'ui' } });
+    const started = await page.request.post('/api/engine.runNow', {
+      data: {},
+      headers: { 'x-wtc-client': 'ui' },
+    });
     expect(started.ok()).toBe(true);
     await expect(lines.first()).not.toHaveText(newest, { timeout: 30_000 });
     await switchLanguage(page, 'en');
