@@ -1,6 +1,7 @@
 import type { MonitorHealth, Settings } from '../contract';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
-import { AlertMonitor, type AlertPorts } from '../engine/alerts/alert-monitor';
+import { AlertMonitor } from '../engine/alerts/alert-monitor';
+import type { AlertPorts } from '../engine/alerts/alert-ports';
 import type { AlertStateStore } from '../engine/alerts/alert-state';
 import { entityOfJob } from '../engine/monitoring/entity-jobs';
 import { purgeOldRows, type PurgeTarget } from '../engine/monitoring/retention';

@@ -10,7 +10,8 @@ import {
 import type { OutgoingMail } from '../../mail/smtp-mailer';
 import type { PendingRecord } from '../../winthor';
 import { ORDER_CANCELLED_KIND } from './alert-facts';
-import { AlertMonitor, type AlertPorts } from './alert-monitor';
+import { AlertMonitor } from './alert-monitor';
+import type { AlertPorts } from './alert-ports';
 import { memoryAlertStateStore } from './alert-state';
 
 const MINUTE = 60_000;

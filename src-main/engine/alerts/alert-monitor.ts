@@ -1,35 +1,10 @@
-import type { AlertEvent, Branch, MonitorHealth, ScheduleJob, Settings, SyncRunEvent } from '../../contract';
-import type { OutgoingMail, SmtpServer } from '../../mail/smtp-mailer';
-import type { PendingRecord } from '../../winthor';
-import { ORDER_CANCELLED_KIND, type AlertFacts, type DailySummaryFacts } from './alert-facts';
-import { renderAlertMail } from './alert-mail';
-import { recipientsOf, uiUrlOf } from './alert-recipients';
-import { emptyAlertState, type AlertState, type AlertStateStore } from './alert-state';
-import { alertTitle, alertLines } from './alert-text';
+import type { Branch, MonitorHealth, ScheduleJob, SyncRunEvent } from '../../contract';
+import { ORDER_CANCELLED_KIND, type AlertFacts } from './alert-facts';
+import { dispatchAlert } from './alert-dispatch';
+import type { AlertPorts } from './alert-ports';
+import { emptyAlertState, type AlertState } from './alert-state';
 import { healthOf } from './health';
 import { MailOutbox } from './mail-outbox';
-
-/** What the alerts read and where they go (runtime/alert-ports.ts implements it on the database and SMTP). */
-export interface AlertPorts {
-  settings(): Settings;
-  now(): Date;
-  /** 'ok', 'unconfigured' (nothing to watch yet), or throws with the database's error. */
-  probeDatabase(): Promise<'ok' | 'unconfigured'>;
-  openPendingKinds(): Promise<Array<{ branch: string; entity: string; kind: string; count: number }>>;
-  /** Open pendências of a kind newer than `afterId` (oldest first); with afterId null, just the newest. */
-  pendingsOfKind(kind: string, afterId: number | null, limit: number): Promise<PendingRecord[]>;
-  /** What a failed run said: its message and the fix of its error line. */
-  runFailure(runId: number): Promise<{ message: string | null; fix: string | null }>;
-  /** Items waiting for a job of a branch: the queue backlog plus the entity's open pendências. */
-  itemsWaiting(branch: string, job: ScheduleJob): Promise<number | undefined>;
-  budget(branch: Branch): { remaining: number | null; limit: number | null } | null;
-  dailySummary(branch: string, since: Date): Promise<Omit<DailySummaryFacts, 'failingJobs'>>;
-  send(server: SmtpServer, mail: OutgoingMail): Promise<unknown>;
-  state: AlertStateStore;
-  log(level: 'info' | 'warn' | 'error', message: string, branch: string | null): void;
-  emit(event: AlertEvent): void;
-  healthChanged(health: MonitorHealth): void;
-}
 
 const HOUR = 3_600_000;
 const dayOf = (date: Date) =>
@@ -267,68 +242,9 @@ export class AlertMonitor {
     }
   }
 
-  /** Tells the tray, logs the alert, and mails it when the branch has e-mail on and the hour's limit allows. */
-  private async raise(facts: Omit<AlertFacts, 'at'>): Promise<void> {
-    const at = this.ports.now();
-    const full: AlertFacts = { ...facts, at };
-    const title = alertTitle(full);
-    const code = full.branch?.code ?? null;
-    if (full.kind !== 'daily_summary') {
-      this.ports.emit({
-        kind: full.kind,
-        branch: code,
-        severity: ['job_recovered', 'database_recovered'].includes(full.kind)
-          ? 'ok'
-          : ['job_failed', 'job_still_failing', 'database_unreachable'].includes(full.kind)
-            ? 'error'
-            : 'warning',
-        title,
-        body: alertLines(full)
-          .slice(code ? 1 : 0, 3)
-          .join(' '),
-        params: {
-          ...(full.job ? { job: full.job } : {}),
-          ...(full.pendingKind ? { pendingKind: full.pendingKind } : {}),
-          ...(full.since ? { since: full.since.toISOString() } : {}),
-        },
-        at: at.toISOString(),
-      });
-      this.ports.log(full.kind.endsWith('recovered') ? 'info' : 'warn', `Alerta: ${title}.`, code);
-    }
-    const branch = code ? this.branch(code) : undefined;
-    if (!branch?.email.enabled || !branch.email.host) return;
-    const sent = (this.state.sent[branch.code] ?? []).filter((t) => t > at.getTime() - HOUR);
-    if (sent.length >= branch.email.alerts.maxPerHour) {
-      this.state.suppressed[branch.code] = (this.state.suppressed[branch.code] ?? 0) + 1;
-      this.state.sent[branch.code] = sent;
-      this.save();
-      this.ports.log(
-        'warn',
-        `Alerta não enviado por e-mail (limite de ${branch.email.alerts.maxPerHour} por hora da filial ${branch.code}): ${title}.`,
-        branch.code,
-      );
-      return;
-    }
-    const suppressed = this.state.suppressed[branch.code] ?? 0;
-    this.state.sent[branch.code] = [...sent, at.getTime()];
-    delete this.state.suppressed[branch.code];
-    this.save();
-    const mail = renderAlertMail(
-      { ...full, ...(suppressed ? { suppressed } : {}) },
-      uiUrlOf(this.ports.settings()),
-    );
-    const email = branch.email;
-    this.outbox.post(
-      branch.code,
-      {
-        host: email.host,
-        port: email.port,
-        protocol: email.protocol,
-        user: email.user,
-        password: email.password,
-      },
-      { from: email.from, ...recipientsOf(email), ...mail },
-      title,
+  private raise(facts: Omit<AlertFacts, 'at'>): Promise<void> {
+    return dispatchAlert({ ...facts, at: this.ports.now() }, this.ports, this.outbox, this.state, () =>
+      this.save(),
     );
   }
 

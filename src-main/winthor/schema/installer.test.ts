@@ -5,7 +5,6 @@ import { createTestWinthor } from '../test-winthor.test-support';
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
-  MONITORING_TABLES,
   QUEUE_TRIGGERS,
   SCHEMA_VERSION_TABLE,
 } from './integration-objects';
@@ -20,6 +19,7 @@ import {
   uninstall,
 } from './installer';
 import { TARGET_VERSION } from './migrations';
+import { MONITORING_TABLES } from './monitoring-objects';
 import { oracleDdl } from './schema-ddl';
 
 const queue = (db: SqliteDb) =>

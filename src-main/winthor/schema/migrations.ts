@@ -1,10 +1,6 @@
 import {
   ENGINE_TABLES,
   INTEGRATION_TABLES,
-  MONITORING_INDEXES,
-  MONITORING_TABLES,
-  PENDING_KIND_COLUMN,
-  PENDING_MONITORING_COLUMNS,
   REPLACED_BY_ENGINE_TABLES,
   QUEUE_SEQUENCE_CACHE,
   QUEUE_TRIGGERS,
@@ -12,6 +8,12 @@ import {
   type QueueTriggerDef,
   type TableDef,
 } from './integration-objects';
+import {
+  MONITORING_INDEXES,
+  MONITORING_TABLES,
+  PENDING_KIND_COLUMN,
+  PENDING_MONITORING_COLUMNS,
+} from './monitoring-objects';
 import type { SchemaDdl } from './schema-ddl';
 
 /** One step of the integration schema. Never edit a released step: add the next one. */
