@@ -12,6 +12,7 @@ const COLORS = {
   normal: [0x1c, 0x7e, 0xd6], // blue: running
   paused: [0x86, 0x8e, 0x96], // grey: paused or stopped
   error: [0xe0, 0x31, 0x31], // red: error
+  warning: [0xf0, 0x8c, 0x00], // amber: something waits for a person (pendências, budget out)
 };
 
 const inRoundedSquare = (x, y, margin, radius) => {
@@ -174,6 +175,7 @@ for (const [name, color] of [
   ['tray', COLORS.normal],
   ['tray-paused', COLORS.paused],
   ['tray-error', COLORS.error],
+  ['tray-warning', COLORS.warning],
 ]) {
   write(`${name}.png`, png(16, color));
   write(`${name}@2x.png`, png(32, color));

@@ -21,10 +21,11 @@ export const createDispatcher = (handlers: Handlers, options: DispatcherOptions 
     context: CallContext = { origin: 'internal' },
   ): Promise<MethodOutput<M>> => {
     const definition = contract[method];
-    const parsed = definition.input.safeParse(input ?? {});
+    // reportInput: the issue says which type it received (only its type name leaves, never the value).
+    const parsed = definition.input.safeParse(input ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const { message, field } = describeValidationError(parsed.error);
-      throw new AppError('invalid_input', message, field ? { field } : {});
+      const { message, field, issues } = describeValidationError(parsed.error);
+      throw new AppError('invalid_input', message, { ...(field ? { field } : {}), issues });
     }
     const handler = handlers[method] as (input: unknown, context: CallContext) => Promise<unknown>;
     const output = await handler(parsed.data, context);

@@ -12,7 +12,6 @@ import { APP_ID, DEMO_FLAG, HIDDEN_FLAG, PRODUCT_NAME } from './app-identity';
 import { startDesktopHttp } from './desktop-http';
 import { createDesktopLog, type DesktopLog } from './desktop-log';
 import { openDesktopSettings } from './desktop-settings';
-import { engineAlert } from './engine-alerts';
 import { registerIpc } from './ipc-main';
 import { createMainWindow, showWindow } from './main-window';
 import { TrayController } from './tray-controller';
@@ -101,15 +100,22 @@ const startDesktop = async (
   };
 
   let lastStatus: AppStatus = runtime.status();
+  let lastHealth = runtime.alerts?.health();
   const tray = new TrayController(assetsDir, onAction, lastStatus);
+  tray.update(lastStatus, lastHealth);
   cleanups.push(() => tray.destroy());
   cleanups.unshift(
     runtime.events.on('app.status', (status) => {
-      const alert = engineAlert(lastStatus, status);
       lastStatus = status;
-      tray.update(status);
-      if (alert) tray.notify(alert.title, alert.body);
+      tray.update(status, lastHealth);
     }),
+    // Icon and tooltip OK / warning / error; a notification for each alert (first failure, still failing,
+    // recovered, new pendência kind, budget out, database down and back, order cancelled), ADR 0027.
+    runtime.events.on('monitor.health', (health) => {
+      lastHealth = health;
+      tray.update(lastStatus, health);
+    }),
+    runtime.events.on('alert.raised', (alert) => tray.notify(alert.title, alert.body)),
   );
 
   cleanups.unshift(registerIpc({ ipcMain, runtime, isAppUrl, getWindow: () => ui.window, log }));

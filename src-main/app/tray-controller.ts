@@ -1,6 +1,6 @@
 import { Menu, Notification, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { AppStatus } from '../contract';
+import type { AppStatus, MonitorHealth } from '../contract';
 import { buildTrayMenuModel, type TrayAction, type TrayMenuItem } from './tray-menu-model';
 import { trayIconName, trayTooltip } from './tray-status-text';
 
@@ -18,6 +18,7 @@ const toTemplate = (
 export class TrayController {
   private readonly tray: Tray;
   private status: AppStatus | undefined;
+  private health: MonitorHealth | undefined;
 
   constructor(
     private readonly assetsDir: string,
@@ -30,11 +31,12 @@ export class TrayController {
     this.update(status);
   }
 
-  update(status: AppStatus | undefined): void {
-    const iconChanged = trayIconName(status) !== trayIconName(this.status);
+  update(status: AppStatus | undefined, health: MonitorHealth | undefined = this.health): void {
+    const iconChanged = trayIconName(status, health) !== trayIconName(this.status, this.health);
     this.status = status;
+    this.health = health;
     if (iconChanged) this.tray.setImage(this.icon(status));
-    this.tray.setToolTip(trayTooltip(status));
+    this.tray.setToolTip(trayTooltip(status, health));
     this.tray.setContextMenu(Menu.buildFromTemplate(toTemplate(buildTrayMenuModel(status), this.onAction)));
   }
 
@@ -49,6 +51,6 @@ export class TrayController {
 
   private icon(status: AppStatus | undefined) {
     // nativeImage picks <name>@2x.png on high-DPI screens by itself.
-    return nativeImage.createFromPath(join(this.assetsDir, `${trayIconName(status)}.png`));
+    return nativeImage.createFromPath(join(this.assetsDir, `${trayIconName(status, this.health)}.png`));
   }
 }

@@ -35,3 +35,35 @@ describe('trayIconName', () => {
     expect(trayIconName(undefined)).toBe('tray');
   });
 });
+
+describe('the tray with the monitoring health (OK / warning / error)', () => {
+  const warning = {
+    level: 'warning' as const,
+    summary: '12 pendência(s) aberta(s) esperando correção',
+    summaryRef: { key: 'health.pendings' },
+  };
+  const failing = {
+    level: 'error' as const,
+    summary: 'Com falha: Preços (filial 1) desde 05/12/2026 10:00',
+    summaryRef: { key: 'health.jobFailing' },
+  };
+  const ok = { level: 'ok' as const, summary: 'Tudo em dia', summaryRef: { key: 'health.ok' } };
+
+  it('turns amber while something waits for a person, red while a job or the database fails', () => {
+    const running = statusWith({ state: 'running' });
+    expect(trayIconName(running, ok)).toBe('tray');
+    expect(trayIconName(running, warning)).toBe('tray-warning');
+    expect(trayIconName(running, failing)).toBe('tray-error');
+    expect(trayIconName(statusWith({ state: 'paused' }), warning)).toBe('tray-paused');
+    expect(trayIconName(statusWith({ state: 'paused' }), failing)).toBe('tray-error');
+  });
+
+  it('says what needs a person in the tooltip, and nothing more when all is well', () => {
+    expect(trayTooltip(statusWith({ summary: 'Em execução' }), warning)).toBe(
+      'Integrador WinThor Ciashop — Em execução · 12 pendência(s) aberta(s) esperando correção',
+    );
+    expect(trayTooltip(statusWith({ summary: 'Em execução' }), ok)).toBe(
+      'Integrador WinThor Ciashop — Em execução',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import type { AppStatus } from '../contract';
+import type { AppStatus, MonitorHealth } from '../contract';
 import { PRODUCT_NAME } from './app-identity';
 
 /** Windows cuts tray tooltips at 127 characters. */
@@ -7,24 +7,26 @@ export const TOOLTIP_MAX = 127;
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
-/** "Integrador WinThor Ciashop — Em execução" (plus "(demonstração)"), never longer than Windows shows. */
-export const trayTooltip = (status: AppStatus | undefined): string => {
+/**
+ * "Integrador WinThor Ciashop — Em execução" (plus "(demonstração)"), and what needs a person when the
+ * health is not OK ("· 12 pendência(s) aberta(s)…"), never longer than Windows shows.
+ */
+export const trayTooltip = (status: AppStatus | undefined, health?: MonitorHealth): string => {
   const summary = status?.engine.summary ?? 'Iniciando';
   const demo = status?.demo ? ' (demonstração)' : '';
-  return clip(`${PRODUCT_NAME}${demo} — ${summary}`, TOOLTIP_MAX);
+  const problem = health && health.level !== 'ok' && health.summary !== summary ? ` · ${health.summary}` : '';
+  return clip(`${PRODUCT_NAME}${demo} — ${summary}${problem}`, TOOLTIP_MAX);
 };
 
-export type TrayIconName = 'tray' | 'tray-paused' | 'tray-error';
+export type TrayIconName = 'tray' | 'tray-paused' | 'tray-error' | 'tray-warning';
 
-/** Which icon of assets/ the tray shows: blue normally, grey paused or stopped, red on error. */
-export const trayIconName = (status: AppStatus | undefined): TrayIconName => {
-  switch (status?.engine.state) {
-    case 'error':
-      return 'tray-error';
-    case 'paused':
-    case 'stopped':
-      return 'tray-paused';
-    default:
-      return 'tray';
-  }
+/**
+ * Which icon of assets/ the tray shows: red on error (the engine's, or a job or the database failing), grey
+ * paused or stopped, amber when something waits for a person (pendências, the store's budget out, alert
+ * mails not delivered), blue when all is well.
+ */
+export const trayIconName = (status: AppStatus | undefined, health?: MonitorHealth): TrayIconName => {
+  if (status?.engine.state === 'error' || health?.level === 'error') return 'tray-error';
+  if (status?.engine.state === 'paused' || status?.engine.state === 'stopped') return 'tray-paused';
+  return health?.level === 'warning' ? 'tray-warning' : 'tray';
 };

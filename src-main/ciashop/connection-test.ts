@@ -1,4 +1,4 @@
-import { AppError } from '../shared/app-error';
+import { AppError, type MessageKey } from '../shared/app-error';
 import type { Clock } from '../shared/clock';
 import type { HttpTransport } from './http-transport';
 import { storePaths } from './paths';
@@ -13,6 +13,8 @@ export interface ConnectionTestResult {
   /** Which part is wrong: the URL, the token, the network, the store itself; 'none' when all answered. */
   failed: ConnectionPart;
   message: string;
+  /** The message as a key for a UI in another language (ADR 0025). */
+  messageRef?: MessageKey;
   apiRoot: string | null;
   apiLimit: {
     limit: number | null;
@@ -38,17 +40,21 @@ export const testStoreConnection = async (
   const fail = (
     failed: ConnectionPart,
     message: string,
+    messageRef: MessageKey,
     apiRoot: string | null = null,
   ): ConnectionTestResult => ({
     ok: false,
     failed,
     message,
+    messageRef,
     apiRoot,
     apiLimit: null,
   });
   const proxy = options.proxy ?? proxyFromEnvironment();
   if (!input.token.trim())
-    return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).');
+    return fail('token', 'Token da loja: informe o token de acesso da API (gerado no painel da loja).', {
+      key: 'store.test.tokenMissing',
+    });
   let client: StoreClient;
   try {
     client = new StoreClient({
@@ -62,7 +68,12 @@ export const testStoreConnection = async (
       proxy,
     });
   } catch (error) {
-    if (error instanceof AppError) return fail('url', `${error.message}${error.fix ? ` ${error.fix}` : ''}`);
+    if (error instanceof AppError)
+      return fail(
+        'url',
+        `${error.message}${error.fix ? ` ${error.fix}` : ''}`,
+        error.messageRef ?? { key: 'store.test.url' },
+      );
     throw error;
   }
   const apiRoot = client.apiRoot;
@@ -83,6 +94,10 @@ export const testStoreConnection = async (
       ok: true,
       failed: 'none',
       message: `Conexão com a loja OK (${apiRoot}).${budget.limit !== null ? ` Limite da API: ${budget.limit} chamadas por hora (x-apilimit-remaining: ${budget.raw}).` : ''}${viaProxy}`,
+      messageRef: {
+        key: budget.limit !== null ? 'store.test.okLimit' : 'store.test.ok',
+        params: { apiRoot, limit: budget.limit, raw: budget.raw },
+      },
       apiRoot,
       apiLimit: { limit: budget.limit, second: budget.second, remaining: budget.remaining, raw: budget.raw },
     };
@@ -93,18 +108,21 @@ export const testStoreConnection = async (
         return fail(
           'token',
           `Token da loja recusado (HTTP ${error.status}): confira o token copiado do painel da loja.`,
+          { key: 'store.test.auth', params: { status: error.status } },
           apiRoot,
         );
       case 'not_found':
         return fail(
           'url',
           `URL da loja: não há API da loja em ${apiRoot} (HTTP 404). Confira o endereço da loja.`,
+          { key: 'store.test.notFound', params: { apiRoot } },
           apiRoot,
         );
       case 'invalid_response':
         return fail(
           'url',
           `URL da loja: ${apiRoot} respondeu, mas não como a API da loja. ${error.message}`,
+          { key: 'store.test.invalidResponse', params: { apiRoot } },
           apiRoot,
         );
       case 'network':
@@ -112,6 +130,10 @@ export const testStoreConnection = async (
         return fail(
           'network',
           `${error.message} Confira a URL da loja e a conexão de rede deste computador.${viaProxy}`,
+          {
+            key: error.kind === 'timeout' ? 'store.test.timeout' : 'store.test.network',
+            params: { apiRoot },
+          },
           apiRoot,
         );
       default:
@@ -119,6 +141,7 @@ export const testStoreConnection = async (
         return fail(
           'store',
           `A loja respondeu, mas não atendeu agora: ${error.message} Tente de novo em alguns minutos.`,
+          { key: 'store.test.storeError', params: { status: error.status } },
           apiRoot,
         );
     }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SECRET_MASK, SETTINGS_VERSION } from '../contract';
+import { AlertSettings, SECRET_MASK, SETTINGS_VERSION } from '../contract';
 import { openHeadlessSettings } from './headless-settings';
 import { KeyFileCipher } from './secret-cipher';
 import { SettingsFileError, SettingsService } from './settings-service';
@@ -41,6 +41,7 @@ const withSecrets = (settings: SettingsService) =>
           password: 'senha-smtp',
           to: [],
           cc: [],
+          alerts: AlertSettings.parse({}),
         },
         stock: { formula: 'gerencial', warehouseErpId: '1' },
         price: { tableErpId: '1' },

@@ -86,10 +86,11 @@ export class SettingsService {
     // only with its own target (a patch changing just a URL or connect string does not take the secret).
     const merged = Settings.safeParse(
       mergeDeep(this.getMasked() as unknown as Record<string, unknown>, patch as Record<string, unknown>),
+      { reportInput: true },
     );
     if (!merged.success) {
-      const { message, field } = describeValidationError(merged.error);
-      throw new AppError('invalid_settings', message, field ? { field } : {});
+      const { message, field, issues } = describeValidationError(merged.error);
+      throw new AppError('invalid_settings', message, { ...(field ? { field } : {}), issues });
     }
     this.commit(keepMaskedSecrets(this.current, merged.data, 'refuse', this.ciphers));
     return this.getMasked();

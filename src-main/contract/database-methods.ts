@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
+import { MessageRef } from './messages';
 import { DatabaseSettings } from './settings-schema';
 
 export const DbCheckStatus = z.enum(['ok', 'warning', 'error']);
@@ -11,6 +12,10 @@ export const DbCheck = z.object({
   status: DbCheckStatus,
   detail: z.string(),
   fix: z.string().optional(),
+  /** Label, detail and fix as keys for a UI in another language (ADR 0025); the pt-BR texts are the fallback. */
+  labelRef: MessageRef.optional(),
+  detailRef: MessageRef.optional(),
+  fixRef: MessageRef.optional(),
   /**
    * On the checks of the integration's objects: who installs them — the app ("Criar Tabelas / Sequences /
    * Triggers") or the DBA connected as the schema owner, with the script ("visualizar script"). With
@@ -27,6 +32,7 @@ export const DbTestConnectionResult = z.object({
   driverMode: z.enum(['thin', 'thick', 'embedded']).nullable(),
   /** pt-BR: what happened and, on failure, what to fix. */
   message: z.string(),
+  messageRef: MessageRef.optional(),
   code: z.string().optional(),
   field: z.string().optional(),
 });

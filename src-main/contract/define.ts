@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MessageRef, ValidationIssue } from './messages';
 
 /** One method of the API: what it takes and what it gives back, both validated with zod. */
 export interface MethodDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -22,6 +23,11 @@ export const ApiErrorBody = z.object({
   field: z.string().optional(),
   fix: z.string().optional(),
   retryable: z.boolean().optional(),
+  /** The message and the fix as keys and values, for a UI in another language (ADR 0025). */
+  messageRef: MessageRef.optional(),
+  fixRef: MessageRef.optional(),
+  /** A refused input: each problem as data (ADR 0025). */
+  issues: z.array(ValidationIssue).optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
 

@@ -3,6 +3,10 @@ import { appMethods } from './app-methods';
 import { databaseMethods } from './database-methods';
 import { mappingMethods } from './mapping-methods';
 import { orderMethods } from './order-methods';
+import { emailMethods } from './email-methods';
+import { logsMethods } from './logs-methods';
+import { monitorMethods } from './monitor-methods';
+import { pendingsMethods } from './pendings-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
@@ -19,6 +23,10 @@ export const contract = {
   ...syncMethods,
   ...mappingMethods,
   ...orderMethods,
+  ...logsMethods,
+  ...pendingsMethods,
+  ...emailMethods,
+  ...monitorMethods,
 };
 
 export type Contract = typeof contract;

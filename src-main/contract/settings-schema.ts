@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isLoopbackAddress } from '../shared/loopback';
+import { BranchEmail, MonitoringSettings } from './email-settings';
 import { BranchMappings } from './mapping-settings';
 import { DEFAULT_SCHEDULES, Schedule } from './schedule-settings';
 
@@ -16,20 +17,13 @@ export const SETTINGS_VERSION = 2;
 /** What the UI sees instead of a stored secret. Sending it back means "keep the stored value". */
 export const SECRET_MASK = '••••••••';
 
-export const SMTP_PROTOCOLS = ['smtp', 'starttls', 'smtps'] as const;
-
-export const BranchEmail = z.object({
-  enabled: z.boolean().default(false),
-  host: z.string().default(''),
-  port: z.number().int().min(1).max(65535).default(587),
-  protocol: z.enum(SMTP_PROTOCOLS).default('starttls'),
-  from: z.string().default(''),
-  user: z.string().default(''),
-  /** secret */
-  password: z.string().default(''),
-  to: z.array(z.string()).default([]),
-  cc: z.array(z.string()).default([]),
-});
+export {
+  BranchEmail,
+  MonitoringSettings,
+  SMTP_PROTOCOLS,
+  EMAIL_ADDRESS,
+  AlertSettings,
+} from './email-settings';
 
 export const STOCK_FORMULAS = ['gerencial', 'gerencial-menos-pendente', 'pkg-estoque'] as const;
 
@@ -236,6 +230,7 @@ export const SettingsObject = z.object({
       });
     })
     .default([]),
+  monitoring: MonitoringSettings.default(MonitoringSettings.parse({})),
   winthor: z
     .object({
       parameterNames: z.record(z.enum(WINTHOR_PARAMETERS), z.string()).default(DEFAULT_PARAMETER_NAMES),

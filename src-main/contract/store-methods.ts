@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
+import { MessageRef } from './messages';
 
 /** What failed: the address, the token, the way there, or the store itself (it answered, with an error). */
 export const STORE_CONNECTION_PARTS = ['url', 'token', 'network', 'store', 'none'] as const;
@@ -34,6 +35,8 @@ export const StoreTestResult = z.object({
   /** Which part is wrong: url | token | network; none when the store answered and accepted the token. */
   failed: z.enum(STORE_CONNECTION_PARTS),
   message: z.string(),
+  /** The message as a key for a UI in another language (ADR 0025). */
+  messageRef: MessageRef.optional(),
   apiRoot: z.string().nullable(),
   apiLimit: StoreApiLimit.nullable(),
 });

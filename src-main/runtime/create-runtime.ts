@@ -8,9 +8,17 @@ import { orderHandlers } from '../api/handlers/order-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
+import { emailHandlers } from '../api/handlers/email-handlers';
+import { logsHandlers } from '../api/handlers/logs-handlers';
+import { monitorHandlers } from '../api/handlers/monitor-handlers';
+import { pendingsHandlers } from '../api/handlers/pendings-handlers';
+import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
+import { alertStateFile } from './alert-state-file';
+import { createMonitoring, writeAlertLine } from './monitoring-runtime';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
+import type { AlertMonitor } from '../engine/alerts/alert-monitor';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
 import { StoreCodeSampler } from '../engine/mappings/store-code-sampler';
 import { systemClock } from '../shared/clock';
@@ -36,7 +44,15 @@ export interface RuntimeOptions {
    * false for a one-shot command (the CLI's sync) that may run beside the service on the same database.
    */
   scheduler?: boolean;
+  /** How alert mails connect (tests: the local SMTP server's certificate, short time-outs). */
+  mail?: MailerOptions;
 }
+
+/** Alerts look every minute; old rows are purged every six hours (the first time two minutes after start). */
+const ALERT_TICK_MS = 60_000;
+const PURGE_EVERY_MS = 6 * 3_600_000;
+const FIRST_PURGE_MS = 120_000;
+const FIRST_TICK_MS = 5_000;
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
 export interface Runtime {
@@ -50,6 +66,8 @@ export interface Runtime {
   readonly dataDir: string;
   /** One store client per branch (budget, spacing and circuit breaker per store). */
   readonly stores: StoreClientRegistry;
+  /** Alerts on state changes (tray events, mails) and their health; null when the engine does not run. */
+  readonly alerts: AlertMonitor | null;
   status(): AppStatus;
   /** The host's log (console of `serve`, local log file); what the demo parts report goes there. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
@@ -93,6 +111,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       message: line.message,
       ...(line.branch ? { branch: line.branch } : {}),
       ...(line.entity ? { entity: line.entity } : {}),
+      ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
   const engine = new EngineController({
@@ -107,6 +126,54 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     onLog: logLine,
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
+  const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
+    sendMail(server, mail, options.mail ?? {});
+  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
+  const watching = ports !== undefined && options.scheduler !== false;
+  const monitoring = watching
+    ? createMonitoring({
+        settings: () => options.settings.get(),
+        database,
+        stores,
+        events,
+        send,
+        state: alertStateFile(options.dataDir),
+        now,
+        log,
+        logLine: (line) => {
+          logLine(line);
+          void writeAlertLine(database, line);
+        },
+      })
+    : null;
+  const alerts = monitoring?.alerts ?? null;
+  const timers: NodeJS.Timeout[] = [];
+  const unsubscribeRuns = events.on('sync.run', (event) => {
+    if (event.phase === 'finished' && alerts) void alerts.runFinished(event).catch(() => {});
+  });
+  if (monitoring) {
+    const tick = setInterval(() => void monitoring.alerts.tick().catch(() => {}), ALERT_TICK_MS);
+    const purge = () =>
+      void monitoring
+        .purge()
+        .then((deleted) => {
+          const total = Object.values(deleted).reduce((sum, n) => sum + n, 0);
+          if (total > 0)
+            log(
+              'info',
+              `Retenção: apagados ${deleted.logs} logs, ${deleted.runs} execuções, ${deleted.resolvedPendings} pendências resolvidas e ${deleted.pendingEvents} linhas de histórico antigos.`,
+            );
+        })
+        .catch((error: unknown) => log('warn', `Retenção: ${(error as Error)?.message ?? String(error)}`));
+    // A first look soon after start: the health (tray, Painel) knows the open pendências at once.
+    const firstTick = setTimeout(() => void monitoring.alerts.tick().catch(() => {}), FIRST_TICK_MS);
+    const first = setTimeout(purge, FIRST_PURGE_MS);
+    const every = setInterval(purge, PURGE_EVERY_MS);
+    for (const timer of [tick, firstTick, first, every]) {
+      timer.unref?.();
+      timers.push(timer);
+    }
+  }
 
   const handlers: Handlers = {
     ...appHandlers(info, engine),
@@ -119,6 +186,24 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       now,
     }),
     ...orderHandlers(options.settings, database),
+    ...logsHandlers(database, now),
+    ...pendingsHandlers(database, engine, now),
+    ...emailHandlers(options.settings, send, now),
+    ...monitorHandlers(
+      options.settings,
+      database,
+      (branch) => {
+        const budget = stores.forBranch(branch).state().budget;
+        return { remaining: budget.remaining, limit: budget.limit };
+      },
+      () =>
+        alerts?.health() ?? {
+          level: 'ok',
+          summary: 'Alertas desligados neste modo',
+          summaryRef: { key: 'health.off' },
+        },
+      now,
+    ),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -134,6 +219,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     api,
     dataDir: options.dataDir,
     stores,
+    alerts,
     status: () => buildStatus(info, engine),
     log,
     setDemoStoreUrl: (url) => {
@@ -142,6 +228,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     },
     close: async () => {
       unsubscribeSettings();
+      unsubscribeRuns();
+      for (const timer of timers) clearInterval(timer);
       await engine.stop();
       stores.close();
       await database.close();

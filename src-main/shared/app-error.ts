@@ -1,3 +1,17 @@
+/** A message as a key and its values, for a UI in another language (the contract's MessageRef, ADR 0025). */
+export interface MessageKey {
+  key: string;
+  params?: Record<string, string | number | boolean | null>;
+}
+
+/** One problem of a refused input, as data (the contract's ValidationIssue). */
+export interface InputIssue {
+  path: string;
+  code: string;
+  message: string;
+  params?: Record<string, string | number | boolean | null>;
+}
+
 /** What a caller sees of an error: the same shape as the contract's ApiErrorBody. */
 export interface AppErrorBody {
   code: string;
@@ -5,6 +19,9 @@ export interface AppErrorBody {
   field?: string;
   fix?: string;
   retryable?: boolean;
+  messageRef?: MessageKey;
+  fixRef?: MessageKey;
+  issues?: InputIssue[];
 }
 
 export interface AppErrorOptions {
@@ -12,6 +29,10 @@ export interface AppErrorOptions {
   fix?: string;
   retryable?: boolean;
   cause?: unknown;
+  /** The message as a key (pt-BR `message` stays the fallback). */
+  messageRef?: MessageKey;
+  fixRef?: MessageKey;
+  issues?: InputIssue[];
 }
 
 /**
@@ -24,6 +45,9 @@ export class AppError extends Error {
   readonly field?: string;
   readonly fix?: string;
   readonly retryable?: boolean;
+  readonly messageRef?: MessageKey;
+  readonly fixRef?: MessageKey;
+  readonly issues?: InputIssue[];
 
   constructor(code: string, message: string, options: AppErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -32,6 +56,9 @@ export class AppError extends Error {
     this.field = options.field;
     this.fix = options.fix;
     this.retryable = options.retryable;
+    this.messageRef = options.messageRef;
+    this.fixRef = options.fixRef;
+    this.issues = options.issues;
   }
 
   toBody(): AppErrorBody {
@@ -41,6 +68,9 @@ export class AppError extends Error {
       ...(this.field ? { field: this.field } : {}),
       ...(this.fix ? { fix: this.fix } : {}),
       ...(this.retryable !== undefined ? { retryable: this.retryable } : {}),
+      ...(this.messageRef ? { messageRef: this.messageRef } : {}),
+      ...(this.fixRef ? { fixRef: this.fixRef } : {}),
+      ...(this.issues?.length ? { issues: this.issues } : {}),
     };
   }
 }

@@ -27,6 +27,8 @@ export const normaliseStoreUrl = (input: string): string => {
     throw new AppError('store_url_required', 'URL da loja: informe o endereço da loja virtual.', {
       field: FIELD,
       fix: EXAMPLES,
+      messageRef: { key: 'store.url.required' },
+      fixRef: { key: 'store.url.examples' },
     });
   }
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
@@ -40,6 +42,8 @@ export const normaliseStoreUrl = (input: string): string => {
       {
         field: FIELD,
         fix: EXAMPLES,
+        messageRef: { key: 'store.url.invalid', params: { address: shownAddress(text) } },
+        fixRef: { key: 'store.url.examples' },
       },
     );
   }
@@ -47,20 +51,35 @@ export const normaliseStoreUrl = (input: string): string => {
     throw new AppError('store_url_invalid', `URL da loja: use um endereço https, não "${url.protocol}".`, {
       field: FIELD,
       fix: EXAMPLES,
+      messageRef: { key: 'store.url.scheme', params: { scheme: url.protocol } },
+      fixRef: { key: 'store.url.examples' },
     });
   }
   if (url.protocol === 'http:' && !isLoopbackAddress(url.hostname)) {
     throw new AppError(
       'store_url_https',
       'URL da loja: a loja precisa ser acessada por https (conexão segura); o token não pode trafegar sem criptografia.',
-      { field: FIELD, fix: `Troque "http://" por "https://" em ${shownAddress(text)}.` },
+      {
+        field: FIELD,
+        fix: `Troque "http://" por "https://" em ${shownAddress(text)}.`,
+        messageRef: { key: 'store.url.https' },
+        fixRef: { key: 'store.url.httpsFix', params: { address: shownAddress(text) } },
+      },
     );
   }
   if (!url.hostname || url.username || url.password) {
     throw new AppError(
       'store_url_invalid',
       `URL da loja: "${shownAddress(text)}" não é um endereço válido${url.username || url.password ? ' (não inclua usuário ou senha no endereço)' : ''}.`,
-      { field: FIELD, fix: EXAMPLES },
+      {
+        field: FIELD,
+        fix: EXAMPLES,
+        messageRef: {
+          key: url.username || url.password ? 'store.url.credentials' : 'store.url.invalid',
+          params: { address: shownAddress(text) },
+        },
+        fixRef: { key: 'store.url.examples' },
+      },
     );
   }
   let segments = url.pathname.split('/').filter((segment) => segment.length > 0);

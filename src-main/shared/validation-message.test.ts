@@ -3,7 +3,7 @@ import { SettingsPatch } from '../contract';
 import { describeValidationError } from './validation-message';
 
 const describe_ = (input: unknown) => {
-  const result = SettingsPatch.safeParse(input);
+  const result = SettingsPatch.safeParse(input, { reportInput: true });
   if (result.success) throw new Error('expected a validation error');
   return describeValidationError(result.error);
 };
@@ -27,5 +27,32 @@ describe('describeValidationError', () => {
       'Dados inválidos — branches.0.Store: campo desconhecido (verifique a grafia do nome).',
     );
     expect(describe_({ server: { portt: 1 } }).field).toBe('server.portt');
+  });
+});
+
+describe('validationIssues (ADR 0025)', () => {
+  it("carries each problem as data: zod's code and the values its message needs, per unknown key", () => {
+    const { issues } = describe_({ server: { port: 'x', portt: 1 } });
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        {
+          path: 'server.port',
+          code: 'invalid_type',
+          message: 'server.port: Entrada inválida: esperava um número, recebeu um texto',
+          params: { expected: 'number', received: 'string' },
+        },
+        {
+          path: 'server.portt',
+          code: 'unrecognized_keys',
+          message: 'server.portt: campo desconhecido (verifique a grafia do nome).',
+        },
+      ]),
+    );
+    const small = describe_({ server: { port: 0 } }).issues[0];
+    expect(small).toMatchObject({
+      path: 'server.port',
+      code: 'too_small',
+      params: { origin: 'number', minimum: 1, inclusive: true },
+    });
   });
 });

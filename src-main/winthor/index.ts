@@ -53,3 +53,8 @@ export * from './repositories/change-queue-branches';
 export * from './repositories/store-orders-repository';
 export * from './repositories/store-codes-repository';
 export * from './repositories/store-order-followup-repository';
+export * from './repositories/pending-queries';
+export * from './repositories/pending-actions';
+export * from './repositories/pending-events';
+export * from './repositories/retention-repository';
+export * from './repositories/order-import-lookup';

@@ -3,8 +3,10 @@ import { AppLayout } from './layout/AppLayout';
 import { DashboardPage } from './pages/DashboardPage';
 import { DatabasePage } from './pages/database/DatabasePage';
 import { MappingPage } from './pages/mappings/MappingPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { SchedulePage } from './pages/schedule/SchedulePage';
+import { EmailPage } from './pages/email/EmailPage';
+import { LogsPage } from './pages/logs/LogsPage';
+import { PendingsPage } from './pages/pendings/PendingsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 
 /** Hash routing: the same build works from file:// (desktop window) and http://localhost:7585 (browser). */
@@ -14,13 +16,13 @@ export const App = () => (
       <Route element={<AppLayout />}>
         <Route index element={<DashboardPage />} />
         <Route path="configuracao" element={<SettingsPage />} />
-        <Route path="cadastrar/email" element={<PlaceholderPage titleKey="nav.email" />} />
+        <Route path="cadastrar/email" element={<EmailPage />} />
         <Route path="cadastrar/agendamento" element={<SchedulePage />} />
         <Route path="cadastrar/cobranca" element={<MappingPage kind="billing" />} />
         <Route path="cadastrar/plano-pagamento" element={<MappingPage kind="plans" />} />
         <Route path="cadastrar/transportadora" element={<MappingPage kind="carriers" />} />
-        <Route path="monitorar/logs" element={<PlaceholderPage titleKey="nav.logs" />} />
-        <Route path="monitorar/pendencias" element={<PlaceholderPage titleKey="nav.pending" />} />
+        <Route path="monitorar/logs" element={<LogsPage />} />
+        <Route path="monitorar/pendencias" element={<PendingsPage />} />
         <Route path="banco-de-dados" element={<DatabasePage />} />
         <Route path="*" element={<DashboardPage />} />
       </Route>

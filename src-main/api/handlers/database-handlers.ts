@@ -64,6 +64,7 @@ export const databaseHandlers = (
         driverMode: null,
         message:
           'Senha: para testar outro servidor ou usuário, digite a senha (a senha guardada só é usada com a conexão guardada).',
+        messageRef: { key: 'db.password_required' },
         code: 'password_required',
         field: 'database.oracle.password',
       };
@@ -86,6 +87,7 @@ export const databaseHandlers = (
         serverVersion: info.serverVersion,
         driverMode: info.driverMode,
         message: `Conectado: ${info.serverVersion}${info.driverMode === 'embedded' ? '' : ` (modo ${info.driverMode === 'thin' ? 'Thin' : 'Thick'})`}.`,
+        messageRef: { key: 'db.connected', params: { version: info.serverVersion, mode: info.driverMode } },
       };
       return result;
     } catch (error) {
@@ -96,6 +98,10 @@ export const databaseHandlers = (
         serverVersion: null,
         driverMode: null,
         message: mapped.fix ? `${mapped.message} ${mapped.fix}` : mapped.message,
+        messageRef: mapped.messageRef ?? {
+          key: `db.${mapped.code}`,
+          params: { connectString: target.oracle.connectString, detail: mapped.message },
+        },
         code: mapped.code,
         ...(mapped.field ? { field: mapped.field } : {}),
       };

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/app-error';
+import { AppError, type MessageKey } from '../../shared/app-error';
 import { SECRET_MASK } from '../../contract';
 import type { HandlerGroup } from '../handlers';
 import { testStoreConnection, type ConnectionTestOptions } from '../../ciashop/connection-test';
@@ -6,13 +6,17 @@ import { storeTokenTarget } from '../../contract/secret-targets';
 import { normaliseStoreUrl } from '../../shared/store-url';
 import type { StoreClientRegistry } from '../../ciashop/store-registry';
 
-const describeUrlProblem = (url: string): string | undefined => {
+const describeUrlProblem = (url: string): { message: string; ref?: MessageKey } | undefined => {
   try {
     normaliseStoreUrl(url);
     return undefined;
   } catch (error) {
-    if (error instanceof AppError) return `${error.message}${error.fix ? ` ${error.fix}` : ''}`;
-    return (error as Error).message;
+    if (error instanceof AppError)
+      return {
+        message: `${error.message}${error.fix ? ` ${error.fix}` : ''}`,
+        ...(error.messageRef ? { ref: error.messageRef } : {}),
+      };
+    return { message: (error as Error).message };
   }
 };
 
@@ -35,7 +39,14 @@ export const storeHandlers = (
         const urlProblem = describeUrlProblem(url);
         if (urlProblem) {
           // The typed URL itself is wrong: say so (nothing is sent anywhere).
-          return { ok: false, failed: 'url', message: urlProblem, apiRoot: null, apiLimit: null };
+          return {
+            ok: false,
+            failed: 'url',
+            message: urlProblem.message,
+            ...(urlProblem.ref ? { messageRef: urlProblem.ref } : {}),
+            apiRoot: null,
+            apiLimit: null,
+          };
         }
         if (storeTokenTarget(url) !== storeTokenTarget(saved.url)) {
           return {
@@ -43,6 +54,7 @@ export const storeHandlers = (
             failed: 'token',
             message:
               'Token: para testar uma URL diferente da salva, digite o token dessa loja (o token guardado só é enviado à URL guardada).',
+            messageRef: { key: 'store.test.tokenRetarget' },
             apiRoot: null,
             apiLimit: null,
           };

@@ -6,6 +6,8 @@ export interface ProductProblem {
   kind: string;
   message: string;
   fix: string;
+  /** The message's values, for a UI in another language (ADR 0025). */
+  params: Record<string, string | number>;
 }
 
 /** The name the store shows: the e-commerce name, else its title, else WinThor's DESCRICAO. */
@@ -19,6 +21,7 @@ export const productProblem = (product: WinthorProduct): ProductProblem | null =
       kind: 'sem_nome',
       message: `Produto ${product.codprod} sem nome (DESCRICAO e nome para e-commerce vazios).`,
       fix: 'Informe a descrição do produto no cadastro de produtos do WinThor (rotina 203).',
+      params: { codprod: product.codprod },
     };
   }
   if (product.barcode !== null && product.ean === null) {
@@ -26,6 +29,7 @@ export const productProblem = (product: WinthorProduct): ProductProblem | null =
       kind: 'ean_invalido',
       message: `Produto ${product.codprod} sem EAN válido: o código de barras ${product.barcode} tem dígito verificador errado ou tamanho inválido.`,
       fix: 'Corrija o código de barras (CODAUXILIAR) no cadastro do produto (rotina 203) ou deixe-o em branco.',
+      params: { codprod: product.codprod, barcode: String(product.barcode) },
     };
   }
   return null;

@@ -38,11 +38,18 @@ export const categoryWait = async (
   const published = keys.filter((key) => nodes.get(key)?.publish);
   const label = `Produto ${product.codprod}`;
   const where = `departamento ${product.departmentCode ?? '-'}, seção ${product.sectionCode ?? '-'}, categoria ${product.categoryCode ?? '-'}`;
+  const params = {
+    codprod: product.codprod,
+    department: product.departmentCode ?? '-',
+    section: product.sectionCode ?? '-',
+    category: product.categoryCode ?? '-',
+  };
   if (published.length === 0) {
     return {
       kind: 'categoria_nao_publicada',
       message: `${label} está marcado para o e-commerce, mas nenhuma das suas categorias está (${where}).`,
       fix: 'No WinThor, marque o departamento (e a seção) do produto para o e-commerce (ENVIAECOMMERCE = S), ou tire o produto do e-commerce.',
+      params,
     };
   }
   if (published.some((key) => failed.has(key))) {
@@ -50,6 +57,7 @@ export const categoryWait = async (
       kind: 'aguardando_categoria',
       message: `${label} aguarda a sua categoria, que a loja recusou (${where}).`,
       fix: 'Veja a pendência da categoria em Monitorar → Pendências; quando ela for enviada, o produto vai em seguida.',
+      params,
     };
   }
   return 'soon';

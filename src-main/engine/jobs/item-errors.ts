@@ -38,12 +38,31 @@ export const recordItemFailure = async (
     kind,
     backoff: true,
     message: `${label}: a loja recusou o envio — ${storeMessage}`,
+    params: {
+      item: label,
+      storeMessage,
+      ...(error instanceof StoreError ? { status: error.status } : {}),
+    },
     fix:
       error instanceof StoreError && error.kind === 'conflict'
         ? 'Já existe na loja um item com o mesmo código ERP; confira o cadastro na loja e remova o duplicado.'
         : 'Confira os dados do item no WinThor; o integrador tentará de novo na próxima execução.',
   });
-  context.log('warn', `${label}: não enviado (${storeMessage}).`, { entity, erpKey });
+  // The line's details keep the store's answer (status, its own codes and words) for Monitorar → Logs.
+  context.log('warn', `${label}: não enviado (${storeMessage}).`, {
+    entity,
+    erpKey,
+    ...(error instanceof StoreError
+      ? {
+          storeAnswer: {
+            status: error.status,
+            kind: error.kind,
+            ...(error.method ? { request: `${error.method} ${error.path ?? ''}`.trim() } : {}),
+            ...(error.details.length ? { errors: error.details } : {}),
+          },
+        }
+      : {}),
+  });
 };
 
 export const itemsStoppedByPause = (context: JobContext): boolean => context.signal.aborted;

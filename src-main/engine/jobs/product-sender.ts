@@ -143,6 +143,7 @@ const sendOne = async (
       kind: 'sem_preco',
       message: `${label} sem preço de venda na região da filial ${branch.code}: não é criado na loja sem preço.`,
       fix: 'Informe o preço de venda do produto na região de preço da filial (rotina 201) — a coluna é a do parâmetro 4010.',
+      params: { codprod: product.codprod, branch: branch.code, create: true },
     });
     return true;
   }

@@ -17,7 +17,12 @@ interface ValueKind {
   payload(value: number): unknown;
   send(codprod: number, value: number): Promise<void>;
   /** The pendência when there is no value to send (prices only). */
-  missing?: (codprod: number) => { kind: string; message: string; fix: string };
+  missing?: (codprod: number) => {
+    kind: string;
+    message: string;
+    fix: string;
+    params: Record<string, string | number>;
+  };
 }
 
 /**
@@ -120,6 +125,7 @@ export const sendPrices = async (context: JobContext, codprods: readonly number[
         kind: 'sem_preco',
         message: `Produto ${codprod} sem preço de venda na região da filial ${context.branch.code}: o preço na loja não foi alterado.`,
         fix: 'Informe o preço de venda do produto na região de preço da filial (rotina 201) — a coluna é a do parâmetro 4010.',
+        params: { codprod, branch: context.branch.code },
       }),
     },
     items.map((item) => ({ codprod: item.codprod, value: item.price })),

@@ -196,6 +196,10 @@ export class OrderImporter {
       kind: 'cancelar_no_winthor',
       message,
       fix: `Cancele ${record.numped !== null ? `o pedido ${record.numped}` : 'o pedido (NUMPEDCLI ' + record.storeOrderId + ')'} no WinThor (rotina 305 ou 336); a pendência se fecha quando a posição do pedido for C.`,
+      params: {
+        storeOrderId: record.storeOrderId,
+        ...(record.numped !== null ? { numped: record.numped } : {}),
+      },
     });
     context.counts.failed += 1;
     context.log('error', message, { order: record.storeOrderId, alert: 'pedido_cancelado_na_loja' });

@@ -46,6 +46,16 @@ describe('dialects', () => {
     expect(oracleDialect.limit('SELECT X FROM T ORDER BY X')).toBe(
       'SELECT * FROM (SELECT X FROM T ORDER BY X) WHERE ROWNUM <= :row_limit',
     );
+    // 11.2 has no FETCH FIRST / OFFSET: ROWNUM for the rows read, and for the n-th row of an ordered query.
+    expect(oracleDialect.limitBy('SELECT X FROM T ORDER BY X', 'scan_rows')).toBe(
+      'SELECT * FROM (SELECT X FROM T ORDER BY X) WHERE ROWNUM <= :scan_rows',
+    );
+    expect(oracleDialect.nthRow('SELECT X FROM T ORDER BY X', 'n')).toBe(
+      'SELECT * FROM (SELECT Q.*, ROWNUM AS RN_ FROM (SELECT X FROM T ORDER BY X) Q WHERE ROWNUM <= :n) WHERE RN_ = :n',
+    );
+    expect(oracleDialect.containsText('WTC_LOG.MESSAGE', 't')).toBe(
+      "UPPER(WTC_LOG.MESSAGE) LIKE :t ESCAPE '\\'",
+    );
     expect(oracleDialect.returning(['PROXNUMCLI'])).toBe(' RETURNING PROXNUMCLI INTO :ret_proxnumcli');
     expect(sqliteDialect.returning(['PROXNUMCLI'])).toBe(' RETURNING PROXNUMCLI');
     // Every row lock the integration takes has a bounded wait (ORA-30006 past it), never an endless one.

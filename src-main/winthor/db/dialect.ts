@@ -17,6 +17,12 @@ export interface Dialect {
   returning(columns: readonly string[]): string;
   /** Wraps an ordered query so it returns at most `:row_limit` rows (binds must include row_limit). */
   limit(sql: string): string;
+  /** The same with another bind name (a query that limits twice: the rows read, then the rows kept). */
+  limitBy(sql: string, bind: string): string;
+  /** Only the n-th row (1-based, bind `:<bind>`) of an ordered query; none when it has fewer rows. */
+  nthRow(sql: string, bind: string): string;
+  /** `column` contains the pattern bind (upper-cased, % and _ escaped with \), ignoring case. */
+  containsText(column: string, bind: string): string;
   /** The value to insert into an id column: the table's sequence (Oracle) or NULL (SQLite autoincrement). */
   nextId(table: string): string;
   /**
@@ -50,6 +56,10 @@ export const oracleDialect: Dialect = {
     ` RETURNING ${columns.map(assertIdentifier).join(', ')} INTO ${columns.map((c) => `:${returningBindName(c)}`).join(', ')}`,
   // ROWNUM works on every Oracle version the Thick mode reaches (11g included); FETCH FIRST needs 12c.
   limit: (sql) => `SELECT * FROM (${sql}) WHERE ROWNUM <= :row_limit`,
+  limitBy: (sql, bind) => `SELECT * FROM (${sql}) WHERE ROWNUM <= :${bind}`,
+  nthRow: (sql, bind) =>
+    `SELECT * FROM (SELECT Q.*, ROWNUM AS RN_ FROM (${sql}) Q WHERE ROWNUM <= :${bind}) WHERE RN_ = :${bind}`,
+  containsText: (column, bind) => `UPPER(${column}) LIKE :${bind} ESCAPE '\\'`,
   nextId: (table) => `${sequenceName(table)}.NEXTVAL`,
   upsert: (table, keys, columns, options) => {
     const all = [...keys, ...columns.filter((c) => !keys.includes(c))];
@@ -75,6 +85,10 @@ export const sqliteDialect: Dialect = {
   forUpdate: '',
   returning: (columns) => ` RETURNING ${columns.map(assertIdentifier).join(', ')}`,
   limit: (sql) => `${sql} LIMIT :row_limit`,
+  limitBy: (sql, bind) => `${sql} LIMIT :${bind}`,
+  nthRow: (sql, bind) => `${sql} LIMIT 1 OFFSET :${bind} - 1`,
+  // SQLite's LIKE already ignores the case of ASCII letters; UPPER() on every row would cost 3× as much.
+  containsText: (column, bind) => `${column} LIKE :${bind} ESCAPE '\\'`,
   nextId: () => 'NULL',
   upsert: (table, keys, columns) => {
     const all = [...keys, ...columns.filter((c) => !keys.includes(c))];

@@ -93,6 +93,18 @@ class Lock {
 }
 
 /** Embedded adapter (better-sqlite3, WAL): the demo WinThor and the tests. */
+/**
+ * `ALTER TABLE t ADD COLUMN c …` of a column that is already there changes nothing, as the Oracle script's
+ * guarded ADD ignores ORA-01430: SQLite has no ADD COLUMN IF NOT EXISTS, and an install step run again must
+ * be harmless (schema-ddl.ts).
+ */
+const ADD_COLUMN = /^\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)\s/i;
+const columnExists = (db: Database.Database, sql: string): boolean => {
+  const [, table, column] = ADD_COLUMN.exec(sql)!;
+  const columns = db.pragma(`table_info(${table!})`) as Array<{ name: string }>;
+  return columns.some((c) => c.name.toUpperCase() === column!.toUpperCase());
+};
+
 export class SqliteDb implements Db {
   readonly kind = 'embedded' as const;
   readonly dialect = sqliteDialect;
@@ -165,6 +177,7 @@ export class SqliteDb implements Db {
         }),
       execute: async (sql: string, binds?: Binds): Promise<ExecuteResult> =>
         run(() => {
+          if (ADD_COLUMN.test(sql) && columnExists(db, sql)) return { rowsAffected: 0 };
           const { stmt, names } = self.prepared(sql);
           return { rowsAffected: stmt.run(prepareBinds(sql, binds, names)).changes };
         }),

@@ -12,15 +12,23 @@ export const checkBranches = async (db: Db, branches: readonly string[]): Promis
         ? {
             id: `branch.${code}`,
             label: `Filial ${code}`,
+            labelRef: { key: 'prereq.branch.label', params: { branch: code } },
             status: branch.active ? 'ok' : 'warning',
             detail: `${branch.name}${branch.active ? '' : ' (excluída no WinThor)'}`,
+            detailRef: {
+              key: branch.active ? 'prereq.branch.ok' : 'prereq.branch.deleted',
+              params: { name: branch.name },
+            },
           }
         : {
             id: `branch.${code}`,
             label: `Filial ${code}`,
+            labelRef: { key: 'prereq.branch.label', params: { branch: code } },
             status: 'error',
             detail: 'Não existe no cadastro de filiais (PCFILIAL).',
+            detailRef: { key: 'prereq.branch.missing' },
             fix: 'Corrija o código da filial nas configurações.',
+            fixRef: { key: 'prereq.branch.fix' },
           },
     );
   }

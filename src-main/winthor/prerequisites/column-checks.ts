@@ -48,16 +48,23 @@ export const checkColumnsUsed = (
     }
   }
   const label = 'Colunas do WinThor usadas pela integração';
+  const labelRef = { key: 'prereq.columns.label' };
   if (lines.length === 0)
     return {
       id: 'columns.used',
       label,
+      labelRef,
       status: 'ok',
       detail: `${checked} colunas de ${Object.keys(WINTHOR_COLUMNS_USED).length} tabelas existem neste banco.`,
+      detailRef: {
+        key: 'prereq.columns.ok',
+        params: { columns: checked, tables: Object.keys(WINTHOR_COLUMNS_USED).length },
+      },
     };
   return {
     id: 'columns.used',
     label,
+    labelRef,
     status: 'error',
     detail: `Esta versão do WinThor não tem ${lines.length === 1 ? 'esta coluna usada' : `estas ${lines.length} colunas usadas`} pela integração:\n${lines.join('\n')}`,
     fix: 'Atualize o WinThor para uma versão que tenha essas colunas, ou leve a lista ao suporte da integração. Enquanto faltar uma coluna vigiada por trigger, "Criar Tabelas / Sequences / Triggers" não é executado.',
@@ -75,10 +82,13 @@ export const checkRequiredColumns = (columns: Map<string, ColumnInfo[]>): Prereq
       if (!column.nullable && !column.hasDefault && !filled.includes(column.name))
         unfilled.push(`${table}.${column.name}`);
   const label = 'Colunas obrigatórias de clientes e pedidos';
+  const labelRef = { key: 'prereq.required.label' };
   if (unfilled.length === 0)
     return {
       id: 'columns.required',
       label,
+      labelRef,
+      detailRef: { key: 'prereq.required.ok' },
       status: 'ok',
       detail:
         'Toda coluna obrigatória (NOT NULL sem valor padrão) de PCCLIENT, PCPEDCFV e PCPEDIFV é preenchida pela integração.',
@@ -86,6 +96,7 @@ export const checkRequiredColumns = (columns: Map<string, ColumnInfo[]>): Prereq
   return {
     id: 'columns.required',
     label,
+    labelRef,
     status: 'error',
     detail: `Colunas obrigatórias (NOT NULL, sem valor padrão) que a integração não preenche:\n${unfilled.join('\n')}`,
     fix: 'Nesta versão do WinThor, criar clientes ou pedidos pela integração falharia (ORA-01400). Leve a lista ao suporte da integração antes de ativar a importação de pedidos.',
@@ -106,6 +117,7 @@ export const checkDictionaryColumns = async (
       {
         id: 'columns.used',
         label: 'Colunas do WinThor usadas pela integração',
+        labelRef: { key: 'prereq.columns.label' },
         status: 'warning',
         detail: `Não foi possível ler o dicionário do banco (ALL_TABLES, ALL_SYNONYMS, ALL_TAB_COLUMNS): ${mapDbError(error).message}`,
         fix: 'Peça ao DBA acesso de leitura ao dicionário para o usuário da integração e verifique de novo.',

@@ -30,14 +30,25 @@ export const checkCreatePrivileges = async (
 ): Promise<PrerequisiteCheck> => {
   const id = 'grants.create';
   const label = 'Criação dos objetos da integração';
+  const labelRef = { key: 'prereq.create.label' };
   const identity = await readSessionIdentity(db);
-  if (!identity) return { id, label, status: 'ok', detail: 'Banco embutido: permitido.', installBy: 'app' };
+  if (!identity)
+    return {
+      id,
+      label,
+      labelRef,
+      status: 'ok',
+      detail: 'Banco embutido: permitido.',
+      detailRef: { key: 'prereq.create.embedded' },
+      installBy: 'app',
+    };
   const { user, schema } = identity;
   if (schema !== user) {
     const installed = options.installedVersion === TARGET_VERSION;
     return {
       id,
       label,
+      labelRef,
       status: installed ? 'ok' : 'warning',
       detail: `Os objetos WTC_ ficam no esquema ${schema} (dono das tabelas PC*), não no do usuário ${user}: a instalação é feita pelo DBA conectado como ${schema}, com o script de "Criar Tabelas / Sequences / Triggers", que já concede a ${user} SELECT, INSERT, UPDATE e DELETE nas tabelas e SELECT nas sequences. O integrador não instala nesse caso: teria de conceder a si mesmo os objetos de ${schema}, o que o Oracle pode recusar (ORA-01749).${installed ? ` Versão ${TARGET_VERSION} já instalada.` : ''}`,
       ...(installed
@@ -71,6 +82,7 @@ export const checkCreatePrivileges = async (
     return {
       id,
       label,
+      labelRef,
       status: 'ok',
       detail: `${required.join(', ')} concedidos.${foreignNote}`,
       installBy: 'app',
@@ -78,6 +90,7 @@ export const checkCreatePrivileges = async (
   return {
     id,
     label,
+    labelRef,
     status: 'warning',
     detail: `Faltam: ${missing.join(', ')}.${foreignNote}`,
     fix: foreign.length

@@ -28,7 +28,12 @@ export const checkPrerequisites = async (
   checks.push({
     id: 'connection',
     label: 'Conexão com o banco de dados',
+    labelRef: { key: 'prereq.connection.label' },
     status: 'ok',
+    detailRef: {
+      key: 'prereq.connection.detail',
+      params: { version: info.serverVersion, mode: info.driverMode },
+    },
     detail: `${info.serverVersion} — ${info.driverMode === 'embedded' ? 'banco embutido (demonstração)' : `driver em modo ${info.driverMode === 'thin' ? 'Thin' : 'Thick (Instant Client)'}`}`,
   });
   const read = await checkReadAccess(db);

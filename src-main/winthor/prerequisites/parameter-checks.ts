@@ -37,6 +37,17 @@ const checkParameter = async (
   const id = `parameter.${branch}.${parameter}`;
   const label = `Parâmetro ${parameter} — ${rule.label} (filial ${branch})`;
   const fix = `Na rotina 132 do WinThor, informe o parâmetro ${parameter} (PCPARAMFILIAL.NOME = ${name}) para a filial ${branch} ou para a empresa (99).`;
+  // "@key" names another message the UI renders first (the rule's own words), ADR 0025.
+  const labelRef = {
+    key: 'prereq.parameter.label',
+    params: { parameter, rule: `@prereq.parameterRule.${parameter}`, branch },
+  };
+  const fixRef = { key: 'prereq.parameter.fix', params: { parameter, name, branch } };
+  const refs = (detailKey: string, params: Record<string, string> = {}, withFix = true) => ({
+    labelRef,
+    detailRef: { key: `prereq.parameter.${detailKey}`, params: { ...params, name } },
+    ...(withFix ? { fixRef } : {}),
+  });
   if (value === null) {
     if (parameter === '2829')
       return {
@@ -45,15 +56,24 @@ const checkParameter = async (
         status: 'warning',
         detail: 'Não informado: será oferecido 100% do estoque disponível.',
         fix,
+        ...refs('default2829'),
       };
     if (parameter === '4010')
-      return { id, label, status: 'warning', detail: 'Não informado: será usada a coluna PVENDA1.', fix };
+      return {
+        id,
+        label,
+        status: 'warning',
+        detail: 'Não informado: será usada a coluna PVENDA1.',
+        fix,
+        ...refs('default4010'),
+      };
     if (parameter === '4014')
       return {
         id,
         label,
         status: 'ok',
         detail: 'Não informado: vale a região padrão da filial (PCFILIAL.NUMREGIAOPADRAO).',
+        ...refs('default4014', {}, false),
       };
     return {
       id,
@@ -61,20 +81,36 @@ const checkParameter = async (
       status: rule.required ? 'error' : 'warning',
       detail: `Não informado (${name}).`,
       fix,
+      ...refs('missing'),
     };
   }
   if (parameter === '2829') {
     // The same rule the stock job uses.
     try {
-      return { id, label, status: 'ok', detail: `${rules.stockPercent(value)}%` };
+      const percent = String(rules.stockPercent(value));
+      return {
+        id,
+        label,
+        status: 'ok',
+        detail: `${percent}%`,
+        ...refs('percent', { value: percent }, false),
+      };
     } catch {
-      return { id, label, status: 'error', detail: `Valor "${value}" não é um percentual de 0 a 100.`, fix };
+      return {
+        id,
+        label,
+        status: 'error',
+        detail: `Valor "${value}" não é um percentual de 0 a 100.`,
+        fix,
+        ...refs('badPercent', { value }),
+      };
     }
   }
   if (parameter === '4010') {
     // The same function the price reads use, so the screen and the prices agree on what is valid.
     try {
-      return { id, label, status: 'ok', detail: rules.priceColumn(value) };
+      const column = rules.priceColumn(value);
+      return { id, label, status: 'ok', detail: column, ...refs('column', { column }, false) };
     } catch {
       return {
         id,
@@ -82,18 +118,27 @@ const checkParameter = async (
         status: 'error',
         detail: `Valor "${value}" não é uma coluna de preço: use 1 a 7 ou PVENDA1 a PVENDA7.`,
         fix,
+        ...refs('badColumn', { value }),
       };
     }
   }
   const exists = await codeExists(db, rule.table!, value);
   return exists
-    ? { id, label, status: 'ok', detail: `${value} (existe em ${rule.table})` }
+    ? {
+        id,
+        label,
+        status: 'ok',
+        detail: `${value} (existe em ${rule.table})`,
+        ...refs('exists', { value, table: rule.table! }, false),
+      }
     : {
         id,
         label,
         status: 'error',
         detail: `O código ${value} não existe em ${rule.table}.`,
         fix: `Cadastre o código ${value} em ${rule.table} ou corrija o parâmetro ${parameter} na rotina 132.`,
+        ...refs('notExists', { value, table: rule.table! }, false),
+        fixRef: { key: 'prereq.parameter.fixCode', params: { value, table: rule.table!, parameter } },
       };
 };
 

@@ -85,17 +85,27 @@ export const checkReadAccess = async (
     }
   }
   const label = 'Leitura das tabelas do WinThor';
+  const labelRef = { key: 'prereq.read.label' };
   return {
     unreadable,
     check:
       problems.length === 0
-        ? { id: 'grants.read', label, status: 'ok', detail: `${READ_TABLES.length} tabelas acessíveis.` }
+        ? {
+            id: 'grants.read',
+            label,
+            labelRef,
+            status: 'ok',
+            detail: `${READ_TABLES.length} tabelas acessíveis.`,
+            detailRef: { key: 'prereq.read.ok', params: { count: READ_TABLES.length } },
+          }
         : {
             id: 'grants.read',
             label,
+            labelRef,
             status: 'error',
             detail: problems.join('\n'),
             fix: `Peça ao DBA: GRANT SELECT ON <tabela> TO <usuário da integração>, para cada tabela listada (ou configure o esquema dono das tabelas).`,
+            fixRef: { key: 'prereq.read.fix' },
           },
   };
 };
@@ -108,18 +118,23 @@ export const checkWriteAccess = async (db: Db): Promise<PrerequisiteCheck> => {
     if (problem) unwritable.push(`${p.privilege} em ${p.table}: ${problem}`);
   }
   const label = 'Gravação de pedidos e clientes';
+  const labelRef = { key: 'prereq.write.label' };
   return unwritable.length === 0
     ? {
         id: 'grants.write',
         label,
+        labelRef,
         status: 'ok',
         detail: 'INSERT em PCPEDCFV, PCPEDIFV e PCCLIENT; UPDATE em PCCONSUM.',
+        detailRef: { key: 'prereq.write.ok' },
       }
     : {
         id: 'grants.write',
         label,
+        labelRef,
         status: 'error',
         detail: unwritable.join('\n'),
         fix: 'Peça ao DBA os GRANTs listados para o usuário da integração.',
+        fixRef: { key: 'prereq.write.fix' },
       };
 };

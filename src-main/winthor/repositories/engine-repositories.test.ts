@@ -7,12 +7,12 @@ import { listLogs, writeLogs } from './logs-repository';
 import { fanOutChanges, readBranchChanges } from './change-queue-branches';
 import {
   countOpenPendings,
-  listPendings,
   openPendingKeys,
   recordPending,
   resolvePendings,
   retryDelayMs,
 } from './pendings-repository';
+import { listPendings } from './pending-queries';
 import { finishRun, getRun, latestRuns, markInterruptedRuns, startRun } from './runs-repository';
 import { findBoundProductsNotPublished, getBindings, saveBinding } from './store-bindings-repository';
 
@@ -152,9 +152,9 @@ describe('logs and cursors', () => {
       { at, level: 'error', branch: '1', entity: 'stock', runId: 7, message: 'b', details: '{"x":1}' },
       { at, level: 'info', branch: '2', entity: 'prices', runId: 8, message: 'c', details: null },
     ]);
-    expect((await listLogs(db)).map((l) => l.message)).toEqual(['c', 'b', 'a']);
-    expect((await listLogs(db, { level: 'error' })).map((l) => l.message)).toEqual(['b']);
-    expect((await listLogs(db, { runId: 7, limit: 1 })).map((l) => l.message)).toEqual(['b']);
+    expect((await listLogs(db)).lines.map((l) => l.message)).toEqual(['c', 'b', 'a']);
+    expect((await listLogs(db, { level: 'error' })).lines.map((l) => l.message)).toEqual(['b']);
+    expect((await listLogs(db, { runId: 7 }, { limit: 1 })).lines.map((l) => l.message)).toEqual(['b']);
   });
 
   it('keeps a cursor per name and branch', async () => {

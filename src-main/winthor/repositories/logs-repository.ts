@@ -1,5 +1,6 @@
-import type { DbSession } from '../db/db';
+import type { Binds, DbSession } from '../db/db';
 import { fit, toNumber, toOptionalDate, toOptionalNumber, toOptionalText, toText } from './sql-helpers';
+import { containsFilter } from './text-filter';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -39,49 +40,134 @@ export interface LogFilter {
   entity?: string;
   level?: LogLevel;
   runId?: number;
-  beforeId?: number;
-  limit?: number;
+  from?: Date;
+  to?: Date;
+  /** Words of the message (contains, ignoring case). */
+  text?: string;
 }
 
-/** Newest first, keyset paging by ID (stays fast however many lines there are). */
-export const listLogs = async (db: DbSession, filter: LogFilter = {}): Promise<LogRecord[]> => {
-  const where = ['WTC_LOG.ID < :before_id'];
-  const binds: Record<string, string | number> = {
-    before_id: filter.beforeId ?? Number.MAX_SAFE_INTEGER,
-    row_limit: filter.limit ?? 100,
+/** Where a page starts: below this line in the order (time, then id), newest first. */
+export interface LogCursor {
+  at: Date;
+  id: number;
+}
+
+/** Lines a text filter reads per page at most (ADR 0028): about 100–150 ms on the embedded database. */
+export const LOG_TEXT_SCAN_ROWS = 100_000;
+
+export interface LogPage {
+  lines: LogRecord[];
+  /** Where the next page starts; null when nothing older matches. */
+  next: LogCursor | null;
+  /**
+   * True when a text filter read its LOG_TEXT_SCAN_ROWS lines before filling the page: older lines may still
+   * match, from `next` on ("continuar a busca").
+   */
+  partial: boolean;
+}
+
+/** The WHERE clause of a filter (without the text and the page), shared by a page and the CSV export. */
+const logWhere = (filter: LogFilter, cursor: LogCursor | undefined): { where: string[]; binds: Binds } => {
+  const where: string[] = [];
+  const binds: Binds = {};
+  const equal = (column: string, bind: string, value: string | number | undefined) => {
+    if (value === undefined || value === '') return;
+    where.push(`WTC_LOG.${column} = :${bind}`);
+    binds[bind] = value;
   };
-  if (filter.branch) {
-    where.push('WTC_LOG.BRANCH = :branch');
-    binds.branch = filter.branch;
+  equal('BRANCH', 'branch', filter.branch);
+  equal('ENTITY', 'entity', filter.entity);
+  equal('LOG_LEVEL', 'log_level', filter.level);
+  equal('RUN_ID', 'run_id', filter.runId);
+  if (filter.from) {
+    where.push('WTC_LOG.LOGGED_AT >= :from_at');
+    binds.from_at = filter.from;
   }
-  if (filter.entity) {
-    where.push('WTC_LOG.ENTITY = :entity');
-    binds.entity = filter.entity;
+  if (filter.to) {
+    where.push('WTC_LOG.LOGGED_AT <= :to_at');
+    binds.to_at = filter.to;
   }
-  if (filter.level) {
-    where.push('WTC_LOG.LOG_LEVEL = :log_level');
-    binds.log_level = filter.level;
+  if (cursor) {
+    // Written so that the time range alone can use the index: LOGGED_AT <= t, then the tie-break.
+    where.push(
+      'WTC_LOG.LOGGED_AT <= :cursor_at AND (WTC_LOG.LOGGED_AT < :cursor_at OR WTC_LOG.ID < :cursor_id)',
+    );
+    binds.cursor_at = cursor.at;
+    binds.cursor_id = cursor.id;
   }
-  if (filter.runId !== undefined) {
-    where.push('WTC_LOG.RUN_ID = :run_id');
-    binds.run_id = filter.runId;
+  return { where, binds };
+};
+
+const LIST_COLUMNS = `WTC_LOG.ID, WTC_LOG.LOGGED_AT, WTC_LOG.LOG_LEVEL, WTC_LOG.BRANCH, WTC_LOG.ENTITY,
+  WTC_LOG.RUN_ID, WTC_LOG.MESSAGE`;
+const NEWEST_FIRST = 'ORDER BY WTC_LOG.LOGGED_AT DESC, WTC_LOG.ID DESC';
+
+const toLog = (row: Record<string, unknown>, details: string | null = null): LogRecord => ({
+  id: toNumber(row.ID),
+  at: toOptionalDate(row.LOGGED_AT) ?? new Date(0),
+  level: toText(row.LOG_LEVEL) as LogLevel,
+  branch: toOptionalText(row.BRANCH),
+  entity: toOptionalText(row.ENTITY),
+  runId: toOptionalNumber(row.RUN_ID),
+  message: toText(row.MESSAGE),
+  details,
+});
+
+/**
+ * Newest first (by time, then id), keyset paging: each page starts below the last line of the previous one,
+ * so page 1000 costs what page 1 costs however many lines there are (ADR 0028). The filters of branch,
+ * level, run and period follow an index; a text filter reads at most LOG_TEXT_SCAN_ROWS lines per page and
+ * says so (`partial`) instead of reading a million. Details are left out (see getLog).
+ */
+export const listLogs = async (
+  db: DbSession,
+  filter: LogFilter = {},
+  page: { before?: LogCursor; limit?: number; scanRows?: number } = {},
+): Promise<LogPage> => {
+  const limit = page.limit ?? 100;
+  const { where, binds } = logWhere(filter, page.before);
+  const ordered = `SELECT ${LIST_COLUMNS} FROM WTC_LOG ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`;
+  if (!filter.text?.trim()) {
+    const rows = await db.query(db.dialect.limit(ordered), { ...binds, row_limit: limit + 1 });
+    const lines = rows.slice(0, limit).map((row) => toLog(row));
+    return { lines, next: rows.length > limit ? cursorOf(lines.at(-1)!) : null, partial: false };
   }
+  const scanRows = page.scanRows ?? LOG_TEXT_SCAN_ROWS;
+  const text = containsFilter(db, 'T.MESSAGE', 'text_like', filter.text);
   const rows = await db.query(
     db.dialect.limit(
-      `SELECT WTC_LOG.ID, WTC_LOG.LOGGED_AT, WTC_LOG.LOG_LEVEL, WTC_LOG.BRANCH, WTC_LOG.ENTITY, WTC_LOG.RUN_ID,
-              WTC_LOG.MESSAGE
-         FROM WTC_LOG WHERE ${where.join(' AND ')} ORDER BY WTC_LOG.ID DESC`,
+      `SELECT T.* FROM (${db.dialect.limitBy(ordered, 'scan_rows')}) T WHERE ${text.sql}
+        ORDER BY T.LOGGED_AT DESC, T.ID DESC`,
     ),
-    binds,
+    { ...binds, ...text.binds, scan_rows: scanRows, row_limit: limit + 1 },
   );
-  return rows.map((row) => ({
-    id: toNumber(row.ID),
-    at: toOptionalDate(row.LOGGED_AT) ?? new Date(0),
-    level: toText(row.LOG_LEVEL) as LogLevel,
-    branch: toOptionalText(row.BRANCH),
-    entity: toOptionalText(row.ENTITY),
-    runId: toOptionalNumber(row.RUN_ID),
-    message: toText(row.MESSAGE),
-    details: null,
-  }));
+  const lines = rows.slice(0, limit).map((row) => toLog(row));
+  if (rows.length > limit) return { lines, next: cursorOf(lines.at(-1)!), partial: false };
+  // The page is not full: either every line was read, or the scan stopped at its last row (more may match).
+  const boundary = await db.queryOne(
+    db.dialect.nthRow(
+      `SELECT WTC_LOG.LOGGED_AT, WTC_LOG.ID FROM WTC_LOG ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${NEWEST_FIRST}`,
+      'scan_rows',
+    ),
+    { ...binds, scan_rows: scanRows },
+  );
+  if (!boundary) return { lines, next: null, partial: false };
+  return {
+    lines,
+    next: { at: toOptionalDate(boundary.LOGGED_AT) ?? new Date(0), id: toNumber(boundary.ID) },
+    partial: true,
+  };
+};
+
+const cursorOf = (line: LogRecord): LogCursor => ({ at: line.at, id: line.id! });
+
+/** One line with its details (JSON text as written; the caller hides secrets before showing it). */
+export const getLog = async (db: DbSession, id: number): Promise<LogRecord | undefined> => {
+  const row = await db.queryOne(
+    `SELECT ${LIST_COLUMNS}, WTC_LOG.DETAILS FROM WTC_LOG WHERE WTC_LOG.ID = :id`,
+    {
+      id,
+    },
+  );
+  return row ? toLog(row, toOptionalText(row.DETAILS)) : undefined;
 };

@@ -138,3 +138,13 @@ export const listRuns = async (
   );
   return rows.map(toRun);
 };
+
+/** Runs started since `since` (all branches, or one), oldest first: the Painel's activity per hour. */
+export const runsSince = async (db: DbSession, since: Date, branch?: string): Promise<RunRecord[]> => {
+  const rows = await db.query(
+    `SELECT ${COLUMNS} FROM WTC_RUN WHERE WTC_RUN.STARTED_AT >= :since
+       ${branch ? 'AND WTC_RUN.BRANCH = :branch' : ''} ORDER BY WTC_RUN.ID`,
+    { since, ...(branch ? { branch } : {}) },
+  );
+  return rows.map(toRun);
+};

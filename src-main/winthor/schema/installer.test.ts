@@ -20,6 +20,7 @@ import {
   uninstall,
 } from './installer';
 import { TARGET_VERSION } from './migrations';
+import { MONITORING_TABLES } from './monitoring-objects';
 import { oracleDdl } from './schema-ddl';
 
 const queue = (db: SqliteDb) =>
@@ -91,6 +92,50 @@ describe('instalador do esquema da integração (SQLite)', () => {
     expect(plan.statements.some((s) => s.includes('WTC_TRG_PCEST_U'))).toBe(true);
     await install(db);
     expect(await listIntegrationObjects(db)).toContain('trigger WTC_TRG_PCEST_U');
+  });
+
+  it('upgrades a version 6 database to 7: the pendências already there keep their rows and gain the new columns', async () => {
+    await install(db);
+    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION = 7`);
+    await db.execute(`DROP TABLE WTC_PENDING_EVENT`);
+    await db.execute(`DROP INDEX WTC_PENDING_KIND_IX`);
+    for (const column of ['PARAMS', 'IGNORE_REASON', 'IGNORED_BY', 'IGNORED_AT', 'RESOLVED_AT'])
+      await db.execute(`ALTER TABLE WTC_PENDING DROP COLUMN ${column}`);
+    await db.execute(
+      `INSERT INTO WTC_PENDING (ENTITY, ERP_KEY, BRANCH, ERROR_KIND, MESSAGE, ATTEMPTS, STATUS, CREATED_AT, UPDATED_AT)
+       VALUES ('product', '9', '1', 'sem_preco', 'Produto 9 sem preço', 3, 'open', '2026-01-01 10:00:00', '2026-01-01 10:00:00')`,
+    );
+    const plan = await planInstall(db);
+    expect(plan.currentVersion).toBe(6);
+    expect(plan.statements).toContain('ALTER TABLE WTC_PENDING ADD COLUMN IGNORE_REASON VARCHAR2(400)');
+    await install(db);
+    expect(await readInstalledVersion(db)).toBe(TARGET_VERSION);
+    expect(await db.queryOne(`SELECT ERP_KEY, ATTEMPTS, PARAMS, IGNORE_REASON FROM WTC_PENDING`)).toEqual({
+      ERP_KEY: '9',
+      ATTEMPTS: 3,
+      PARAMS: null,
+      IGNORE_REASON: null,
+    });
+    expect(await listIntegrationObjects(db)).toEqual(
+      expect.arrayContaining([
+        'table WTC_PENDING_EVENT',
+        'index WTC_PENDING_KIND_IX',
+        'index WTC_LOG_LEVEL_IX',
+      ]),
+    );
+  });
+
+  it('the Oracle step 7 adds the columns in guarded blocks (ORA-01430 ignored) and touches no WinThor table', () => {
+    const step = buildInstallPlan('oracle', 5).statements;
+    expect(step).toContainEqual(
+      expect.stringContaining('ALTER TABLE WTC_PENDING ADD (PARAMS VARCHAR2(1000))'),
+    );
+    expect(
+      step.filter((s) => s.includes('ALTER TABLE WTC_PENDING ADD')).every((s) => s.includes('-1430')),
+    ).toBe(true);
+    // Without NOT NULL: the column keeps its constraint (saying it again would be ORA-01442).
+    expect(step).toContain('ALTER TABLE WTC_PENDING MODIFY (ERROR_KIND VARCHAR2(60))');
+    expect(step.some((s) => /\bPC[A-Z]+\b/.test(s.replace(/WTC_\w+/g, '')))).toBe(false);
   });
 
   it('triggers queue a change only when a column that matters changes', async () => {
@@ -200,7 +245,7 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
       expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
       expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
       expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-        [3, 4, 5, 6].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+        [3, 4, 5, 6, 7].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
       );
       expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
       expect(plan.statements.at(-1)).toBe('COMMIT');
@@ -243,10 +288,19 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
   it('grants every WTC_ table and every sequence, each right after its creation and before the version is recorded', () => {
     const plan = buildInstallPlan('oracle', 0, { grantTo: 'INTEGRA' });
     expect(plan.grantTo).toBe('INTEGRA');
-    const tables = [SCHEMA_VERSION_TABLE, ...INTEGRATION_TABLES, ...ENGINE_TABLES, ...ORDER_TABLES];
-    const withSequence = [...INTEGRATION_TABLES, ...ENGINE_TABLES, ...ORDER_TABLES].filter((t) =>
-      t.columns.some((c) => c.type.kind === 'id'),
-    );
+    const tables = [
+      SCHEMA_VERSION_TABLE,
+      ...INTEGRATION_TABLES,
+      ...ENGINE_TABLES,
+      ...ORDER_TABLES,
+      ...MONITORING_TABLES,
+    ];
+    const withSequence = [
+      ...INTEGRATION_TABLES,
+      ...ENGINE_TABLES,
+      ...ORDER_TABLES,
+      ...MONITORING_TABLES,
+    ].filter((t) => t.columns.some((c) => c.type.kind === 'id'));
     expect(grantsOf(plan.statements).sort()).toEqual(
       [
         ...tables.map((t) => `GRANT SELECT, INSERT, UPDATE, DELETE ON ${t.name} TO INTEGRA`),

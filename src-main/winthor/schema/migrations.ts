@@ -11,6 +11,12 @@ import {
   type QueueTriggerDef,
   type TableDef,
 } from './integration-objects';
+import {
+  MONITORING_INDEXES,
+  MONITORING_TABLES,
+  PENDING_KIND_COLUMN,
+  PENDING_MONITORING_COLUMNS,
+} from './monitoring-objects';
 import type { SchemaDdl } from './schema-ddl';
 
 /** One step of the integration schema. Never edit a released step: add the next one. */
@@ -82,12 +88,12 @@ export const MIGRATIONS: Migration[] = [
       ...REPLACED_BY_ENGINE_TABLES.flatMap((name) => ddl.dropTable(tableNamed(name))),
       ...ENGINE_TABLES.flatMap((t) => ddl.createTable(t)),
       // Each branch reads its own queue rows, oldest first (ADR 0107).
-      ...ddl.createIndex(tableNamed('WTC_CHANGE_QUEUE'), QUEUE_BRANCH_INDEX),
+      ...ddl.createIndex('WTC_CHANGE_QUEUE', QUEUE_BRANCH_INDEX),
     ],
     // Removal goes down to version 0 (a downgrade is refused): version 1's down drops the replaced tables
     // if they are still there, so they are not created again just to be dropped (a confusing script).
     down: (ddl) => [
-      ...ddl.dropIndex(QUEUE_BRANCH_INDEX),
+      ...ddl.dropIndex(QUEUE_BRANCH_INDEX.name),
       ...[...ENGINE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
     ],
   },
@@ -103,6 +109,25 @@ export const MIGRATIONS: Migration[] = [
     ],
     // As version 5: removal goes to version 0, whose down drops the replaced table if it is still there.
     down: (ddl) => [...ORDER_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
+  },
+  {
+    version: 7,
+    description:
+      'Monitoramento: histórico das pendências (WTC_PENDING_EVENT); em WTC_PENDING, parâmetros das mensagens, motivo de ignorar e tipo com até 60 letras; índices de Logs e Pendências',
+    // Our own tables only: no WinThor table is touched.
+    tables: MONITORING_TABLES,
+    up: (ddl) => [
+      ...ddl.addColumns('WTC_PENDING', PENDING_MONITORING_COLUMNS),
+      ...ddl.widenColumn('WTC_PENDING', PENDING_KIND_COLUMN),
+      ...MONITORING_INDEXES.flatMap(({ table, index }) => ddl.createIndex(table, index)),
+      ...MONITORING_TABLES.flatMap((t) => ddl.createTable(t)),
+    ],
+    // The columns and indexes go with their tables (versions 1 and 5 drop them): an uninstall removes
+    // everything, and no release goes back one version.
+    down: (ddl) => [
+      ...[...MONITORING_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
+      ...MONITORING_INDEXES.flatMap(({ index }) => ddl.dropIndex(index.name)),
+    ],
   },
 ];
 

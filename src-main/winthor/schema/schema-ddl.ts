@@ -11,11 +11,15 @@ export interface SchemaDdl {
   beginScript(): string[];
   createTable(table: TableDef): string[];
   dropTable(table: TableDef): string[];
+  /** New nullable columns on an existing WTC_ table (Oracle ignores ORA-01430, "column already exists"). */
+  addColumns(table: string, columns: readonly ColumnDef[]): string[];
+  /** An index on an existing WTC_ table (Oracle ignores ORA-00955 / ORA-01408, like createTable's). */
+  createIndex(table: string, index: { name: string; columns: string[] }): string[];
+  /** A text column made longer (Oracle MODIFY; SQLite does not enforce VARCHAR2 sizes: nothing to do). */
+  widenColumn(table: string, column: ColumnDef): string[];
+  dropIndex(name: string): string[];
   /** How many values of a table's ID sequence each instance caches (Oracle only). */
   setSequenceCache(table: TableDef, cache: number): string[];
-  /** One more index on one of our tables (idempotent). */
-  createIndex(table: TableDef, index: { name: string; columns: string[] }): string[];
-  dropIndex(index: { name: string }): string[];
   /**
    * The trigger on `trigger.table`, or on `tableOwner.table` when the table belongs to another schema (reached
    * through a synonym): the trigger is then created in the current schema on the owner's table.
@@ -109,15 +113,20 @@ export const oracleDdl: SchemaDdl = {
       );
     return out;
   },
+  addColumns: (table, columns) =>
+    columns.map((c) => oracleGuarded(`ALTER TABLE ${table} ADD (${c.name} ${oracleType(c)})`, [-1430])),
+  createIndex: (table, ix) => [
+    oracleGuarded(`CREATE INDEX ${ix.name} ON ${table} (${ix.columns.join(', ')})`, [-955, -1408]),
+  ],
+  // Widening to the same or a larger size is accepted again (by reading), so the statement can be re-run.
+  widenColumn: (table, c) => [`ALTER TABLE ${table} MODIFY (${c.name} ${oracleType(c)})`],
+  // ORA-01418: the index does not exist (its table was dropped first, or a half install).
+  dropIndex: (name) => [oracleGuarded(`DROP INDEX ${name}`, [-1418])],
   dropTable: (table) => [
     oracleGuarded(`DROP TABLE ${table.name} PURGE`, [-942]),
     ...(hasId(table) ? [oracleGuarded(`DROP SEQUENCE ${sequenceName(table.name)}`, [-2289])] : []),
   ],
   // Setting the same CACHE again is accepted, so the statement can be re-run (by reading).
-  createIndex: (table, ix) => [
-    oracleGuarded(`CREATE INDEX ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`, [-955, -1408]),
-  ],
-  dropIndex: (ix) => [oracleGuarded(`DROP INDEX ${ix.name}`, [-1418])],
   setSequenceCache: (table, cache) =>
     hasId(table) ? [`ALTER SEQUENCE ${sequenceName(table.name)} CACHE ${cache}`] : [],
   createQueueTrigger: (t, tableOwner) => {
@@ -199,10 +208,6 @@ const sqliteType = (column: ColumnDef): string => {
 export const sqliteDdl: SchemaDdl = {
   // One file, no other sessions' DDL locks to wait for; sequences are AUTOINCREMENT.
   beginScript: () => [],
-  createIndex: (table, ix) => [
-    `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table.name} (${ix.columns.join(', ')})`,
-  ],
-  dropIndex: (ix) => [`DROP INDEX IF EXISTS ${ix.name}`],
   setSequenceCache: () => [],
   createTable: (table) => {
     const columns = table.columns.map(
@@ -219,6 +224,15 @@ export const sqliteDdl: SchemaDdl = {
     ];
   },
   dropTable: (table) => [`DROP TABLE IF EXISTS ${table.name}`],
+  // SQLite has no ADD COLUMN IF NOT EXISTS: its install runs in one transaction with the version record, so
+  // a step is either wholly there (and not planned again) or not at all.
+  addColumns: (table, columns) =>
+    columns.map((c) => `ALTER TABLE ${table} ADD COLUMN ${c.name} ${sqliteType(c)}`),
+  createIndex: (table, ix) => [
+    `CREATE INDEX IF NOT EXISTS ${ix.name} ON ${table} (${ix.columns.join(', ')})`,
+  ],
+  dropIndex: (name) => [`DROP INDEX IF EXISTS ${name}`],
+  widenColumn: () => [],
   createQueueTrigger: (t) => {
     const key = (row: 'NEW' | 'OLD') =>
       [

@@ -3,7 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import { z } from 'zod';
 import { en as zodEn, ptBR as zodPtBR } from 'zod/locales';
 import { en } from './en';
+import { monitoringEn } from './monitoring-en';
+import { monitoringPtBR } from './monitoring-pt-BR';
 import { ptBR } from './pt-BR';
+import { serverEn } from './server-en';
 
 export const LANGUAGES = [
   { value: 'pt-BR', label: 'Português (Brasil)' },
@@ -13,13 +16,20 @@ export const LANGUAGES = [
 /** zod's own messages (a form field without a message of its own) follow the UI language. */
 const setZodLanguage = (language: string) => z.config(language === 'en' ? zodEn() : zodPtBR());
 
-/** pt-BR by default; the language chosen in the header is kept in the settings (settings.language). */
+/**
+ * pt-BR by default; the language chosen in the header is kept in the settings (settings.language). The
+ * `server` namespace holds the server's messages in other languages, by their keys (ADR 0025): pt-BR needs
+ * none, the server already speaks it.
+ */
 export const setupI18n = (language: string = 'pt-BR') => {
   if (!i18n.isInitialized) {
     setZodLanguage(language);
     i18n.on('languageChanged', setZodLanguage);
     void i18n.use(initReactI18next).init({
-      resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+      resources: {
+        'pt-BR': { translation: { ...ptBR, ...monitoringPtBR } },
+        en: { translation: { ...en, ...monitoringEn }, server: serverEn },
+      },
       lng: language,
       fallbackLng: 'pt-BR',
       interpolation: { escapeValue: false },

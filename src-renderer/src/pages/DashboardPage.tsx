@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageTitle } from '../components/PageTitle';
+import { ActivityCharts } from './dashboard/ActivityCharts';
 import { EngineBadge } from '../layout/EngineBadge';
 import { formatDuration } from '../format/format-duration';
 import { StoreStateCard } from './StoreStateCard';
@@ -76,6 +77,7 @@ export const DashboardPage = () => {
           </SimpleGrid>
           <SyncOverviewCards enginePaused={paused} />
           <StoreStateCard />
+          <ActivityCharts />
         </>
       )}
     </>

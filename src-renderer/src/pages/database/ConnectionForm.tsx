@@ -18,12 +18,14 @@ import { useTranslation } from 'react-i18next';
 import { DatabaseSettings, type Settings } from '@contract';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useServerText } from '../../i18n/server-text';
 
 type DatabaseValues = Settings['database'];
 
 /** Connection to the WinThor database: Oracle (the product) or the embedded demo database. */
 export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
   const { t } = useTranslation();
+  const server = useServerText();
   const save = useApiMutation('settings.update', ['settings.get', 'db.check'], {
     onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
   });
@@ -118,7 +120,7 @@ export const ConnectionForm = ({ database }: { database: DatabaseValues }) => {
           title={testResult.ok ? t('database.testOk') : t('database.testFailed')}
           data-testid="db-test-result"
         >
-          <Text size="sm">{testResult.message}</Text>
+          <Text size="sm">{server.text(testResult.message, testResult.messageRef)}</Text>
           {testResult.serverVersion && (
             <Text size="sm">
               {t('database.serverVersion')}: {testResult.serverVersion}

@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { DbCheck } from '@contract';
 import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useServerText } from '../../i18n/server-text';
 
 const COLORS: Record<DbCheck['status'], string> = { ok: 'green', warning: 'yellow', error: 'red' };
 
 /** WinThor prerequisites: connection, grants, parameters 2829/4008–4014, integration schema version. */
 export const PrerequisitesCard = () => {
   const { t } = useTranslation();
+  const server = useServerText();
   // A query, run first by the button (it connects to the database), then refreshed whenever something
   // invalidates it: an install, a removal, a saved connection.
   const [requested, setRequested] = useState(false);
@@ -41,17 +43,17 @@ export const PrerequisitesCard = () => {
           <Table.Tbody>
             {check.data.checks.map((item) => (
               <Table.Tr key={item.id}>
-                <Table.Td>{item.label}</Table.Td>
+                <Table.Td>{server.text(item.label, item.labelRef)}</Table.Td>
                 <Table.Td>
                   <Badge color={COLORS[item.status]} variant="light">
                     {t(`database.check.${item.status}`)}
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{item.detail}</Text>
+                  <Text size="sm">{server.text(item.detail, item.detailRef)}</Text>
                   {item.fix && (
                     <Text size="sm" c="dimmed">
-                      {item.fix}
+                      {server.text(item.fix, item.fixRef)}
                     </Text>
                   )}
                 </Table.Td>

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useServerText } from '../../i18n/server-text';
 
 interface Props {
   branch: string;
@@ -15,6 +16,7 @@ interface Props {
  */
 export const StoreTestButton = ({ branch, url, token }: Props) => {
   const { t } = useTranslation();
+  const server = useServerText();
   const test = useApiMutation('store.test');
   // A result (or error) is shown only while the fields still hold the values it was for.
   const tested = test.variables;
@@ -38,7 +40,7 @@ export const StoreTestButton = ({ branch, url, token }: Props) => {
           title={result.ok ? t('settings.testOk') : t('settings.testFailed')}
           data-testid={`store-test-${branch}`}
         >
-          <Text size="sm">{result.message}</Text>
+          <Text size="sm">{server.text(result.message, result.messageRef)}</Text>
           {!result.ok && <Text size="sm">{t(`settings.failedPart.${result.failed}`)}</Text>}
         </Alert>
       )}

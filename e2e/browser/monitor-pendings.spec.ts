@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { switchLanguage } from './language';
+import { saveScreen } from './screens';
+
+test.describe('Monitorar → Pendências', () => {
+  test('grouped by kind with counts; filter a group, retry selected and a whole group, ignore with a reason, history', async ({
+    page,
+  }) => {
+    await page.goto('/#/monitorar/pendencias');
+    await expect(page.getByRole('heading', { level: 2, name: 'Pendências' })).toBeVisible();
+    // The demo's first reconcile leaves products waiting for their category.
+    const groups = page.getByTestId('pending-groups');
+    const waiting = groups.getByTestId('pending-group-aguardando_categoria');
+    await expect(async () => {
+      await page.reload();
+      await expect(waiting).toBeVisible();
+    }).toPass({ timeout: 60_000, intervals: [2_000] });
+    await expect(waiting).toContainText('Aguardando a categoria');
+    await saveScreen(page, '23-pendencias');
+
+    // Show the group: the address and the table follow it.
+    await waiting.getByRole('button', { name: 'Ver' }).click();
+    await expect(page).toHaveURL(/kind=aguardando_categoria/);
+    const table = page.getByTestId('pending-table');
+    const rows = table.locator('tbody tr');
+    await expect(rows.first()).toContainText('Aguardando a categoria');
+    await expect(rows.first()).toContainText(/CODPROD \d+/);
+    await expect(rows.first()).toContainText('Como corrigir:');
+
+    // Retry two selected rows.
+    await rows.nth(0).getByRole('checkbox').check();
+    await rows.nth(1).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Tentar de novo as selecionadas (2)' }).click();
+    await expect(
+      page.getByText(/^2 pendência\(s\) marcada\(s\) para nova tentativa; \d+ tarefa\(s\) iniciada\(s\)\.$/),
+    ).toBeVisible();
+
+    // Ignore one with a reason: too short first, then a real one.
+    const first = rows.first();
+    const key = ((await first.getByTestId('pending-link').first().textContent()) ?? '').replace(
+      'CODPROD ',
+      '',
+    );
+    await first.getByRole('button', { name: 'Ignorar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ignorar 1 pendência(s)' });
+    await dialog.getByLabel('Motivo').fill('x');
+    await dialog.getByRole('button', { name: 'Ignorar' }).click();
+    await expect(
+      dialog.getByText('Explique em poucas palavras por que ignorar (ao menos 3 letras).'),
+    ).toBeVisible();
+    await dialog.getByLabel('Motivo').fill('Produto fora de linha (teste e2e)');
+    await saveScreen(page, '24-pendencias-ignorar');
+    await dialog.getByRole('button', { name: 'Ignorar' }).click();
+    await expect(page.getByText('1 pendência(s) ignorada(s).')).toBeVisible();
+
+    // The ignored one, under the "Ignorada" state, says who and why; its history shows the steps.
+    await page.getByRole('combobox', { name: 'Situação' }).click();
+    await page.getByRole('option', { name: 'Ignorada' }).click();
+    await page.getByRole('textbox', { name: 'Texto' }).fill(key);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const ignored = table.locator('tbody tr').first();
+    await expect(ignored).toContainText('Ignorada por navegador');
+    await expect(ignored).toContainText('Produto fora de linha (teste e2e)');
+    await ignored.getByRole('button', { name: 'Histórico' }).click();
+    const history = page.getByTestId('pending-history');
+    await expect(history).toContainText('Tentativa com falha');
+    await expect(history).toContainText('Nova tentativa pedida');
+    await expect(history).toContainText('Ignorada');
+    await expect(history).toContainText('navegador');
+    await saveScreen(page, '25-pendencias-historico');
+    await page.keyboard.press('Escape');
+
+    // Retry the whole group of open ones: the answer says how many.
+    await page.getByRole('button', { name: 'Limpar filtros' }).click();
+    await expect(page).toHaveURL(/#\/monitorar\/pendencias$/);
+    const group = page.getByTestId('pending-group-aguardando_categoria');
+    const retryGroup = group.getByRole('button', { name: /^Tentar de novo o grupo \(\d+\)$/ });
+    const countOf = async () => Number(((await retryGroup.textContent()) ?? '').match(/\((\d+)\)/)?.[1] ?? 0);
+    // The groups of every open one (not the one ignored filter's single row).
+    await expect.poll(countOf).toBeGreaterThan(1);
+    const count = await countOf();
+    await retryGroup.click();
+    // The answer says how many it retried: the group as the server found it (the jobs started by the first
+    // retry may have resolved or opened a few meanwhile).
+    const told = page.getByText(
+      /^\d+ pendência\(s\) marcada\(s\) para nova tentativa; \d+ tarefa\(s\) iniciada\(s\)\.$/,
+    );
+    await expect(told).toBeVisible();
+    const retried = Number(((await told.textContent()) ?? '').split(' ')[0]);
+    expect(Math.abs(retried - count)).toBeLessThanOrEqual(10);
+    expect(retried).toBeGreaterThan(1);
+  });
+
+  test('the screen in English: kinds, messages and fixes from their keys', async ({ page }) => {
+    await page.goto('/#/monitorar/pendencias');
+    await expect(page.getByTestId('pending-table').locator('tbody tr').first()).toBeVisible({
+      timeout: 60_000,
+    });
+    await switchLanguage(page, 'en');
+    try {
+      await expect(page.getByRole('heading', { level: 2, name: 'Pending items' })).toBeVisible();
+      await expect(page.getByTestId('pending-groups')).toContainText('Waiting for its category');
+      await expect(page.getByTestId('pending-table')).toContainText(/Product \d+ waits for its category/);
+      await expect(page.getByTestId('pending-table')).toContainText(
+        'How to fix: The category goes with the next category sync',
+      );
+      await saveScreen(page, '26-pendencias-english');
+    } finally {
+      await switchLanguage(page, 'pt-BR');
+    }
+  });
+});

@@ -1,0 +1,159 @@
+import {
+  messageRef,
+  type MessageRef,
+  type PendingFilterInput,
+  type ScheduleJob,
+  type SyncRunResult,
+} from '../../contract';
+import type { EngineController } from '../../engine/engine-controller';
+import { jobOfEntity } from '../../engine/monitoring/entity-jobs';
+import { toPendingDto } from '../../engine/monitoring/pending-view';
+import { AppError } from '../../shared/app-error';
+import {
+  getPending,
+  groupPendings,
+  ignorePendings,
+  listPendingEvents,
+  listPendings,
+  numpedsOf,
+  retryPendings,
+  type Db,
+  type PendingFilter,
+  type PendingRecord,
+} from '../../winthor';
+import type { DatabaseService } from '../../winthor/database-service';
+import type { HandlerGroup } from '../handlers';
+import { actorOf } from './call-actor';
+import { readingFailed } from './logs-handlers';
+
+export const toPendingFilter = (filter: PendingFilterInput): PendingFilter => ({
+  ...(filter.branch ? { branch: filter.branch } : {}),
+  ...(filter.entity ? { entity: filter.entity } : {}),
+  ...(filter.kind ? { kind: filter.kind } : {}),
+  ...(filter.status ? { status: filter.status } : {}),
+  ...(filter.from ? { from: new Date(filter.from) } : {}),
+  ...(filter.to ? { to: new Date(filter.to) } : {}),
+  ...(filter.text?.trim() ? { text: filter.text } : {}),
+});
+
+/** NUMPED of the orders among these pendências, when the order import already knows it (never fails the page). */
+const numpedsFor = async (db: Db, pendings: readonly PendingRecord[]): Promise<Map<string, number>> => {
+  const orders = pendings.filter((p) => p.entity === 'order').map((p) => p.erpKey);
+  if (orders.length === 0) return new Map();
+  return numpedsOf(db, orders).catch(() => new Map<string, number>());
+};
+
+const notFound = (id: number): AppError =>
+  new AppError(
+    'pending_not_found',
+    `A pendência ${id} não existe mais (resolvida e apagada pela retenção).`,
+    {
+      field: 'id',
+      fix: 'Atualize a lista de pendências.',
+      messageRef: { key: 'pendings.notFound', params: { id } },
+    },
+  );
+
+/** Starts the job of each (branch, entity) retried; says why when none could start now. */
+const startJobs = async (
+  engine: EngineController,
+  touched: ReadonlyArray<{ branch: string; entity: string }>,
+): Promise<{ runs: SyncRunResult; note: string | null; noteRef: MessageRef | null }> => {
+  const runs: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
+  const wanted = new Map<string, { branch: string; job: ScheduleJob }>();
+  for (const item of touched) {
+    const job = jobOfEntity(item.entity);
+    if (job) wanted.set(`${item.branch}|${job}`, { branch: item.branch, job });
+  }
+  try {
+    for (const { branch, job } of wanted.values()) {
+      const result = await engine.run({ branch, job }, 'manual');
+      runs.started.push(...result.started);
+      runs.alreadyRunning.push(...result.alreadyRunning);
+      runs.refused.push(...result.refused);
+    }
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'engine_paused') {
+      return {
+        runs,
+        note: 'O integrador está pausado: as pendências ficaram marcadas para agora e serão tentadas assim que ele for retomado.',
+        noteRef: messageRef('pendings.retryPaused'),
+      };
+    }
+    throw error;
+  }
+  if (runs.started.length + runs.alreadyRunning.length === 0 && runs.refused.length > 0) {
+    return {
+      runs,
+      note: `As pendências ficaram marcadas para agora; a tarefa não começou: ${runs.refused.map((r) => r.message).join(' ')}`,
+      noteRef: messageRef('pendings.retryRefused', { reason: runs.refused.map((r) => r.message).join(' ') }),
+    };
+  }
+  return { runs, note: null, noteRef: null };
+};
+
+/** Monitorar → Pendências: pages, groups, retry, ignore, history. */
+export const pendingsHandlers = (
+  database: DatabaseService,
+  engine: EngineController,
+  now: () => Date,
+): HandlerGroup<
+  'pendings.list' | 'pendings.groups' | 'pendings.retry' | 'pendings.ignore' | 'pendings.history'
+> => ({
+  'pendings.list': async ({ filter, beforeId, limit }) =>
+    database
+      .use(async (db) => {
+        const rows = await listPendings(db, {
+          ...toPendingFilter(filter),
+          ...(beforeId !== undefined ? { beforeId } : {}),
+          limit: limit + 1,
+        });
+        const page = rows.slice(0, limit);
+        const numpeds = await numpedsFor(db, page);
+        return {
+          items: page.map((p) => toPendingDto(p, numpeds.get(`${p.branch}|${p.erpKey}`) ?? null)),
+          nextBeforeId: rows.length > limit ? page.at(-1)!.id : null,
+        };
+      })
+      .catch(readingFailed),
+  'pendings.groups': async ({ filter }) => {
+    const groups = await database
+      .use((db) => groupPendings(db, toPendingFilter(filter)))
+      .catch(readingFailed);
+    return { groups, total: groups.reduce((sum, g) => sum + g.count, 0) };
+  },
+  'pendings.retry': async (input, context) => {
+    const selection: PendingFilter = 'ids' in input ? { ids: input.ids } : toPendingFilter(input.group);
+    const touched = await database
+      .use((db) => db.transaction((tx) => retryPendings(tx, selection, now(), actorOf(context))))
+      .catch(readingFailed);
+    return { retried: touched.length, ...(await startJobs(engine, touched)) };
+  },
+  'pendings.ignore': async ({ ids, reason }, context) => {
+    const touched = await database
+      .use((db) => db.transaction((tx) => ignorePendings(tx, { ids }, reason, now(), actorOf(context))))
+      .catch(readingFailed);
+    return { ignored: touched.length };
+  },
+  'pendings.history': async ({ id }) => {
+    const found = await database
+      .use(async (db) => {
+        const pending = await getPending(db, id);
+        if (!pending) return undefined;
+        const numpeds = await numpedsFor(db, [pending]);
+        return {
+          pending: toPendingDto(pending, numpeds.get(`${pending.branch}|${pending.erpKey}`) ?? null),
+          events: (await listPendingEvents(db, id)).map((event) => ({
+            at: event.at.toISOString(),
+            action: event.action,
+            kind: event.kind,
+            message: event.message,
+            actor: event.actor,
+          })),
+        };
+      })
+      .catch(readingFailed);
+    if (!found) throw notFound(id);
+    return found;
+  },
+});

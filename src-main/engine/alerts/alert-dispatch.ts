@@ -1,0 +1,86 @@
+import type { AlertEvent } from '../../contract';
+import type { AlertFacts } from './alert-facts';
+import { renderAlertMail } from './alert-mail';
+import type { AlertPorts } from './alert-ports';
+import { recipientsOf, uiUrlOf } from './alert-recipients';
+import type { AlertState } from './alert-state';
+import { alertLines, alertTitle } from './alert-text';
+import type { MailOutbox } from './mail-outbox';
+
+const HOUR = 3_600_000;
+
+const severityOf = (kind: AlertFacts['kind']): AlertEvent['severity'] =>
+  kind === 'job_recovered' || kind === 'database_recovered'
+    ? 'ok'
+    : kind === 'job_failed' || kind === 'job_still_failing' || kind === 'database_unreachable'
+      ? 'error'
+      : 'warning';
+
+/**
+ * One alert out (ADR 0027): the tray hears it (event) and the log has it; the branch's people get a mail
+ * when its e-mail is on and the hour's limit allows — past the limit it is counted, and the next mail says
+ * how many were held back. The mail leaves through the outbox: this returns at once.
+ */
+export const dispatchAlert = async (
+  facts: AlertFacts,
+  ports: AlertPorts,
+  outbox: MailOutbox,
+  state: AlertState,
+  save: () => void,
+): Promise<void> => {
+  const title = alertTitle(facts);
+  const code = facts.branch?.code ?? null;
+  if (facts.kind !== 'daily_summary') {
+    ports.emit({
+      kind: facts.kind,
+      branch: code,
+      severity: severityOf(facts.kind),
+      title,
+      body: alertLines(facts)
+        .slice(code ? 1 : 0, 3)
+        .join(' '),
+      params: {
+        ...(facts.job ? { job: facts.job } : {}),
+        ...(facts.pendingKind ? { pendingKind: facts.pendingKind } : {}),
+        ...(facts.since ? { since: facts.since.toISOString() } : {}),
+      },
+      at: facts.at.toISOString(),
+    });
+    ports.log(facts.kind.endsWith('recovered') ? 'info' : 'warn', `Alerta: ${title}.`, code);
+  }
+  const branch = code ? ports.settings().branches.find((b) => b.code === code) : undefined;
+  if (!branch?.email.enabled || !branch.email.host) return;
+  const email = branch.email;
+  const sent = (state.sent[branch.code] ?? []).filter((t) => t > facts.at.getTime() - HOUR);
+  if (sent.length >= email.alerts.maxPerHour) {
+    state.suppressed[branch.code] = (state.suppressed[branch.code] ?? 0) + 1;
+    state.sent[branch.code] = sent;
+    save();
+    ports.log(
+      'warn',
+      `Alerta não enviado por e-mail (limite de ${email.alerts.maxPerHour} por hora da filial ${branch.code}): ${title}.`,
+      branch.code,
+    );
+    return;
+  }
+  const suppressed = state.suppressed[branch.code] ?? 0;
+  state.sent[branch.code] = [...sent, facts.at.getTime()];
+  delete state.suppressed[branch.code];
+  save();
+  const mail = renderAlertMail(
+    { ...facts, ...(suppressed ? { suppressed } : {}) },
+    uiUrlOf(ports.settings()),
+  );
+  outbox.post(
+    branch.code,
+    {
+      host: email.host,
+      port: email.port,
+      protocol: email.protocol,
+      user: email.user,
+      password: email.password,
+    },
+    { from: email.from, ...recipientsOf(email), ...mail },
+    title,
+  );
+};

@@ -1,0 +1,44 @@
+import type { AlertEvent, ScheduleJob } from '../../contract';
+
+export type AlertKind = AlertEvent['kind'];
+
+/** A store order cancelled after WinThor imported it: the orders job records this pendência kind (issue #10). */
+export const ORDER_CANCELLED_KIND = 'cancelar_no_winthor';
+
+/** What a daily summary says about a branch. */
+export interface DailySummaryFacts {
+  runs: { ok: number; partial: number; failed: number };
+  storeCalls: number;
+  openPendings: Array<{ entity: string; kind: string; count: number }>;
+  failingJobs: ScheduleJob[];
+}
+
+/** Everything an alert says (ADR 0027); each kind uses its part. */
+export interface AlertFacts {
+  kind: AlertKind;
+  branch: { code: string; name: string } | null;
+  at: Date;
+  /** The job failing, still failing, recovered. */
+  job?: ScheduleJob;
+  /** Since when it fails (first failure), or since when the database is unreachable. */
+  since?: Date;
+  /** What failed, pt-BR (the run's message, the database's error…). */
+  message?: string;
+  /** The fix in words. */
+  fix?: string;
+  /** How many items wait because of it (queue backlog plus open pendências of the entity). */
+  items?: number;
+  runId?: number;
+  /** Pendências: the new kind, its entity, how many are open. */
+  pendingKind?: string;
+  entity?: string;
+  count?: number;
+  /** Store budget. */
+  limit?: number | null;
+  /** Order cancelled in the store after WinThor imported it. */
+  storeOrderId?: string;
+  numped?: string | null;
+  summary?: DailySummaryFacts;
+  /** Alerts of this branch not mailed in the last hour (rate limit), told in this one. */
+  suppressed?: number;
+}

@@ -1,0 +1,354 @@
+import { describe, expect, it } from 'vitest';
+import {
+  Branch,
+  defaultSettings,
+  type AlertEvent,
+  type MonitorHealth,
+  type Settings,
+  type SyncRunEvent,
+} from '../../contract';
+import type { OutgoingMail } from '../../mail/smtp-mailer';
+import type { PendingRecord } from '../../winthor';
+import { ORDER_CANCELLED_KIND } from './alert-facts';
+import { AlertMonitor } from './alert-monitor';
+import type { AlertPorts } from './alert-ports';
+import { memoryAlertStateStore } from './alert-state';
+
+const MINUTE = 60_000;
+
+/** Ports on memory: a clock the test moves, the mails and events kept, the database answering or not. */
+const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = {}) => {
+  const settings: Settings = {
+    ...defaultSettings(),
+    branches: [
+      Branch.parse({
+        code: '1',
+        name: 'Matriz',
+        enabled: patch.enabled ?? true,
+        store: { url: 'https://loja.test', token: 't' },
+        email: {
+          enabled: true,
+          host: 'smtp.empresa.com.br',
+          port: 587,
+          protocol: 'starttls',
+          from: 'integrador@empresa.com.br',
+          user: 'integrador',
+          password: 'segredo-smtp',
+          to: ['ti@empresa.com.br'],
+          cc: ['gerente@empresa.com.br'],
+          ...patch.email,
+        },
+      }),
+    ],
+  };
+  let now = new Date(2026, 11, 5, 10, 0, 0).getTime();
+  const mails: OutgoingMail[] = [];
+  const events: AlertEvent[] = [];
+  const lines: Array<{ level: string; message: string }> = [];
+  const healths: MonitorHealth[] = [];
+  const world = {
+    databaseError: null as Error | null,
+    kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number }>,
+    pendings: [] as PendingRecord[],
+    budget: { remaining: 500 as number | null, limit: 1000 as number | null },
+    mailFailures: 0,
+  };
+  const state = memoryAlertStateStore();
+  const ports: AlertPorts = {
+    settings: () => settings,
+    now: () => new Date(now),
+    probeDatabase: async () => {
+      if (world.databaseError) throw world.databaseError;
+      return 'ok';
+    },
+    openPendingKinds: async () => world.kinds,
+    pendingsOfKind: async (kind, afterId, limit) =>
+      world.pendings.filter((p) => p.kind === kind && (afterId === null || p.id > afterId)).slice(0, limit),
+    runFailure: async () => ({
+      message: 'A loja teve um erro interno (HTTP 500).',
+      fix: 'A loja está fora do ar; o integrador tenta de novo.',
+    }),
+    itemsWaiting: async () => 42,
+    budget: () => world.budget,
+    dailySummary: async () => ({
+      runs: { ok: 280, partial: 3, failed: 1 },
+      storeCalls: 950,
+      openPendings: [{ entity: 'product', kind: 'sem_preco', count: 4 }],
+    }),
+    send: async (_server, mail) => {
+      if (world.mailFailures > 0) {
+        world.mailFailures -= 1;
+        throw new Error('O servidor SMTP smtp.empresa.com.br:587 não respondeu a tempo.');
+      }
+      mails.push(mail);
+    },
+    state,
+    log: (level, message) => lines.push({ level, message }),
+    emit: (event) => events.push(event),
+    healthChanged: (health) => healths.push(health),
+  };
+  const monitor = new AlertMonitor(ports);
+  const run = (
+    status: SyncRunEvent['status'],
+    job: SyncRunEvent['job'] = 'prices',
+    runId = 1,
+  ): SyncRunEvent => ({
+    phase: 'finished',
+    runId,
+    branch: '1',
+    job,
+    status,
+    counts: {
+      read: 0,
+      changed: 0,
+      sent: 0,
+      unchanged: 0,
+      deferred: 0,
+      failed: 0,
+      hidden: 0,
+      starved: 0,
+      storeCalls: 0,
+    },
+    progress: null,
+    message: status === 'failed' ? 'A loja teve um erro interno (HTTP 500).' : null,
+  });
+  return {
+    settings,
+    monitor,
+    mails,
+    events,
+    lines,
+    healths,
+    world,
+    state,
+    ports,
+    run,
+    advance: (ms: number) => (now += ms),
+    subjects: () => mails.map((m) => m.subject.replace('[Integrador WinThor Ciashop] ', '')),
+  };
+};
+
+describe('alerts on state changes (ADR 0027)', () => {
+  it('a job failing every minute for an hour: the first failure, one reminder, the recovery — with what, since when, how many, the fix and a link', async () => {
+    const t = setup();
+    for (let minute = 0; minute < 60; minute++) {
+      await t.monitor.runFinished(t.run('failed', 'prices', minute + 1));
+      await t.monitor.tick();
+      t.advance(MINUTE);
+    }
+    await t.monitor.runFinished(t.run('ok', 'prices', 61));
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual([
+      'Preços falhou (filial 1)',
+      'Preços continua falhando há 30 min (filial 1)',
+      'Preços voltou a funcionar (filial 1)',
+    ]);
+    const [first, reminder, recovered] = t.mails;
+    expect(first?.text).toContain('O que falhou: a sincronização de preços.');
+    expect(first?.text).toContain('Desde: 05/12/2026 10:00 (primeira falha).');
+    expect(first?.text).toContain('42 item(ns) aguardando');
+    expect(first?.text).toContain('Como resolver: A loja está fora do ar; o integrador tenta de novo.');
+    expect(first?.text).toContain('http://localhost:7585/#/monitorar/logs?branch=1&run=1');
+    expect(first?.html).toContain('<h2 style="color:#c92a2a');
+    expect(first).toMatchObject({ to: ['ti@empresa.com.br'], cc: ['gerente@empresa.com.br'] });
+    expect(reminder?.text).toContain('Desde: 05/12/2026 10:00 (há 30 min).');
+    expect(recovered?.text).toContain('Ficou com falha de 05/12/2026 10:00 a 05/12/2026 11:00 (1 h).');
+    expect(JSON.stringify(t.mails)).not.toContain('segredo-smtp');
+    expect(t.events.map((e) => [e.kind, e.severity])).toEqual([
+      ['job_failed', 'error'],
+      ['job_still_failing', 'error'],
+      ['job_recovered', 'ok'],
+    ]);
+  });
+
+  it('reminders get further apart (1×, 3×, 7× the period): a day-long outage sends a handful', async () => {
+    const t = setup({
+      email: { alerts: { stillFailingMinutes: 30, maxPerHour: 6, dailySummary: false, dailySummaryHour: 7 } },
+    });
+    await t.monitor.runFinished(t.run('failed'));
+    for (let minute = 0; minute < 24 * 60; minute++) {
+      t.advance(MINUTE);
+      await t.monitor.tick();
+    }
+    const reminders = t.subjects().filter((s) => s.includes('continua falhando'));
+    expect(reminders).toEqual([
+      'Preços continua falhando há 30 min (filial 1)',
+      'Preços continua falhando há 1 h 30 min (filial 1)',
+      'Preços continua falhando há 3 h 30 min (filial 1)',
+      'Preços continua falhando há 7 h 30 min (filial 1)',
+      'Preços continua falhando há 15 h 30 min (filial 1)',
+    ]);
+  });
+
+  it('rate-limits per branch: past the hour’s limit alerts are logged, not mailed, and the next mail says how many', async () => {
+    const t = setup({
+      email: { alerts: { stillFailingMinutes: 30, maxPerHour: 2, dailySummary: false, dailySummaryHour: 7 } },
+    });
+    for (const job of ['prices', 'stock', 'products', 'categories'] as const)
+      await t.monitor.runFinished(t.run('failed', job));
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Preços falhou (filial 1)', 'Estoque falhou (filial 1)']);
+    expect(
+      t.lines.filter((l) => l.message.startsWith('Alerta não enviado por e-mail (limite de 2 por hora')),
+    ).toHaveLength(2);
+    expect(t.events).toHaveLength(4); // the tray hears every one
+    t.advance(61 * MINUTE);
+    await t.monitor.tick(); // an hour later: the reminders, within the limit again
+    expect(t.mails).toHaveLength(4);
+    expect(t.mails[2]?.text).toContain('2 outro(s) alerta(s) desta filial não foram enviados na última hora');
+    expect(t.mails[3]?.text).not.toContain('outro(s) alerta(s)');
+  });
+
+  it('a mail the server refuses is retried and logged, never thrown into the sync', async () => {
+    const t = setup();
+    t.world.mailFailures = 2;
+    await expect(t.monitor.runFinished(t.run('failed'))).resolves.toBeUndefined();
+    await t.monitor.tick();
+    expect(t.mails).toHaveLength(0);
+    expect(t.monitor.pendingMails()).toBe(1);
+    expect(t.lines.map((l) => l.message)).toContainEqual(
+      expect.stringMatching(
+        /^E-mail de alerta não enviado \(tentativa 1; nova tentativa em 1 min\): Preços falhou/,
+      ),
+    );
+    t.advance(MINUTE);
+    await t.monitor.tick();
+    t.advance(2 * MINUTE);
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Preços falhou (filial 1)']);
+    expect(t.monitor.pendingMails()).toBe(0);
+  });
+
+  it('gives a mail up after its retries, with an error line, and the health says so', async () => {
+    const t = setup();
+    t.world.mailFailures = 99;
+    await t.monitor.runFinished(t.run('failed'));
+    await t.monitor.runFinished(t.run('ok'));
+    for (let minute = 0; minute < 70; minute++) {
+      t.advance(MINUTE);
+      await t.monitor.tick();
+    }
+    expect(t.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      expect.stringMatching(/^E-mail de alerta não enviado após 6 tentativas, desistindo: Preços falhou/),
+      expect.stringMatching(/^E-mail de alerta não enviado após 6 tentativas, desistindo: Preços voltou/),
+    ]);
+    expect(t.monitor.health()).toMatchObject({
+      level: 'warning',
+      summaryRef: { key: 'health.mailUndelivered' },
+    });
+  });
+
+  it('the database unreachable and back: one alert each, the health red meanwhile', async () => {
+    const t = setup();
+    t.world.databaseError = new Error('ORA-12541: TNS:no listener');
+    for (let i = 0; i < 30; i++) {
+      await t.monitor.tick();
+      t.advance(MINUTE);
+    }
+    expect(t.monitor.health()).toMatchObject({ level: 'error', summaryRef: { key: 'health.databaseDown' } });
+    t.world.databaseError = null;
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual([
+      'Banco de dados do WinThor inacessível',
+      'Banco de dados do WinThor acessível de novo',
+    ]);
+    expect(t.mails[0]?.text).toContain('Mensagem: ORA-12541: TNS:no listener');
+    expect(t.mails[1]?.text).toContain('Ficou inacessível por 30 min.');
+    expect(t.healths.map((h) => h.level)).toEqual(['error', 'ok']);
+  });
+
+  it('a new kind of pendência is told once (what is open at the first look is the baseline)', async () => {
+    const t = setup();
+    t.world.kinds = [{ branch: '1', entity: 'product', kind: 'sem_preco', count: 3 }];
+    await t.monitor.tick();
+    expect(t.mails).toEqual([]);
+    t.world.kinds.push({ branch: '1', entity: 'product', kind: 'ean_invalido', count: 2 });
+    t.world.pendings.push(pending({ id: 9, kind: 'ean_invalido', message: 'Produto 9 sem EAN válido.' }));
+    await t.monitor.tick();
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Novo tipo de pendência em produtos: ean_invalido (filial 1)']);
+    expect(t.mails[0]?.text).toContain('Pendências abertas deste tipo: 2.');
+    expect(t.mails[0]?.text).toContain('Exemplo: Produto 9 sem EAN válido.');
+    expect(t.mails[0]?.text).toContain('/#/monitorar/pendencias?branch=1&kind=ean_invalido');
+    expect(t.monitor.health()).toMatchObject({
+      level: 'warning',
+      summary: '5 pendência(s) aberta(s) esperando correção',
+    });
+  });
+
+  it('the store budget out is told once per episode, an order cancelled after import once per order', async () => {
+    const t = setup();
+    await t.monitor.tick(); // baseline of the order-cancelled pendências
+    t.world.budget = { remaining: 0, limit: 1000 };
+    t.world.pendings.push(
+      pending({
+        id: 20,
+        kind: ORDER_CANCELLED_KIND,
+        entity: 'order',
+        erpKey: '7001',
+        params: { numped: 555001 },
+      }),
+    );
+    await t.monitor.tick();
+    await t.monitor.tick();
+    t.world.budget = { remaining: 900, limit: 1000 };
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual([
+      'Limite de chamadas da loja esgotado nesta hora (filial 1)',
+      'Pedido 7001 cancelado na loja depois de importado no WinThor (filial 1)',
+    ]);
+    expect(t.mails[1]?.text).toContain(
+      'O pedido 7001 foi cancelado na loja depois de chegar ao WinThor (NUMPED 555001).',
+    );
+  });
+
+  it('sends the daily summary once, at its hour, when asked for', async () => {
+    const t = setup({
+      email: { alerts: { stillFailingMinutes: 30, maxPerHour: 6, dailySummary: true, dailySummaryHour: 11 } },
+    });
+    for (let minute = 0; minute < 120; minute++) {
+      await t.monitor.tick();
+      t.advance(MINUTE);
+    }
+    expect(t.subjects()).toEqual(['Resumo diário (filial 1)']);
+    expect(t.mails[0]?.text).toContain(
+      '280 execuções sem erro, 3 com pendências, 1 com falha; 950 chamadas à loja.',
+    );
+    expect(t.mails[0]?.text).toContain('sem_preco (produtos): 4');
+  });
+
+  it('a branch without e-mail still gets tray alerts; its state survives a restart (no second first-failure)', async () => {
+    const t = setup({ email: { enabled: false } });
+    await t.monitor.runFinished(t.run('failed'));
+    expect(t.mails).toEqual([]);
+    expect(t.events).toHaveLength(1);
+    const again = new AlertMonitor(t.ports);
+    await again.runFinished(t.run('failed'));
+    expect(t.events).toHaveLength(1);
+    expect(again.health()).toMatchObject({
+      level: 'error',
+      summaryRef: { params: { job: 'prices', branch: '1' } },
+    });
+  });
+});
+
+const pending = (patch: Partial<PendingRecord>): PendingRecord => ({
+  id: 1,
+  entity: 'product',
+  branch: '1',
+  erpKey: '9',
+  kind: 'sem_preco',
+  message: 'm',
+  fix: null,
+  params: {},
+  attempts: 1,
+  nextAttemptAt: null,
+  status: 'open',
+  createdAt: new Date(0),
+  updatedAt: new Date(0),
+  ignoreReason: null,
+  ignoredBy: null,
+  ignoredAt: null,
+  resolvedAt: null,
+  ...patch,
+});

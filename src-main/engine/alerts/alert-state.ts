@@ -1,0 +1,52 @@
+/** What the alerts remember between runs and restarts (a file in the data folder, ADR 0027). */
+export interface AlertState {
+  version: 1;
+  /** Jobs failing now, by "branch|job": since when, the last message, reminders sent, the next one. */
+  jobs: Record<
+    string,
+    { since: string; message: string | null; reminders: number; nextReminderAt: string; runId: number | null }
+  >;
+  /** The WinThor database not answering, since when. */
+  database: { since: string; message: string } | null;
+  /** Branches whose store budget is out this hour (told once until it comes back). */
+  budgetOut: Record<string, boolean>;
+  /** Open pendências by "branch|entity|kind" as last seen; null until first read (no alert storm on upgrade). */
+  kinds: Record<string, number> | null;
+  /** The last order-cancelled pendência told (per-item alerts go on from there). */
+  orderCancelledAfterId: number | null;
+  /** Day (YYYY-MM-DD, local) of each branch's last daily summary. */
+  summaries: Record<string, string>;
+  /** Times of the mails sent per branch in the last hour (the rate limit). */
+  sent: Record<string, number[]>;
+  /** Alerts not mailed because of the rate limit, told in the branch's next mail. */
+  suppressed: Record<string, number>;
+}
+
+export const emptyAlertState = (): AlertState => ({
+  version: 1,
+  jobs: {},
+  database: null,
+  budgetOut: {},
+  kinds: null,
+  orderCancelledAfterId: null,
+  summaries: {},
+  sent: {},
+  suppressed: {},
+});
+
+/** Where the state is kept (the runtime: a JSON file; tests: memory). */
+export interface AlertStateStore {
+  load(): AlertState | null;
+  save(state: AlertState): void;
+}
+
+export const memoryAlertStateStore = (): AlertStateStore & { current: AlertState | null } => {
+  const store = {
+    current: null as AlertState | null,
+    load: () => (store.current ? (JSON.parse(JSON.stringify(store.current)) as AlertState) : null),
+    save: (state: AlertState) => {
+      store.current = JSON.parse(JSON.stringify(state)) as AlertState;
+    },
+  };
+  return store;
+};

@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupI18n } from '.';
+import { issueText, serverText } from './server-text';
+
+describe('server messages in the UI language (ADR 0025)', () => {
+  const i18n = setupI18n('pt-BR');
+  afterAll(() => i18n.changeLanguage('pt-BR'));
+
+  it('pt-BR shows the server’s own text; English renders the key with its values', async () => {
+    const ref = {
+      key: 'prereq.parameter.label',
+      params: { parameter: '2829', rule: '@prereq.parameterRule.2829', branch: '2' },
+    };
+    expect(serverText(i18n, 'Parâmetro 2829 — % do estoque para o e-commerce (filial 2)', ref)).toBe(
+      'Parâmetro 2829 — % do estoque para o e-commerce (filial 2)',
+    );
+    await i18n.changeLanguage('en');
+    expect(serverText(i18n, 'x', ref)).toBe('Parameter 2829 — % of stock offered online (branch 2)');
+    expect(
+      serverText(i18n, 'x', {
+        key: 'health.jobFailing',
+        params: { job: 'prices', branch: '1', since: '2026-12-05T13:00:00.000Z' },
+      }),
+    ).toMatch(/^Failing: Prices \(branch 1\) since /);
+    expect(serverText(i18n, 'Texto do servidor', { key: 'pending.um_tipo_novo' })).toBe('Texto do servidor');
+    expect(serverText(i18n, 'Sem chave')).toBe('Sem chave');
+    await i18n.changeLanguage('pt-BR');
+  });
+
+  it('says a refused input in English: zod’s words for its code, our own words for our checks', async () => {
+    await i18n.changeLanguage('en');
+    expect(
+      issueText(i18n, {
+        path: 'server.port',
+        code: 'invalid_type',
+        message: 'server.port: Entrada inválida',
+        params: { expected: 'number', received: 'string' },
+      }),
+    ).toBe('server.port: Invalid input: expected number, received string');
+    expect(
+      issueText(i18n, {
+        path: 'limit',
+        code: 'too_small',
+        message: 'x',
+        params: { origin: 'number', minimum: 1, inclusive: true },
+      }),
+    ).toBe('limit: Too small: expected number to be >=1');
+    expect(
+      issueText(i18n, {
+        path: 'email.cc.1',
+        code: 'custom',
+        message: 'pt',
+        params: { key: 'validation.emailAddress', address: 'gerente' },
+      }),
+    ).toBe('email.cc.1: "gerente" is not a valid e-mail address; use the form name@company.com.');
+    await i18n.changeLanguage('pt-BR');
+    expect(issueText(i18n, { path: 'p', code: 'custom', message: 'p: mensagem em português' })).toBe(
+      'p: mensagem em português',
+    );
+  });
+});
