@@ -105,6 +105,7 @@ const timed = (store: StoreGateway, clock: { storeMs: number; calls: number }): 
     updateDepartment: wrap(store.updateDepartment.bind(store)),
     findDepartmentByErpId: wrap(store.findDepartmentByErpId.bind(store)),
     createProduct: wrap(store.createProduct.bind(store)),
+    findProductByErpId: wrap(store.findProductByErpId.bind(store)),
     updateProduct: wrap(store.updateProduct.bind(store)),
     setStock: wrap(store.setStock.bind(store)),
     setPrice: wrap(store.setPrice.bind(store)),

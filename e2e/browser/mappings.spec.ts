@@ -221,7 +221,7 @@ test('Transportadora: by id and by name, edit, remove; the screen in English', a
 test.fixme('a mapping added on the Cobrança screen lets the waiting order import', async ({ page }) => {
   // The orders of the demo store wait for their payment method's mapping: run the order import once.
   await page.goto('/');
-  await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
   // ADAPT: the pendência the order import opens for an unmapped payment method (Pendências screen).
   await page.goto('/#/monitorar/pendencias');
   await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i).first()).toBeVisible();
@@ -233,7 +233,7 @@ test.fixme('a mapping added on the Cobrança screen lets the waiting order impor
   await expect(warnings(page).getByText('DebitCard', { exact: true })).toHaveCount(0);
 
   await page.goto('/');
-  await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+  await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
   // ADAPT: the pendência is closed by the next import, and the order is in WinThor (PCPEDCFV).
   await page.goto('/#/monitorar/pendencias');
   await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i)).toHaveCount(0, {

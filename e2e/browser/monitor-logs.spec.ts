@@ -7,7 +7,7 @@ test.describe('Monitorar → Logs', () => {
   test.beforeEach(async ({ page }) => {
     // Enough lines for more than one page: the demo's first runs, and one more round from the Painel.
     await page.goto('/');
-    await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+    await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
   });
 
   test('filters, pages, opens a line with its run, exports the filter as CSV', async ({ page }) => {
@@ -17,7 +17,7 @@ test.describe('Monitorar → Logs', () => {
     // Each round of runs writes its lines when each run ends: run rounds until there are two pages of 25.
     await expect(async () => {
       await page.goto('/');
-      await page.getByRole('main').getByRole('button', { name: 'Executar agora' }).click();
+      await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
       await page.goto('/#/monitorar/logs');
       await expect(table.getByTestId('log-line').first()).toBeVisible();
       expect(await table.getByTestId('log-line').count()).toBeGreaterThan(25);

@@ -8,22 +8,22 @@ test.describe('Monitorar → Pendências', () => {
   }) => {
     await page.goto('/#/monitorar/pendencias');
     await expect(page.getByRole('heading', { level: 2, name: 'Pendências' })).toBeVisible();
-    // The demo's first reconcile leaves products waiting for their category.
+    // The demo's catalogue has a few products whose barcode has a wrong check digit (every 97th).
     const groups = page.getByTestId('pending-groups');
-    const waiting = groups.getByTestId('pending-group-aguardando_categoria');
+    const waiting = groups.getByTestId('pending-group-ean_invalido');
     await expect(async () => {
       await page.reload();
       await expect(waiting).toBeVisible();
     }).toPass({ timeout: 60_000, intervals: [2_000] });
-    await expect(waiting).toContainText('Aguardando a categoria');
+    await expect(waiting).toContainText('EAN inválido');
     await saveScreen(page, '23-pendencias');
 
     // Show the group: the address and the table follow it.
     await waiting.getByRole('button', { name: 'Ver' }).click();
-    await expect(page).toHaveURL(/kind=aguardando_categoria/);
+    await expect(page).toHaveURL(/kind=ean_invalido/);
     const table = page.getByTestId('pending-table');
     const rows = table.locator('tbody tr');
-    await expect(rows.first()).toContainText('Aguardando a categoria');
+    await expect(rows.first()).toContainText('EAN inválido');
     await expect(rows.first()).toContainText(/CODPROD \d+/);
     await expect(rows.first()).toContainText('Como corrigir:');
 
@@ -73,7 +73,7 @@ test.describe('Monitorar → Pendências', () => {
     // Retry the whole group of open ones: the answer says how many.
     await page.getByRole('button', { name: 'Limpar filtros' }).click();
     await expect(page).toHaveURL(/#\/monitorar\/pendencias$/);
-    const group = page.getByTestId('pending-group-aguardando_categoria');
+    const group = page.getByTestId('pending-group-ean_invalido');
     const retryGroup = group.getByRole('button', { name: /^Tentar de novo o grupo \(\d+\)$/ });
     const countOf = async () => Number(((await retryGroup.textContent()) ?? '').match(/\((\d+)\)/)?.[1] ?? 0);
     // The groups of every open one (not the one ignored filter's single row).
@@ -99,10 +99,12 @@ test.describe('Monitorar → Pendências', () => {
     await switchLanguage(page, 'en');
     try {
       await expect(page.getByRole('heading', { level: 2, name: 'Pending items' })).toBeVisible();
-      await expect(page.getByTestId('pending-groups')).toContainText('Waiting for its category');
-      await expect(page.getByTestId('pending-table')).toContainText(/Product \d+ waits for its category/);
+      await expect(page.getByTestId('pending-groups')).toContainText('Invalid EAN');
       await expect(page.getByTestId('pending-table')).toContainText(
-        'How to fix: The category goes with the next category sync',
+        /Product \d+ has no valid EAN: barcode \d+ has a wrong check digit/,
+      );
+      await expect(page.getByTestId('pending-table')).toContainText(
+        'How to fix: Correct the barcode (CODAUXILIAR) in the product register',
       );
       await saveScreen(page, '26-pendencias-english');
     } finally {

@@ -18,7 +18,7 @@ test('the Painel shows per branch store calls and errors per hour over 24 h and 
     await page.reload();
     await expect(page.getByTestId('health')).toContainText(/Atenção.*pendência\(s\) aberta\(s\)/);
   }).toPass({ timeout: 30_000, intervals: [2_000] });
-  await expect(page.getByTestId('activity-1')).toContainText('Aguardando a categoria');
+  await expect(page.getByTestId('activity-1')).toContainText('EAN inválido');
   await saveScreen(page, '32-painel-atividade-24h');
   await page.getByText('7 dias').click();
   // Seven days of hours: the axis now names days (dd/mm), not only hours.

@@ -26,7 +26,7 @@ test.describe('Cadastrar → Agendamento', () => {
     await expect(page.getByTestId('schedules').getByRole('row')).toHaveCount(9);
     const orders = page.getByTestId('schedule-orders');
     await expect(orders.getByText('Disponível em breve')).toHaveCount(0);
-    await expect(orders.getByRole('button', { name: 'Executar agora' })).toBeEnabled();
+    await expect(orders.getByRole('button', { name: 'Executar agora', exact: true })).toBeEnabled();
   });
 
   test('adds a schedule (a 0 interval is refused, naming the field and the fix)', async ({ page }) => {
@@ -74,7 +74,7 @@ test.describe('Cadastrar → Agendamento', () => {
   }) => {
     await open(page);
     const stock = page.getByTestId('schedule-stock');
-    await stock.getByRole('button', { name: 'Executar agora' }).click();
+    await stock.getByRole('button', { name: 'Executar agora', exact: true }).click();
     const started = page.getByText(/^Estoque \(filial 2\): execução nº \d+ iniciada\.$/);
     await expect(started).toBeVisible();
     const runId = /nº (\d+)/.exec((await started.textContent()) ?? '')?.[1];

@@ -72,4 +72,27 @@ describe('order of work on a fresh store', () => {
     expect(Number(binding!.STORE_ID)).toBe(existing.id);
     expect((await h.run('categories')).counts.storeCalls).toBe(0);
   });
+
+  it('a product the store already has (409 on create: the tables were reinstalled) is adopted and updated, not a pendência', async () => {
+    h = await startCatalogueHarness();
+    await h.run('categories');
+    const existing = h.sandbox.catalog.createProduct({
+      erpId: '1',
+      name: 'Produto antigo',
+      variants: [{ erpId: '1', quantity: 0, price: 1 }],
+    });
+    await h.db.execute(
+      `UPDATE PCPRODUT SET NOMEECOMMERCE = NOMEECOMMERCE || ' Z' WHERE PCPRODUT.CODPROD <= 3`,
+    );
+    const run = await h.run('products');
+    expect(run.counts.failed).toBe(0);
+    expect(h.sandbox.catalog.products.get(existing.id)!.name).not.toBe('Produto antigo');
+    expect(h.sandbox.catalog.products.size).toBe(run.counts.sent);
+    const binding = await h.db.queryOne(
+      `SELECT WTC_STORE_BINDING.STORE_ID FROM WTC_STORE_BINDING WHERE WTC_STORE_BINDING.ENTITY = 'product' AND WTC_STORE_BINDING.ERP_KEY = '1'`,
+    );
+    expect(Number(binding!.STORE_ID)).toBe(existing.id);
+    expect(await openPendings(h)).toBe(0);
+    expect((await h.run('products')).counts.storeCalls).toBe(0);
+  });
 });

@@ -15,6 +15,7 @@ export const countingStore = (store: StoreGateway, counts: RunCounts): StoreGate
     updateDepartment: count(store.updateDepartment.bind(store)),
     findDepartmentByErpId: count(store.findDepartmentByErpId.bind(store)),
     createProduct: count(store.createProduct.bind(store)),
+    findProductByErpId: count(store.findProductByErpId.bind(store)),
     updateProduct: count(store.updateProduct.bind(store)),
     setStock: count(store.setStock.bind(store)),
     setPrice: count(store.setPrice.bind(store)),

@@ -19,6 +19,7 @@ export const fakePorts = (settingsPatch: Partial<Settings> = {}) => {
     createDepartment: async (input) => ({ id: ++calls, name: input.name }),
     updateDepartment: async (id, input) => ({ id, name: input.name }),
     findDepartmentByErpId: async () => null,
+    findProductByErpId: async () => null,
     createProduct: async (input) => ({ id: ++calls, name: input.name, erpId: input.erpId }),
     updateProduct: async (id, input) => ({ id, name: input.name, erpId: input.erpId }),
     setStock: async () => void ++calls,

@@ -84,6 +84,8 @@ export interface StoreGateway {
   /** The store's department with this erpId (after a 409 on create: it exists already). */
   findDepartmentByErpId(erpId: string): Promise<Department | null>;
   createProduct(input: ProductInput): Promise<Product>;
+  /** The store's product with this erpId (after a 409 on create: it exists already). */
+  findProductByErpId(erpId: string): Promise<Product | null>;
   updateProduct(id: number, input: ProductInput): Promise<Product>;
   setStock(variantErpId: string, warehouseErpId: string, quantity: number): Promise<void>;
   setPrice(variantErpId: string, tableErpId: string, price: PriceInput): Promise<void>;

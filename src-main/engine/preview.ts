@@ -44,6 +44,7 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
       return { id, name: input.name };
     },
     findDepartmentByErpId: async () => null,
+    findProductByErpId: async () => null,
     createProduct: async (input) => {
       calls += 1;
       note('products', 'create', input);

@@ -70,6 +70,7 @@ const gatewayFor = (stores: StoreClientRegistry, branch: Branch): StoreGateway =
     updateDepartment: (id, input) => client.updateDepartment(id, input),
     findDepartmentByErpId: (erpId) => client.findDepartmentByErpId(erpId),
     createProduct: (input) => client.createProduct(input),
+    findProductByErpId: (erpId) => client.findProductByErpId(erpId),
     updateProduct: (id, input) => client.updateProduct(id, input),
     setStock: (variant, warehouse, quantity) => client.setStock(variant, warehouse, quantity),
     setPrice: (variant, table, price) => client.setPrice(variant, table, price),

@@ -14,6 +14,7 @@ import {
 import type { JobContext } from '../job-context';
 import { CATEGORY_ENTITY, categoriesSyncedIn, syncCategories } from './categories-job';
 import { categoryWait } from './category-wait';
+import { StoreError } from '../../ciashop/store-error';
 import { recordItemFailure } from './item-errors';
 
 export const PRODUCT_ENTITY = 'product';
@@ -160,10 +161,7 @@ const sendOne = async (
       const payload = withVariantValues(productPayload(product, decision.departmentId), price, quantity);
       await store.updateProduct(Number(storeId), payload);
     } else {
-      const created = await store.createProduct(
-        newProductPayload(product, decision.departmentId, price!, quantity),
-      );
-      storeId = String(created.id);
+      storeId = await createOrAdopt(context, product, decision.departmentId, price!, quantity);
     }
     await data.bindings.save({
       entity: PRODUCT_ENTITY,
@@ -193,4 +191,32 @@ const sendOne = async (
     await recordItemFailure(context, PRODUCT_ENTITY, key, label, error);
   }
   return true;
+};
+
+/**
+ * Creates the product; when the store answers 409 (a product with this erpId exists: the integration tables
+ * were reinstalled, or another installation created it), the existing one is adopted — bound and updated to
+ * this payload — instead of failing on every run (as categories do, ADR 0022).
+ */
+const createOrAdopt = async (
+  context: JobContext,
+  product: WinthorProduct,
+  departmentId: number,
+  price: number,
+  quantity: number,
+): Promise<string> => {
+  const payload = newProductPayload(product, departmentId, price, quantity);
+  try {
+    return String((await context.store.createProduct(payload)).id);
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.kind !== 'conflict') throw error;
+    const existing = await context.store.findProductByErpId(String(product.codprod));
+    if (!existing) throw error;
+    context.log('info', `Produto ${product.codprod} já existia na loja (id ${existing.id}): vinculado.`);
+    await context.store.updateProduct(
+      existing.id,
+      withVariantValues(productPayload(product, departmentId), price, quantity),
+    );
+    return String(existing.id);
+  }
 };

@@ -26,7 +26,10 @@ export const prepareDemoDatabase = async (
     await createDemoSchema(db);
     const seeded = (await isDemoSeeded(db))
       ? null
-      : await seedDemo(db, options.products !== undefined ? { products: options.products } : {});
+      : await seedDemo(db, {
+          barcodeTypos: true,
+          ...(options.products !== undefined ? { products: options.products } : {}),
+        });
     // A demo made before PCCIDADE existed: its cities, so customers can be created (ADR 0110).
     if (!seeded && !(await db.queryOne(`SELECT PCCIDADE.CODCIDADE FROM PCCIDADE`))) await seedCities(db);
     const plan = options.installSchema === false ? null : await install(db);

@@ -12,6 +12,20 @@ export const eanFor = (codprod: number): string => {
   return `${first12}${ean13CheckDigit(first12)}`;
 };
 
+/**
+ * With `barcodeTypos`, every 97th product carries a barcode with a wrong check digit — a typing mistake real catalogues have — so
+ * the demo shows what the operator sees for it: a pendência "EAN inválido" with the fix, in Monitorar →
+ * Pendências and on the Painel, while the rest of the catalogue goes to the store.
+ */
+export const hasDemoBarcodeTypo = (codprod: number): boolean => codprod % 97 === 0;
+
+const barcodeFor = (codprod: number): number => {
+  const ean = eanFor(codprod);
+  if (!hasDemoBarcodeTypo(codprod)) return Number(ean);
+  const wrongDigit = (Number(ean.slice(-1)) + 1) % 10;
+  return Number(`${ean.slice(0, -1)}${wrongDigit}`);
+};
+
 const money = (value: number): number => Math.round(value * 100) / 100;
 
 /** Products (PCPRODUT) with stock per demo branch (PCEST) and prices per region (PCTABPR), in batches. */
@@ -21,6 +35,7 @@ export const seedProducts = async (
   count: number,
   leaves: CategoryLeaf[],
   now: Date,
+  barcodeTypos: boolean,
 ): Promise<void> => {
   const BATCH = 2000;
   for (let from = 1; from <= count; from += BATCH) {
@@ -38,7 +53,7 @@ export const seedProducts = async (
       products.push({
         CODPROD: p,
         DESCRICAO: description,
-        CODAUXILIAR: Number(eanFor(p)),
+        CODAUXILIAR: barcodeTypos ? barcodeFor(p) : Number(eanFor(p)),
         EMBALAGEM: embalagem,
         UNIDADE: unidade,
         CODEPTO: leaf.dept,

@@ -15,6 +15,11 @@ export interface SeedOptions {
   seed?: number;
   /** Date written in DTCADASTRO/DTULTALTER columns. */
   now?: Date;
+  /**
+   * Give every 97th product a barcode with a wrong check digit, so the demo shows a pendência (the app's
+   * demo database does; the tests' catalogue is clean unless a test asks).
+   */
+  barcodeTypos?: boolean;
 }
 
 export interface SeedSummary {
@@ -47,7 +52,7 @@ export const seedDemo = async (db: Db, options: SeedOptions = {}): Promise<SeedS
   await db.transaction(async (tx) => {
     await seedLookups(tx, rng, now);
     const leaves = await seedCategories(tx);
-    await seedProducts(tx, rng, products, leaves, now);
+    await seedProducts(tx, rng, products, leaves, now, options.barcodeTypos ?? false);
     const cities = await seedCities(tx);
     await seedCustomers(tx, rng, customers, cities, now);
     await insertAll(tx, 'PCCONSUM', [{ PROXNUMCLI: customers + 1 }]);
