@@ -6,6 +6,7 @@ export * from './database-methods';
 export * from './settings-methods';
 export * from './store-methods';
 export * from './sync-methods';
+export * from './system-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './methods';

@@ -4,6 +4,7 @@ import { databaseMethods } from './database-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
+import { systemMethods } from './system-methods';
 
 /**
  * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the
@@ -15,6 +16,7 @@ export const contract = {
   ...databaseMethods,
   ...storeMethods,
   ...syncMethods,
+  ...systemMethods,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import { databaseHandlers } from '../api/handlers/database-handlers';
 import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
+import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
@@ -15,6 +16,8 @@ import { createEnginePorts } from './engine-ports';
 import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
+import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
+import { join } from 'node:path';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -30,6 +33,13 @@ export interface RuntimeOptions {
    * false for a one-shot command (the CLI's sync) that may run beside the service on the same database.
    */
   scheduler?: boolean;
+  /**
+   * Starts the engine as soon as the runtime exists. Default true; a host that first brings the
+   * integration schema up to date (runtime/schema-at-start.ts) passes false and calls engine.start() itself.
+   */
+  startEngine?: boolean;
+  /** "Iniciar com o Windows": only the desktop host has a login item. */
+  startAtLogin?: StartAtLoginPort;
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -98,6 +108,26 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
     ...syncHandlers(engine, options.settings),
+    ...systemHandlers({
+      version: info.version,
+      host: info.host,
+      dataDir: options.dataDir,
+      logsDir: join(options.dataDir, 'logs'),
+      ...(options.startAtLogin ? { startAtLogin: options.startAtLogin } : {}),
+      diagnostics: () =>
+        buildDiagnosticPackage({
+          version: info.version,
+          host: info.host,
+          demo: info.demo,
+          dataDir: options.dataDir,
+          logsDir: join(options.dataDir, 'logs'),
+          settings: options.settings,
+          api,
+          database,
+          status: () => buildStatus(info, engine),
+          now,
+        }),
+    }),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -121,6 +151,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       await database.close();
     },
   };
-  engine.start();
+  if (options.startEngine !== false) engine.start();
   return runtime;
 };
