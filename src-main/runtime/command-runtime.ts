@@ -31,6 +31,8 @@ export const withCommandRuntime = async <T>(
     demo: options.settings === 'demo',
     settings,
     dataDir: options.dataDir,
+    // One-shot: no scheduler, and runs a service left "running" on the same database stay its own.
+    scheduler: false,
   });
   try {
     return await work(runtime);

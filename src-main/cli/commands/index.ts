@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerDb } from './db';
+import { registerDiagnostics } from './diagnostics';
 import { registerSandbox } from './sandbox';
 import { registerServe } from './serve';
+import { registerService } from './service';
 import { registerStore } from './store';
 
 /** Every command of `npm run cli`; each domain adds its register function here. */
@@ -10,4 +12,6 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerDb,
   registerStore,
   registerSandbox,
+  registerService,
+  registerDiagnostics,
 ];
