@@ -5,7 +5,10 @@ import {
   serverAccessIssue,
   type SettingsPatch,
 } from '../contract';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { AppError } from '../shared/app-error';
+import { explainAccessDenied } from './data-dir';
 import { describeValidationError } from '../shared/validation-message';
 import { mergeDeep } from './merge-deep';
 import type { SecretCipher } from './secret-cipher';
@@ -158,7 +161,16 @@ export class SettingsService {
   }
 
   private persist(): void {
-    this.store.store = this.ciphers.encryptAll(this.current) as unknown as Record<string, unknown>;
+    try {
+      this.store.store = this.ciphers.encryptAll(this.current) as unknown as Record<string, unknown>;
+    } catch (error) {
+      throw explainAccessDenied(
+        error,
+        this.options.filePath,
+        dirname(this.options.filePath),
+        userInfo().username,
+      );
+    }
     this.notify();
   }
 
