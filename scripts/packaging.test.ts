@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Asar from '@electron/asar';
 import { APP_ID, PRODUCT_NAME } from '../src-main/app/app-identity';
+import { CLI_IN_INSTALL_DIR, EXECUTABLE_NAME } from '../src-main/cli/windows-service';
 import { PACKAGED_NODE_MODULES } from './native-modules.mjs';
 import { asarEntries, asarIntegrityOf, exeResources } from './packaging-inspect.test-support';
 import { packageWindowsDir } from './package-windows-dir.mjs';
@@ -115,7 +116,12 @@ describe('the unpacked Windows app built by electron-builder', () => {
   });
 
   it('names the executable as the service docs do, with the product version, icon and asar integrity', () => {
-    const exe = join(built.appDir, `${builderConfig.win.executableName}.exe`);
+    // What the Windows service runs (docs/windows-service.md): this executable, on this file of the archive.
+    expect(`${builderConfig.win.executableName}.exe`).toBe(EXECUTABLE_NAME);
+    const [archive, ...inside] = CLI_IN_INSTALL_DIR.split('\\').slice(1);
+    expect(archive).toBe('app.asar');
+    expect(entries).toContain(`/${inside.join('/')}`);
+    const exe = join(built.appDir, EXECUTABLE_NAME);
     const resources = exeResources(exe);
     expect(resources.strings.ProductName).toBe(pkg.productName);
     expect(resources.strings.FileVersion).toMatch(new RegExp(`^${pkg.version.replace(/\./g, '\\.')}`));
