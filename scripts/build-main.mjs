@@ -6,19 +6,21 @@
 //   dist/main/cli.mjs      command line / headless host under a system Node — ESM, node_modules external.
 //   dist/main/cli.cjs      the same, self-contained like app.cjs, for the installed app and the Windows
 //                          service (run by the app's executable with ELECTRON_RUN_AS_NODE=1).
-// Usage: node scripts/build-main.mjs [--watch is not supported; rerun it]
+// Usage: node scripts/build-main.mjs [--out-dir <folder>]   (default dist/main; --watch is not supported)
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { NATIVE_EXTERNALS } from './native-modules.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const outDir = join(root, 'dist', 'main');
+// Another folder for the packaging check (scripts/packaging.test.ts), which must not replace dist/ while
+// other checks read it.
+const { values: args } = parseArgs({ options: { 'out-dir': { type: 'string' } } });
+const outDir = args['out-dir'] ? resolve(args['out-dir']) : join(root, 'dist', 'main');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-
-/** Node modules with a compiled part, or loaded at run time from node_modules: never bundled. */
-export const NATIVE_EXTERNALS = ['electron', 'oracledb', 'better-sqlite3'];
 
 // src-main/runtime/app-info.ts reads the version from here instead of package.json.
 const define = { 'globalThis.__APP_VERSION__': JSON.stringify(pkg.version) };
@@ -150,6 +152,6 @@ if (testInputs.length > 0) {
 for (const result of results) {
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
     if (file.endsWith('.map')) continue;
-    console.log(`${relative(root, join(root, file))}  ${(output.bytes / 1024).toFixed(0)} KiB`);
+    console.log(`${relative(root, resolve(root, file))}  ${(output.bytes / 1024).toFixed(0)} KiB`);
   }
 }

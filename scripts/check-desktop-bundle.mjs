@@ -3,13 +3,15 @@
 // CommonJS), settings open through electron-store with secrets through safeStorage, the runtime starts,
 // `wtc:call` answers the UI and refuses other pages, events reach the window, the tray menu follows the
 // engine, navigation is guarded, the CSP header is set, the HTTP host serves, and quitting cleans up.
-// It then runs itself again with --demo-run: the app started with --demo keeps its demo settings in
-// <userData>/demo and leaves the installation's settings alone.
+// The data folder is the machine's (WTC_DATA_DIR here, ADR 0308): a profile of an older version is moved
+// into it, secrets re-encrypted with its key file, and a second host (the CLI's serve) is refused while the
+// app runs on it. It then runs itself again with --demo-run: the app started with --demo keeps its demo
+// settings in <data folder>/demo and leaves the installation's settings alone.
 // Usage: node scripts/build-main.mjs && node scripts/check-desktop-bundle.mjs
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +30,7 @@ if (demoRun) process.argv.push('--demo');
 
 const work = mkdtempSync(join(tmpdir(), 'wtc-desktop-check-'));
 const userData = join(work, 'userData');
+const dataDir = join(work, 'ProgramData');
 const uiDir = join(work, 'renderer');
 rmSync(uiDir, { recursive: true, force: true });
 await import('node:fs').then((fs) => fs.mkdirSync(uiDir, { recursive: true }));
@@ -35,7 +38,16 @@ writeFileSync(join(uiDir, 'index.html'), '<!doctype html><title>UI</title><p>UI 
 const uiUrl = pathToFileURL(join(uiDir, 'index.html')).href;
 
 // ---- the fake electron -------------------------------------------------------------------------------
-const record = { quit: 0, exit: [], errorBoxes: [], notifications: [], opened: [], windows: [], trays: [] };
+const record = {
+  quit: 0,
+  exit: [],
+  errorBoxes: [],
+  messageBoxes: [],
+  notifications: [],
+  opened: [],
+  windows: [],
+  trays: [],
+};
 const appEvents = new EventEmitter();
 const handlers = new Map();
 const paths = { userData: join(work, 'default-userData'), exe: '/opt/integrador/integrador' };
@@ -159,7 +171,13 @@ const fakeElectron = {
     setLoginItemSettings: () => {},
     getLoginItemSettings: () => ({ openAtLogin: false }),
   },
-  dialog: { showErrorBox: (title, text) => record.errorBoxes.push(`${title}: ${text}`) },
+  dialog: {
+    showErrorBox: (title, text) => record.errorBoxes.push(`${title}: ${text}`),
+    showMessageBox: async (options) => {
+      record.messageBoxes.push(options);
+      return { response: 1, checkboxChecked: false };
+    },
+  },
   ipcMain: {
     handle: (channel, handler) => handlers.set(channel, handler),
     removeHandler: (channel) => handlers.delete(channel),
@@ -193,7 +211,27 @@ Module._load = function load(request, parent, isMain) {
 };
 
 // ---- run it ------------------------------------------------------------------------------------------
+// A profile left by a desktop version from before ADR 0308: settings and a DPAPI (safeStorage) secret.
+const legacyToken = 'token-do-perfil-antigo';
+if (!demoRun) {
+  mkdirSync(userData, { recursive: true });
+  const dpapi = fakeElectron.safeStorage.encryptString(legacyToken).toString('base64');
+  writeFileSync(
+    join(userData, 'settings.json'),
+    JSON.stringify({
+      schemaVersion: 2,
+      branches: [
+        {
+          code: '1',
+          name: 'Matriz',
+          store: { url: 'https://loja.example.com.br', token: `enc:safe:${dpapi}` },
+        },
+      ],
+    }),
+  );
+}
 process.env.WTC_USER_DATA_DIR = userData;
+process.env.WTC_DATA_DIR = dataDir;
 process.env.WTC_UI_DIR = uiDir;
 process.env.WTC_PORT = '0';
 const waitFor = async (what, predicate, ms = 10_000) => {
@@ -211,26 +249,29 @@ try {
   await waitFor(
     'o servidor HTTP',
     () =>
-      existsSync(join(userData, 'logs', 'desktop.log')) &&
-      /Interface web em|porta/.test(readFileSync(join(userData, 'logs', 'desktop.log'), 'utf8')),
+      existsSync(join(dataDir, 'logs', 'desktop.log')) &&
+      /Interface web em|porta/.test(readFileSync(join(dataDir, 'logs', 'desktop.log'), 'utf8')),
   );
   assert.deepEqual(record.errorBoxes, []);
   if (demoRun) {
-    const demoSettings = join(userData, 'demo', 'settings.json');
+    const demoSettings = join(dataDir, 'demo', 'settings.json');
     await waitFor('as configurações da demonstração', () => existsSync(demoSettings));
     assert.equal(JSON.parse(readFileSync(demoSettings, 'utf8')).database.kind, 'embedded');
-    assert.equal(
-      existsSync(join(userData, 'settings.json')),
-      false,
-      'a demonstração mexeu nas configurações',
-    );
+    assert.equal(existsSync(join(dataDir, 'settings.json')), false, 'a demonstração mexeu nas configurações');
     const [tray] = record.trays;
     tray.menu.find((item) => item.label === 'Sair').click();
     await waitFor('o encerramento', () => record.quit >= 2 && tray.destroyed === true);
-    step('--demo guarda as configurações em <userData>/demo e não toca nas da instalação');
+    step('--demo guarda as configurações em <pasta de dados>/demo e não toca nas da instalação');
     rmSync(work, { recursive: true, force: true });
     process.exit(0);
   }
+  const moved = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+  assert.match(moved, /"token": "enc:aes:/);
+  assert.doesNotMatch(moved, /enc:safe:|token-do-perfil-antigo/);
+  assert.ok(existsSync(join(userData, 'settings.json')), 'o perfil antigo deve ficar como estava');
+  assert.match(readFileSync(join(dataDir, 'logs', 'desktop.log'), 'utf8'), /copiados para .*settings\.json/);
+  step('perfil antigo copiado para a pasta de dados da máquina; segredo DPAPI recifrado com secret.key');
+
   assert.equal(record.appUserModelId, 'br.com.integrador.winthor-ciashop');
   assert.equal(record.sandbox, true);
   step('bundle carregado; single-instance, AppUserModelId e sandbox configurados');
@@ -265,7 +306,7 @@ try {
   await waitFor('o menu mudar para Retomar', () => labels().includes('Retomar'));
   assert.match(tray.tooltip, /Pausado/);
   assert.match(tray.image.path, /tray-paused\.png$/);
-  const event = window.webContents.sent.find(
+  const event = window.webContents.sent.findLast(
     ([channel, name]) => channel === 'wtc:event' && name === 'app.status',
   );
   assert.equal(event?.[2].engine.state, 'paused');
@@ -289,10 +330,10 @@ try {
     },
   });
   assert.equal(updated.ok, true, JSON.stringify(updated));
-  const stored = readFileSync(join(userData, 'settings.json'), 'utf8');
-  assert.match(stored, /enc:safe:/);
-  assert.doesNotMatch(stored, /segredo-123/);
-  step('configurações em <userData>/settings.json (electron-store), segredo cifrado com safeStorage');
+  const stored = readFileSync(join(dataDir, 'settings.json'), 'utf8');
+  assert.match(stored, /"password": "enc:aes:/);
+  assert.doesNotMatch(stored, /segredo-123|enc:safe:/);
+  step('configurações em <pasta de dados>/settings.json (electron-store), segredo cifrado com secret.key');
 
   let prevented = false;
   window.webContents.emit('will-navigate', {
@@ -316,12 +357,33 @@ try {
   assert.equal(camera, false);
   step('navegação para fora bloqueada (links http/https no navegador), window.open negado, CSP e permissões');
 
-  const log = readFileSync(join(userData, 'logs', 'desktop.log'), 'utf8');
+  const log = readFileSync(join(dataDir, 'logs', 'desktop.log'), 'utf8');
   const url = /Interface web em (http:\/\/\S+)/.exec(log)?.[1];
   assert.ok(url, log);
   const response = await fetch(url);
   assert.equal(response.status, 200);
   step(`interface web também servida pelo app desktop (${url})`);
+
+  // The service (here the CLI's serve) on the same data folder is refused, told who runs and where.
+  const serve = spawn(process.execPath, [
+    join(root, 'dist/main/cli.cjs'),
+    '--data-dir',
+    dataDir,
+    'serve',
+    '--port',
+    '65011', // never reached: the data folder is refused first
+  ]);
+  const serveTimer = setTimeout(() => serve.kill(), 20_000);
+  let serveErr = '';
+  serve.stderr.on('data', (chunk) => (serveErr += chunk));
+  const serveExit = await new Promise((done) => serve.on('exit', (code) => done(code)));
+  clearTimeout(serveTimer);
+  assert.equal(serveExit, 4, serveErr);
+  assert.match(
+    serveErr,
+    new RegExp(`em uso por o aplicativo de área de trabalho .*interface em ${url.replace(/[./]/g, '\\$&')}`),
+  );
+  step('serve na mesma pasta de dados é recusado (código 4) e diz quem a usa e onde');
 
   let closePrevented = false;
   window.emit('close', { preventDefault: () => (closePrevented = true) });
@@ -351,4 +413,6 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  // After a failure the app may still hold servers open: end here instead of waiting for them.
+  if (process.exitCode) process.exit(process.exitCode);
 }

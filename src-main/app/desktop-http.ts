@@ -21,14 +21,14 @@ export const portOverride = (env: NodeJS.ProcessEnv = process.env): number | und
 export const startDesktopHttp = async (
   runtime: Runtime,
   uiDir: string,
-  userDataDir: string,
+  dataDir: string,
 ): Promise<DesktopHttp> => {
   const port = portOverride();
   try {
     const { app, url } = await startHttpServer({
       runtime,
       uiDir,
-      sessionSecret: loadOrCreateSessionSecret(join(userDataDir, 'session.secret')),
+      sessionSecret: loadOrCreateSessionSecret(join(dataDir, 'session.secret')),
       ...(port !== undefined ? { port } : {}),
     });
     return { ok: true, url, close: () => app.close() };

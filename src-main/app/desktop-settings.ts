@@ -8,33 +8,22 @@ import { SafeStorageCipher, safeStorageUsable } from './safe-storage-cipher';
 export const DESKTOP_SETTINGS_NAME = 'settings';
 
 /**
- * Desktop settings: electron-store at <userData>/settings.json, secrets through safeStorage (DPAPI).
- * The key-file cipher of the headless host is an extra reader (a file copied from a server still opens);
- * it also becomes the writer when safeStorage is not real protection (Linux without a keyring).
+ * Desktop settings in the machine's data folder (ADR 0308): electron-store at <data folder>/settings.json,
+ * the same file the service reads, with secrets under the data folder's key file (secret.key) — what the
+ * service, under another Windows account, can open too. safeStorage (DPAPI, bound to this Windows user)
+ * stays a reader only: secrets an older desktop version wrote with it are re-encrypted with the key file.
  * Call after app 'ready' (safeStorage needs it).
  */
-export const openDesktopSettings = (
-  userDataDir: string,
-  onWarning: (message: string) => void,
-): SettingsService => {
-  const keyFile = new KeyFileCipher(join(userDataDir, 'secret.key'), { onWarning });
-  const safe = new SafeStorageCipher(safeStorage);
-  const useSafe = safeStorageUsable(safeStorage);
-  if (!useSafe) {
-    onWarning(
-      'A criptografia do sistema (safeStorage) não está disponível; as senhas serão cifradas com o arquivo de chave secret.key.',
-    );
-  }
-  return new SettingsService({
-    filePath: join(userDataDir, `${DESKTOP_SETTINGS_NAME}.json`),
+export const openDesktopSettings = (dataDir: string, onWarning: (message: string) => void): SettingsService =>
+  new SettingsService({
+    filePath: join(dataDir, `${DESKTOP_SETTINGS_NAME}.json`),
     openStore: () =>
       new Store<Record<string, unknown>>({
         name: DESKTOP_SETTINGS_NAME,
-        cwd: userDataDir,
+        cwd: dataDir,
         clearInvalidConfig: false,
       }),
-    cipher: useSafe ? safe : keyFile,
-    readers: useSafe ? [keyFile] : [safe],
+    cipher: new KeyFileCipher(join(dataDir, 'secret.key'), { onWarning }),
+    readers: safeStorageUsable(safeStorage) ? [new SafeStorageCipher(safeStorage)] : [],
     onWarning,
   });
-};

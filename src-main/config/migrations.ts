@@ -51,7 +51,7 @@ export const migrateSettings = (
   const fromVersion = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 0;
   if (fromVersion > target) {
     throw new FutureSettingsVersionError(
-      `o arquivo é da versão ${fromVersion} das configurações e este aplicativo conhece até a ${target}; atualize o aplicativo`,
+      `formato ${fromVersion} das configurações; esta versão do aplicativo conhece até o ${target}`,
     );
   }
   let value = raw;

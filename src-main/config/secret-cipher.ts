@@ -3,6 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
+import { explainAccessDenied } from './data-dir';
 
 /**
  * Encrypts secrets (database password, store tokens, SMTP password) before they reach the settings file.
@@ -69,7 +70,11 @@ export class KeyFileCipher implements SecretCipher {
   private readonly key: Buffer;
 
   constructor(keyFile: string, options: KeyFileOptions = {}) {
-    this.key = KeyFileCipher.loadOrCreateKey(keyFile, options);
+    try {
+      this.key = KeyFileCipher.loadOrCreateKey(keyFile, options);
+    } catch (error) {
+      throw explainAccessDenied(error, keyFile, dirname(keyFile), userInfo().username);
+    }
   }
 
   private static loadOrCreateKey(keyFile: string, options: KeyFileOptions): Buffer {

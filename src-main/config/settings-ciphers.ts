@@ -10,6 +10,8 @@ import { mapSecrets } from './secret-fields';
 export class SettingsCiphers {
   /** Encrypted values this host could not decrypt, by secret path. */
   readonly undecryptable = new Map<string, string>();
+  /** Secrets of the last decryptAll that a reader (not this host's cipher) opened: to re-encrypt. */
+  openedByReader = 0;
 
   constructor(
     private readonly cipher: SecretCipher,
@@ -32,13 +34,16 @@ export class SettingsCiphers {
   /** Settings as read from the file, secrets in clear; what cannot be decrypted becomes '' with a warning. */
   decryptAll(settings: Settings): Settings {
     const ciphers = [this.cipher, ...this.readers];
+    this.openedByReader = 0;
     return mapSecrets(settings, (value, path) => {
       if (!value || !isEncrypted(value)) return value;
       const id = value.split(':')[1];
       const cipher = ciphers.find((candidate) => candidate.id === id);
       try {
         if (!cipher) throw new Error(`cifra "${id}" indisponível neste modo de execução`);
-        return cipher.decrypt(value);
+        const clear = cipher.decrypt(value);
+        if (cipher !== this.cipher) this.openedByReader += 1;
+        return clear;
       } catch (error) {
         this.onWarning?.(
           `O segredo ${path} não pôde ser decifrado (${(error as Error).message}); informe-o novamente em Configuração.`,

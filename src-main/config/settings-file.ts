@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { SERVER_ACCESS_FIELD, Settings, SettingsObject } from '../contract';
 import { AppError } from '../shared/app-error';
 import { describeValidationError } from '../shared/validation-message';
-import { migrateSettings } from './migrations';
+import { FutureSettingsVersionError, migrateSettings } from './migrations';
 import { isEncrypted } from './secret-cipher';
 import { listSecrets } from './secret-fields';
 
@@ -61,7 +61,37 @@ export interface LoadedSettings {
   settings: Settings;
   /** Migrated, repaired or holding a secret in clear: write it back. */
   needsRewrite: boolean;
+  /** The file's own version, before any migration. */
+  fromVersion: number;
 }
+
+/** Exit code of a host refused because its data was written by a newer version (ADR 0309). */
+export const NEWER_VERSION_EXIT_CODE = 5;
+
+/**
+ * The settings file was written by a newer version of the app (a downgrade): refused, nothing changed, and
+ * no "invalid file" backup either — the file is fine, this app is too old for it.
+ */
+export class SettingsFromNewerVersionError extends AppError {
+  readonly exitCode = NEWER_VERSION_EXIT_CODE;
+
+  constructor(filePath: string, detail: string) {
+    super(
+      'settings_from_newer_version',
+      `As configurações em ${filePath} foram gravadas por uma versão mais nova do integrador (${detail}). Voltar para uma versão anterior não é suportado; nada foi alterado.`,
+      {
+        fix: 'Instale de novo a versão mais nova do integrador (o instalador mantém as configurações).',
+      },
+    );
+  }
+}
+
+/** Copy of a settings file about to be migrated: `settings.json.versao-1-<time>.bak`, kept beside it. */
+export const backUpBeforeMigration = (filePath: string, fromVersion: number, now: Date): string => {
+  const backupPath = `${filePath}.versao-${fromVersion}-${fileTimestamp(now)}.bak`;
+  copyFileSync(filePath, backupPath);
+  return backupPath;
+};
 
 /**
  * Reads and checks the settings file before the store opens it, so that a bad file is reported, backed up
@@ -86,6 +116,8 @@ export const readSettingsFile = (
   try {
     migrated = migrateSettings(raw as Record<string, unknown>);
   } catch (error) {
+    if (error instanceof FutureSettingsVersionError)
+      throw new SettingsFromNewerVersionError(filePath, error.message);
     return fail((error as Error).message);
   }
   let parsed = Settings.safeParse(migrated.value);
@@ -112,5 +144,6 @@ export const readSettingsFile = (
   return {
     settings: parsed.data,
     needsRewrite: migrated.fromVersion !== parsed.data.schemaVersion || hasPlainSecret || forceRewrite,
+    fromVersion: migrated.fromVersion,
   };
 };

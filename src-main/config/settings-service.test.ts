@@ -221,9 +221,19 @@ describe('SettingsService', () => {
     expect(readFileSync((error as SettingsFileError).backupPath, 'utf8')).toBe(readFile());
   });
 
-  it('refuses a file written by a newer version of the app', () => {
-    writeFileSync(file(), JSON.stringify({ schemaVersion: 99 }));
-    expect(() => openHeadlessSettings(dir)).toThrowError(/versão 99/);
+  it('refuses a file written by a newer version of the app, says so and changes nothing', () => {
+    const content = JSON.stringify({ schemaVersion: 99 });
+    writeFileSync(file(), content);
+    expect(() => openHeadlessSettings(dir)).toThrowError(
+      expect.objectContaining({
+        code: 'settings_from_newer_version',
+        exitCode: 5,
+        message: expect.stringMatching(/versão mais nova do integrador \(formato 99 .*conhece até o \d+\)/),
+        fix: expect.stringMatching(/Instale de novo a versão mais nova/),
+      }),
+    );
+    expect(readFile()).toBe(content);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
   });
 
   it('migrates a file without a version and encrypts secrets typed in clear by hand', () => {

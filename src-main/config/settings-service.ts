@@ -5,18 +5,21 @@ import {
   serverAccessIssue,
   type SettingsPatch,
 } from '../contract';
+import { userInfo } from 'node:os';
+import { dirname } from 'node:path';
 import { AppError } from '../shared/app-error';
+import { explainAccessDenied } from './data-dir';
 import { describeValidationError } from '../shared/validation-message';
 import { mergeDeep } from './merge-deep';
 import type { SecretCipher } from './secret-cipher';
 import { keepMaskedSecrets, maskSecrets, type ResolvedSecrets } from './secret-merge';
 import { SettingsCiphers } from './settings-ciphers';
-import { fileTimestamp, readSettingsFile } from './settings-file';
+import { backUpBeforeMigration, fileTimestamp, readSettingsFile } from './settings-file';
 import { parseSettingsImport } from './settings-import';
 
 export { mergeDeep } from './merge-deep';
 export { maskSecrets } from './secret-merge';
-export { SettingsFileError } from './settings-file';
+export { SettingsFileError, SettingsFromNewerVersionError } from './settings-file';
 
 /** The part of conf / electron-store that the service uses: a file path and the whole object. */
 export interface ConfLike {
@@ -64,7 +67,20 @@ export class SettingsService {
       return;
     }
     this.current = this.ciphers.decryptAll(fromFile.settings);
-    if (fromFile.needsRewrite) this.persist();
+    // An upgrade that migrates the file keeps the file as it was, beside it (ADR 0309).
+    if (fromFile.fromVersion !== fromFile.settings.schemaVersion) {
+      const backup = backUpBeforeMigration(
+        options.filePath,
+        fromFile.fromVersion,
+        options.now?.() ?? new Date(),
+      );
+      options.onWarning?.(
+        `Configurações atualizadas do formato ${fromFile.fromVersion} para o ${fromFile.settings.schemaVersion}; o arquivo anterior foi guardado em ${backup}.`,
+      );
+    }
+    // Secrets another host's cipher wrote (a desktop file's DPAPI secrets, ADR 0308) are re-encrypted with
+    // this host's, so the file opens the same way from then on.
+    if (fromFile.needsRewrite || this.ciphers.openedByReader > 0) this.persist();
   }
 
   get path(): string {
@@ -146,7 +162,16 @@ export class SettingsService {
   }
 
   private persist(): void {
-    this.store.store = this.ciphers.encryptAll(this.current) as unknown as Record<string, unknown>;
+    try {
+      this.store.store = this.ciphers.encryptAll(this.current) as unknown as Record<string, unknown>;
+    } catch (error) {
+      throw explainAccessDenied(
+        error,
+        this.options.filePath,
+        dirname(this.options.filePath),
+        userInfo().username,
+      );
+    }
     this.notify();
   }
 

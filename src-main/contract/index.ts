@@ -13,6 +13,7 @@ export * from './pendings-methods';
 export * from './email-methods';
 export * from './monitor-methods';
 export * from './messages';
+export * from './system-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './methods';

@@ -10,6 +10,7 @@ import { pendingsMethods } from './pendings-methods';
 import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
+import { systemMethods } from './system-methods';
 
 /**
  * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the
@@ -27,6 +28,7 @@ export const contract = {
   ...pendingsMethods,
   ...emailMethods,
   ...monitorMethods,
+  ...systemMethods,
 };
 
 export type Contract = typeof contract;

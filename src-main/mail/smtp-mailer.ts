@@ -89,7 +89,10 @@ export const sendMail = async (
     });
     return {
       response: scrubSecret(String(info.response ?? ''), server.password, server.user),
-      accepted: info.accepted.map((a) => (typeof a === 'string' ? a : a.address)),
+      // Strings in @types/nodemailer 8; objects with an address in older typings and some transports.
+      accepted: info.accepted.map((a: string | { address: string }) =>
+        typeof a === 'string' ? a : a.address,
+      ),
     };
   } catch (error) {
     throw classifySmtpError(error, server);

@@ -15,6 +15,7 @@ import { pendingsHandlers } from '../api/handlers/pendings-handlers';
 import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
 import { alertStateFile } from './alert-state-file';
 import { createMonitoring, writeAlertLine } from './monitoring-runtime';
+import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
@@ -29,6 +30,8 @@ import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
+import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
+import { join } from 'node:path';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -46,6 +49,13 @@ export interface RuntimeOptions {
   scheduler?: boolean;
   /** How alert mails connect (tests: the local SMTP server's certificate, short time-outs). */
   mail?: MailerOptions;
+  /**
+   * Starts the engine as soon as the runtime exists. Default true; a host that first brings the
+   * integration schema up to date (runtime/schema-at-start.ts) passes false and calls engine.start() itself.
+   */
+  startEngine?: boolean;
+  /** "Iniciar com o Windows": only the desktop host has a login item. */
+  startAtLogin?: StartAtLoginPort;
 }
 
 /** Alerts look every minute; old rows are purged every six hours (the first time two minutes after start). */
@@ -204,6 +214,26 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
         },
       now,
     ),
+    ...systemHandlers({
+      version: info.version,
+      host: info.host,
+      dataDir: options.dataDir,
+      logsDir: join(options.dataDir, 'logs'),
+      ...(options.startAtLogin ? { startAtLogin: options.startAtLogin } : {}),
+      diagnostics: () =>
+        buildDiagnosticPackage({
+          version: info.version,
+          host: info.host,
+          demo: info.demo,
+          dataDir: options.dataDir,
+          logsDir: join(options.dataDir, 'logs'),
+          settings: options.settings,
+          api,
+          database,
+          status: () => buildStatus(info, engine),
+          now,
+        }),
+    }),
   };
   const api = createDispatcher(handlers, {
     onUnexpectedError: (method, error) =>
@@ -235,6 +265,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       await database.close();
     },
   };
-  engine.start();
+  if (options.startEngine !== false) engine.start();
   return runtime;
 };

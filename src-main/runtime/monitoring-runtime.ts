@@ -27,6 +27,16 @@ import {
 import type { DatabaseService } from '../winthor/database-service';
 import type { EventBus } from './event-bus';
 
+/** The fix a log line's details carry (JSON with `fix`), if any. */
+const fixOf = (details: string | null | undefined): string | null => {
+  try {
+    const parsed = details ? (JSON.parse(details) as { fix?: unknown }) : {};
+    return typeof parsed.fix === 'string' ? parsed.fix : null;
+  } catch {
+    return null;
+  }
+};
+
 export interface MonitoringRuntimeOptions {
   settings: () => Settings;
   database: DatabaseService;
@@ -77,14 +87,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
         const line = errors.at(-1);
         if (!line?.id) return { message: null, fix: null };
         const details = (await getLog(db, line.id))?.details;
-        let fix: string | null = null;
-        try {
-          const parsed = details ? (JSON.parse(details) as { fix?: unknown }) : {};
-          fix = typeof parsed.fix === 'string' ? parsed.fix : null;
-        } catch {
-          fix = null;
-        }
-        return { message: line.message, fix };
+        return { message: line.message, fix: fixOf(details) };
       }),
     itemsWaiting: async (branch, job) => {
       const entity = entityOfJob(job);

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SETTINGS_VERSION } from '../contract';
+import { DATA_FOLDER_VERSION_FILE } from '../runtime/data-folder-version';
 import { HEADLESS_LOG_FILE, startHeadless } from './headless-host';
 
 let dataDir: string;
@@ -21,7 +23,10 @@ describe('headless host: local log in the data folder', () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(
       join(dataDir, 'settings.json'),
-      JSON.stringify({ schemaVersion: 1, database: { kind: 'oracle', oracle: { poolMin: 8, poolMax: 3 } } }),
+      JSON.stringify({
+        schemaVersion: SETTINGS_VERSION,
+        database: { kind: 'oracle', oracle: { poolMin: 8, poolMax: 3 } },
+      }),
     );
     const console: string[] = [];
     const host = await startHeadless({
@@ -33,9 +38,14 @@ describe('headless host: local log in the data folder', () => {
     await host.close();
     const lines = localLog().trimEnd().split('\n');
     expect(lines[0]).toMatch(/^\S+Z \[warn\] Conexões mínimas \(8\) era maior que Conexões máximas \(3\)/);
-    expect(lines[1]).toMatch(/^\S+Z \[info\] Integrador \S+ no ar em http:\/\/localhost:\d+\.$/);
-    expect(lines[2]).toMatch(/^\S+Z \[info\] Integrador encerrado\.$/);
-    expect(console).toEqual([expect.stringMatching(/^\[warn\] Conexões mínimas \(8\)/)]);
+    // No database configured yet: the start-up schema check says so and the host starts anyway.
+    expect(lines[1]).toMatch(/^\S+Z \[warn\] Tabelas da integração não verificadas na partida: /);
+    expect(lines[2]).toMatch(/^\S+Z \[info\] Integrador \S+ no ar em http:\/\/localhost:\d+\.$/);
+    expect(lines[3]).toMatch(/^\S+Z \[info\] Integrador encerrado\.$/);
+    expect(console).toEqual([
+      expect.stringMatching(/^\[warn\] Conexões mínimas \(8\)/),
+      expect.stringMatching(/^\[warn\] Tabelas da integração não verificadas/),
+    ]);
   });
 
   it('records why it could not start', async () => {
@@ -45,5 +55,29 @@ describe('headless host: local log in the data folder', () => {
     expect(localLog()).toMatch(
       /\[error\] Não foi possível iniciar: O arquivo de configurações .* está inválido: .* Corrija o arquivo ou apague-o/,
     );
+  });
+
+  it('refuses a second host on the same data folder, naming the first and its address (exit code 4)', async () => {
+    const first = await startHeadless({ dataDir, uiDir, port: 0 });
+    try {
+      const error = await startHeadless({ dataDir, uiDir, port: 0 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'data_folder_in_use', exitCode: 4 });
+      expect((error as Error).message).toContain(`interface em ${first.url}`);
+      expect(localLog()).toMatch(/\[error\] Não foi possível iniciar: A pasta de dados .* já está em uso/);
+    } finally {
+      await first.close();
+    }
+    const again = await startHeadless({ dataDir, uiDir, port: 0 });
+    await again.close();
+  });
+
+  it('refuses to run on a data folder a newer version used (exit code 5), reading nothing', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(join(dataDir, DATA_FOLDER_VERSION_FILE), JSON.stringify({ version: '99.0.0', since: 'x' }));
+    writeFileSync(join(dataDir, 'settings.json'), '{ isto não é json');
+    const error = await startHeadless({ dataDir, uiDir, port: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'downgrade_refused', exitCode: 5 });
+    expect(localLog()).toMatch(/já foi usada pela versão 99\.0\.0 do integrador/);
+    expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe('{ isto não é json');
   });
 });

@@ -1,8 +1,10 @@
 import { join } from 'node:path';
 import { openHeadlessSettings } from '../config/headless-settings';
 import { AppError } from '../shared/app-error';
+import { readPackageInfo } from '../runtime/app-info';
 import { createRuntime, type Runtime } from '../runtime/create-runtime';
 import { startDemo } from '../runtime/demo';
+import { claimDataFolder, startEngineAfterSchemaCheck } from '../runtime/host-start';
 import { createLocalLog, type LocalLog } from '../runtime/local-log';
 import { resolveUiDir } from '../runtime/paths';
 import { startHttpServer } from './http-server';
@@ -60,16 +62,31 @@ export const startHeadless = async (options: HeadlessOptions): Promise<HeadlessH
 };
 
 const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<HeadlessHost> => {
-  const settings = openHeadlessSettings(options.dataDir, (message) => log('warn', message));
-  const runtime = createRuntime({
+  // One host per data folder, and never an app older than the last one that used it (ADR 0306, 0309).
+  const lock = await claimDataFolder(options.dataDir, {
     host: 'headless',
-    demo: options.demo ?? false,
-    settings,
-    dataDir: options.dataDir,
-    log,
+    version: readPackageInfo().version,
   });
-  const stopDemo = options.demo ? await startDemo(runtime) : async () => {};
+  let runtime: Runtime | undefined;
+  let stopDemo = async () => {};
+  let closeHttp = async () => {};
+  const closeAll = async () => {
+    await closeHttp();
+    await stopDemo();
+    await runtime?.close();
+    await lock.release();
+  };
   try {
+    const settings = openHeadlessSettings(options.dataDir, (message) => log('warn', message));
+    runtime = createRuntime({
+      host: 'headless',
+      demo: options.demo ?? false,
+      settings,
+      dataDir: options.dataDir,
+      log,
+      startEngine: false,
+    });
+    if (options.demo) stopDemo = await startDemo(runtime);
     const { app, url } = await startHttpServer({
       runtime,
       uiDir: options.uiDir ?? resolveUiDir(),
@@ -77,18 +94,13 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
       ...(options.port !== undefined ? { port: options.port } : {}),
       ...(options.host !== undefined ? { host: options.host } : {}),
     });
-    return {
-      runtime,
-      url,
-      close: async () => {
-        await app.close();
-        await stopDemo();
-        await runtime.close();
-      },
-    };
+    closeHttp = () => app.close();
+    lock.setUrl(url);
+    // Service mode: an upgrade's schema migrations run by themselves, logged (ADR 0309).
+    await startEngineAfterSchemaCheck(runtime, { confirm: async () => true, log });
+    return { runtime, url, close: closeAll };
   } catch (error) {
-    await stopDemo();
-    await runtime.close();
+    await closeAll();
     throw error;
   }
 };

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import { registerDb } from './db';
+import { registerDiagnostics } from './diagnostics';
 import { registerSandbox } from './sandbox';
 import { registerServe } from './serve';
+import { registerService } from './service';
 import { registerStore } from './store';
 import { registerSync } from './sync';
 
@@ -12,4 +14,6 @@ export const commandRegistrars: Array<(program: Command) => void> = [
   registerStore,
   registerSandbox,
   registerSync,
+  registerService,
+  registerDiagnostics,
 ];

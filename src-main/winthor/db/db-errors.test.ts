@@ -34,7 +34,7 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
       'db_unreachable',
       /não foi possível conectar/,
     ],
-    // The next three are the messages node-oracledb 6.10 Thin actually gave here (no server needed to get them).
+    // The next three are the messages node-oracledb 6.10 and 26.0 Thin actually gave here (no server needed).
     [
       'host unresolvable (observed)',
       njsError(
@@ -101,6 +101,14 @@ describe('mapDbError: one clear pt-BR message per driver error, never a stack tr
     [
       'instant client missing',
       Object.assign(new Error('DPI-1047: Cannot locate a 64-bit Oracle Client library'), {}),
+      'db_instant_client',
+      /Instant Client/,
+    ],
+    [
+      'instant client older than 19 (node-oracledb 26 needs 19 or later)',
+      new Error(
+        'DPI-1050: Oracle Client library is at version 12.2.0 but version 19.0.0 or higher is needed',
+      ),
       'db_instant_client',
       /Instant Client/,
     ],

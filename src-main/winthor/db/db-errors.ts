@@ -214,14 +214,15 @@ const CODES: Array<{
       ),
   },
   {
-    match: (c) => c === 'DPI-1047' || c === 'DPI-1072' || c === 'NJS-045',
+    // DPI-1050 / DPI-1072: a client older than node-oracledb 26 accepts (Oracle Client 19 or later).
+    match: (c) => c === 'DPI-1047' || c === 'DPI-1050' || c === 'DPI-1072' || c === 'NJS-045',
     make: (c) =>
       new AppError(
         'db_instant_client',
         `Oracle Instant Client não encontrado ou incompatível na pasta configurada (${c}).`,
         {
           field: 'database.oracle.instantClientDir',
-          fix: 'Informe a pasta do Oracle Instant Client 64 bits (a que contém oci.dll) ou deixe em branco para usar o modo Thin.',
+          fix: 'Informe a pasta do Oracle Instant Client 64 bits versão 19 ou posterior (a que contém oci.dll) ou deixe em branco para usar o modo Thin.',
         },
       ),
   },
@@ -230,7 +231,7 @@ const CODES: Array<{
     make: (c) =>
       new AppError('db_thin_unsupported', `Este servidor Oracle não aceita o modo Thin do driver (${c}).`, {
         field: 'database.oracle.instantClientDir',
-        fix: 'Servidores anteriores ao Oracle 12.1 (ou com verificador de senha antigo) exigem o modo Thick: instale o Oracle Instant Client e informe a pasta dele.',
+        fix: 'Servidores anteriores ao Oracle 12.1 (ou com verificador de senha antigo) exigem o modo Thick: instale o Oracle Instant Client 19 (64 bits; o 19 ainda conecta ao Oracle 11.2) e informe a pasta dele.',
       }),
   },
   {

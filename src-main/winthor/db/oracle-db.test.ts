@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import oracledb, { type Pool } from 'oracledb';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import { openDb } from './open-db';
 import { OracleDb } from './oracle-db';
@@ -18,6 +19,37 @@ describe('OracleDb without a server (real node-oracledb Thin driver)', () => {
     expect((error as AppError).message).toMatch(
       /^Banco Oracle: não foi possível conectar ao servidor \(NJS-\d+\)\.$/,
     );
+  }, 20_000);
+
+  it('closes the pool it created when the first connection fails (no pool left retrying in the background)', async () => {
+    const createPool = oracledb.createPool.bind(oracledb);
+    const created: Pool[] = [];
+    const closed: Array<number | undefined> = [];
+    const spy = vi.spyOn(oracledb, 'createPool').mockImplementation(async (attributes) => {
+      const pool = await createPool(attributes);
+      const close = pool.close.bind(pool);
+      pool.close = (drainTime?: number) => {
+        closed.push(drainTime);
+        return close(drainTime);
+      };
+      created.push(pool);
+      return pool;
+    });
+    try {
+      const error = await OracleDb.open({
+        connectString: '127.0.0.1:1/FREEPDB1',
+        user: 'u',
+        password: 'p',
+        poolMin: 1,
+        poolMax: 2,
+        connectTimeoutSeconds: 3,
+      }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'db_unreachable' });
+      expect(created).toHaveLength(1);
+      expect(closed).toEqual([0]);
+    } finally {
+      spy.mockRestore();
+    }
   }, 20_000);
 
   it('asks for the missing setting before trying to connect', async () => {

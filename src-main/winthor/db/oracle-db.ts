@@ -91,8 +91,9 @@ export class OracleDb implements Db {
     if (options.schema && !isSafeIdentifier(options.schema)) {
       throw mapDbError(new Error(`Esquema inválido: ${options.schema}`));
     }
+    let pool: Pool | undefined;
     try {
-      const pool = await oracledb.createPool({
+      pool = await oracledb.createPool({
         user: options.user,
         password: options.password,
         connectString: options.connectString,
@@ -121,6 +122,9 @@ export class OracleDb implements Db {
       await c.close();
       return db;
     } catch (error) {
+      // A pool nobody will use must not stay open: its background task keeps trying to reach poolMin
+      // connections, in a tight loop while the server cannot be reached (one more pool per retry).
+      await pool?.close(0).catch(() => {});
       throw mapDbError(error, { connectString: options.connectString });
     }
   }

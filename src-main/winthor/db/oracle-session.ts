@@ -19,7 +19,7 @@ export const FETCH_ARRAY_SIZE = 500;
 export const DEFAULT_CALL_TIMEOUT_SECONDS = 60;
 
 /**
- * Dates are wall-clock values (ADR 0105). Reading node-oracledb 6.10's Thin code: DATE and TIMESTAMP
+ * Dates are wall-clock values (ADR 0105). Reading node-oracledb 6.10's and 26.0's Thin code: DATE and TIMESTAMP
  * columns are fetched with the Date's local fields (no shift), and a Date bound as DB_TYPE_DATE is written
  * from its local fields. Binding as DATE (not the driver's default TIMESTAMP) also lets Oracle compare a
  * DATE column without converting it, so key lookups such as PCPEDCFV.DTABERTURAPEDPALM keep their index.

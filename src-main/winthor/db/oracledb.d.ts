@@ -1,4 +1,4 @@
-// Minimal typings for the parts of node-oracledb 6 the Oracle adapter uses (the package ships none and
+// Minimal typings for the parts of node-oracledb (6.x, 26.x) the Oracle adapter uses (the package ships none and
 // @types/oracledb is not a dependency). Keep in step with oracle-db.ts.
 declare module 'oracledb' {
   export interface Lob {

@@ -312,6 +312,21 @@ export const ptBR = {
     uninstalled: 'Objetos da integração removidos ({{statements}} comandos).',
   },
   mappings: mappingsPtBR,
+  computer: {
+    title: 'Este computador',
+    version: 'Versão {{version}}',
+    hostDesktop: 'aplicativo de área de trabalho',
+    hostHeadless: 'sem janela (serviço do Windows ou linha de comando)',
+    dataDir: 'Pasta de dados',
+    logsDir: 'Logs',
+    startAtLogin: 'Iniciar com o Windows',
+    startAtLoginOn: '"Iniciar com o Windows" ligado.',
+    startAtLoginOff: '"Iniciar com o Windows" desligado.',
+    diagnostics: 'Gerar pacote de diagnóstico',
+    diagnosticsHint:
+      'Um arquivo .zip para o suporte: configurações sem senhas nem tokens, logs recentes, versões, pré-requisitos e estado do motor.',
+    diagnosticsDone: 'Pacote de diagnóstico gerado: {{file}} ({{size}} KiB).',
+  },
   common: { cancel: 'Cancelar', confirm: 'Confirmar' },
   placeholder: {
     comingSoon: 'Esta tela chega com a próxima etapa do projeto.',

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { BranchesForm } from './BranchesForm';
 import { ExportImportCard } from './ExportImportCard';
 import { ServerForm } from './ServerForm';
+import { ThisComputerCard } from './ThisComputerCard';
 
 export const SettingsPage = () => {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export const SettingsPage = () => {
           <BranchesForm key={settingsKey(settings.data.branches, imports)} settings={settings.data} />
           <ServerForm key={settingsKey(settings.data.server, imports)} settings={settings.data} />
           <ExportImportCard onImported={() => setImports((n) => n + 1)} />
+          <ThisComputerCard />
         </>
       )}
     </>

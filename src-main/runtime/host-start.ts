@@ -1,0 +1,76 @@
+import { AppError } from '../shared/app-error';
+import type { Runtime } from './create-runtime';
+import { checkDataFolderVersion } from './data-folder-version';
+import { acquireHostLock, type HostLock, type HostLockHolder } from './host-lock';
+import { bringSchemaUpToDate, type SchemaStartOptions } from './schema-at-start';
+
+/** Exit code of a host that found its data folder used by another host (ADR 0306). */
+export const DATA_FOLDER_IN_USE_EXIT_CODE = 4;
+
+const describeHolder = (holder: HostLockHolder | null): string => {
+  if (!holder) return 'outro integrador (de outra conta do Windows)';
+  const who =
+    holder.host === 'desktop' ? 'o aplicativo de área de trabalho' : 'o integrador sem janela (serviço)';
+  const where = holder.url ? `, interface em ${holder.url}` : '';
+  return `${who} ${holder.version} (processo ${holder.pid}, desde ${holder.startedAt}${where})`;
+};
+
+/** Another host (the service, the desktop app) already runs on this data folder. */
+export class DataFolderInUseError extends AppError {
+  readonly exitCode = DATA_FOLDER_IN_USE_EXIT_CODE;
+
+  constructor(
+    dataDir: string,
+    readonly holder: HostLockHolder | null,
+  ) {
+    super(
+      'data_folder_in_use',
+      `A pasta de dados ${dataDir} já está em uso por ${describeHolder(holder)}. Um só integrador por pasta de dados: dois enviariam cada alteração duas vezes.`,
+      {
+        fix:
+          holder?.host === 'desktop'
+            ? 'Feche o aplicativo (menu da bandeja → Sair) antes de iniciar o serviço, ou use só o aplicativo.'
+            : `Use a interface do integrador que já está rodando${holder?.url ? ` (${holder.url})` : ' (http://localhost:7585)'}, ou pare o serviço antes (nssm stop IntegradorWinThorCiashop).`,
+      },
+    );
+  }
+}
+
+/**
+ * The first thing a host does with its data folder: take it (one host per folder) and refuse to run an app
+ * older than the last one that used it. Nothing in the folder has been read when either refusal is thrown.
+ */
+export const claimDataFolder = async (
+  dataDir: string,
+  who: { host: HostLockHolder['host']; version: string; now?: Date },
+): Promise<HostLock> => {
+  const now = who.now ?? new Date();
+  const result = await acquireHostLock(dataDir, {
+    pid: process.pid,
+    host: who.host,
+    version: who.version,
+    startedAt: now.toISOString(),
+  });
+  if (!result.ok) throw new DataFolderInUseError(dataDir, result.holder);
+  try {
+    checkDataFolderVersion(dataDir, who.version, now);
+  } catch (error) {
+    await result.lock.release();
+    throw error;
+  }
+  return result.lock;
+};
+
+/**
+ * Brings the integration schema up to date (schema-at-start.ts), then starts the engine — paused when the
+ * schema is still behind. Throws, engine not started, when the schema belongs to a newer version.
+ */
+export const startEngineAfterSchemaCheck = async (
+  runtime: Pick<Runtime, 'api' | 'engine'>,
+  options: SchemaStartOptions,
+): Promise<'run' | 'hold'> => {
+  const outcome = await bringSchemaUpToDate(runtime.api, options);
+  runtime.engine.start();
+  if (outcome === 'hold') runtime.engine.pause();
+  return outcome;
+};

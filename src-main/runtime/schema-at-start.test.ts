@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openHeadlessSettings } from '../config/headless-settings';
+import { demoDatabasePath, prepareDemoDatabase, TARGET_VERSION } from '../winthor';
+import { SqliteDb } from '../winthor/db/sqlite-db';
+import { installSteps } from '../winthor/schema/install-plan';
+import { createRuntime, type Runtime } from './create-runtime';
+import { bringSchemaUpToDate, SchemaFromNewerVersionError } from './schema-at-start';
+
+let dir: string;
+let file: string;
+let runtime: Runtime | undefined;
+const lines: string[] = [];
+const log = (level: string, message: string) => lines.push(`[${level}] ${message}`);
+
+/** A demo WinThor whose integration objects were installed by an older release, up to `version`. */
+const installUpTo = async (version: number) => {
+  const db = new SqliteDb({ file });
+  try {
+    const { prelude, steps, finish } = installSteps('sqlite', 0);
+    await db.transaction(async (tx) => {
+      for (const statement of prelude) await tx.execute(statement);
+      for (const step of steps.filter((s) => s.version <= version))
+        for (const statement of [...step.up, ...step.record]) await tx.execute(statement);
+      for (const statement of finish) await tx.execute(statement);
+    });
+  } finally {
+    await db.close();
+  }
+};
+
+const installedVersion = async () => {
+  const db = new SqliteDb({ file });
+  try {
+    return Number((await db.queryOne('SELECT MAX(VERSION) AS V FROM WTC_SCHEMA_VERSION'))?.V ?? 0);
+  } finally {
+    await db.close();
+  }
+};
+
+const start = () => {
+  const settings = openHeadlessSettings(dir);
+  settings.update({ database: { kind: 'embedded', embedded: { file } } });
+  runtime = createRuntime({ host: 'headless', settings, dataDir: dir, startEngine: false });
+  return runtime;
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wtc-schema-start-'));
+  file = demoDatabasePath(dir);
+  await prepareDemoDatabase(file, { products: 5, installSchema: false });
+  lines.length = 0;
+});
+
+afterEach(async () => {
+  await runtime?.close();
+  runtime = undefined;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('integration schema at start (after an upgrade of the app)', () => {
+  it('updates a schema an older release installed once confirmed (the service confirms), and logs it', async () => {
+    await installUpTo(TARGET_VERSION - 1);
+    const asked: unknown[] = [];
+    const outcome = await bringSchemaUpToDate(start().api, {
+      confirm: async (state) => {
+        asked.push(state);
+        return true;
+      },
+      log,
+    });
+    expect(outcome).toBe('run');
+    expect(asked).toEqual([
+      { kind: 'outdated', installed: TARGET_VERSION - 1, target: TARGET_VERSION, installBy: 'app' },
+    ]);
+    expect(await installedVersion()).toBe(TARGET_VERSION);
+    expect(lines.join('\n')).toMatch(
+      new RegExp(
+        `\\[info\\] Tabelas da integração atualizadas da versão ${TARGET_VERSION - 1} para a ${TARGET_VERSION} \\(\\d+ comandos\\)`,
+      ),
+    );
+  });
+
+  it('leaves the schema as it is and holds the engine when the person says "Depois"', async () => {
+    await installUpTo(TARGET_VERSION - 1);
+    expect(await bringSchemaUpToDate(start().api, { confirm: async () => false, log })).toBe('hold');
+    expect(await installedVersion()).toBe(TARGET_VERSION - 1);
+    expect(lines.join('\n')).toMatch(/\[warn\] .*adiada; a sincronização fica pausada/);
+  });
+
+  it('refuses a schema of a newer release (a downgrade), changing nothing', async () => {
+    await installUpTo(TARGET_VERSION);
+    const db = new SqliteDb({ file });
+    await db.execute(
+      `INSERT INTO WTC_SCHEMA_VERSION (VERSION, APPLIED_AT, DESCRIPTION) VALUES (${TARGET_VERSION + 1}, datetime('now'), 'futura')`,
+    );
+    await db.close();
+    const error = await bringSchemaUpToDate(start().api, { confirm: async () => true, log }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SchemaFromNewerVersionError);
+    expect(error).toMatchObject({ code: 'schema_from_newer_version', exitCode: 5 });
+    expect((error as Error).message).toContain(`versão ${TARGET_VERSION + 1}, de uma versão mais nova`);
+    expect(await installedVersion()).toBe(TARGET_VERSION + 1);
+  });
+
+  it('does not install anything on a database without the objects, and does not ask', async () => {
+    const outcome = await bringSchemaUpToDate(start().api, {
+      confirm: async () => {
+        throw new Error('must not ask');
+      },
+      log,
+    });
+    expect(outcome).toBe('run');
+    expect(await installedVersion().catch(() => 0)).toBe(0);
+    expect(lines.join('\n')).toMatch(/ainda não instaladas/);
+  });
+
+  it('starts normally when the database cannot be reached, saying the schema was not checked', async () => {
+    const settings = openHeadlessSettings(dir);
+    settings.update({
+      database: { kind: 'oracle', oracle: { connectString: '127.0.0.1:1/WINT', user: 'U' } },
+    });
+    runtime = createRuntime({ host: 'headless', settings, dataDir: dir, startEngine: false });
+    expect(await bringSchemaUpToDate(runtime.api, { confirm: async () => true, log })).toBe('run');
+    expect(lines.join('\n')).toMatch(/\[warn\] Tabelas da integração não verificadas na partida: /);
+  });
+});

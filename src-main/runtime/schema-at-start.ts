@@ -1,0 +1,121 @@
+import type { Dispatcher } from '../api/dispatcher';
+import { NEWER_VERSION_EXIT_CODE } from '../config/settings-file';
+import { AppError } from '../shared/app-error';
+
+/** The integration objects (WTC_*) of the configured database, as a host finds them when it starts. */
+export type SchemaAtStart =
+  | { kind: 'unavailable'; message: string }
+  | { kind: 'not-installed'; target: number }
+  | { kind: 'current'; version: number }
+  | { kind: 'outdated'; installed: number; target: number; installBy: 'app' | 'owner' }
+  | { kind: 'newer'; installed: number; target: number };
+
+/** What the host does next: start the engine, or start it paused (the schema is behind). */
+export type SchemaStartOutcome = 'run' | 'hold';
+
+type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
+
+const internal = { origin: 'internal' as const };
+
+/** The objects were installed by a newer version of the integrator: this one must not run on them. */
+export class SchemaFromNewerVersionError extends AppError {
+  readonly exitCode = NEWER_VERSION_EXIT_CODE;
+
+  constructor(installed: number, target: number) {
+    super(
+      'schema_from_newer_version',
+      `As tabelas da integração no banco estão na versão ${installed}, de uma versão mais nova do integrador; esta versão usa a ${target}. Voltar para uma versão anterior não é suportado: a sincronização não foi iniciada e nada foi alterado.`,
+      {
+        field: 'database',
+        fix: 'Instale de novo a versão mais nova do integrador nesta máquina (e em qualquer outra que use este banco).',
+      },
+    );
+  }
+}
+
+/** Reads the installed version through the same method as "visualizar script" (db.installPreview). */
+export const readSchemaAtStart = async (api: Dispatcher): Promise<SchemaAtStart> => {
+  try {
+    const plan = await api.invoke('db.installPreview', {}, internal);
+    const installed = plan.currentVersion;
+    const target = plan.targetVersion;
+    if (installed === 0) return { kind: 'not-installed', target };
+    if (installed === target) return { kind: 'current', version: installed };
+    if (installed > target) return { kind: 'newer', installed, target };
+    return { kind: 'outdated', installed, target, installBy: plan.grantTo ? 'owner' : 'app' };
+  } catch (error) {
+    const message =
+      error instanceof AppError
+        ? `${error.message}${error.fix ? ` ${error.fix}` : ''}`
+        : ((error as Error)?.message ?? String(error));
+    return { kind: 'unavailable', message };
+  }
+};
+
+export interface SchemaStartOptions {
+  /** Whether to update an outdated schema now: the desktop asks the person, the service says yes. */
+  confirm(state: Extract<SchemaAtStart, { kind: 'outdated' }>): Promise<boolean>;
+  log: Log;
+}
+
+/**
+ * At start, before the engine: brings the integration objects up to this version (ADR 0309). A schema
+ * that is behind is updated with `db.install` (what "Criar Tabelas / Sequences / Triggers" runs) once
+ * confirmed; declined, impossible here (another owner's schema) or failed, the engine starts paused and the
+ * log says why. A schema ahead of this version is refused (SchemaFromNewerVersionError). A database that
+ * cannot be reached, or has no objects yet, is left to the usual screens and the engine's own errors.
+ */
+export const bringSchemaUpToDate = async (
+  api: Dispatcher,
+  options: SchemaStartOptions,
+): Promise<SchemaStartOutcome> => {
+  const state = await readSchemaAtStart(api);
+  switch (state.kind) {
+    case 'unavailable':
+      options.log('warn', `Tabelas da integração não verificadas na partida: ${state.message}`);
+      return 'run';
+    case 'not-installed':
+      options.log(
+        'info',
+        `Tabelas da integração ainda não instaladas neste banco (versão ${state.target}): use Banco de Dados → "Criar Tabelas / Sequences / Triggers".`,
+      );
+      return 'run';
+    case 'current':
+      return 'run';
+    case 'newer':
+      throw new SchemaFromNewerVersionError(state.installed, state.target);
+    case 'outdated':
+      break;
+  }
+  const from = `da versão ${state.installed} para a ${state.target}`;
+  if (state.installBy === 'owner') {
+    options.log(
+      'warn',
+      `As tabelas da integração precisam ser atualizadas ${from}, e ficam no esquema de outro dono: entregue ao DBA o script de Banco de Dados → "Criar Tabelas / Sequences / Triggers" (visualizar script). A sincronização fica pausada até lá.`,
+    );
+    return 'hold';
+  }
+  if (!(await options.confirm(state))) {
+    options.log(
+      'warn',
+      `Atualização das tabelas da integração ${from} adiada; a sincronização fica pausada. Atualize em Banco de Dados → "Criar Tabelas / Sequences / Triggers".`,
+    );
+    return 'hold';
+  }
+  options.log('info', `Atualizando as tabelas da integração ${from}…`);
+  try {
+    const change = await api.invoke('db.install', {}, internal);
+    options.log('info', `Tabelas da integração atualizadas ${from} (${change.statements} comandos).`);
+    return 'run';
+  } catch (error) {
+    const reason =
+      error instanceof AppError
+        ? `${error.message}${error.fix ? ` ${error.fix}` : ''}`
+        : ((error as Error)?.message ?? String(error));
+    options.log(
+      'error',
+      `Não foi possível atualizar as tabelas da integração ${from}: ${reason} A sincronização fica pausada; tente de novo em Banco de Dados.`,
+    );
+    return 'hold';
+  }
+};
