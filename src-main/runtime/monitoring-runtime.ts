@@ -77,7 +77,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
     pendingsOfKind: (kind, afterId, limit) =>
       database.use((db) =>
         afterId === null
-          ? listPendings(db, { kind, status: 'open', limit })
+          ? listPendings(db, { kind, limit }) // the starting point: the newest of the kind, whatever its status
           : listPendingsAfter(db, kind, afterId, limit),
       ),
     runFailure: (runId) =>

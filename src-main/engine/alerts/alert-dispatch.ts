@@ -19,7 +19,9 @@ const severityOf = (kind: AlertFacts['kind']): AlertEvent['severity'] =>
 /**
  * One alert out (ADR 0027): the tray hears it (event) and the log has it; the branch's people get a mail
  * when its e-mail is on and the hour's limit allows — past the limit it is counted, and the next mail says
- * how many were held back. The mail leaves through the outbox: this returns at once.
+ * how many were held back. A recovery is never held back (the people told of a failure must hear it
+ * ended); a `quiet` alert goes to the tray and the log only. The mail leaves through the outbox: this
+ * returns at once, saying whether a mail was posted.
  */
 export const dispatchAlert = async (
   facts: AlertFacts,
@@ -27,7 +29,8 @@ export const dispatchAlert = async (
   outbox: MailOutbox,
   state: AlertState,
   save: () => void,
-): Promise<void> => {
+  options: { quiet?: boolean } = {},
+): Promise<boolean> => {
   const title = alertTitle(facts);
   const code = facts.branch?.code ?? null;
   if (facts.kind !== 'daily_summary') {
@@ -49,10 +52,11 @@ export const dispatchAlert = async (
     ports.log(facts.kind.endsWith('recovered') ? 'info' : 'warn', `Alerta: ${title}.`, code);
   }
   const branch = code ? ports.settings().branches.find((b) => b.code === code) : undefined;
-  if (!branch?.email.enabled || !branch.email.host) return;
+  if (options.quiet || !branch?.email.enabled || !branch.email.host) return false;
   const email = branch.email;
   const sent = (state.sent[branch.code] ?? []).filter((t) => t > facts.at.getTime() - HOUR);
-  if (sent.length >= email.alerts.maxPerHour) {
+  const recovery = facts.kind === 'job_recovered' || facts.kind === 'database_recovered';
+  if (!recovery && sent.length >= email.alerts.maxPerHour) {
     state.suppressed[branch.code] = (state.suppressed[branch.code] ?? 0) + 1;
     state.sent[branch.code] = sent;
     save();
@@ -61,7 +65,7 @@ export const dispatchAlert = async (
       `Alerta não enviado por e-mail (limite de ${email.alerts.maxPerHour} por hora da filial ${branch.code}): ${title}.`,
       branch.code,
     );
-    return;
+    return false;
   }
   const suppressed = state.suppressed[branch.code] ?? 0;
   state.sent[branch.code] = [...sent, facts.at.getTime()];
@@ -83,4 +87,5 @@ export const dispatchAlert = async (
     { from: email.from, ...recipientsOf(email), ...mail },
     title,
   );
+  return true;
 };

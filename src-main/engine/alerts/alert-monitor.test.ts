@@ -184,8 +184,9 @@ describe('alerts on state changes (ADR 0027)', () => {
     const t = setup({
       email: { alerts: { stillFailingMinutes: 30, maxPerHour: 2, dailySummary: false, dailySummaryHour: 7 } },
     });
+    // Four different failures (the same words would be one outage, one mail).
     for (const job of ['prices', 'stock', 'products', 'categories'] as const)
-      await t.monitor.runFinished(t.run('failed', job));
+      await t.monitor.runFinished({ ...t.run('failed', job), message: `Falha própria de ${job}` });
     await t.monitor.tick();
     expect(t.subjects()).toEqual(['Preços falhou (filial 1)', 'Estoque falhou (filial 1)']);
     expect(
@@ -329,6 +330,102 @@ describe('alerts on state changes (ADR 0027)', () => {
       level: 'error',
       summaryRef: { params: { job: 'prices', branch: '1' } },
     });
+  });
+  it('one store outage failing every job of a branch is one mail, and its recovery is mailed past the hour’s limit', async () => {
+    const t = setup({
+      email: { alerts: { stillFailingMinutes: 30, maxPerHour: 2, dailySummary: false, dailySummaryHour: 7 } },
+    });
+    // Another failure first, so the hour's limit is nearly used.
+    await t.monitor.runFinished({ ...t.run('failed', 'customers'), message: 'Outro problema' });
+    const jobs = ['prices', 'stock', 'products', 'categories', 'orders', 'orderStatus'] as const;
+    for (const job of jobs) await t.monitor.runFinished(t.run('failed', job));
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Clientes falhou (filial 1)', 'Preços falhou (filial 1)']);
+    expect(t.events.filter((e) => e.kind === 'job_failed')).toHaveLength(7); // the tray hears each
+    for (const job of jobs) await t.monitor.runFinished(t.run('ok', job));
+    await t.monitor.tick();
+    // The limit (2) is used, but the recovery of the mailed failure still goes; the grouped ones are quiet.
+    expect(t.subjects()).toEqual([
+      'Clientes falhou (filial 1)',
+      'Preços falhou (filial 1)',
+      'Preços voltou a funcionar (filial 1)',
+    ]);
+    expect(t.events.filter((e) => e.kind === 'job_recovered')).toHaveLength(6);
+  });
+
+  it('while the database is down, failing jobs are not mailed one by one (the database alert says it)', async () => {
+    const t = setup();
+    t.world.databaseError = new Error('ORA-12541: TNS:no listener');
+    await t.monitor.tick();
+    for (const job of ['prices', 'stock'] as const)
+      await t.monitor.runFinished({ ...t.run('failed', job), message: `ORA-12541 em ${job}` });
+    t.advance(31 * MINUTE);
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Banco de dados do WinThor inacessível']);
+  });
+
+  it('a budget used up hour after hour is one alert; two hours back ends the episode', async () => {
+    const t = setup();
+    for (let hour = 0; hour < 5; hour++) {
+      t.world.budget = { remaining: 0, limit: 1000 };
+      await t.monitor.tick();
+      t.advance(50 * MINUTE);
+      t.world.budget = { remaining: 1000, limit: 1000 };
+      await t.monitor.tick();
+      t.advance(10 * MINUTE);
+    }
+    expect(t.subjects()).toEqual(['Limite de chamadas da loja esgotado nesta hora (filial 1)']);
+    t.advance(121 * MINUTE);
+    await t.monitor.tick();
+    t.world.budget = { remaining: 0, limit: 1000 };
+    await t.monitor.tick();
+    expect(t.subjects()).toHaveLength(2);
+  });
+
+  it('a kind of pendência that closes and comes back within days is not news again', async () => {
+    const t = setup();
+    await t.monitor.tick(); // baseline: nothing open
+    for (let day = 0; day < 3; day++) {
+      t.world.kinds = [{ branch: '1', entity: 'product', kind: 'ean_invalido', count: 1 }];
+      await t.monitor.tick();
+      t.world.kinds = [];
+      t.advance(12 * 60 * MINUTE);
+      await t.monitor.tick();
+      t.advance(12 * 60 * MINUTE);
+    }
+    expect(t.subjects()).toEqual(['Novo tipo de pendência em produtos: ean_invalido (filial 1)']);
+    t.advance(8 * 24 * 60 * MINUTE);
+    await t.monitor.tick();
+    t.world.kinds = [{ branch: '1', entity: 'product', kind: 'ean_invalido', count: 1 }];
+    await t.monitor.tick();
+    expect(t.subjects()).toHaveLength(2);
+  });
+
+  it('a failing job of a branch turned off is forgotten: no more reminders, the health is no longer red', async () => {
+    const t = setup();
+    await t.monitor.runFinished(t.run('failed'));
+    expect(t.monitor.health().level).toBe('error');
+    t.settings.branches[0] = { ...t.settings.branches[0]!, enabled: false };
+    t.advance(31 * MINUTE);
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Preços falhou (filial 1)']);
+    expect(t.monitor.health().level).not.toBe('error');
+  });
+
+  it('the health forgets a mail given up once a later mail goes through', async () => {
+    const t = setup();
+    t.world.mailFailures = 100;
+    await t.monitor.runFinished(t.run('failed'));
+    for (let i = 0; i < 12; i++) {
+      t.advance(30 * MINUTE);
+      await t.monitor.tick();
+    }
+    expect(t.monitor.health().level).toBe('error'); // still failing, and a mail was given up
+    t.world.mailFailures = 0;
+    await t.monitor.runFinished(t.run('ok'));
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual(['Preços voltou a funcionar (filial 1)']);
+    expect(t.monitor.health().summary).not.toMatch(/e-mail/);
   });
 });
 

@@ -7,6 +7,10 @@ import { healthOf } from './health';
 import { MailOutbox } from './mail-outbox';
 
 const HOUR = 3_600_000;
+/** A budget back for this long ends its "used up" episode; the next one is news again. */
+const BUDGET_EPISODE_GAP_MS = 2 * HOUR;
+/** How long a kind of pendência seen open is remembered: back within it, it is not a new kind. */
+const KIND_MEMORY_MS = 7 * 24 * HOUR;
 const dayOf = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
@@ -44,35 +48,48 @@ export class AlertMonitor {
         return this.save();
       }
       const minutes = this.branch(event.branch)?.email.alerts.stillFailingMinutes ?? 30;
-      this.state.jobs[key] = {
+      // One outage, one mail: not while the database is down (its own alert says so), nor when another job
+      // of the branch began failing with the same words in the last minutes (the store down, say).
+      const grouped =
+        this.state.database !== null || this.sameOutage(event.branch, event.message ?? null, now) !== null;
+      const state = {
         since: now.toISOString(),
         message: event.message,
         reminders: 0,
         nextReminderAt: new Date(now.getTime() + minutes * 60_000).toISOString(),
         runId: event.runId,
+        mailed: false,
       };
+      this.state.jobs[key] = state;
       this.save();
       const failure = await this.ports.runFailure(event.runId).catch(() => ({ message: null, fix: null }));
-      await this.raise({
-        kind: 'job_failed',
-        job: event.job,
-        since: now,
-        message: event.message ?? failure.message ?? undefined,
-        ...(failure.fix ? { fix: failure.fix } : {}),
-        items: await this.ports.itemsWaiting(event.branch, event.job).catch(() => undefined),
-        runId: event.runId,
-        ...this.where(event.branch),
-      });
+      state.mailed = await this.raise(
+        {
+          kind: 'job_failed',
+          job: event.job,
+          since: now,
+          message: event.message ?? failure.message ?? undefined,
+          ...(failure.fix ? { fix: failure.fix } : {}),
+          items: await this.ports.itemsWaiting(event.branch, event.job).catch(() => undefined),
+          runId: event.runId,
+          ...this.where(event.branch),
+        },
+        { quiet: grouped },
+      );
+      this.save();
     } else if ((event.status === 'ok' || event.status === 'partial') && failing) {
       delete this.state.jobs[key];
       this.save();
-      await this.raise({
-        kind: 'job_recovered',
-        job: event.job,
-        since: new Date(failing.since),
-        runId: event.runId,
-        ...this.where(event.branch),
-      });
+      await this.raise(
+        {
+          kind: 'job_recovered',
+          job: event.job,
+          since: new Date(failing.since),
+          runId: event.runId,
+          ...this.where(event.branch),
+        },
+        { quiet: failing.mailed === false },
+      );
     }
     this.updateHealth();
   }
@@ -133,9 +150,17 @@ export class AlertMonitor {
 
   private async remind(): Promise<void> {
     const now = this.ports.now();
+    this.forgetJobsNotScheduled();
     for (const [key, job] of Object.entries(this.state.jobs)) {
       if (new Date(job.nextReminderAt) > now) continue;
       const [branch, name] = key.split('|') as [string, ScheduleJob];
+      // A job grouped under another one's mail reminds by mail only once that one is no longer failing.
+      const quiet =
+        this.state.database !== null ||
+        (job.mailed === false &&
+          Object.entries(this.state.jobs).some(
+            ([other, o]) => other !== key && other.startsWith(`${branch}|`) && o.mailed !== false,
+          ));
       const minutes = this.branch(branch)?.email.alerts.stillFailingMinutes ?? 30;
       job.reminders += 1;
       // Reminders at 1×, 3×, 7×… the period after the first failure: a long outage sends few mails.
@@ -143,29 +168,71 @@ export class AlertMonitor {
         new Date(job.since).getTime() + (2 ** (job.reminders + 1) - 1) * minutes * 60_000,
       ).toISOString();
       this.save();
-      await this.raise({
-        kind: 'job_still_failing',
-        job: name,
-        since: new Date(job.since),
-        ...(job.message ? { message: job.message } : {}),
-        items: await this.ports.itemsWaiting(branch, name).catch(() => undefined),
-        ...(job.runId ? { runId: job.runId } : {}),
-        ...this.where(branch),
-      });
+      const mailed = await this.raise(
+        {
+          kind: 'job_still_failing',
+          job: name,
+          since: new Date(job.since),
+          ...(job.message ? { message: job.message } : {}),
+          items: await this.ports.itemsWaiting(branch, name).catch(() => undefined),
+          ...(job.runId ? { runId: job.runId } : {}),
+          ...this.where(branch),
+        },
+        { quiet },
+      );
+      if (mailed) job.mailed = true;
+      this.save();
     }
   }
 
+  /** The failing job of the branch whose failure began with these words in the last 15 minutes, if any. */
+  private sameOutage(branch: string, message: string | null, now: Date): string | null {
+    for (const [key, job] of Object.entries(this.state.jobs)) {
+      if (!key.startsWith(`${branch}|`) || job.mailed === false) continue;
+      if (job.message === message && now.getTime() - new Date(job.since).getTime() <= 15 * 60_000) return key;
+    }
+    return null;
+  }
+
+  /**
+   * A failing job whose branch was removed or turned off, or whose schedules were all turned off, will not
+   * run again by itself to recover: it is forgotten (no more reminders, health no longer red for it).
+   */
+  private forgetJobsNotScheduled(): void {
+    const settings = this.ports.settings();
+    let changed = false;
+    for (const key of Object.keys(this.state.jobs)) {
+      const [code, job] = key.split('|');
+      const branch = settings.branches.find((b) => b.code === code);
+      const schedules = branch?.schedules.filter((s) => s.job === job) ?? [];
+      const turnedOff = schedules.length > 0 && schedules.every((s) => !s.enabled);
+      if (branch?.enabled && !turnedOff) continue;
+      delete this.state.jobs[key];
+      changed = true;
+    }
+    if (changed) this.save();
+  }
+
   private async checkBudgets(): Promise<void> {
+    const now = this.ports.now();
+    const backSince = (this.state.budgetBackSince ??= {});
     for (const branch of this.ports.settings().branches.filter((b) => b.enabled)) {
       const budget = this.ports.budget(branch);
       if (!budget || budget.remaining === null) continue;
       const out = budget.remaining <= 0;
-      if (out && !this.state.budgetOut[branch.code]) {
+      if (out) {
+        if (backSince[branch.code]) delete backSince[branch.code];
+        if (this.state.budgetOut[branch.code]) continue;
         this.state.budgetOut[branch.code] = true;
         this.save();
         await this.raise({ kind: 'budget_exhausted', limit: budget.limit, ...this.where(branch.code) });
-      } else if (!out && this.state.budgetOut[branch.code]) {
-        delete this.state.budgetOut[branch.code];
+      } else if (this.state.budgetOut[branch.code]) {
+        const since = backSince[branch.code];
+        if (!since) backSince[branch.code] = now.toISOString();
+        else if (now.getTime() - new Date(since).getTime() >= BUDGET_EPISODE_GAP_MS) {
+          delete this.state.budgetOut[branch.code];
+          delete backSince[branch.code];
+        }
         this.save();
       }
     }
@@ -176,14 +243,20 @@ export class AlertMonitor {
     const now: Record<string, number> = {};
     for (const row of open) now[`${row.branch}|${row.entity}|${row.kind}`] = row.count;
     const before = this.state.kinds;
+    const lastSeen = (this.state.kindsLastSeen ??= {});
+    const at = this.ports.now();
+    const recently = (key: string) =>
+      lastSeen[key] !== undefined && at.getTime() - new Date(lastSeen[key]).getTime() <= KIND_MEMORY_MS;
+    const wasNews = new Set(Object.keys(now).filter((key) => before?.[key] === undefined && !recently(key)));
+    for (const key of Object.keys(now)) lastSeen[key] = at.toISOString();
+    for (const [key, seen] of Object.entries(lastSeen))
+      if (at.getTime() - new Date(seen).getTime() > KIND_MEMORY_MS) delete lastSeen[key];
     this.state.kinds = now;
     this.save();
     if (before === null) return; // first look: what is open now is the baseline, not news
     for (const row of open) {
-      if (
-        before[`${row.branch}|${row.entity}|${row.kind}`] !== undefined ||
-        row.kind === ORDER_CANCELLED_KIND
-      )
+      // A kind open a moment ago (or in the last 7 days) is not news when it comes back.
+      if (!wasNews.has(`${row.branch}|${row.entity}|${row.kind}`) || row.kind === ORDER_CANCELLED_KIND)
         continue;
       const [sample] = await this.ports.pendingsOfKind(row.kind, null, 1).catch(() => []);
       await this.raise({
@@ -242,9 +315,14 @@ export class AlertMonitor {
     }
   }
 
-  private raise(facts: Omit<AlertFacts, 'at'>): Promise<void> {
-    return dispatchAlert({ ...facts, at: this.ports.now() }, this.ports, this.outbox, this.state, () =>
-      this.save(),
+  private raise(facts: Omit<AlertFacts, 'at'>, options: { quiet?: boolean } = {}): Promise<boolean> {
+    return dispatchAlert(
+      { ...facts, at: this.ports.now() },
+      this.ports,
+      this.outbox,
+      this.state,
+      () => this.save(),
+      options,
     );
   }
 

@@ -11,7 +11,7 @@ export interface AlertPorts {
   /** 'ok', 'unconfigured' (nothing to watch yet), or throws with the database's error. */
   probeDatabase(): Promise<'ok' | 'unconfigured'>;
   openPendingKinds(): Promise<Array<{ branch: string; entity: string; kind: string; count: number }>>;
-  /** Open pendências of a kind newer than `afterId` (oldest first); with afterId null, just the newest. */
+  /** Pendências of a kind newer than `afterId` (oldest first); with afterId null, the newest (any status). */
   pendingsOfKind(kind: string, afterId: number | null, limit: number): Promise<PendingRecord[]>;
   /** What a failed run said: its message and the fix of its error line. */
   runFailure(runId: number): Promise<{ message: string | null; fix: string | null }>;

@@ -4,12 +4,31 @@ export interface AlertState {
   /** Jobs failing now, by "branch|job": since when, the last message, reminders sent, the next one. */
   jobs: Record<
     string,
-    { since: string; message: string | null; reminders: number; nextReminderAt: string; runId: number | null }
+    {
+      since: string;
+      message: string | null;
+      reminders: number;
+      nextReminderAt: string;
+      runId: number | null;
+      /**
+       * Whether its failure went out by mail. Not when the database was down (that alert says it) nor when it
+       * joined another job of the branch failing with the same message (one outage, one mail); its recovery
+       * is then not mailed either. Absent in state files written before this field: mailed.
+       */
+      mailed?: boolean;
+    }
   >;
   /** The WinThor database not answering, since when. */
   database: { since: string; message: string } | null;
-  /** Branches whose store budget is out this hour (told once until it comes back). */
+  /** Branches whose store budget ran out (told once per episode). */
   budgetOut: Record<string, boolean>;
+  /**
+   * Since when a branch's budget is back (ISO): the episode ends after two hours without running out, so a
+   * long first catalogue load that uses each hour's budget is one alert, not one per hour.
+   */
+  budgetBackSince?: Record<string, string>;
+  /** When each "branch|entity|kind" was last seen open (ISO): a kind back within 7 days is not news. */
+  kindsLastSeen?: Record<string, string>;
   /** Open pendências by "branch|entity|kind" as last seen; null until first read (no alert storm on upgrade). */
   kinds: Record<string, number> | null;
   /** The last order-cancelled pendência told (per-item alerts go on from there). */

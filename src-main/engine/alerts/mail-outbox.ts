@@ -28,7 +28,10 @@ export const RETRY_DELAYS_MS = [60_000, 120_000, 300_000, 900_000, 1_800_000];
 export class MailOutbox {
   private readonly letters: Letter[] = [];
   private chain: Promise<void> = Promise.resolve();
-  /** Mails given up after every attempt failed (the health shows a warning while it is not zero). */
+  /**
+   * Mails given up after every attempt failed since the last mail that went out (the health shows a warning
+   * while it is not zero: a mail delivered again means the server works again).
+   */
   undelivered = 0;
 
   constructor(private readonly ports: OutboxPorts) {}
@@ -44,7 +47,8 @@ export class MailOutbox {
 
   /** Sends every letter that is due, after the passes already under way (one mail at a time). */
   flush(): Promise<void> {
-    this.chain = this.chain.then(() => this.pass());
+    // A pass that failed (its log threw) must not leave the chain rejected for good.
+    this.chain = this.chain.then(() => this.pass()).catch(() => undefined);
     return this.chain;
   }
 
@@ -55,6 +59,7 @@ export class MailOutbox {
       try {
         await this.ports.send(letter.server, letter.mail);
         this.remove(letter);
+        this.undelivered = 0;
         this.ports.log('info', `Alerta enviado por e-mail: ${letter.title}.`, letter.branch);
       } catch (error) {
         const reason = (error as Error)?.message ?? String(error);
