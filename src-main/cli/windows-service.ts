@@ -1,5 +1,7 @@
 import { win32 } from 'node:path';
 import { resolveDataDir } from '../config/data-dir';
+import { NEWER_VERSION_EXIT_CODE } from '../config/settings-file';
+import { DATA_FOLDER_IN_USE_EXIT_CODE } from '../runtime/host-start';
 
 /**
  * The Windows service, one definition for the docs (docs/windows-service.md, checked by a test), the
@@ -50,6 +52,7 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
   const exe = win32.join(options.installDir, EXECUTABLE_NAME);
   const cli = win32.join(options.installDir, CLI_IN_INSTALL_DIR);
   const log = win32.join(options.dataDir, SERVICE_LOG);
+  const logs = win32.dirname(log);
   const set = (...values: string[]) => `${nssm} set ${SERVICE_NAME} ${values.join(' ')}`;
   return {
     install: [
@@ -63,7 +66,17 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
       set('AppStdout', arg(log)),
       set('AppStderr', arg(log)),
       set('AppRotateFiles', '1'),
+      // Rotate while it runs too (not only at start): a service runs for months.
+      set('AppRotateOnline', '1'),
       set('AppRotateBytes', '10485760'),
+      // Restart after a crash, 30 s apart; but not when it refused to start (folder in use, newer version):
+      // restarting cannot fix those, and the log says what to do.
+      set('AppExit', 'Default', 'Restart'),
+      set('AppExit', String(DATA_FOLDER_IN_USE_EXIT_CODE), 'Exit'),
+      set('AppExit', String(NEWER_VERSION_EXIT_CODE), 'Exit'),
+      set('AppRestartDelay', '30000'),
+      // The data folder and its logs folder must exist before NSSM starts the service in it and opens its log.
+      `if not exist ${arg(logs)} mkdir ${arg(logs)}`,
       ...(options.account
         ? [
             set('ObjectName', arg(options.account), 'SENHA_DA_CONTA'),
