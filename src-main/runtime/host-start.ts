@@ -2,7 +2,7 @@ import { AppError } from '../shared/app-error';
 import type { Runtime } from './create-runtime';
 import { checkDataFolderVersion } from './data-folder-version';
 import { acquireHostLock, type HostLock, type HostLockHolder } from './host-lock';
-import { bringSchemaUpToDate, type SchemaStartOptions } from './schema-at-start';
+import { bringSchemaUpToDate, type SchemaStartOptions, type SchemaStartOutcome } from './schema-at-start';
 
 /** Exit code of a host that found its data folder used by another host (ADR 0306). */
 export const DATA_FOLDER_IN_USE_EXIT_CODE = 4;
@@ -61,16 +61,40 @@ export const claimDataFolder = async (
   return result.lock;
 };
 
+/** How often a held engine looks at the schema again. */
+const RECHECK_MS = 60_000;
+
 /**
  * Brings the integration schema up to date (schema-at-start.ts), then starts the engine — paused when the
- * schema is still behind. Throws, engine not started, when the schema belongs to a newer version.
+ * schema is still behind or could not be read. A paused engine looks again every minute, without asking
+ * anyone: it resumes once the database answers with the schema current (brought up to date here when the
+ * host may do it without asking — the service —, by "Criar Tabelas…" or by the DBA's script meanwhile).
+ * Throws, engine not started, when the schema belongs to a newer version.
  */
 export const startEngineAfterSchemaCheck = async (
   runtime: Pick<Runtime, 'api' | 'engine'>,
-  options: SchemaStartOptions,
-): Promise<'run' | 'hold'> => {
+  options: SchemaStartOptions & { recheckMs?: number; updateWithoutAsking?: boolean },
+): Promise<SchemaStartOutcome> => {
   const outcome = await bringSchemaUpToDate(runtime.api, options);
   runtime.engine.start();
-  if (outcome === 'hold') runtime.engine.pause();
+  if (outcome === 'run') return outcome;
+  runtime.engine.pause();
+  const timer = setInterval(() => {
+    void (async () => {
+      const again = await bringSchemaUpToDate(runtime.api, {
+        log: options.log,
+        // The person was asked at start; a later look never opens a dialog.
+        confirm: async () => options.updateWithoutAsking === true,
+      }).catch((error: unknown) => {
+        options.log('error', (error as Error)?.message ?? String(error));
+        return 'hold' as const;
+      });
+      if (again !== 'run') return;
+      clearInterval(timer);
+      options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
+      runtime.engine.resume();
+    })();
+  }, options.recheckMs ?? RECHECK_MS);
+  timer.unref();
   return outcome;
 };

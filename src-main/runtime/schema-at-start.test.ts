@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Dispatcher } from '../api/dispatcher';
 import { openHeadlessSettings } from '../config/headless-settings';
 import { demoDatabasePath, prepareDemoDatabase, TARGET_VERSION } from '../winthor';
 import { SqliteDb } from '../winthor/db/sqlite-db';
 import { installSteps } from '../winthor/schema/install-plan';
 import { createRuntime, type Runtime } from './create-runtime';
+import { startEngineAfterSchemaCheck } from './host-start';
 import { bringSchemaUpToDate, SchemaFromNewerVersionError } from './schema-at-start';
 
 let dir: string;
@@ -118,13 +120,51 @@ describe('integration schema at start (after an upgrade of the app)', () => {
     expect(lines.join('\n')).toMatch(/ainda não instaladas/);
   });
 
-  it('starts normally when the database cannot be reached, saying the schema was not checked', async () => {
+  it('holds the engine when the database cannot be reached, saying the schema was not checked', async () => {
     const settings = openHeadlessSettings(dir);
     settings.update({
       database: { kind: 'oracle', oracle: { connectString: '127.0.0.1:1/WINT', user: 'U' } },
     });
     runtime = createRuntime({ host: 'headless', settings, dataDir: dir, startEngine: false });
-    expect(await bringSchemaUpToDate(runtime.api, { confirm: async () => true, log })).toBe('run');
+    expect(await bringSchemaUpToDate(runtime.api, { confirm: async () => true, log })).toBe('recheck');
     expect(lines.join('\n')).toMatch(/\[warn\] Tabelas da integração não verificadas na partida: /);
+    expect(lines.join('\n')).toMatch(/verifica de novo a cada minuto/);
+  });
+});
+
+describe('an engine held at start looks again and resumes by itself', () => {
+  it('the database down at start: paused; once it answers with the schema current, it resumes without asking', async () => {
+    const calls: string[] = [];
+    let reachable = false;
+    const api = {
+      invoke: async (method: string) => {
+        calls.push(method);
+        if (!reachable) throw new Error('ORA-12541: TNS:no listener');
+        return { currentVersion: 7, targetVersion: 7, grantTo: null, statements: [] };
+      },
+    } as unknown as Dispatcher;
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const told: string[] = [];
+    const outcome = await startEngineAfterSchemaCheck(
+      { api, engine } as unknown as Pick<Runtime, 'api' | 'engine'>,
+      {
+        confirm: async () => {
+          throw new Error('must not ask');
+        },
+        log: (level, message) => told.push(`[${level}] ${message}`),
+        recheckMs: 20,
+      },
+    );
+    expect(outcome).toBe('recheck');
+    expect(engine.start).toHaveBeenCalledTimes(1);
+    expect(engine.pause).toHaveBeenCalledTimes(1);
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    expect(engine.resume).not.toHaveBeenCalled();
+    reachable = true;
+    await vi.waitFor(() => expect(engine.resume).toHaveBeenCalledTimes(1));
+    expect(told.at(-1)).toBe('[info] Tabelas da integração em dia: a sincronização continua.');
+    const looks = calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 70));
+    expect(calls.length).toBe(looks); // it stopped looking
   });
 });

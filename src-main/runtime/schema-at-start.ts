@@ -10,8 +10,12 @@ export type SchemaAtStart =
   | { kind: 'outdated'; installed: number; target: number; installBy: 'app' | 'owner' }
   | { kind: 'newer'; installed: number; target: number };
 
-/** What the host does next: start the engine, or start it paused (the schema is behind). */
-export type SchemaStartOutcome = 'run' | 'hold';
+/**
+ * What the host does next: start the engine; start it paused (the schema is behind); or start it paused
+ * and look again when the database answers ('recheck': it could not be reached, so its version is unknown —
+ * running this version's jobs on older tables would fail on every write).
+ */
+export type SchemaStartOutcome = 'run' | 'hold' | 'recheck';
 
 type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
 
@@ -63,7 +67,8 @@ export interface SchemaStartOptions {
  * that is behind is updated with `db.install` (what "Criar Tabelas / Sequences / Triggers" runs) once
  * confirmed; declined, impossible here (another owner's schema) or failed, the engine starts paused and the
  * log says why. A schema ahead of this version is refused (SchemaFromNewerVersionError). A database that
- * cannot be reached, or has no objects yet, is left to the usual screens and the engine's own errors.
+ * cannot be reached is looked at again until it answers ('recheck'); one with no objects yet is left to the
+ * usual screens (the first-run guide).
  */
 export const bringSchemaUpToDate = async (
   api: Dispatcher,
@@ -72,8 +77,11 @@ export const bringSchemaUpToDate = async (
   const state = await readSchemaAtStart(api);
   switch (state.kind) {
     case 'unavailable':
-      options.log('warn', `Tabelas da integração não verificadas na partida: ${state.message}`);
-      return 'run';
+      options.log(
+        'warn',
+        `Tabelas da integração não verificadas na partida: ${state.message} A sincronização fica pausada e o integrador verifica de novo a cada minuto.`,
+      );
+      return 'recheck';
     case 'not-installed':
       options.log(
         'info',

@@ -97,7 +97,7 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
     closeHttp = () => app.close();
     lock.setUrl(url);
     // Service mode: an upgrade's schema migrations run by themselves, logged (ADR 0309).
-    await startEngineAfterSchemaCheck(runtime, { confirm: async () => true, log });
+    await startEngineAfterSchemaCheck(runtime, { confirm: async () => true, log, updateWithoutAsking: true });
     return { runtime, url, close: closeAll };
   } catch (error) {
     await closeAll();
