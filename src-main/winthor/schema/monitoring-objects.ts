@@ -47,6 +47,8 @@ export const MONITORING_INDEXES: IndexOnTable[] = [
   { table: 'WTC_LOG', index: { name: 'WTC_LOG_BRANCH_IX', columns: ['BRANCH', 'LOGGED_AT', 'ID'] } },
   { table: 'WTC_LOG', index: { name: 'WTC_LOG_LEVEL_IX', columns: ['LOG_LEVEL', 'LOGGED_AT', 'ID'] } },
   { table: 'WTC_LOG', index: { name: 'WTC_LOG_RUN_IX', columns: ['RUN_ID'] } },
+  // Logs of one job (filter "Tarefa" alone): without it a rare job walks the whole time index.
+  { table: 'WTC_LOG', index: { name: 'WTC_LOG_ENTITY_IX', columns: ['ENTITY', 'LOGGED_AT', 'ID'] } },
   // Runs by time (Painel activity over 24 h and 7 days, retention).
   { table: 'WTC_RUN', index: { name: 'WTC_RUN_AT_IX', columns: ['STARTED_AT'] } },
 ];
@@ -65,6 +67,10 @@ export const MONITORING_TABLES: TableDef[] = [
       /** Who asked (retry, ignore): the UI's origin (desktop, browser, command line); null for the engine. */
       text('ACTOR', 60),
     ],
-    indexes: [{ name: 'WTC_PENDING_EVENT_IX', columns: ['PENDING_ID', 'ID'] }],
+    indexes: [
+      { name: 'WTC_PENDING_EVENT_IX', columns: ['PENDING_ID', 'ID'] },
+      // Retention deletes by age in batches: without it each batch scans the whole history.
+      { name: 'WTC_PENDING_EVENT_AT_IX', columns: ['EVENT_AT'] },
+    ],
   },
 ];
