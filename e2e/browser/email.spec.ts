@@ -49,7 +49,7 @@ test.describe('Cadastrar → E-mail', () => {
     await page.getByLabel('Novo endereço').press('Enter');
     await expect(page.getByTestId('email-copies')).toContainText('gerente@empresa.com.br');
     await saveScreen(page, '27-email-copias');
-    await page.getByRole('button', { name: 'Salvar' }).click();
+    await page.getByRole('button', { name: 'Salvar', exact: true }).click();
     await expect(page.getByText('Configuração de e-mail salva.')).toBeVisible();
 
     // Reload: everything is there, the password only as a mask.
@@ -103,6 +103,32 @@ test.describe('Cadastrar → E-mail', () => {
       headers: { 'x-wtc-client': 'ui' },
     });
     expect(await settings.text()).not.toContain(PASSWORD);
+  });
+
+  test('for every branch: the address alert mails link to, and how long logs are kept — saved and read back', async ({
+    page,
+  }) => {
+    await page.goto('/#/cadastrar/email');
+    const card = page.getByTestId('monitoring-settings');
+    await expect(card.getByTestId('ui-url-local')).toContainText('só abrem nesta máquina');
+    const address = card.getByRole('textbox', { name: 'Endereço do integrador nos e-mails' });
+    await address.fill('servidor:7585');
+    await card.getByRole('button', { name: 'Salvar para todas as filiais' }).click();
+    await expect(card).toContainText('use o endereço completo, ex.: http://servidor-winthor:7585');
+    await address.fill('http://servidor-winthor:7585');
+    await expect(card.getByTestId('ui-url-local')).toHaveCount(0);
+    await card.getByRole('textbox', { name: 'Guardar logs por (dias)' }).fill('45');
+    await saveScreen(page, '27-email-todas-as-filiais');
+    await card.getByRole('button', { name: 'Salvar para todas as filiais' }).click();
+    await expect(page.getByText('Configurações de alertas e retenção salvas.')).toBeVisible();
+    await page.reload();
+    await expect(address).toHaveValue('http://servidor-winthor:7585');
+    await expect(card.getByRole('textbox', { name: 'Guardar logs por (dias)' })).toHaveValue('45');
+    // Back to the defaults, so the other tests see the demo as it starts.
+    await address.fill('');
+    await card.getByRole('textbox', { name: 'Guardar logs por (dias)' }).fill('30');
+    await card.getByRole('button', { name: 'Salvar para todas as filiais' }).click();
+    await expect(page.getByText('Configurações de alertas e retenção salvas.').first()).toBeVisible();
   });
 
   test('the screen and a failed test in English', async ({ page }) => {

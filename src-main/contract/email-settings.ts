@@ -105,6 +105,13 @@ export const MonitoringSettings = z.object({
     .max(3650, { error: 'Guardar pendências resolvidas por: informe um número de dias de 1 a 3650.' })
     .default(90),
   /** The integrator's address in the alert mails' links; empty = http://localhost:<port>. */
-  uiUrl: z.string().trim().default(''),
+  uiUrl: z
+    .string()
+    .trim()
+    .refine((value) => value === '' || /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(value), {
+      error:
+        'Endereço do integrador nos e-mails: use o endereço completo, ex.: http://servidor-winthor:7585 (ou deixe vazio).',
+    })
+    .default(''),
 });
 export type MonitoringSettings = z.infer<typeof MonitoringSettings>;

@@ -163,6 +163,17 @@ export const monitoringEn: MonitoringMessages = {
   },
   actors: { desktop: 'integrator window', browser: 'browser', cli: 'command line', internal: 'integrator' },
   email: {
+    monitoring: {
+      title: 'For every branch',
+      hint: 'The address the links of alert e-mails open, and how long logs and resolved pending items are kept.',
+      uiUrl: 'Integrator address in e-mails',
+      uiUrlLocal:
+        'Without a network address, the links in e-mails open only on this machine (http://localhost). Enter the address other computers use to reach the integrator, e.g. http://winthor-server:7585.',
+      logDays: 'Keep logs for (days)',
+      resolvedDays: 'Keep resolved pending items for (days)',
+      save: 'Save for every branch',
+      saved: 'Alert and retention settings saved.',
+    },
     title: 'E-mail',
     branch: 'Branch',
     noBranches: 'Add a branch in Settings to configure its e-mail alerts.',

@@ -167,6 +167,17 @@ export const monitoringPtBR = {
     internal: 'integrador',
   },
   email: {
+    monitoring: {
+      title: 'Para todas as filiais',
+      hint: 'O endereço que os links dos e-mails de alerta abrem, e por quanto tempo logs e pendências resolvidas são guardados.',
+      uiUrl: 'Endereço do integrador nos e-mails',
+      uiUrlLocal:
+        'Sem um endereço da rede, os links dos e-mails só abrem nesta máquina (http://localhost). Informe o endereço pelo qual os outros computadores chegam ao integrador, ex.: http://servidor-winthor:7585.',
+      logDays: 'Guardar logs por (dias)',
+      resolvedDays: 'Guardar pendências resolvidas por (dias)',
+      save: 'Salvar para todas as filiais',
+      saved: 'Configurações de alertas e retenção salvas.',
+    },
     title: 'E-mail',
     branch: 'Filial',
     noBranches: 'Cadastre uma filial em Configuração para configurar os alertas por e-mail dela.',

@@ -32,6 +32,8 @@ beforeEach(() => {
           schemaVersion: 2,
           branches: [{ code: '1', name: 'Matriz', email }],
         });
+      case 'settings.update':
+        return fakeAnswer('settings.get', { schemaVersion: 2, ...input });
       case 'email.save':
         return fakeAnswer('email.save', { email: input.email! });
       case 'email.test':
@@ -107,5 +109,36 @@ describe('Cadastrar → E-mail', () => {
       await screen.findByText('Endereço inválido: use o formato nome@empresa.com.br.'),
     ).toBeInTheDocument();
     expect(call).not.toHaveBeenCalledWith('email.save', expect.anything());
+  });
+
+  it('sets, for every branch, the address the alert mails link to and how long logs are kept — checked first', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(atPath('/cadastrar/email', <EmailPage />));
+    const card = await screen.findByTestId('monitoring-settings');
+    // No address yet: the links would open only on this machine, and the screen says so.
+    expect(within(card).getByTestId('ui-url-local')).toHaveTextContent('só abrem nesta máquina');
+    const address = within(card).getByRole('textbox', { name: 'Endereço do integrador nos e-mails' });
+    await user.type(address, 'servidor:7585');
+    await user.click(within(card).getByRole('button', { name: 'Salvar para todas as filiais' }));
+    expect(
+      await within(card).findByText(/Endereço do integrador nos e-mails: use o endereço completo/),
+    ).toBeVisible();
+    expect(call.mock.calls.filter(([method]) => method === 'settings.update')).toHaveLength(0);
+    await user.clear(address);
+    await user.type(address, 'http://servidor-winthor:7585');
+    expect(within(card).queryByTestId('ui-url-local')).toBeNull();
+    const days = within(card).getByRole('textbox', { name: 'Guardar logs por (dias)' });
+    await user.clear(days);
+    await user.type(days, '60');
+    await user.click(within(card).getByRole('button', { name: 'Salvar para todas as filiais' }));
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('settings.update', {
+        monitoring: {
+          uiUrl: 'http://servidor-winthor:7585',
+          logRetentionDays: 60,
+          resolvedPendingRetentionDays: 90,
+        },
+      }),
+    );
   });
 });

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useBranchOptions } from '../monitor/use-branch-options';
 import { EmailForm } from './EmailForm';
+import { MonitoringSettingsCard } from './MonitoringSettingsCard';
 
 /** Cadastrar → E-mail, per branch: the SMTP server and sender, the copies, when alerts go out. */
 export const EmailPage = () => {
@@ -36,6 +37,12 @@ export const EmailPage = () => {
           key={`${branch.code}:${JSON.stringify(branch.email)}`}
           branch={branch.code}
           email={branch.email}
+        />
+      )}
+      {settings.data && (
+        <MonitoringSettingsCard
+          key={JSON.stringify(settings.data.monitoring)}
+          monitoring={settings.data.monitoring}
         />
       )}
     </>
