@@ -9,6 +9,7 @@ import {
 } from '../../contract';
 import type { OutgoingMail } from '../../mail/smtp-mailer';
 import type { PendingRecord } from '../../winthor';
+import { MailError } from '../../mail/smtp-errors';
 import { ORDER_CANCELLED_KIND } from './alert-facts';
 import { AlertMonitor } from './alert-monitor';
 import type { AlertPorts } from './alert-ports';
@@ -52,6 +53,8 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
     pendings: [] as PendingRecord[],
     budget: { remaining: 500 as number | null, limit: 1000 as number | null },
     mailFailures: 0,
+    passwordsTried: [] as string[],
+    refuse: null as Error | null,
   };
   const state = memoryAlertStateStore();
   const ports: AlertPorts = {
@@ -75,7 +78,9 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
       storeCalls: 950,
       openPendings: [{ entity: 'product', kind: 'sem_preco', count: 4 }],
     }),
-    send: async (_server, mail) => {
+    send: async (server, mail) => {
+      world.passwordsTried.push(server.password);
+      if (world.refuse) throw world.refuse;
       if (world.mailFailures > 0) {
         world.mailFailures -= 1;
         throw new Error('O servidor SMTP smtp.empresa.com.br:587 não respondeu a tempo.');
@@ -237,6 +242,32 @@ describe('alerts on state changes (ADR 0027)', () => {
       level: 'warning',
       summaryRef: { key: 'health.mailUndelivered' },
     });
+  });
+
+  it('a retry uses the password corrected meanwhile; an address the server refuses is given up at once', async () => {
+    const t = setup();
+    t.world.mailFailures = 1;
+    await t.monitor.runFinished(t.run('failed'));
+    t.settings.branches[0] = {
+      ...t.settings.branches[0]!,
+      email: { ...t.settings.branches[0]!.email, password: 'senha-corrigida' },
+    };
+    t.advance(MINUTE);
+    await t.monitor.tick();
+    expect(t.world.passwordsTried).toEqual(['segredo-smtp', 'senha-corrigida']);
+    expect(t.subjects()).toEqual(['Preços falhou (filial 1)']);
+    t.world.refuse = new MailError(
+      'recipient',
+      'O servidor SMTP recusou o destinatário ti@empresa.com.br.',
+      { key: 'mail.recipient' },
+      '550 5.1.1 User unknown',
+    );
+    await t.monitor.runFinished(t.run('ok'));
+    await t.monitor.tick();
+    expect(t.monitor.pendingMails()).toBe(0);
+    expect(t.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      expect.stringMatching(/^E-mail de alerta não enviado após 1 tentativas, desistindo: Preços voltou/),
+    ]);
   });
 
   it('the database unreachable and back: one alert each, the health red meanwhile', async () => {

@@ -32,6 +32,18 @@ export class AlertMonitor {
       send: (server, mail) => ports.send(server, mail),
       now: () => ports.now().getTime(),
       log: (level, message, branch) => ports.log(level, message, branch),
+      serverOf: (code) => {
+        const email = ports.settings().branches.find((b) => b.code === code)?.email;
+        return email?.enabled && email.host
+          ? {
+              host: email.host,
+              port: email.port,
+              protocol: email.protocol,
+              user: email.user,
+              password: email.password,
+            }
+          : null;
+      },
     });
   }
 

@@ -1,3 +1,4 @@
+import { MailError } from '../../mail/smtp-errors';
 import type { OutgoingMail, SmtpServer } from '../../mail/smtp-mailer';
 
 /** One alert mail waiting to go (or to go again). */
@@ -12,6 +13,11 @@ interface Letter {
 
 export interface OutboxPorts {
   send(server: SmtpServer, mail: OutgoingMail): Promise<unknown>;
+  /**
+   * The branch's SMTP server as configured now (a retry uses a password corrected meanwhile); null or absent:
+   * the one the mail was posted with.
+   */
+  serverOf?(branch: string): SmtpServer | null;
   now(): number;
   /** A line for the logs (pt-BR; never the password: MailError messages do not carry it). */
   log(level: 'info' | 'warn' | 'error', message: string, branch: string): void;
@@ -56,6 +62,7 @@ export class MailOutbox {
     for (const letter of [...this.letters]) {
       if (letter.dueAt > this.ports.now()) continue;
       letter.attempts += 1;
+      letter.server = this.ports.serverOf?.(letter.branch) ?? letter.server;
       try {
         await this.ports.send(letter.server, letter.mail);
         this.remove(letter);
@@ -63,7 +70,10 @@ export class MailOutbox {
         this.ports.log('info', `Alerta enviado por e-mail: ${letter.title}.`, letter.branch);
       } catch (error) {
         const reason = (error as Error)?.message ?? String(error);
-        const delay = RETRY_DELAYS_MS[letter.attempts - 1];
+        // Settings or an address the server refuses will not fix themselves: no point trying five more times.
+        const permanent =
+          error instanceof MailError && (error.failed === 'config' || error.failed === 'recipient');
+        const delay = permanent ? undefined : RETRY_DELAYS_MS[letter.attempts - 1];
         if (delay === undefined) {
           this.remove(letter);
           this.undelivered += 1;
