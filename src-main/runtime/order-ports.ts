@@ -6,6 +6,7 @@ import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
 import {
   createCustomer,
   customerDefaultsFrom,
+  backingOffPendingKeys,
   duePendingKeys,
   findCity,
   findCustomer,
@@ -135,13 +136,14 @@ export const orderData = (
     cursor: (name) => getCursor(db, name, branch.code),
     setCursor: (name, value) => setCursor(db, name, branch.code, value, now()),
     dueKeys: (entity) => duePendingKeys(db, entity, branch.code, now()),
+    backingOff: (entity) => backingOffPendingKeys(db, entity, branch.code, now()),
   };
 };
 
 /** The order jobs' store side: the branch's store client. */
 export const orderStoreGateway = (client: StoreClient): OrderStoreGateway => ({
   pullOrders: (options) =>
-    client.pullOrders({
+    client.pullOrderPages({
       pageSize: options.pageSize,
       ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
     }),

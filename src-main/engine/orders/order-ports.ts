@@ -1,6 +1,7 @@
 import type { Branch, OrderImportSettings } from '../../contract';
 import type { AcknowledgeResult } from '../../ciashop/store-client';
-import type { Customer, Order, OrderStatusUpdate } from '../../ciashop/schemas';
+import type { OrderPage } from '../../ciashop/order-page';
+import type { Customer, OrderStatusUpdate } from '../../ciashop/schemas';
 import type {
   CustomerMatch,
   NewCustomer,
@@ -86,11 +87,14 @@ export interface OrderData {
   setCursor(name: string, value: string | null): Promise<void>;
   /** Open pendências of an entity whose "reprocessar" was asked (NEXT_ATTEMPT_AT reached). */
   dueKeys(entity: string): Promise<Set<string>>;
+  /** Open pendências of an entity still backing off (NEXT_ATTEMPT_AT in the future): not tried this run. */
+  backingOff(entity: string): Promise<Set<string>>;
 }
 
 /** The store calls of the order jobs (the branch's store client: budget, retries, breaker). */
 export interface OrderStoreGateway {
-  pullOrders(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<Order[]>;
+  /** Pages of orders, each order checked on its own (a malformed one comes apart, named by field). */
+  pullOrders(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<OrderPage>;
   acknowledgeOrders(ids: number[]): Promise<AcknowledgeResult>;
   updateOrderStatus(id: number, update: OrderStatusUpdate): Promise<void>;
   pullCustomers(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<Customer[]>;
