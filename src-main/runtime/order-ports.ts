@@ -1,6 +1,7 @@
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
 import type { Branch, Settings } from '../contract';
 import type { StoreClient } from '../ciashop/store-client';
+import { StoreError } from '../ciashop/store-error';
 import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
 import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
 import {
@@ -149,6 +150,15 @@ export const orderStoreGateway = (client: StoreClient): OrderStoreGateway => ({
     }),
   acknowledgeOrders: (ids) => client.acknowledgeOrders(ids),
   updateOrderStatus: (id, update) => client.updateOrderStatus(id, update),
+  orderExists: async (id) => {
+    try {
+      await client.getOrder(id);
+      return true;
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'not_found') return false;
+      throw error;
+    }
+  },
   pullCustomers: (options) =>
     client.listCustomers({
       pageSize: options.pageSize,

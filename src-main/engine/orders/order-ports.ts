@@ -97,5 +97,7 @@ export interface OrderStoreGateway {
   pullOrders(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<OrderPage>;
   acknowledgeOrders(ids: number[]): Promise<AcknowledgeResult>;
   updateOrderStatus(id: number, update: OrderStatusUpdate): Promise<void>;
+  /** `GET orders/{id}`: whether the store knows the order (404 = false; other errors throw). */
+  orderExists(id: number): Promise<boolean>;
   pullCustomers(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<Customer[]>;
 }
