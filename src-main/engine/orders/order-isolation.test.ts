@@ -69,3 +69,53 @@ describe('one bad order does not stop the others (review #10, finding 1)', () =>
     );
   });
 });
+
+describe('an order WinThor rejected, then reprocessed inside WinThor (review #10, finding 6)', () => {
+  it('follows WinThor back to staged and imported; the pendência closes and the store hears of it', async () => {
+    h = await startOrderHarness();
+    const o = await h.place(goodOrder(h.products.slice(0, 1)));
+    await h.run('orders');
+    await h.db.execute(
+      `UPDATE PCCLIENT SET BLOQUEIO = 'S' WHERE PCCLIENT.CODCLI = (SELECT MAX(PCPEDCFV.CODCLI) FROM PCPEDCFV)`,
+    );
+    await h.importInWinthor();
+    await h.run('orders');
+    expect((await listPendings(h.db, { status: 'open' })).map((p) => p.kind)).toEqual(['rejeitado_winthor']);
+    // WinThor's support unblocks the customer and sets IMPORTADO back to 1.
+    await h.db.execute(`UPDATE PCCLIENT SET BLOQUEIO = 'N'`);
+    await h.db.execute(`UPDATE PCPEDCFV SET IMPORTADO = 1, OBSERVACAO_PC = NULL`);
+    await h.run('orders');
+    expect((await h.db.queryOne(`SELECT WTC_STORE_ORDER.STATE FROM WTC_STORE_ORDER`))!.STATE).toBe('staged');
+    expect(await listPendings(h.db, { status: 'open' })).toEqual([]);
+    await h.importInWinthor();
+    await h.run('orders');
+    const record = await h.db.queryOne(
+      `SELECT WTC_STORE_ORDER.STATE, WTC_STORE_ORDER.NUMPED FROM WTC_STORE_ORDER`,
+    );
+    expect(record!.STATE).toBe('imported');
+    expect(record!.NUMPED).not.toBeNull();
+    expect(await h.count(`SELECT COUNT(*) AS N FROM PCPEDC`)).toBe(1);
+    expect(h.sandbox.orders.isProcessed(o.id)).toBe(true);
+    await h.run('orderStatus');
+    expect(h.sandbox.orderStatusUpdates).toHaveLength(1);
+  });
+
+  it('jumping straight from rejected to imported (reset and imported between two runs) also follows', async () => {
+    h = await startOrderHarness();
+    await h.place(goodOrder(h.products.slice(0, 1)));
+    await h.run('orders');
+    await h.db.execute(
+      `UPDATE PCCLIENT SET BLOQUEIO = 'S' WHERE PCCLIENT.CODCLI = (SELECT MAX(PCPEDCFV.CODCLI) FROM PCPEDCFV)`,
+    );
+    await h.importInWinthor();
+    await h.run('orders');
+    await h.db.execute(`UPDATE PCCLIENT SET BLOQUEIO = 'N'`);
+    await h.db.execute(`UPDATE PCPEDCFV SET IMPORTADO = 1, OBSERVACAO_PC = NULL`);
+    await h.importInWinthor();
+    await h.run('orders');
+    expect((await h.db.queryOne(`SELECT WTC_STORE_ORDER.STATE FROM WTC_STORE_ORDER`))!.STATE).toBe(
+      'imported',
+    );
+    expect(await listPendings(h.db, { status: 'open' })).toEqual([]);
+  });
+});
