@@ -10,6 +10,7 @@ import {
   backingOffPendingKeys,
   duePendingKeys,
   findCity,
+  findPossibleDuplicate,
   findCustomer,
   findStoreOrdersByNumped,
   getCursor,
@@ -37,12 +38,19 @@ import {
   unstageRejected,
   updateCustomer,
   type Db,
+  type PossibleDuplicate,
   type PriceQuery,
 } from '../winthor';
 import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
 
 /** Rolls the staging transaction back: another run staged the order first (nothing of this one stays). */
 class NotStaged extends Error {}
+/** Rolls the staging transaction back: the order is already in WinThor (ADR 0214). */
+class Duplicate extends Error {
+  constructor(readonly duplicate: PossibleDuplicate) {
+    super('possível pedido duplicado');
+  }
+}
 
 /** The order jobs' database side for one branch and store (engine/orders/order-ports.ts). */
 export const orderData = (
@@ -77,7 +85,7 @@ export const orderData = (
     refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
     setStoreStatus: (id, status) => setStoreStatus(db, id, status, now()),
     move: (id, from, to, fields) => moveStoreOrder(db, id, from, to, now(), fields),
-    stage: async (id, order, message, replacing) => {
+    stage: async (id, order, message, replacing, guard) => {
       try {
         return await db.transaction(async (tx) => {
           const at = now();
@@ -90,12 +98,22 @@ export const orderData = (
             codcli: order.codcli,
             message,
           };
+          const duplicate = await findPossibleDuplicate(tx, {
+            storeKey,
+            storeOrderId: guard.storeOrderId,
+            cgccli: order.cgccli,
+            codcli: order.codcli,
+            codusur: order.codusur,
+            storeTotal: guard.storeTotal,
+          });
+          if (duplicate) throw new Duplicate(duplicate);
           if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
           await stageOrder(tx, order, at);
-          return true;
+          return { status: 'staged' as const };
         });
       } catch (error) {
-        if (error instanceof NotStaged) return false;
+        if (error instanceof NotStaged) return { status: 'raced' };
+        if (error instanceof Duplicate) return { status: 'duplicate', duplicate: error.duplicate };
         throw error;
       }
     },

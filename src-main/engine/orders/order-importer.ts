@@ -5,6 +5,7 @@ import type { JobContext } from '../job-context';
 import { resolveCustomer } from './customer-resolution';
 import { ORDER_ENTITY } from './order-entity';
 import { recordOrderError, stopsTheOrderRun } from './order-failures';
+import { duplicateProblem } from './duplicate-problem';
 import { isCancelled, readOrder, type OrderProblem } from './order-input';
 import { buildStagedOrder, orderCodes, priceLines } from './order-plan';
 
@@ -145,10 +146,16 @@ export class OrderImporter {
         ? { numpedrca: record.id, codusur: record.codusur, cgccli: record.cgccli, openedAt: record.openedAt }
         : null;
     const message = notes.length ? notes.join(' ') : null;
-    if (!(await this.data.stage(record.id, staged, message, replacing))) {
+    const outcome = await this.data.stage(record.id, staged, message, replacing, {
+      storeOrderId: record.storeOrderId,
+      storeTotal: record.storeTotal,
+    });
+    if (outcome.status === 'raced') {
       context.counts.unchanged += 1;
       return;
     }
+    if (outcome.status === 'duplicate')
+      return this.wait(record, duplicateProblem(input.id, outcome.duplicate));
     context.counts.changed += 1;
     context.counts.sent += 1;
     await context.data.pendings.resolve(ORDER_ENTITY, [input.id]);

@@ -6,6 +6,7 @@ import type {
   CustomerMatch,
   NewCustomer,
   OrderStatus,
+  PossibleDuplicate,
   PriceItem,
   PulledOrder,
   StagedOrder,
@@ -17,6 +18,14 @@ import type {
   WinthorCity,
 } from '../../winthor';
 import type { CustomerDefaults } from '../../winthor/repositories/customer-defaults';
+
+/**
+ * What staging did: `staged`; `raced` (another run staged it first, or the old staging is no longer a
+ * rejected one: nothing written); `duplicate` (ADR 0214: the same order is already in WinThor under
+ * another store key or by NUMPEDCLI — nothing written).
+ */
+export type StageOutcome =
+  { status: 'staged' } | { status: 'raced' } | { status: 'duplicate'; duplicate: PossibleDuplicate };
 
 /**
  * What the order jobs read and write in WinThor for one branch (implemented on the Db port in
@@ -51,8 +60,9 @@ export interface OrderData {
     id: number,
     order: StagedOrder,
     message: string | null,
-    replacing?: StagingKey | null,
-  ): Promise<boolean>;
+    replacing: StagingKey | null,
+    guard: { storeOrderId: string; storeTotal: number | null },
+  ): Promise<StageOutcome>;
   list(states: readonly StoreOrderState[], afterId: number, limit: number): Promise<StoreOrderRecord[]>;
   unacknowledged(limit: number): Promise<StoreOrderRecord[]>;
   acknowledged(ids: readonly number[]): Promise<void>;
