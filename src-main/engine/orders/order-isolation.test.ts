@@ -119,3 +119,17 @@ describe('an order WinThor rejected, then reprocessed inside WinThor (review #10
     expect(await listPendings(h.db, { status: 'open' })).toEqual([]);
   });
 });
+
+describe('a customer created for an order (review #10, 7)', () => {
+  it('is its own main customer: PCCLIENT.CODCLIPRINC = CODCLI', async () => {
+    h = await startOrderHarness();
+    await h.place(goodOrder(h.products.slice(0, 1)));
+    await h.run('orders');
+    const created = await h.db.queryOne(
+      `SELECT PCCLIENT.CODCLI, PCCLIENT.CODCLIPRINC FROM PCCLIENT
+        WHERE PCCLIENT.CODCLI = (SELECT MAX(PCPEDCFV.CODCLI) FROM PCPEDCFV)`,
+    );
+    expect(created).toBeDefined();
+    expect(Number(created!.CODCLIPRINC)).toBe(Number(created!.CODCLI));
+  });
+});

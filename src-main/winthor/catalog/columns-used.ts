@@ -19,6 +19,7 @@ export const WINTHOR_COLUMNS_USED: Readonly<Record<string, readonly string[]>> =
     'CODATV1',
     'CODCIDADE',
     'CODCLI',
+    'CODCLIPRINC',
     'CODCOB',
     'CODFILIALNF',
     'CODPLPAG',
