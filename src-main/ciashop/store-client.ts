@@ -14,6 +14,7 @@ import type {
   ProductInput,
 } from './schemas';
 import { StorePipeline } from './store-pipeline';
+import type { OrderPage } from './order-page';
 
 export type { AcknowledgeResult, PullOrdersOptions } from './endpoints/orders';
 export { buildQuery, redactPath, type RequestSpec, type StoreAnswer } from './request-spec';
@@ -83,6 +84,11 @@ export class StoreClient extends StorePipeline {
   /** Acknowledge after the pull ends: acknowledging while paging shifts the later pages (endpoints/orders.ts). */
   pullOrders(options: orders.PullOrdersOptions = {}): AsyncGenerator<Order[]> {
     return orders.pullOrders(this, options);
+  }
+
+  /** Pages with each order checked on its own: malformed orders come apart, named by field. */
+  pullOrderPages(options: orders.PullOrdersOptions = {}): AsyncGenerator<OrderPage> {
+    return orders.pullOrderPages(this, options);
   }
 
   getOrder(id: number): Promise<Order> {

@@ -1,13 +1,16 @@
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
 import type { Branch, Settings } from '../contract';
 import type { StoreClient } from '../ciashop/store-client';
+import { StoreError } from '../ciashop/store-error';
 import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
 import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
 import {
   createCustomer,
   customerDefaultsFrom,
+  backingOffPendingKeys,
   duePendingKeys,
   findCity,
+  findPossibleDuplicate,
   findCustomer,
   findStoreOrdersByNumped,
   getCursor,
@@ -35,12 +38,19 @@ import {
   unstageRejected,
   updateCustomer,
   type Db,
+  type PossibleDuplicate,
   type PriceQuery,
 } from '../winthor';
 import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
 
 /** Rolls the staging transaction back: another run staged the order first (nothing of this one stays). */
 class NotStaged extends Error {}
+/** Rolls the staging transaction back: the order is already in WinThor (ADR 0214). */
+class Duplicate extends Error {
+  constructor(readonly duplicate: PossibleDuplicate) {
+    super('possível pedido duplicado');
+  }
+}
 
 /** The order jobs' database side for one branch and store (engine/orders/order-ports.ts). */
 export const orderData = (
@@ -75,7 +85,7 @@ export const orderData = (
     refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
     setStoreStatus: (id, status) => setStoreStatus(db, id, status, now()),
     move: (id, from, to, fields) => moveStoreOrder(db, id, from, to, now(), fields),
-    stage: async (id, order, message, replacing) => {
+    stage: async (id, order, message, replacing, guard) => {
       try {
         return await db.transaction(async (tx) => {
           const at = now();
@@ -88,12 +98,22 @@ export const orderData = (
             codcli: order.codcli,
             message,
           };
+          const duplicate = await findPossibleDuplicate(tx, {
+            storeKey,
+            storeOrderId: guard.storeOrderId,
+            cgccli: order.cgccli,
+            codcli: order.codcli,
+            codusur: order.codusur,
+            storeTotal: guard.storeTotal,
+          });
+          if (duplicate) throw new Duplicate(duplicate);
           if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
           await stageOrder(tx, order, at);
-          return true;
+          return { status: 'staged' as const };
         });
       } catch (error) {
-        if (error instanceof NotStaged) return false;
+        if (error instanceof NotStaged) return { status: 'raced' };
+        if (error instanceof Duplicate) return { status: 'duplicate', duplicate: error.duplicate };
         throw error;
       }
     },
@@ -135,18 +155,28 @@ export const orderData = (
     cursor: (name) => getCursor(db, name, branch.code),
     setCursor: (name, value) => setCursor(db, name, branch.code, value, now()),
     dueKeys: (entity) => duePendingKeys(db, entity, branch.code, now()),
+    backingOff: (entity) => backingOffPendingKeys(db, entity, branch.code, now()),
   };
 };
 
 /** The order jobs' store side: the branch's store client. */
 export const orderStoreGateway = (client: StoreClient): OrderStoreGateway => ({
   pullOrders: (options) =>
-    client.pullOrders({
+    client.pullOrderPages({
       pageSize: options.pageSize,
       ...(options.minUpdatedAt ? { minUpdatedAt: options.minUpdatedAt } : {}),
     }),
   acknowledgeOrders: (ids) => client.acknowledgeOrders(ids),
   updateOrderStatus: (id, update) => client.updateOrderStatus(id, update),
+  orderExists: async (id) => {
+    try {
+      await client.getOrder(id);
+      return true;
+    } catch (error) {
+      if (error instanceof StoreError && error.kind === 'not_found') return false;
+      throw error;
+    }
+  },
   pullCustomers: (options) =>
     client.listCustomers({
       pageSize: options.pageSize,

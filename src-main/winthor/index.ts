@@ -18,6 +18,7 @@ export * from './repositories/lookups-repository';
 export * from './repositories/carriers-repository';
 export * from './repositories/customers-repository';
 export * from './repositories/order-staging-repository';
+export * from './repositories/duplicate-order-guard';
 export * from './repositories/order-status-repository';
 export * from './repositories/change-queue-repository';
 

@@ -48,4 +48,19 @@ describe('orders.reread on the embedded demo WinThor', () => {
       /Data inicial: use o formato AAAA-MM-DD/,
     );
   });
+
+  it('refuses a day that does not exist and a future day, naming the field (review #10, 7)', async () => {
+    await expect(runtime.api.invoke('orders.reread', { branch: '1', from: '2026-02-31' })).rejects.toThrow(
+      /Data inicial: informe uma data que exista/,
+    );
+    await expect(runtime.api.invoke('orders.reread', { branch: '1', from: '2025-13-01' })).rejects.toThrow(
+      /Data inicial: informe uma data que exista/,
+    );
+    const next = new Date();
+    next.setDate(next.getDate() + 2);
+    const future = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-${String(next.getDate()).padStart(2, '0')}`;
+    await expect(runtime.api.invoke('orders.reread', { branch: '1', from: future })).rejects.toThrow(
+      /Data inicial: não pode ser uma data futura/,
+    );
+  });
 });

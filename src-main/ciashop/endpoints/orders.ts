@@ -1,3 +1,4 @@
+import { RawOrderItem, splitOrderPage, type OrderPage } from '../order-page';
 import { storePaths } from '../paths';
 import { Order, OrderStatusUpdate } from '../schemas';
 import type { StoreCaller } from '../store-client-types';
@@ -21,17 +22,31 @@ export interface PullOrdersOptions {
  * pages of `statusProcessed=false`, so some orders would only come in the next pull. Acknowledge after the
  * pull ends (or pull again until a pull returns nothing new); the import record keeps it exactly-once.
  */
-export const pullOrders = (store: StoreCaller, options: PullOrdersOptions = {}): AsyncGenerator<Order[]> =>
-  store.pages(
+export async function* pullOrderPages(
+  store: StoreCaller,
+  options: PullOrdersOptions = {},
+): AsyncGenerator<OrderPage, void, undefined> {
+  // Each order is checked on its own (order-page.ts): one malformed order is reported, not the whole page.
+  for await (const items of store.pages(
     storePaths.orders,
-    Order,
+    RawOrderItem,
     {
       status: options.statuses ?? ['PaymentApproved', 'Cancelled'],
       statusProcessed: options.includeProcessed ? undefined : false,
       minUpdatedAt: options.minUpdatedAt,
     },
     options.pageSize ?? 250,
-  );
+  ))
+    yield splitOrderPage(items);
+}
+
+/** The well-formed orders of each page (malformed ones left out: the import reads pullOrderPages). */
+export async function* pullOrders(
+  store: StoreCaller,
+  options: PullOrdersOptions = {},
+): AsyncGenerator<Order[], void, undefined> {
+  for await (const page of pullOrderPages(store, options)) if (page.orders.length) yield page.orders;
+}
 
 export const getOrder = async (store: StoreCaller, id: number): Promise<Order> =>
   (await store.request({ method: 'GET', path: storePaths.order(id), safety: 'idempotent', schema: Order }))

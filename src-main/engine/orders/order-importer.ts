@@ -3,11 +3,13 @@ import { AppError } from '../../shared/app-error';
 import type { StagingKey, StoreOrderRecord, StoreOrderState } from '../../winthor';
 import type { JobContext } from '../job-context';
 import { resolveCustomer } from './customer-resolution';
+import { ORDER_ENTITY } from './order-entity';
+import { recordOrderError, stopsTheOrderRun } from './order-failures';
+import { duplicateProblem } from './duplicate-problem';
 import { isCancelled, readOrder, type OrderProblem } from './order-input';
 import { buildStagedOrder, orderCodes, priceLines } from './order-plan';
 
-/** The pendência entity of an order (its key: the store's order id). */
-export const ORDER_ENTITY = 'order';
+export { ORDER_ENTITY };
 
 /** States in which nothing is in WinThor yet. */
 const NOT_STAGED: readonly StoreOrderState[] = ['received', 'waiting', 'rejected'];
@@ -28,7 +30,11 @@ export class OrderImporter {
   /** Orders handled in this run (a waiting order pulled again is not retried twice). */
   readonly handled = new Set<number>();
 
-  constructor(private readonly context: JobContext) {}
+  constructor(
+    private readonly context: JobContext,
+    /** Orders whose last attempt failed with an error and whose back-off has not ended. */
+    private readonly backingOff: ReadonlySet<string> = new Set(),
+  ) {}
 
   private get data() {
     return this.context.data.orders;
@@ -62,15 +68,35 @@ export class OrderImporter {
   async retry(record: StoreOrderRecord): Promise<void> {
     if (this.handled.has(record.id) || !record.payload) return;
     const parsed = Order.safeParse(JSON.parse(record.payload));
-    if (!parsed.success) return;
+    if (!parsed.success) return; // a payload that parsed when recorded; a schema change is not an order's fault
     this.context.counts.read += 1;
     const storeStatus = record.storeStatus ?? parsed.data.status;
     if (isCancelled(storeStatus)) return this.cancelled(record, storeStatus);
     return this.process(record, parsed.data);
   }
 
+  /**
+   * The order's import; an error of this order alone (a WinThor constraint, ORA-01400…) becomes its
+   * pendência with back-off and the run goes on. Store- or database-level errors stop the run.
+   */
   private async process(record: StoreOrderRecord, order: Order): Promise<void> {
     this.handled.add(record.id);
+    if (this.backingOff.has(record.storeOrderId)) {
+      this.context.counts.deferred += 1;
+      return;
+    }
+    try {
+      await this.importOne(record, order);
+    } catch (error) {
+      if (stopsTheOrderRun(error)) throw error;
+      await this.data.move(record.id, ['received', 'waiting'], 'waiting', {
+        message: error instanceof Error ? error.message.slice(0, 500) : String(error),
+      });
+      await recordOrderError(this.context, record.storeOrderId, error);
+    }
+  }
+
+  private async importOne(record: StoreOrderRecord, order: Order): Promise<void> {
     const { context } = this;
     const read = readOrder(order);
     if (!read.ok) return this.wait(record, read.problem);
@@ -120,10 +146,16 @@ export class OrderImporter {
         ? { numpedrca: record.id, codusur: record.codusur, cgccli: record.cgccli, openedAt: record.openedAt }
         : null;
     const message = notes.length ? notes.join(' ') : null;
-    if (!(await this.data.stage(record.id, staged, message, replacing))) {
+    const outcome = await this.data.stage(record.id, staged, message, replacing, {
+      storeOrderId: record.storeOrderId,
+      storeTotal: record.storeTotal,
+    });
+    if (outcome.status === 'raced') {
       context.counts.unchanged += 1;
       return;
     }
+    if (outcome.status === 'duplicate')
+      return this.wait(record, duplicateProblem(input.id, outcome.duplicate));
     context.counts.changed += 1;
     context.counts.sent += 1;
     await context.data.pendings.resolve(ORDER_ENTITY, [input.id]);

@@ -1,10 +1,12 @@
 import type { Branch, OrderImportSettings } from '../../contract';
 import type { AcknowledgeResult } from '../../ciashop/store-client';
-import type { Customer, Order, OrderStatusUpdate } from '../../ciashop/schemas';
+import type { OrderPage } from '../../ciashop/order-page';
+import type { Customer, OrderStatusUpdate } from '../../ciashop/schemas';
 import type {
   CustomerMatch,
   NewCustomer,
   OrderStatus,
+  PossibleDuplicate,
   PriceItem,
   PulledOrder,
   StagedOrder,
@@ -16,6 +18,14 @@ import type {
   WinthorCity,
 } from '../../winthor';
 import type { CustomerDefaults } from '../../winthor/repositories/customer-defaults';
+
+/**
+ * What staging did: `staged`; `raced` (another run staged it first, or the old staging is no longer a
+ * rejected one: nothing written); `duplicate` (ADR 0214: the same order is already in WinThor under
+ * another store key or by NUMPEDCLI — nothing written).
+ */
+export type StageOutcome =
+  { status: 'staged' } | { status: 'raced' } | { status: 'duplicate'; duplicate: PossibleDuplicate };
 
 /**
  * What the order jobs read and write in WinThor for one branch (implemented on the Db port in
@@ -50,8 +60,9 @@ export interface OrderData {
     id: number,
     order: StagedOrder,
     message: string | null,
-    replacing?: StagingKey | null,
-  ): Promise<boolean>;
+    replacing: StagingKey | null,
+    guard: { storeOrderId: string; storeTotal: number | null },
+  ): Promise<StageOutcome>;
   list(states: readonly StoreOrderState[], afterId: number, limit: number): Promise<StoreOrderRecord[]>;
   unacknowledged(limit: number): Promise<StoreOrderRecord[]>;
   acknowledged(ids: readonly number[]): Promise<void>;
@@ -86,12 +97,17 @@ export interface OrderData {
   setCursor(name: string, value: string | null): Promise<void>;
   /** Open pendências of an entity whose "reprocessar" was asked (NEXT_ATTEMPT_AT reached). */
   dueKeys(entity: string): Promise<Set<string>>;
+  /** Open pendências of an entity still backing off (NEXT_ATTEMPT_AT in the future): not tried this run. */
+  backingOff(entity: string): Promise<Set<string>>;
 }
 
 /** The store calls of the order jobs (the branch's store client: budget, retries, breaker). */
 export interface OrderStoreGateway {
-  pullOrders(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<Order[]>;
+  /** Pages of orders, each order checked on its own (a malformed one comes apart, named by field). */
+  pullOrders(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<OrderPage>;
   acknowledgeOrders(ids: number[]): Promise<AcknowledgeResult>;
   updateOrderStatus(id: number, update: OrderStatusUpdate): Promise<void>;
+  /** `GET orders/{id}`: whether the store knows the order (404 = false; other errors throw). */
+  orderExists(id: number): Promise<boolean>;
   pullCustomers(options: { minUpdatedAt?: string; pageSize: number }): AsyncIterable<Customer[]>;
 }

@@ -3,80 +3,119 @@ import type { StoreOrderRecord } from '../../winthor';
 import type { Job, JobContext } from '../job-context';
 import { stopsTheRun } from '../jobs/item-errors';
 import { QUEUE_BATCH } from '../jobs/queue-driven';
-import { ORDER_ENTITY } from './order-importer';
+import { ORDER_ENTITY } from './order-entity';
+import { isCancelled } from './order-input';
 import { statusSignature, storeStatusOf } from './order-status';
 
 /** The queue entity PCPEDC's trigger writes, and the pendência entity of this job. */
 export const ORDER_STATUS_ENTITY = 'orderStatus';
 /** The key of the one pendência "this store does not take status updates". */
 const UNSUPPORTED_KEY = 'loja';
-/** After a 404/405, the store is asked again this much later (or when "reprocessar" is used). */
+/** After the store proved it does not take status updates, it is asked again this much later (or on "reprocessar"). */
 const RETRY_UNSUPPORTED_MS = 24 * 3_600_000;
 export const STATUS_UNSUPPORTED_CURSOR = 'orderStatus.unsupportedAt';
 /** Status calls in flight at once (the store client's default concurrency). */
 const STATUS_CONCURRENCY = 4;
+/** Distinct orders in a row whose status call and `GET orders/{id}` both answered 404: the path, not the orders. */
+export const UNSUPPORTED_AFTER = 3;
 
-const unsupported = (error: unknown): boolean =>
+type Outcome = 'sent' | 'skipped' | 'failed' | 'unknown_order' | 'unsupported';
+
+const notFoundOrNotAllowed = (error: unknown): boolean =>
   error instanceof StoreError && (error.kind === 'not_found' || error.status === 405);
 
+/** A 5xx that survived the client's retries is this order's failure; a store that is down opens the breaker. */
+const stopsTheStatusRun = (error: unknown): boolean =>
+  stopsTheRun(error) && !(error instanceof StoreError && error.kind === 'server');
+
+const pauseUnsupported = async (context: JobContext, detail: string): Promise<void> => {
+  await context.data.orders.setCursor(STATUS_UNSUPPORTED_CURSOR, context.now().toISOString());
+  await context.data.pendings.record({
+    entity: ORDER_STATUS_ENTITY,
+    erpKey: UNSUPPORTED_KEY,
+    kind: 'status_nao_suportado',
+    message: `A loja não aceita o envio da posição dos pedidos (${detail}); a posição, a nota fiscal e a chave da NF-e não chegam à loja.`,
+    fix: 'Confirme com a TOTVS o endereço da atualização de status de pedidos da sua loja (ADR 0205); o integrador tenta de novo uma vez por dia ou ao usar "reprocessar" nesta pendência.',
+    nextAttemptAt: new Date(context.now().getTime() + RETRY_UNSUPPORTED_MS),
+  });
+  context.counts.failed += 1;
+};
+
 /**
- * Sends one order's status if it changed since the last one sent. Returns false when the store does not
- * take status updates (one pendência, no more calls this run).
+ * Sends one order's status if it changed since the last one sent (ADR 0211, 0215). A store cancellation is
+ * never overwritten; a refused status waits its back-off; a 404 is checked with `GET orders/{id}`: an order
+ * the store does not know is this order's pendência, an order it knows means the status path is missing.
  */
 const sendStatus = async (
   context: JobContext,
   record: StoreOrderRecord,
   status: Parameters<typeof storeStatusOf>[0],
-): Promise<boolean> => {
+  backingOff: ReadonlySet<string>,
+): Promise<Outcome> => {
+  const id = record.storeOrderId;
+  // Cancelled in WinThor: the "cancel it in WinThor" pendência is done, whatever the store call does.
+  if (status.position.trim().toUpperCase() === 'C') await context.data.pendings.resolve(ORDER_ENTITY, [id]);
   const update = storeStatusOf(status);
-  if (!update) return true;
+  if (!update) return 'skipped';
   const signature = statusSignature(update);
+  if (isCancelled(record.storeStatus ?? '') && update.status !== 'CANCELLED') {
+    // The store cancelled it: only WinThor's own cancellation goes there, no other status overwrites it.
+    context.counts.unchanged += 1;
+    return 'skipped';
+  }
   if (signature === record.statusSent) {
     context.counts.unchanged += 1;
-    return true;
+    return 'skipped';
+  }
+  if (backingOff.has(id)) {
+    context.counts.deferred += 1;
+    return 'skipped';
   }
   context.counts.changed += 1;
   try {
     context.counts.storeCalls += 1;
-    await context.data.orderStore.updateOrderStatus(Number(record.storeOrderId), update);
+    await context.data.orderStore.updateOrderStatus(Number(id), update);
   } catch (error) {
-    if (unsupported(error)) {
-      const data = context.data.orders;
-      await data.setCursor(STATUS_UNSUPPORTED_CURSOR, context.now().toISOString());
+    if (notFoundOrNotAllowed(error)) {
+      context.counts.storeCalls += 1;
+      if (await context.data.orderStore.orderExists(Number(id))) return 'unsupported';
+      context.counts.failed += 1;
       await context.data.pendings.record({
         entity: ORDER_STATUS_ENTITY,
-        erpKey: UNSUPPORTED_KEY,
-        kind: 'status_nao_suportado',
-        message: `A loja não aceita o envio da posição dos pedidos (${(error as StoreError).message}); a posição, a nota fiscal e a chave da NF-e não chegam à loja.`,
-        fix: 'Confirme com a TOTVS o endereço da atualização de status de pedidos da sua loja (ADR 0205); o integrador tenta de novo uma vez por dia ou ao usar "reprocessar" nesta pendência.',
-        nextAttemptAt: new Date(context.now().getTime() + RETRY_UNSUPPORTED_MS),
+        erpKey: id,
+        kind: 'status_pedido_desconhecido',
+        message: `Pedido ${id}: a loja não encontrou o pedido (GET orders/${id} respondeu 404); a posição ${update.status} não foi enviada.`,
+        fix: 'Confira se o pedido existe na loja (pode ter sido removido); o integrador tenta de novo com intervalos crescentes, ou use "reprocessar" nesta pendência.',
+        params: { storeOrderId: id, status: update.status },
+        backoff: true,
       });
-      context.counts.failed += 1;
-      return false;
+      return 'unknown_order';
     }
-    if (stopsTheRun(error)) throw error;
+    if (stopsTheStatusRun(error)) throw error;
     context.counts.failed += 1;
+    const httpStatus = error instanceof StoreError ? error.status : null;
     await context.data.pendings.record({
       entity: ORDER_STATUS_ENTITY,
-      erpKey: record.storeOrderId,
+      erpKey: id,
       kind: 'status_recusado',
-      message: `Pedido ${record.storeOrderId}: a loja recusou a posição ${update.status} — ${(error as Error).message}`,
-      fix: 'Confira o pedido na loja; o integrador tenta de novo na próxima mudança de posição no WinThor.',
+      message: `Pedido ${id}: a loja recusou a posição ${update.status}${httpStatus ? ` (HTTP ${httpStatus})` : ''} — ${(error as Error).message}`,
+      fix: 'Confira o pedido na loja; o integrador tenta de novo com intervalos crescentes (5 min, dobrando até um dia), ou use "reprocessar" nesta pendência.',
+      params: { storeOrderId: id, status: update.status, ...(httpStatus ? { httpStatus } : {}) },
+      backoff: true,
     });
-    return true;
+    return 'failed';
   }
   await context.data.orders.setStatusSent(record.id, signature);
-  await context.data.pendings.resolve(ORDER_STATUS_ENTITY, [record.storeOrderId, UNSUPPORTED_KEY]);
-  if (status.position.trim().toUpperCase() === 'C')
-    await context.data.pendings.resolve(ORDER_ENTITY, [record.storeOrderId]);
+  await context.data.pendings.resolve(ORDER_STATUS_ENTITY, [id, UNSUPPORTED_KEY]);
   context.counts.sent += 1;
-  return true;
+  return 'sent';
 };
 
 /**
  * "Posição do pedido": WinThor's POSICAO changes (the PCPEDC trigger's queue, plus every imported order not
- * final yet) reach the store as status, invoice and NF-e key — once per change (STATUS_SENT). A store that
- * answers 404/405 gives one pendência and is asked again a day later, never endlessly.
+ * final yet) reach the store as status, invoice and NF-e key — once per change (STATUS_SENT). One order the
+ * store refuses or does not know is that order's pendência with back-off; only a store that proves it has
+ * no status path (ADR 0215) pauses the job, for a day.
  */
 export const orderStatusJob: Job = async (context) => {
   const data = context.data.orders;
@@ -102,24 +141,42 @@ export const orderStatusJob: Job = async (context) => {
     await context.data.changes.done(batch.changes.flatMap((c) => c.ids));
     return;
   }
+  const backingOff = await data.backingOff(ORDER_STATUS_ENTITY);
   const statuses = await data.orderStatuses([...candidates.keys()]);
   let accepting = true;
-  // The first call alone (a store that refuses the path costs one call), then a few at a time (the store
-  // client's own gate keeps its configured concurrency).
+  let unknownInARow = 0;
+  // The first call alone (a store without the path costs a call and a GET), then a few at a time (the
+  // store client's own gate keeps its configured concurrency).
   for (let i = 0; i < statuses.length && accepting; i += i === 0 ? 1 : STATUS_CONCURRENCY) {
     if (context.signal.aborted) break;
-    const results = await Promise.all(
-      statuses.slice(i, i + (i === 0 ? 1 : STATUS_CONCURRENCY)).map((status) => {
+    const outcomes = await Promise.all(
+      statuses.slice(i, i + (i === 0 ? 1 : STATUS_CONCURRENCY)).map((status): Promise<Outcome> | Outcome => {
         const record = candidates.get(status.numped);
-        if (!record) return true;
+        if (!record) return 'skipped';
         if (!context.mayCall()) {
           context.counts.starved += 1;
-          return true;
+          return 'skipped';
         }
-        return sendStatus(context, record, status);
+        return sendStatus(context, record, status, backingOff);
       }),
     );
-    accepting = results.every(Boolean);
+    for (const outcome of outcomes) {
+      if (outcome === 'sent' || outcome === 'failed') unknownInARow = 0;
+      if (outcome === 'unknown_order') unknownInARow += 1;
+      if (outcome === 'unsupported') {
+        await pauseUnsupported(
+          context,
+          'o pedido existe (GET orders/{id}) mas a atualização de status respondeu 404/405',
+        );
+        accepting = false;
+        break;
+      }
+      if (unknownInARow >= UNSUPPORTED_AFTER) {
+        await pauseUnsupported(context, `${UNSUPPORTED_AFTER} pedidos seguidos responderam 404/405`);
+        accepting = false;
+        break;
+      }
+    }
   }
   if (accepting && pausedAt) await data.setCursor(STATUS_UNSUPPORTED_CURSOR, null);
   // Queue rows stay when something was left for later (paused, no budget left): they are read again.

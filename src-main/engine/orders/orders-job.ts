@@ -5,6 +5,7 @@ import type { Job, JobContext } from '../job-context';
 import { acknowledgeProcessed } from './order-acknowledger';
 import { ORDER_ENTITY, OrderImporter } from './order-importer';
 import type { Order } from '../../ciashop/schemas';
+import { recordMalformedOrder, recordOrderError } from './order-failures';
 import { watchStaged } from './staging-watch';
 
 /** The pull's position: the local date (YYYY-MM-DD) of the last complete pull's start. */
@@ -69,10 +70,15 @@ const pull = async (context: JobContext, importer: OrderImporter): Promise<void>
   })) {
     pages += 1;
     context.counts.storeCalls += 1;
-    await data.recordCodes(page.flatMap(codeSightings));
-    for (const order of page) {
+    await data.recordCodes(page.orders.flatMap(codeSightings));
+    for (const invalid of page.invalid) await recordMalformedOrder(context, invalid);
+    for (const order of page.orders) {
       if (context.signal.aborted) return;
-      await importer.pulled(order);
+      try {
+        await importer.pulled(order);
+      } catch (error) {
+        await recordOrderError(context, String(order.id), error);
+      }
     }
     context.progress(context.counts.read, null);
   }
@@ -92,7 +98,11 @@ const retryWaiting = async (context: JobContext, importer: OrderImporter): Promi
     for (const record of page) {
       if (context.signal.aborted) return;
       if (record.state === 'rejected' && !due.has(record.storeOrderId)) continue;
-      await importer.retry(record);
+      try {
+        await importer.retry(record);
+      } catch (error) {
+        await recordOrderError(context, record.storeOrderId, error);
+      }
       retried += 1;
     }
     if (page.length < 200) return;
@@ -114,7 +124,7 @@ export const ordersJob: Job = async (context) => {
     );
     return;
   }
-  const importer = new OrderImporter(context);
+  const importer = new OrderImporter(context, await context.data.orders.backingOff(ORDER_ENTITY));
   await watchStaged(context);
   if (context.signal.aborted) return;
   await pull(context, importer);

@@ -1,6 +1,6 @@
 import type { JobContext } from '../job-context';
 import { isCancelled } from './order-input';
-import { ORDER_ENTITY } from './order-importer';
+import { ORDER_ENTITY } from './order-entity';
 
 const PAGE = 500;
 
@@ -10,6 +10,8 @@ const PAGE = 500;
  * and items) that waits for "reprocessar"; 1 or 4 → still waiting. A header that vanished is said plainly.
  */
 export const watchStaged = async (context: JobContext): Promise<void> => {
+  await watchRejected(context);
+  if (context.signal.aborted) return;
   const data = context.data.orders;
   let afterId = 0;
   for (;;) {
@@ -70,6 +72,52 @@ export const watchStaged = async (context: JobContext): Promise<void> => {
           fix: 'Verifique com o suporte do WinThor quem removeu o registro; confira se o pedido foi lançado à mão antes de lançá-lo de novo.',
         });
         context.counts.failed += 1;
+      }
+    }
+    if (page.length < PAGE) return;
+    afterId = page[page.length - 1]!.id;
+  }
+};
+
+/**
+ * Rejected orders that WinThor's own people reprocessed (IMPORTADO set back from 3 to 1, then imported):
+ * the record follows WinThor — back to `staged` while it waits, `imported` with its NUMPED once imported —
+ * and the `rejeitado_winthor` pendência closes. Without this the order stayed rejected forever and the
+ * store never heard of it.
+ */
+export const watchRejected = async (context: JobContext): Promise<void> => {
+  const data = context.data.orders;
+  let afterId = 0;
+  for (;;) {
+    const page = await data.list(['rejected'], afterId, PAGE);
+    for (const record of page) {
+      if (context.signal.aborted) return;
+      if (record.codusur === null || !record.cgccli || !record.openedAt) continue;
+      const result = await data.stagingResult({
+        numpedrca: record.id,
+        codusur: record.codusur,
+        cgccli: record.cgccli,
+        openedAt: record.openedAt,
+      });
+      if (result.status === 'imported') {
+        if (!(await data.move(record.id, ['rejected'], 'imported', { numped: result.numped, message: null })))
+          continue;
+        await context.data.pendings.resolve(ORDER_ENTITY, [record.storeOrderId]);
+        context.counts.changed += 1;
+        context.log(
+          'info',
+          `Pedido ${record.storeOrderId}, antes rejeitado, foi reprocessado e importado pelo WinThor: pedido ${result.numped}.`,
+          { order: record.storeOrderId, numped: result.numped },
+        );
+      } else if (result.status === 'waiting' || result.status === 'processing') {
+        if (!(await data.move(record.id, ['rejected'], 'staged', { message: null }))) continue;
+        await context.data.pendings.resolve(ORDER_ENTITY, [record.storeOrderId]);
+        context.counts.changed += 1;
+        context.log(
+          'info',
+          `Pedido ${record.storeOrderId}, antes rejeitado, foi reenviado à importação no próprio WinThor (IMPORTADO = ${result.importado}).`,
+          { order: record.storeOrderId },
+        );
       }
     }
     if (page.length < PAGE) return;

@@ -204,6 +204,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
     primaryKey: ['CODCLI'],
     columns: {
       CODCLI: 'NUMBER(6,0)',
+      CODCLIPRINC: 'NUMBER(6,0)',
       CLIENTE: 'VARCHAR2(60)',
       FANTASIA: 'VARCHAR2(40)',
       CGCENT: 'VARCHAR2(18)',

@@ -64,12 +64,16 @@ export interface NewCustomer {
 export const CUSTOMER_INSERT_SQL = `INSERT INTO PCCLIENT (CODCLI, CLIENTE, FANTASIA, CGCENT, IEENT, TIPOFJ, CONSUMIDORFINAL, CONTRIBUINTE, EMAIL, TELENT,
    ENDERENT, NUMEROENT, COMPLEMENTOENT, BAIRROENT, MUNICENT, ESTENT, CEPENT, CODCIDADE,
    ENDERCOB, NUMEROCOB, COMPLEMENTOCOB, BAIRROCOB, MUNICCOB, ESTCOB, CEPCOB,
-   CODCOB, CODPLPAG, CODPRACA, CODUSUR1, CODATV1, NUMREGIAOCLI, CODFILIALNF, DTCADASTRO, DTULTALTER, BLOQUEIO)
+   CODCOB, CODPLPAG, CODPRACA, CODUSUR1, CODATV1, NUMREGIAOCLI, CODFILIALNF, DTCADASTRO, DTULTALTER, BLOQUEIO,
+   CODCLIPRINC)
  VALUES (:codcli, :cliente, :fantasia, :cgcent, :ieent, :tipofj, :consumidorfinal, :contribuinte, :email, :telent,
    :enderent, :numeroent, :complementoent, :bairroent, :municent, :estent, :cepent, :codcidade,
    :endercob, :numerocob, :complementocob, :bairrocob, :municcob, :estcob, :cepcob,
-   :codcob, :codplpag, :codpraca, :codusur1, :codatv1, :numregiaocli, :codfilialnf, :dtcadastro, :dtultalter, 'N')`;
+   :codcob, :codplpag, :codpraca, :codusur1, :codatv1, :numregiaocli, :codfilialnf, :dtcadastro, :dtultalter, 'N',
+   :codcli)`;
 
+// CODCLIPRINC = CODCLI: a new customer is its own main customer (WinThor's own screens do so; reports and
+// credit that group by the main customer otherwise leave it out).
 /** The PCCLIENT columns a new customer fills (the prerequisites compare them with the NOT NULL ones). */
 export const CUSTOMER_INSERT_COLUMNS = insertColumnsOf(CUSTOMER_INSERT_SQL);
 

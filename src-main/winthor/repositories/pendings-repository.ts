@@ -259,6 +259,22 @@ export const duePendingKeys = async (
   return new Set(rows.map((row) => toText(row.ERP_KEY)));
 };
 
+/** Keys of an entity's open pendências whose back-off has not ended (NEXT_ATTEMPT_AT after `now`). */
+export const backingOffPendingKeys = async (
+  db: DbSession,
+  entity: string,
+  branch: string,
+  now: Date,
+): Promise<Set<string>> => {
+  const rows = await db.query(
+    `SELECT WTC_PENDING.ERP_KEY FROM WTC_PENDING
+      WHERE WTC_PENDING.ENTITY = :entity AND WTC_PENDING.BRANCH = :branch AND WTC_PENDING.STATUS = 'open'
+        AND WTC_PENDING.NEXT_ATTEMPT_AT IS NOT NULL AND WTC_PENDING.NEXT_ATTEMPT_AT > :now`,
+    { entity, branch, now },
+  );
+  return new Set(rows.map((row) => toText(row.ERP_KEY)));
+};
+
 /** Open pendências per entity of a branch (Painel). */
 export const countOpenPendings = async (db: DbSession, branch: string): Promise<Record<string, number>> => {
   const rows = await db.query(

@@ -160,6 +160,11 @@ export const serverEn = {
       '{{item}}: the store already has an item with this ERP code (HTTP {{status}}) — {{storeMessage}}',
     loja_not_found: '{{item}}: the store did not find it (HTTP {{status}}) — {{storeMessage}}',
     erro_envio: '{{item}}: not sent — {{storeMessage}}',
+    pedido_invalido:
+      'Order {{storeOrderId}} came from the store with the field "{{field}}" in the wrong format ({{problem}}); it was not imported.',
+    erro_importacao: 'Order {{storeOrderId}}: error writing it to WinThor — {{error}}',
+    status_pedido_desconhecido:
+      'Order {{storeOrderId}}: the store did not find the order (GET orders/{{storeOrderId}} answered 404); status {{status}} was not sent.',
   },
   pendingFix: {
     sem_nome: 'Enter the product description in the WinThor product register (routine 203).',
@@ -176,6 +181,12 @@ export const serverEn = {
     loja_conflict:
       'The store already has an item with the same ERP code; check the store register and remove the duplicate.',
     loja_bad_request: 'Check the item’s data in WinThor; the integrator retries on the next run.',
+    pedido_invalido:
+      'Correct the field "{{field}}" of the order in the store (or ask TOTVS); when the order changes in the store, or with "Re-read orders" from its date, it is read again.',
+    erro_importacao:
+      'Check the cause in WinThor (customer register, parameters, required fields); the integrator retries at growing intervals, or use "reprocess" on this pending item.',
+    status_pedido_desconhecido:
+      'Check whether the order exists in the store (it may have been removed); the integrator retries at growing intervals, or use "reprocess".',
   },
   pendings: {
     retryPaused:
