@@ -27,6 +27,23 @@ export interface SetupSources {
   latestRuns(branch: string): Promise<RunRecord[]>;
 }
 
+/**
+ * How long a measure waits for the store's order codes: the sample shares the store's call budget and
+ * spacing with the sync, and may wait behind it. A slower read goes on (it is cached) and the next measure
+ * uses it; meanwhile step 6 says the codes are being read.
+ */
+const STORE_CODES_WAIT_MS = 1500;
+
+const STILL_READING = 'lendo os códigos dos pedidos da loja… (a medida seguinte mostra o resultado)';
+
+const withinWait = <T>(work: Promise<T>, ms: number, late: T): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const wait = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), ms);
+  });
+  return Promise.race([work, wait]).finally(() => clearTimeout(timer));
+};
+
 const databaseConfigured = (settings: Settings): boolean =>
   settings.database.kind === 'embedded'
     ? settings.database.embedded.file.trim() !== ''
@@ -79,15 +96,23 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     let previewSeen = false;
     let firstSyncRun = false;
     if (ready && database.ok) {
-      unmapped = {};
-      for (const kind of MAPPING_KINDS) {
-        const codes = await sources.storeCodes(branch.code, kind).catch((error: unknown) => ({
-          problem: (error as Error).message,
-          codes: [],
-        }));
-        if (codes.problem) mappingProblem ??= codes.problem;
-        unmapped[kind] = codes.codes.filter((code) => !code.mapped).map((code) => code.code);
-      }
+      const reads = Promise.all(
+        MAPPING_KINDS.map((kind) =>
+          sources.storeCodes(branch.code, kind).catch((error: unknown) => ({
+            kind,
+            problem: (error as Error).message,
+            codes: [] as StoreCodesResult['codes'],
+          })),
+        ),
+      );
+      const results = await withinWait(reads, STORE_CODES_WAIT_MS, null);
+      if (results) {
+        unmapped = {};
+        for (const codes of results) {
+          if (codes.problem) mappingProblem ??= codes.problem;
+          unmapped[codes.kind] = codes.codes.filter((code) => !code.mapped).map((code) => code.code);
+        }
+      } else mappingProblem = STILL_READING;
       previewSeen = marks.previewSeen[branch.code] === target;
       const runs = await sources.latestRuns(branch.code).catch(() => []);
       firstSyncRun = runs.some((run) => run.status === 'ok' || run.status === 'partial');

@@ -15,7 +15,7 @@ const SOON_MS = 300;
 export class SetupMonitor {
   private last: SetupStatus | null = null;
   private running: Promise<SetupStatus> | null = null;
-  private again = false;
+  private next: Promise<SetupStatus> | null = null;
   private soon: NodeJS.Timeout | null = null;
   private every: NodeJS.Timeout | null = null;
 
@@ -30,29 +30,33 @@ export class SetupMonitor {
     return this.last;
   }
 
-  /** Measures now (a measure already under way is joined, then run once more for what changed since). */
+  /**
+   * Measures now. Asked while a measure is under way: one more measure follows it (shared by everyone who
+   * asked meanwhile), so a caller always gets a measure that started after its call, and a busy host never
+   * starves a measure by asking again and again.
+   */
   measure(): Promise<SetupStatus> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+    if (!this.running) return (this.running = this.measureOnce());
+    this.next ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.next = null;
+        return (this.running = this.measureOnce());
+      });
+    return this.next;
+  }
+
+  private async measureOnce(): Promise<SetupStatus> {
+    try {
+      const facts = await gatherSetupFacts(this.sources);
+      const status = measureSetup(facts, this.now());
+      this.engine?.setReadiness(readinessOf(status, facts));
+      this.last = status;
+      this.onMeasured(status);
+      return status;
+    } finally {
+      this.running = null;
     }
-    this.running = (async () => {
-      try {
-        let status: SetupStatus;
-        do {
-          this.again = false;
-          const facts = await gatherSetupFacts(this.sources);
-          status = measureSetup(facts, this.now());
-          this.engine?.setReadiness(readinessOf(status, facts));
-        } while (this.again);
-        this.last = status;
-        this.onMeasured(status);
-        return status;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
   }
 
   /** Something changed: measure again in a moment (several changes make one measure). */

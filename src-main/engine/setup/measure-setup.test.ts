@@ -183,13 +183,24 @@ describe('measureSetup: each step measured from what the runtime read', () => {
     expect(step(notRun, 'firstSync').detail).toContain('Executar agora');
   });
 
-  it('in the demo, the steps that need a person are flagged while open (e-mail, preview)', () => {
+  it('in the demo, the steps that need a person are flagged while open (mappings, e-mail, preview)', () => {
     const facts = allDone({
       demo: true,
-      branches: [readyBranch({ emailSet: false, mailTested: false, previewSeen: false })],
+      branches: [
+        readyBranch({
+          emailSet: false,
+          mailTested: false,
+          previewSeen: false,
+          unmapped: { billing: ['DebitCard'], plans: [], carriers: [] },
+        }),
+      ],
     });
     const status = measureSetup(facts, NOW);
-    expect(status.steps.filter((s) => s.needsPerson).map((s) => s.id)).toEqual(['email', 'firstSync']);
+    expect(status.steps.filter((s) => s.needsPerson).map((s) => s.id)).toEqual([
+      'mappings',
+      'email',
+      'firstSync',
+    ]);
     expect(measureSetup(allDone({ demo: true }), NOW).steps.some((s) => s.needsPerson)).toBe(false);
   });
 });

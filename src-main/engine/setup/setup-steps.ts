@@ -17,7 +17,8 @@ export const setupStepLabel = (id: SetupStepId, number: number): string =>
   `passo ${number} — ${SETUP_STEP_TITLES[id]}`;
 
 /**
- * Steps the demo cannot take by itself (ADR 0403): choosing where alert mails go and looking at the
- * first-sync preview need a person. Every other step the demo does on its own.
+ * Steps the demo cannot take by itself (ADR 0403): which WinThor code a store code it left unmapped on
+ * purpose maps to, where alert mails go, and looking at the first-sync preview need a person. Every other
+ * step the demo does on its own.
  */
-export const DEMO_NEEDS_PERSON: readonly SetupStepId[] = ['email', 'firstSync'];
+export const DEMO_NEEDS_PERSON: readonly SetupStepId[] = ['mappings', 'email', 'firstSync'];
