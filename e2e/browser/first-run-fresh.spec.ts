@@ -78,7 +78,7 @@ test('a first run walks "Primeiros passos" through the UI, each step turning don
   await branch.getByLabel('URL da loja virtual').fill(`http://127.0.0.1:${FIRST_RUN.storePort}`);
   await branch.getByLabel('Token').fill(FIRST_RUN.storeToken);
   await branches.getByRole('button', { name: 'Salvar' }).click();
-  await expect(page.getByText('Configurações salvas.')).toBeVisible();
+  await expect(page.getByText('Configurações salvas.').last()).toBeVisible();
   await expectStep(page, 'store', 'Pendente');
   await expect(step(page, 'store').getByTestId('setup-step-detail')).toContainText('Testar conexão');
   await page.goto(`${home}#/configuracao`);
