@@ -26,7 +26,7 @@ test('the demo takes every step of "Primeiros passos" by itself but those that n
   await expect(guide.getByTestId('setup-step-mappings').getByTestId('setup-step-detail')).toContainText(
     /sem mapeamento para|lendo os códigos dos pedidos/,
   );
-  await saveScreen(page, '44-primeiros-passos-demo');
+  await saveScreen(page, '54-primeiros-passos-demo');
 
   // The whole guide, from the menu: every step with its state; the done ones as the demo left them.
   await page
@@ -62,7 +62,7 @@ test('the demo takes every step of "Primeiros passos" by itself but those that n
   await expect(page.getByTestId('setup-step-firstSync').getByTestId('setup-step-detail')).toHaveText(
     /primeira sincronização feita|rode a primeira sincronização/,
   );
-  await saveScreen(page, '45-primeiros-passos-demo-completo');
+  await saveScreen(page, '55-primeiros-passos-demo-completo');
 });
 
 test('the Painel shows the engine state once, and "Executar agora" waits while paused', async ({ page }) => {

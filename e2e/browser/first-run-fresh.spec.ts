@@ -36,7 +36,7 @@ test('a first run walks "Primeiros passos" through the UI, each step turning don
   await expect(step(page, 'database').getByTestId('setup-step-state')).toHaveText('Pendente');
   await expect(step(page, 'prerequisites')).toContainText('rotinas 5000, 5003 e 5004 na rotina 529');
   await expect(step(page, 'prerequisites')).toContainText('rotina 530');
-  await saveScreen(page, '40-primeiros-passos-inicio');
+  await saveScreen(page, '50-primeiros-passos-inicio');
 
   // Step 1: the button goes to Banco de Dados; the embedded WinThor is chosen and saved.
   await step(page, 'database').getByRole('link', { name: 'Abrir Banco de Dados' }).click();
@@ -95,7 +95,7 @@ test('a first run walks "Primeiros passos" through the UI, each step turning don
   // Step 6: the store has no order yet, so no code waits for a mapping; step 7 is optional.
   await expect(step(page, 'mappings').getByTestId('setup-step-state')).toHaveText('Feito');
   await expect(step(page, 'email').getByTestId('setup-step-state')).toHaveText('Opcional');
-  await saveScreen(page, '41-primeiros-passos-meio');
+  await saveScreen(page, '51-primeiros-passos-meio');
 
   // Step 8: the preview, then the first sync, from the Painel.
   await step(page, 'firstSync').getByRole('link', { name: 'Ir ao Painel' }).click();
@@ -111,7 +111,7 @@ test('a first run walks "Primeiros passos" through the UI, each step turning don
   await main.getByRole('button', { name: 'Executar agora', exact: true }).click();
   await expectStep(page, 'firstSync', 'Feito');
   await expect(page.getByTestId('setup-complete')).toHaveText('Tudo configurado: o integrador está pronto.');
-  await saveScreen(page, '42-primeiros-passos-concluido');
+  await saveScreen(page, '52-primeiros-passos-concluido');
 
   // Done: the Painel no longer shows the guide, the engine runs; the tray's words are the same status.
   await page.goto(home);
@@ -126,7 +126,7 @@ test('the guide speaks English too', async ({ page }) => {
     await expect(page.getByRole('heading', { level: 2, name: 'First steps' })).toBeVisible();
     await expect(step(page, 'database')).toContainText('WinThor database connected');
     await expect(step(page, 'prerequisites')).toContainText('routines 5000, 5003 and 5004 with routine 529');
-    await saveScreen(page, '43-first-steps-en');
+    await saveScreen(page, '53-first-steps-en');
   } finally {
     await switchLanguage(page, 'pt-BR');
   }

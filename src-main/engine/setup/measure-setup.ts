@@ -138,12 +138,18 @@ const measureMappings = (facts: SetupFacts): Measure => {
 
 const measureEmail = (facts: SetupFacts): Measure => {
   const branches = enabled(facts);
-  const unset = branches.find((b) => !b.emailSet);
-  if (branches.length === 0 || unset)
+  if (branches.length === 0)
     return {
       state: 'optional',
-      detail: `Filial ${unset?.code ?? '—'}: e-mail de alertas não configurado (opcional).`,
-      detailRef: messageRef('setup.email.unset', { branch: unset?.code ?? '—' }),
+      detail: 'O e-mail de alertas é configurado por filial: cadastre a filial primeiro (opcional).',
+      detailRef: messageRef('setup.email.noBranch'),
+    };
+  const unset = branches.find((b) => !b.emailSet);
+  if (unset)
+    return {
+      state: 'optional',
+      detail: `Filial ${unset.code}: e-mail de alertas não configurado (opcional).`,
+      detailRef: messageRef('setup.email.unset', { branch: unset.code }),
     };
   const untested = branches.find((b) => !b.mailTested);
   if (untested)

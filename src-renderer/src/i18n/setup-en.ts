@@ -98,6 +98,7 @@ export const setupServerEn = {
       ok: 'The codes of the store’s orders are mapped.',
     },
     email: {
+      noBranch: 'Alert e-mail is set per branch: add the branch first (optional).',
       unset: 'Branch {{branch}}: alert e-mail not set up (optional).',
       untested: 'Branch {{branch}}: send a test e-mail in Registers → E-mail.',
       ok: 'Alert e-mail tested.',
