@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { FIRST_RUN } from './first-run-env';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = fileURLToPath(new URL('../test-results/e2e-data', import.meta.url));
@@ -45,13 +46,26 @@ export default defineConfig({
     { name: 'browser', testDir: './browser' },
     { name: 'electron', testDir: './electron' },
   ],
-  webServer: {
-    command: `${resetDataDir} && node --import tsx src-main/cli/main.ts --data-dir "${dataDir}" serve --demo --port ${E2E_PORT}`,
-    cwd: root,
-    url: `http://localhost:${E2E_PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `${resetDataDir} && node --import tsx src-main/cli/main.ts --data-dir "${dataDir}" serve --demo --port ${E2E_PORT}`,
+      cwd: root,
+      url: `http://localhost:${E2E_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // A first run (issue #13): fresh non-demo data folder, embedded WinThor without the integration's
+      // objects, a store sandbox — for "Primeiros passos" walked from the start (first-run-fresh.spec.ts).
+      command: 'node --import tsx e2e/first-run-host.ts',
+      cwd: root,
+      url: `http://localhost:${FIRST_RUN.port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 });

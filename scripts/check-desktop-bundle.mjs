@@ -302,6 +302,12 @@ try {
   const labels = () => tray.menu.filter((item) => item.label).map((item) => item.label);
   assert.ok(labels().includes('Pausar'), labels().join(', '));
   assert.match(tray.tooltip, /^Integrador WinThor Ciashop — /);
+  // A fresh data folder: nothing can run yet, and the tray says which step of "Primeiros passos" is missing.
+  await waitFor('a dica dizer Aguardando configuração', () =>
+    /Aguardando configuração: passo 1 — /.test(tray.tooltip),
+  );
+  assert.match(tray.image.path, /tray-warning\.png$/);
+  assert.equal(tray.menu.find((item) => item.label === 'Executar agora')?.enabled, false);
   tray.menu.find((item) => item.label === 'Pausar').click();
   await waitFor('o menu mudar para Retomar', () => labels().includes('Retomar'));
   assert.match(tray.tooltip, /Pausado/);

@@ -15,9 +15,9 @@ describe('buildTrayMenuModel', () => {
     ]);
   });
 
-  it('offers Retomar while paused, and still Executar agora', () => {
+  it('offers Retomar while paused, and Executar agora off (a paused engine refuses it)', () => {
     const items = buildTrayMenuModel(statusWith({ state: 'paused', summary: 'Pausado' }));
-    expect(actions(items)).toEqual(['Abrir', 'Executar agora', 'Retomar', 'Sair']);
+    expect(actions(items)).toEqual(['Abrir', 'Executar agora (off)', 'Retomar', 'Sair']);
     expect(items.find((item) => item.kind === 'action' && item.label === 'Retomar')).toMatchObject({
       action: 'resume',
     });
@@ -42,6 +42,13 @@ describe('buildTrayMenuModel', () => {
       'Pausar (off)',
       'Sair',
     ]);
+  });
+
+  it('waiting for the first-run guide: the missing step on top, Executar agora off, Pausar on', () => {
+    const summary = 'Aguardando configuração: passo 4 — loja de uma filial com URL e token testados';
+    const items = buildTrayMenuModel(statusWith({ state: 'setup', summary }));
+    expect(items[0]).toEqual({ kind: 'info', label: summary });
+    expect(actions(items)).toEqual(['Abrir', 'Executar agora (off)', 'Pausar', 'Sair']);
   });
 
   it('shows Executando… and disables it while jobs run', () => {

@@ -11,8 +11,10 @@ export type TrayMenuItem =
 export const buildTrayMenuModel = (status: AppStatus | undefined): TrayMenuItem[] => {
   const state = status?.engine.state ?? 'starting';
   const busy = (status?.engine.runningJobs.length ?? 0) > 0;
-  const alive = state === 'running' || state === 'paused' || state === 'error';
+  const alive = state === 'running' || state === 'paused' || state === 'error' || state === 'setup';
   const paused = state === 'paused';
+  // Paused, or waiting for the first-run guide ("Aguardando configuração"): nothing may start now.
+  const canRun = state === 'running' || state === 'error';
   return [
     { kind: 'info', label: status?.engine.summary ?? 'Iniciando' },
     { kind: 'separator' },
@@ -21,7 +23,7 @@ export const buildTrayMenuModel = (status: AppStatus | undefined): TrayMenuItem[
       kind: 'action',
       action: 'runNow',
       label: busy ? 'Executando…' : 'Executar agora',
-      enabled: alive && !busy,
+      enabled: canRun && !busy,
     },
     {
       kind: 'action',

@@ -27,6 +27,17 @@ describe('trayTooltip', () => {
 });
 
 describe('trayIconName', () => {
+  it('shows amber, with the step named in the tooltip, while the engine waits for the first-run guide', () => {
+    const status = statusWith({
+      state: 'setup',
+      summary: 'Aguardando configuração: passo 1 — conectar o banco de dados do WinThor',
+    });
+    expect(trayIconName(status)).toBe('tray-warning');
+    expect(trayTooltip(status)).toBe(
+      'Integrador WinThor Ciashop — Aguardando configuração: passo 1 — conectar o banco de dados do WinThor',
+    );
+  });
+
   it('follows the engine state', () => {
     expect(trayIconName(statusWith({ state: 'running' }))).toBe('tray');
     expect(trayIconName(statusWith({ state: 'paused' }))).toBe('tray-paused');

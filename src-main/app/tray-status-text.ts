@@ -22,11 +22,13 @@ export type TrayIconName = 'tray' | 'tray-paused' | 'tray-error' | 'tray-warning
 
 /**
  * Which icon of assets/ the tray shows: red on error (the engine's, or a job or the database failing), grey
- * paused or stopped, amber when something waits for a person (pendências, the store's budget out, alert
- * mails not delivered), blue when all is well.
+ * paused or stopped, amber when something waits for a person (the first-run guide, pendências, the store's
+ * budget out, alert mails not delivered), blue when all is well.
  */
 export const trayIconName = (status: AppStatus | undefined, health?: MonitorHealth): TrayIconName => {
   if (status?.engine.state === 'error' || health?.level === 'error') return 'tray-error';
   if (status?.engine.state === 'paused' || status?.engine.state === 'stopped') return 'tray-paused';
+  // "Aguardando configuração": something waits for a person (the first-run guide's next step).
+  if (status?.engine.state === 'setup') return 'tray-warning';
   return health?.level === 'warning' ? 'tray-warning' : 'tray';
 };

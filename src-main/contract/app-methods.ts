@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
 
-export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped'] as const;
+/** setup: "Aguardando configuração" — a step of the first-run guide that nothing can run without is open. */
+export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped', 'setup'] as const;
 
 export const AppStatus = z.object({
   name: z.string(),
@@ -19,6 +20,10 @@ export const AppStatus = z.object({
     state: z.enum(ENGINE_STATES),
     /** One line for the tray tooltip and the dashboard, pt-BR. */
     summary: z.string(),
+    /** The summary without the state's own word (the Painel shows it beside the state badge), pt-BR. */
+    detail: z.string().default(''),
+    /** In state setup: the first open step the engine waits for. */
+    setupStep: z.string().nullable().default(null),
     lastRunAt: z.string().nullable(),
     runningJobs: z.array(z.string()),
   }),

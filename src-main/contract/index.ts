@@ -14,6 +14,7 @@ export * from './email-methods';
 export * from './monitor-methods';
 export * from './messages';
 export * from './system-methods';
+export * from './setup-methods';
 export * from './settings-schema';
 export * from './events';
 export * from './methods';

@@ -11,6 +11,7 @@ import { settingsMethods } from './settings-methods';
 import { storeMethods } from './store-methods';
 import { syncMethods } from './sync-methods';
 import { systemMethods } from './system-methods';
+import { setupMethods } from './setup-methods';
 
 /**
  * Every method the UI (desktop or browser) and the command line may call. Adding a method here is the
@@ -29,6 +30,7 @@ export const contract = {
   ...emailMethods,
   ...monitorMethods,
   ...systemMethods,
+  ...setupMethods,
 };
 
 export type Contract = typeof contract;

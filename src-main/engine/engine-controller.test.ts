@@ -21,6 +21,41 @@ describe('EngineController', () => {
     expect(onChange.mock.calls.map(([s]) => s.state)).toEqual(['running', 'paused', 'running']);
   });
 
+  it('waits for the first-run guide: "Aguardando configuração" naming the step, refuses runs, then runs', async () => {
+    const { ports } = fakePorts();
+    const engine = new EngineController({ ports, jobs: {} });
+    engine.start();
+    const waitingFor = { step: 'store', label: 'passo 4 — loja de uma filial com URL e token testados' };
+    engine.setReadiness({ waitingFor, failing: [] });
+    expect(engine.snapshot()).toMatchObject({
+      state: 'setup',
+      summary: 'Aguardando configuração: passo 4 — loja de uma filial com URL e token testados',
+      detail: 'passo 4 — loja de uma filial com URL e token testados',
+      setupStep: 'store',
+    });
+    await expect(engine.runNow()).rejects.toMatchObject({ code: 'engine_awaiting_setup' });
+    engine.pause();
+    engine.resume();
+    expect(engine.snapshot().state).toBe('setup');
+    engine.setReadiness({ waitingFor: null, failing: [] });
+    expect(engine.snapshot().state).toBe('running');
+    void engine.stop();
+  });
+
+  it('a store or database failing shows as an error naming it, not "Em execução"', () => {
+    const { ports } = fakePorts();
+    const engine = new EngineController({ ports, jobs: {} });
+    engine.start();
+    engine.setReadiness({ waitingFor: null, failing: ['Loja da filial 2: token recusado (401).'] });
+    expect(engine.snapshot()).toMatchObject({
+      state: 'error',
+      summary: 'Com erro: Loja da filial 2: token recusado (401).',
+    });
+    engine.setReadiness({ waitingFor: null, failing: [] });
+    expect(engine.snapshot().state).toBe('running');
+    void engine.stop();
+  });
+
   it('says when no sync is configured yet', () => {
     const { ports, settings } = fakePorts();
     settings.branches[0]!.schedules = [];

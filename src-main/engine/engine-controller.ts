@@ -22,6 +22,8 @@ export type EngineState = AppStatus['engine']['state'];
 export interface EngineSnapshot {
   state: EngineState;
   summary: string;
+  detail: string;
+  setupStep: string | null;
   lastRunAt: string | null;
   runningJobs: string[];
 }
@@ -47,7 +49,19 @@ const SUMMARIES: Record<EngineState, string> = {
   paused: 'Pausado',
   error: 'Com erro',
   stopped: 'Parado',
+  setup: 'Aguardando configuração',
 };
+
+/**
+ * What the first-run guide measured (runtime/setup-monitor.ts): the first blocking step still open, and what
+ * was set up but fails now (the database, a branch's store). Null before the first measure: nothing blocks.
+ */
+export interface EngineReadiness {
+  /** The first open step nothing can run without: "passo 1 — conectar o banco de dados do WinThor". */
+  waitingFor: { step: string; label: string } | null;
+  /** pt-BR, one per problem: "Loja da filial 1: token recusado". The engine shows them as an error. */
+  failing: string[];
+}
 
 /**
  * The engine's life cycle as the tray, the Painel and the API see it, over the scheduler (node-schedule)
@@ -58,6 +72,7 @@ export class EngineController {
   private state: EngineState = 'starting';
   private lastRunAt: string | null = null;
   private readonly failures = new Map<string, string>();
+  private readiness: EngineReadiness = { waitingFor: null, failing: [] };
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
@@ -88,7 +103,7 @@ export class EngineController {
   }
 
   start(): void {
-    this.setState('running');
+    this.setState(this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running');
     const ports = this.options.ports;
     if (!ports || this.options.scheduler === false) return;
     void ports.runs
@@ -107,7 +122,7 @@ export class EngineController {
   }
 
   pause(): void {
-    if (this.state !== 'running' && this.state !== 'error') return;
+    if (this.state !== 'running' && this.state !== 'error' && this.state !== 'setup') return;
     this.setState('paused');
     this.scheduler?.pause();
     void this.runner?.abortAll();
@@ -115,8 +130,24 @@ export class EngineController {
 
   resume(): void {
     if (this.state !== 'paused') return;
-    this.setState(this.failures.size > 0 ? 'error' : 'running');
+    this.setState(this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running');
     if (this.options.scheduler !== false) void this.scheduler?.resume();
+  }
+
+  /**
+   * The first-run guide's measure changed: while a blocking step is open the engine waits ("Aguardando
+   * configuração", nothing fires); what fails now (database, a store) shows as an error (ADR 0402).
+   */
+  setReadiness(readiness: EngineReadiness): void {
+    const before = JSON.stringify(this.readiness);
+    this.readiness = readiness;
+    if (before === JSON.stringify(readiness)) return;
+    const active = this.state === 'running' || this.state === 'error' || this.state === 'setup';
+    if (!active) return this.notify();
+    const next = readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running';
+    const wasWaiting = this.state === 'setup';
+    this.setState(next);
+    if (wasWaiting && next !== 'setup' && this.options.scheduler !== false) void this.scheduler?.sync();
   }
 
   async stop(): Promise<void> {
@@ -135,6 +166,13 @@ export class EngineController {
     const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
     const ports = this.options.ports;
     if (!ports || !this.runner) return result;
+    if (this.state === 'setup' && this.readiness.waitingFor) {
+      throw new AppError(
+        'engine_awaiting_setup',
+        `Aguardando configuração (${this.readiness.waitingFor.label}): nenhuma sincronização pode rodar antes disso.`,
+        { fix: 'Abra "Primeiros passos" no Painel e conclua esse passo.' },
+      );
+    }
     if (this.state === 'paused' || this.state === 'stopped') {
       throw new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
         fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
@@ -218,16 +256,21 @@ export class EngineController {
             0,
           )
       : 0;
-    const firstFailure = [...this.failures.values()][0];
-    const detail =
-      this.state === 'error' && firstFailure
-        ? `: ${firstFailure}`
+    const firstFailure = [...this.readiness.failing, ...this.failures.values()][0];
+    const waitingFor = this.state === 'setup' ? this.readiness.waitingFor : null;
+    const detail = waitingFor
+      ? waitingFor.label
+      : this.state === 'error' && firstFailure
+        ? firstFailure
         : this.state === 'running' && scheduled === 0
-          ? ' — nenhuma sincronização configurada'
+          ? 'nenhuma sincronização configurada'
           : '';
+    const separator = this.state === 'running' ? ' — ' : ': ';
     return {
       state: this.state,
-      summary: `${base}${detail}`,
+      summary: detail ? `${base}${separator}${detail}` : base,
+      detail,
+      setupStep: waitingFor?.step ?? null,
       lastRunAt: this.lastRunAt,
       runningJobs: running.map((run) => `${run.branch}:${run.job}`),
     };
@@ -253,8 +296,8 @@ export class EngineController {
     if (run.status === 'failed')
       this.failures.set(key, `${jobLabel(run.job)} (filial ${run.branch}): ${run.message ?? 'falhou'}`);
     else if (run.status !== 'cancelled') this.failures.delete(key);
-    if (this.state === 'running' && this.failures.size > 0) this.setState('error');
-    else if (this.state === 'error' && this.failures.size === 0) this.setState('running');
+    if (this.state === 'running' && this.hasFailures()) this.setState('error');
+    else if (this.state === 'error' && !this.hasFailures()) this.setState('running');
     else this.notify();
   }
 
@@ -268,7 +311,11 @@ export class EngineController {
       if (!branch?.enabled || !branch.schedules.some((s) => s.enabled && s.job === job))
         this.failures.delete(key);
     }
-    if (this.state === 'error' && this.failures.size === 0) this.setState('running');
+    if (this.state === 'error' && !this.hasFailures()) this.setState('running');
+  }
+
+  private hasFailures(): boolean {
+    return this.failures.size > 0 || this.readiness.failing.length > 0;
   }
 
   private log(level: LogRecord['level'], message: string): void {

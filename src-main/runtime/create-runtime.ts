@@ -32,6 +32,11 @@ import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
 import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
 import { join } from 'node:path';
+import { readStoreCodes } from '../engine/mappings/store-codes';
+import { latestRuns } from '../winthor';
+import { SetupMonitor } from './setup-monitor';
+import { setupMarksFile } from './setup-marks-file';
+import { withSetupMarks } from './setup-marking';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -81,6 +86,8 @@ export interface Runtime {
   status(): AppStatus;
   /** The host's log (console of `serve`, local log file); what the demo parts report goes there. */
   log(level: 'info' | 'warn' | 'error', message: string): void;
+  /** The first-run guide's live measure (ADR 0401); it tells the engine what it waits for. */
+  readonly setup: SetupMonitor;
   /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
   setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
@@ -185,14 +192,34 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     }
   }
 
+  const sampler = new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock });
+  const marks = setupMarksFile(options.dataDir);
+  // eslint-disable-next-line prefer-const -- the monitor reads the dispatcher built below
+  let api: Dispatcher;
+  const setup = new SetupMonitor(
+    {
+      settings: () => options.settings.get(),
+      demo: info.demo,
+      check: () => api.invoke('db.check', {}),
+      storeStates: () => stores.states(),
+      marks: () => marks.read(),
+      isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
+      storeCodes: (branch, kind) =>
+        readStoreCodes({ settings: () => options.settings.get(), sampler, now }, { branch, kind }),
+      latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
+    },
+    now,
+    watching ? engine : null,
+  );
   const handlers: Handlers = {
+    'setup.status': () => setup.measure(),
     ...appHandlers(info, engine),
     ...settingsHandlers(options.settings),
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
     ...syncHandlers(engine, options.settings),
     ...mappingHandlers(options.settings, database, {
-      sampler: new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock }),
+      sampler,
       now,
     }),
     ...orderHandlers(options.settings, database),
@@ -235,10 +262,18 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
         }),
     }),
   };
-  const api = createDispatcher(handlers, {
-    onUnexpectedError: (method, error) =>
-      log('error', `Erro inesperado em ${method}: ${(error as Error)?.stack ?? String(error)}`),
-  });
+  api = createDispatcher(
+    withSetupMarks(
+      handlers,
+      marks,
+      () => options.settings.get(),
+      () => setup.changed(),
+    ),
+    {
+      onUnexpectedError: (method, error) =>
+        log('error', `Erro inesperado em ${method}: ${(error as Error)?.stack ?? String(error)}`),
+    },
+  );
 
   runtime = {
     info,
@@ -250,6 +285,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     dataDir: options.dataDir,
     stores,
     alerts,
+    setup,
     status: () => buildStatus(info, engine),
     log,
     setDemoStoreUrl: (url) => {
@@ -259,12 +295,24 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     close: async () => {
       unsubscribeSettings();
       unsubscribeRuns();
+      unsubscribeSetup();
+      setup.stop();
       for (const timer of timers) clearInterval(timer);
       await engine.stop();
       stores.close();
       await database.close();
     },
   };
+  // Anything that may open or close a step asks for a new measure; the engine follows it (ADR 0402).
+  const unsubscribeSetupSettings = options.settings.onChange(() => setup.changed());
+  const unsubscribeSetupRuns = events.on('sync.run', (event) => {
+    if (event.phase === 'finished') setup.changed();
+  });
+  const unsubscribeSetup = () => {
+    unsubscribeSetupSettings();
+    unsubscribeSetupRuns();
+  };
+  if (watching) setup.start();
   if (options.startEngine !== false) engine.start();
   return runtime;
 };

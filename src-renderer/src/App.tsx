@@ -8,6 +8,7 @@ import { EmailPage } from './pages/email/EmailPage';
 import { LogsPage } from './pages/logs/LogsPage';
 import { PendingsPage } from './pages/pendings/PendingsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
+import { SetupPage } from './pages/setup/SetupPage';
 
 /** Hash routing: the same build works from file:// (desktop window) and http://localhost:7585 (browser). */
 export const App = () => (
@@ -15,6 +16,7 @@ export const App = () => (
     <Routes>
       <Route element={<AppLayout />}>
         <Route index element={<DashboardPage />} />
+        <Route path="primeiros-passos" element={<SetupPage />} />
         <Route path="configuracao" element={<SettingsPage />} />
         <Route path="cadastrar/email" element={<EmailPage />} />
         <Route path="cadastrar/agendamento" element={<SchedulePage />} />

@@ -9,6 +9,7 @@ describe('navigation', () => {
       NAVIGATION.map((e) => (isGroup(e) ? `${e.key}[${e.children.map((c) => c.key).join(',')}]` : e.key)),
     ).toEqual([
       'dashboard',
+      'setup',
       'settings',
       'register[email,schedule,billing,paymentPlan,carrier]',
       'monitor[logs,pending]',

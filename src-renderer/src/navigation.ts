@@ -11,6 +11,8 @@ export interface NavGroup {
 
 export const NAVIGATION: Array<NavEntry | NavGroup> = [
   { key: 'dashboard', path: '/' },
+  // The first-run guide (issue #13): the Painel shows it while a step is open; the menu always reaches it.
+  { key: 'setup', path: '/primeiros-passos' },
   { key: 'settings', path: '/configuracao' },
   {
     key: 'register',

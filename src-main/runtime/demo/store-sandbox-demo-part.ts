@@ -123,6 +123,20 @@ const sharedStore = (state: SandboxState): DemoStore => ({
 });
 
 /**
+ * The demo takes step 4 of the first-run guide by itself (ADR 0403): "Testar conexão" of each branch on the
+ * demo store, as a person would click it (one store call per branch).
+ */
+const testDemoStores = async (runtime: Runtime, url: string): Promise<void> => {
+  for (const branch of runtime.settings.get().branches) {
+    if (branch.store.url !== url) continue;
+    const result = await runtime.api
+      .invoke('store.test', { branch: branch.code })
+      .catch((error: unknown) => ({ ok: false, message: (error as Error).message }));
+    if (!result.ok) runtime.log('warn', `Loja de demonstração (filial ${branch.code}): ${result.message}`);
+  }
+};
+
+/**
  * Demo part: starts the store sandbox — keeping its catalogue and orders in the demo folder
  * (`loja-sandbox.json`) and its port — points the demo branches at it (now, and whenever they appear
  * later, e.g. created by the WinThor demo part) and publishes its read-only page as `app.status`
@@ -140,6 +154,7 @@ export const storeSandboxDemoPart = async (
   point();
   const unsubscribe = runtime.settings.onChange(point);
   runtime.setDemoStoreUrl(sandbox.pageUrl);
+  await testDemoStores(runtime, sandbox.url);
   return async () => {
     unsubscribe();
     runtime.setDemoStoreUrl(null);

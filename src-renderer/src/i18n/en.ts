@@ -5,6 +5,7 @@ export const en: Messages = {
   app: { title: 'WinThor Ciashop Integrator', language: 'Language', demo: 'Demo' },
   nav: {
     dashboard: 'Dashboard',
+    setup: 'First steps',
     settings: 'Settings',
     register: 'Registers',
     email: 'E-mail',
@@ -17,7 +18,14 @@ export const en: Messages = {
     pending: 'Pending items',
     database: 'Database',
   },
-  engine: { starting: 'Starting', running: 'Running', paused: 'Paused', error: 'Error', stopped: 'Stopped' },
+  engine: {
+    starting: 'Starting',
+    running: 'Running',
+    paused: 'Paused',
+    error: 'Error',
+    stopped: 'Stopped',
+    setup: 'Waiting for setup',
+  },
   dashboard: {
     title: 'Dashboard',
     version: 'Version',

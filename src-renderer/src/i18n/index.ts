@@ -7,6 +7,8 @@ import { monitoringEn } from './monitoring-en';
 import { monitoringPtBR } from './monitoring-pt-BR';
 import { ptBR } from './pt-BR';
 import { serverEn } from './server-en';
+import { setupEn, setupServerEn } from './setup-en';
+import { setupPtBR } from './setup-pt-BR';
 
 export const LANGUAGES = [
   { value: 'pt-BR', label: 'Português (Brasil)' },
@@ -27,8 +29,11 @@ export const setupI18n = (language: string = 'pt-BR') => {
     i18n.on('languageChanged', setZodLanguage);
     void i18n.use(initReactI18next).init({
       resources: {
-        'pt-BR': { translation: { ...ptBR, ...monitoringPtBR } },
-        en: { translation: { ...en, ...monitoringEn }, server: serverEn },
+        'pt-BR': { translation: { ...ptBR, ...monitoringPtBR, ...setupPtBR } },
+        en: {
+          translation: { ...en, ...monitoringEn, ...setupEn },
+          server: { ...serverEn, ...setupServerEn },
+        },
       },
       lng: language,
       fallbackLng: 'pt-BR',

@@ -4,6 +4,7 @@ export const ptBR = {
   app: { title: 'Integrador WinThor Ciashop', language: 'Idioma', demo: 'Demonstração' },
   nav: {
     dashboard: 'Painel',
+    setup: 'Primeiros passos',
     settings: 'Configuração',
     register: 'Cadastrar',
     email: 'E-mail',
@@ -22,6 +23,7 @@ export const ptBR = {
     paused: 'Pausado',
     error: 'Com erro',
     stopped: 'Parado',
+    setup: 'Aguardando configuração',
   },
   dashboard: {
     title: 'Painel',

@@ -8,6 +8,7 @@ const COLORS: Record<AppStatus['engine']['state'], string> = {
   paused: 'yellow',
   error: 'red',
   stopped: 'gray',
+  setup: 'orange',
 };
 
 export const EngineBadge = ({ state }: { state: AppStatus['engine']['state'] }) => {

@@ -8,6 +8,8 @@ import { EngineBadge } from '../layout/EngineBadge';
 import { formatDuration } from '../format/format-duration';
 import { StoreStateCard } from './StoreStateCard';
 import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
+import { SetupGuide } from './setup/SetupGuide';
+import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -28,11 +30,16 @@ export const DashboardPage = () => {
   const resume = useApiMutation('engine.resume', ['app.status']);
   const data = status.data;
   const paused = data?.engine.state === 'paused';
+  // Paused or waiting for the first-run guide: the engine refuses a run, so the button says so first.
+  const canRun = data?.engine.state === 'running' || data?.engine.state === 'error';
+  // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
+  useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
 
   return (
     <>
       <PageTitle>{t('dashboard.title')}</PageTitle>
       <ErrorAlert error={status.error ?? runNow.error ?? pause.error ?? resume.error} />
+      <SetupGuide compact />
       {data && (
         <>
           <Card withBorder mb="md">
@@ -40,12 +47,14 @@ export const DashboardPage = () => {
               <Group>
                 <Text fw={600}>{t('dashboard.engine')}</Text>
                 <EngineBadge state={data.engine.state} />
-                <Text c="dimmed" data-testid="engine-summary">
-                  {data.engine.summary}
-                </Text>
+                {data.engine.detail && (
+                  <Text c="dimmed" data-testid="engine-summary">
+                    {data.engine.detail}
+                  </Text>
+                )}
               </Group>
               <Group>
-                <Button onClick={() => runNow.mutate({})} loading={runNow.isPending}>
+                <Button onClick={() => runNow.mutate({})} loading={runNow.isPending} disabled={!canRun}>
                   {t('dashboard.runNow')}
                 </Button>
                 <Button

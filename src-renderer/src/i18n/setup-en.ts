@@ -1,0 +1,112 @@
+import type { SetupMessages } from './setup-pt-BR';
+
+/** The words of "First steps" (the first-run guide, issue #13), English. */
+export const setupEn: SetupMessages = {
+  setup: {
+    title: 'First steps',
+    intro:
+      'What the integrator still needs, in the tutorial’s order. Each step is measured now — nothing here is ticked by hand.',
+    complete: 'All set: the integrator is ready.',
+    progress: '{{done}} of {{total}} steps done',
+    waiting: 'Nothing syncs until step {{number}} is done.',
+    demoIntro: 'Demo: it takes every step by itself except those that need your choice (marked "Needs you").',
+    needsPerson: 'Needs you',
+    blockingHint: 'required to sync',
+    openGuide: 'See first steps',
+    measuredAt: 'Measured at {{time}}',
+    remeasure: 'Measure again',
+    state: {
+      done: 'Done',
+      open: 'To do',
+      failing: 'Failing',
+      optional: 'Optional',
+    },
+    winthorReminder: {
+      title: 'In WinThor (the integrator cannot see this)',
+      body: 'Register routines 5000, 5003 and 5004 with routine 529 and grant the users access to them with routine 530.',
+    },
+    steps: {
+      database: {
+        title: 'WinThor database connected',
+        why: 'Everything comes from WinThor: products, prices, stock; orders go back into it.',
+        action: 'Open Database',
+      },
+      prerequisites: {
+        title: 'WinThor prerequisites',
+        why: 'Grants, branches and parameters 2829 and 4008–4014 pointing at codes that exist: without them customers and orders cannot come in.',
+        action: 'See prerequisites',
+      },
+      schema: {
+        title: 'Integration objects installed',
+        why: 'The WTC_* tables, sequences and triggers keep the change queue and what was already sent.',
+        action: 'Install objects',
+      },
+      store: {
+        title: 'A branch’s store with URL and token tested',
+        why: 'Without a store that answers, nothing can be sent and no order read.',
+        action: 'Open Settings',
+      },
+      schedules: {
+        title: 'Schedules of each branch',
+        why: 'They say what runs and how often: orders, stock, prices, products…',
+        action: 'Open Schedule',
+      },
+      mappings: {
+        title: 'Billing type, payment plan and carrier mappings',
+        why: 'An order with an unmapped code becomes a pendência instead of entering WinThor.',
+        action: 'Open mappings',
+      },
+      email: {
+        title: 'Alert e-mail with a test sent',
+        why: 'To hear of a failure without watching the screen. Optional.',
+        action: 'Open E-mail',
+      },
+      firstSync: {
+        title: 'Preview seen and first sync run',
+        why: 'The preview shows what the first sync will send, without calling the store; then run it.',
+        action: 'Go to the Dashboard',
+      },
+    },
+  },
+};
+
+/** The first-run guide's server messages in English, by their keys (ADR 0025). */
+export const setupServerEn = {
+  setup: {
+    database: {
+      none: 'No WinThor connection configured: enter the Oracle database (host:port/service, user and password) in Database.',
+    },
+    needsDatabase: 'Connect the database first (step 1).',
+    needsStore: 'Test a branch’s store first (step 4).',
+    prerequisites: { ok: '{{checks}} check(s) in order, {{warnings}} warning(s).' },
+    store: {
+      noBranch: 'No branch yet: add the branch in Settings.',
+      ok: 'Store tested: branch {{branches}}.',
+      untested: 'Branch {{branch}}: click the store’s "Test connection" in Settings.',
+      missing: 'Branch {{branch}}: enter the store URL and token in Settings.',
+    },
+    schedules: {
+      none: 'Branch {{branch}}: no schedule enabled. Enable at least one in Registers → Schedule.',
+      ok: '{{count}} schedule(s) enabled.',
+    },
+    mappings: {
+      missing: {
+        billing: 'Branch {{branch}}: billing type without a mapping for {{codes}}.',
+        plans: 'Branch {{branch}}: payment plan without a mapping for {{codes}}.',
+        carriers: 'Branch {{branch}}: carrier without a mapping for {{codes}}.',
+      },
+      ok: 'The codes of the store’s orders are mapped.',
+    },
+    email: {
+      noBranch: 'Alert e-mail is set per branch: add the branch first (optional).',
+      unset: 'Branch {{branch}}: alert e-mail not set up (optional).',
+      untested: 'Branch {{branch}}: send a test e-mail in Registers → E-mail.',
+      ok: 'Alert e-mail tested.',
+    },
+    firstSync: {
+      preview: 'Branch {{branch}}: open the "First sync preview" on the Dashboard.',
+      run: 'Branch {{branch}}: run the first sync ("Run now" on the Dashboard).',
+      ok: 'Preview seen and first sync done.',
+    },
+  },
+};
