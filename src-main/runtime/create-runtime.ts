@@ -30,6 +30,7 @@ import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
+import { storeCodeRecordSource } from './seen-codes-source';
 import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
 import { join } from 'node:path';
 
@@ -193,6 +194,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...syncHandlers(engine, options.settings),
     ...mappingHandlers(options.settings, database, {
       sampler: new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock }),
+      // The order import's record first: a code of the last order run shows at once (ADR 0223).
+      seen: storeCodeRecordSource(database),
       now,
     }),
     ...orderHandlers(options.settings, database),

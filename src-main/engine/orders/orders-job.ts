@@ -69,7 +69,9 @@ const pull = async (context: JobContext, importer: OrderImporter): Promise<void>
   })) {
     pages += 1;
     context.counts.storeCalls += 1;
-    await data.recordCodes(page.flatMap(codeSightings));
+    // Each order's codes count once, when it is first read: a waiting order pulled again adds nothing.
+    const known = await data.get(page.map((order) => String(order.id)));
+    await data.recordCodes(page.filter((order) => !known.has(String(order.id))).flatMap(codeSightings));
     for (const order of page) {
       if (context.signal.aborted) return;
       await importer.pulled(order);
