@@ -11,7 +11,14 @@ const status = {
   host: 'headless' as const,
   demo: false,
   demoStoreUrl: null,
-  engine: { state: 'running' as const, summary: 'ok', lastRunAt: null, runningJobs: [] },
+  engine: {
+    state: 'running' as const,
+    summary: 'ok',
+    failure: null,
+    noSchedules: false,
+    lastRunAt: null,
+    runningJobs: [],
+  },
 };
 
 const handlers = (overrides: Partial<Handlers> = {}): Handlers =>

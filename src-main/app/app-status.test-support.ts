@@ -12,6 +12,14 @@ export const statusWith = (
   host: 'desktop',
   demo: false,
   demoStoreUrl: null,
-  engine: { state: 'running', summary: 'Em execução', lastRunAt: null, runningJobs: [], ...engine },
+  engine: {
+    state: 'running',
+    summary: 'Em execução',
+    failure: null,
+    noSchedules: false,
+    lastRunAt: null,
+    runningJobs: [],
+    ...engine,
+  },
   ...extra,
 });

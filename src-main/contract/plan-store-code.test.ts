@@ -5,19 +5,30 @@ import { contract } from './methods';
 const plan = (storeCode: string) => ({ storeCode, winthorCode: '3', description: '' });
 
 describe('Plano de Pagamento: the store code is instalments or method:instalments (ADR 0222)', () => {
-  it.each(['abc', 'CreditCard:x', '0', '-1', '3.5', ':3', '2x', '99999999999', 'Credit Card:2', '100', 'A:B:3'])(
-    'refuses %j with a pt-BR message naming the field and an example',
-    (code) => {
-      expect(normalisePlanStoreCode(code)).toBeNull();
-      const result = BranchMappings.safeParse({ plans: [plan(code)] });
-      expect(result.success).toBe(false);
-      expect(result.error?.issues[0]).toMatchObject({
-        path: ['plans', 0, 'storeCode'],
-        message: planStoreCodeMessage(code),
-      });
-      expect(planStoreCodeMessage(code)).toMatch(/^Parcelas na loja: ".*" não é um parcelamento\..*CreditCard:3\.$/);
-    },
-  );
+  it.each([
+    'abc',
+    'CreditCard:x',
+    '0',
+    '-1',
+    '3.5',
+    ':3',
+    '2x',
+    '99999999999',
+    'Credit Card:2',
+    '100',
+    'A:B:3',
+  ])('refuses %j with a pt-BR message naming the field and an example', (code) => {
+    expect(normalisePlanStoreCode(code)).toBeNull();
+    const result = BranchMappings.safeParse({ plans: [plan(code)] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]).toMatchObject({
+      path: ['plans', 0, 'storeCode'],
+      message: planStoreCodeMessage(code),
+    });
+    expect(planStoreCodeMessage(code)).toMatch(
+      /^Parcelas na loja: ".*" não é um parcelamento\..*CreditCard:3\.$/,
+    );
+  });
 
   it.each([
     ['3', '3'],

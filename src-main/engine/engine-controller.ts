@@ -22,6 +22,10 @@ export type EngineState = AppStatus['engine']['state'];
 export interface EngineSnapshot {
   state: EngineState;
   summary: string;
+  /** The first failing job's message while in error (pt-BR). */
+  failure: string | null;
+  /** Running with no enabled schedule of a job this version runs. */
+  noSchedules: boolean;
   lastRunAt: string | null;
   runningJobs: string[];
 }
@@ -97,6 +101,27 @@ export class EngineController {
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
       .finally(() => this.state === 'running' && void this.scheduler?.sync());
+    void this.recallLastRun(ports);
+  }
+
+  /**
+   * After a restart, "Última execução" is the newest run the database recorded (the Painel's jobs show
+   * theirs), not "nunca" until something runs again.
+   */
+  private async recallLastRun(ports: EnginePorts): Promise<void> {
+    try {
+      const recent = await ports.runs.list({ limit: 20 });
+      const finished = recent
+        .map((run) => run.finishedAt ?? (run.status === 'running' ? null : run.startedAt))
+        .filter((at): at is Date => at !== null)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      if (finished && (!this.lastRunAt || this.lastRunAt < finished.toISOString())) {
+        this.lastRunAt = finished.toISOString();
+        this.notify();
+      }
+    } catch (error) {
+      this.log('debug', `Última execução não lida: ${(error as Error).message}`);
+    }
   }
 
   /** The settings changed (schedules, branches, stores): re-plan only what changed. */
@@ -219,15 +244,14 @@ export class EngineController {
           )
       : 0;
     const firstFailure = [...this.failures.values()][0];
-    const detail =
-      this.state === 'error' && firstFailure
-        ? `: ${firstFailure}`
-        : this.state === 'running' && scheduled === 0
-          ? ' — nenhuma sincronização configurada'
-          : '';
+    const failure = this.state === 'error' && firstFailure ? firstFailure : null;
+    const noSchedules = this.state === 'running' && scheduled === 0;
+    const detail = failure ? `: ${failure}` : noSchedules ? ' — nenhuma sincronização configurada' : '';
     return {
       state: this.state,
       summary: `${base}${detail}`,
+      failure,
+      noSchedules,
       lastRunAt: this.lastRunAt,
       runningJobs: running.map((run) => `${run.branch}:${run.job}`),
     };

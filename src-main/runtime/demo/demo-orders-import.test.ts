@@ -41,8 +41,8 @@ describe('the demo store’s orders import into the demo WinThor', () => {
     const after = JSON.stringify(paid.map((order) => sandbox.orders.get(order.id)!.orderItems));
     expect(after).toBe(before);
     expect(await harness.count(`SELECT COUNT(*) AS N FROM PCPEDCFV`)).toBe(paid.length);
-    expect(await harness.count(`SELECT COUNT(*) AS N FROM WTC_PENDING WHERE WTC_PENDING.STATUS = 'open'`)).toBe(
-      0,
-    );
+    expect(
+      await harness.count(`SELECT COUNT(*) AS N FROM WTC_PENDING WHERE WTC_PENDING.STATUS = 'open'`),
+    ).toBe(0);
   }, 60_000);
 });

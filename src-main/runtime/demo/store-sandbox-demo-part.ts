@@ -62,13 +62,15 @@ const startDemoStore = async (runtime: Runtime, options: StoreSandboxDemoOptions
   if (warning) runtime.log('warn', warning);
   const { shareRunningStore, ...sandboxOptions } = options;
   // The demo store's orders sell at the demo WinThor's own prices from their first read (ADR 0221).
-  const orderPrices = await runtime.database.use((db) => demoOrderPrices(db)).catch((error: unknown) => {
-    runtime.log(
-      'warn',
-      `Os preços do WinThor de demonstração não foram lidos (${(error as Error).message}): os pedidos da loja de demonstração usam preços gerados.`,
-    );
-    return undefined;
-  });
+  const orderPrices = await runtime.database
+    .use((db) => demoOrderPrices(db))
+    .catch((error: unknown) => {
+      runtime.log(
+        'warn',
+        `Os preços do WinThor de demonstração não foram lidos (${(error as Error).message}): os pedidos da loja de demonstração usam preços gerados.`,
+      );
+      return undefined;
+    });
   const start = (port: number) =>
     startStoreSandbox({
       token: DEMO_STORE_TOKEN,

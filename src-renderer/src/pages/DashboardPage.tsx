@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { EngineBadge } from '../layout/EngineBadge';
 import { formatDuration } from '../format/format-duration';
 import { StoreStateCard } from './StoreStateCard';
 import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
+import { useRunAll } from '../sync/use-run-now';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -23,7 +24,7 @@ const Fact = ({ label, value, testId }: { label: string; value: string; testId?:
 export const DashboardPage = () => {
   const { t, i18n } = useTranslation();
   const status = useApiQuery('app.status', {}, { refetchInterval: 10_000 });
-  const runNow = useApiMutation('engine.runNow', ['app.status', 'sync.overview']);
+  const runNow = useRunAll();
   const pause = useApiMutation('engine.pause', ['app.status']);
   const resume = useApiMutation('engine.resume', ['app.status']);
   const data = status.data;
@@ -40,9 +41,11 @@ export const DashboardPage = () => {
               <Group>
                 <Text fw={600}>{t('dashboard.engine')}</Text>
                 <EngineBadge state={data.engine.state} />
-                <Text c="dimmed" data-testid="engine-summary">
-                  {data.engine.summary}
-                </Text>
+                {(data.engine.failure ?? data.engine.noSchedules) && (
+                  <Text c="dimmed" data-testid="engine-summary">
+                    {data.engine.failure ?? t('dashboard.noSchedules')}
+                  </Text>
+                )}
               </Group>
               <Group>
                 <Button onClick={() => runNow.mutate({})} loading={runNow.isPending}>
@@ -75,6 +78,14 @@ export const DashboardPage = () => {
               testId="last-run"
             />
           </SimpleGrid>
+          {data.demoStoreUrl && (
+            <Text size="sm" mt="sm">
+              {t('dashboard.demoStoreIntro')}{' '}
+              <Anchor href={data.demoStoreUrl} target="_blank" rel="noreferrer">
+                {t('dashboard.demoStoreLink')}
+              </Anchor>
+            </Text>
+          )}
           <SyncOverviewCards enginePaused={paused} />
           <StoreStateCard />
           <ActivityCharts />

@@ -306,7 +306,9 @@ describe('MappingPage (Plano de Pagamento, Transportadora)', () => {
     await user.type(storeCode, 'creditcard:03');
     await pick(user, 'Plano de pagamento no WinThor', /^1 — A VISTA/);
     await user.click(screen.getByRole('button', { name: 'Adicionar' }));
-    expect(await screen.findByText(/O código "creditcard:03" já está mapeado nesta filial/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/O código "creditcard:03" já está mapeado nesta filial/),
+    ).toBeInTheDocument();
     expect(saves()).toHaveLength(1);
   }, 20_000);
 

@@ -40,7 +40,9 @@ export const otherFormClash = (
     if (other === null) continue;
     const row = rows.find(
       (candidate, index) =>
-        index !== editing && sameStoreCode(candidate.storeCode, other) && candidate.winthorCode !== winthorCode,
+        index !== editing &&
+        sameStoreCode(candidate.storeCode, other) &&
+        candidate.winthorCode !== winthorCode,
     );
     if (row) return { row, method };
   }
