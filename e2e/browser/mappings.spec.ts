@@ -3,9 +3,10 @@ import { saveScreen } from './screens';
 
 /*
  * Cadastrar → Cobrança, Plano de Pagamento, Transportadora on the demo: WinThor's lists come from the demo
- * WinThor (PCCOB, PCPLPAG, carriers in PCFORNEC); the codes seen come from the demo store's 40 orders
- * (payment methods CreditCard, Boleto, Pix, DebitCard; shipping methods 1–4). Each test uses its own kind
- * (and plans use branch 2), so they do not depend on each other's leftovers.
+ * WinThor (PCCOB, PCPLPAG, carriers in PCFORNEC); the codes seen come from the order import's record of the
+ * demo store's 40 orders (payment methods CreditCard, Boleto, Pix, DebitCard; shipping methods 1–4), or, on
+ * branch 2 (whose orders branch 1 imports), from a sample of the store. Each test uses its own kind (and
+ * plans use branch 2), so they do not depend on each other's leftovers.
  */
 
 /**
@@ -61,7 +62,9 @@ test('Cobrança: map a payment method seen on orders, type one by hand, edit, re
   await expect(page.getByRole('heading', { level: 2, name: 'Cobrança' })).toBeVisible();
   for (const code of ['CreditCard', 'Boleto', 'Pix', 'DebitCard'])
     await expect(warnings(page).getByText(code, { exact: true })).toBeVisible();
-  await expect(warnings(page)).toContainText('aguardando importação na loja');
+  // The order import's record (WTC_STORE_CODE) of the demo orders it read, or (its tables re-installed by
+  // the Banco de Dados test) a sample of the store's waiting orders.
+  await expect(warnings(page)).toContainText(/Registrados pela importação|aguardando importação na loja/);
   await expect(page.getByText('Nenhum mapeamento nesta filial ainda.')).toBeVisible();
   await screen(page, '20-cobranca-avisos');
 
@@ -210,33 +213,93 @@ test('Transportadora: by id and by name, edit, remove; the screen in English', a
   await expect(page.getByRole('heading', { level: 2, name: 'Transportadora' })).toBeVisible();
 });
 
-/*
- * Issue #10: "a mapping screen in Chromium: add a mapping, the waiting order imports". It needs the order
- * import (jobs orders/orderStatus/customers, branch `orders`), which is not on this branch. After the merge:
- * remove `.fixme`, and check the two places marked ADAPT against what the order import shows (the Painel's
- * job table / the Pendências screen). The flow: the demo's orders wait on an unmapped payment method → the
- * Cobrança screen lists it → "Mapear" + a WinThor code + "Adicionar" → "Executar agora" → the waiting
- * order is staged in WinThor (its pendência closes).
+/** Saves one branch's mappings of a kind through the API the screens use. */
+const saveMappings = async (page: Page, kind: string, rows: Array<[string, string]>) => {
+  const response = await page.request.post('/api/mappings.save', {
+    data: { branch: '1', kind, rows: rows.map(([storeCode, winthorCode]) => ({ storeCode, winthorCode })) },
+    headers: { 'x-wtc-client': 'ui' },
+  });
+  expect(response.ok()).toBe(true);
+};
+
+/**
+ * Issue #10: "a mapping screen in Chromium: add a mapping, the waiting order imports". A debit-card order
+ * is placed in the demo store (a copy of one of its own orders, so its prices are the demo WinThor's) while
+ * every code but DebitCard is mapped → "Executar agora" → its pendência on Pendências → the Cobrança screen
+ * lists DebitCard (the order import's record) → "Mapear" + DEB + "Adicionar" → "Executar agora" → the
+ * pendência closes and the Logs say the order went to WinThor.
  */
-test.fixme('a mapping added on the Cobrança screen lets the waiting order import', async ({ page }) => {
-  // The orders of the demo store wait for their payment method's mapping: run the order import once.
+test('a mapping added on the Cobrança screen lets the waiting order import', async ({ page }) => {
+  test.setTimeout(120_000);
+  await saveMappings(page, 'billing', [
+    ['CreditCard', 'CART'],
+    ['Boleto', 'BK'],
+    ['Pix', 'PIX'],
+  ]);
+  await saveMappings(page, 'plans', [
+    ['1', '1'],
+    ['2', '22'],
+    ['3', '3'],
+    ['4', '24'],
+    ['5', '25'],
+    ['6', '26'],
+  ]);
+  await saveMappings(page, 'carriers', [
+    ['1', '9'],
+    ['2', '9'],
+    ['3', '10'],
+    ['4', '11'],
+  ]);
+
+  // Place a debit-card order in the demo store (its API, as `POST orders` in the README).
+  const status = await (
+    await page.request.post('/api/app.status', { data: {}, headers: { 'x-wtc-client': 'ui' } })
+  ).json();
+  const store = new URL(status.result.demoStoreUrl as string).origin;
+  const auth = { Authorization: 'Bearer demo-sandbox-token' };
+  const listed = (await (
+    await page.request.get(`${store}/api/v1/orders?limit=50`, { headers: auth })
+  ).json()) as Array<Record<string, unknown> & { payments: Array<{ method: string }>; status: string }>;
+  const model = listed.find(
+    (order) => order.payments[0]?.method === 'DebitCard' && order.status === 'PaymentApproved',
+  );
+  expect(model).toBeDefined();
+  const { id: _id, statusProcessed: _p, createdAt: _c, updatedAt: _u, ...copy } = model!;
+  const placed = await page.request.post(`${store}/api/v1/orders`, { data: copy, headers: auth });
+  expect(placed.status()).toBe(201);
+  const orderId = String(((await placed.json()) as { id: number }).id);
+  const waiting = new RegExp(`Pedido ${orderId}: forma de pagamento "DebitCard" .*sem mapeamento`);
+
   await page.goto('/');
   await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
-  // ADAPT: the pendência the order import opens for an unmapped payment method (Pendências screen).
+  await expect(page.getByText(/^Executar agora: \d+ execução\(ões\) iniciada\(s\)/).first()).toBeVisible();
   await page.goto('/#/monitorar/pendencias');
-  await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i).first()).toBeVisible();
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(waiting).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
+  await saveScreen(page, '25-pendencia-cobranca');
 
+  // The order import recorded the code: the Cobrança screen lists it at once.
   await page.goto('/#/cadastrar/cobranca');
+  await expect(warnings(page)).toContainText('Registrados pela importação');
   await warnings(page).getByRole('button', { name: 'Mapear DebitCard' }).click();
-  await pickWinthor(page, 'Cobrança no WinThor', 'cart', /^CART — CARTAO DE CREDITO/);
+  await pickWinthor(page, 'Cobrança no WinThor', 'deb', /^DEB — CARTAO DE DEBITO/);
   await add(page);
   await expect(warnings(page).getByText('DebitCard', { exact: true })).toHaveCount(0);
 
   await page.goto('/');
   await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
-  // ADAPT: the pendência is closed by the next import, and the order is in WinThor (PCPEDCFV).
   await page.goto('/#/monitorar/pendencias');
-  await expect(page.getByText(/forma de pagamento .*DebitCard.* sem mapeamento/i)).toHaveCount(0, {
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 2, name: 'Pendências' })).toBeVisible();
+    await expect(page.getByText(waiting)).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
+  // The order is in WinThor's staging (PCPEDCFV): the order import says so in the Logs.
+  await page.goto(`/#/monitorar/logs?text=${encodeURIComponent(`Pedido ${orderId} gravado`)}`);
+  await expect(page.getByText(`Pedido ${orderId} gravado para importação no WinThor`).first()).toBeVisible({
     timeout: 30_000,
   });
+  await saveScreen(page, '26-pedido-importado');
 });

@@ -16,6 +16,8 @@ const status = {
     summary: 'ok',
     detail: '',
     setupStep: null,
+    failure: null,
+    noSchedules: false,
     lastRunAt: null,
     runningJobs: [],
   },

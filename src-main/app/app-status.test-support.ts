@@ -17,6 +17,8 @@ export const statusWith = (
     summary: 'Em execução',
     detail: '',
     setupStep: null,
+    failure: null,
+    noSchedules: false,
     lastRunAt: null,
     runningJobs: [],
     ...engine,

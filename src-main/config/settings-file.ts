@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { z } from 'zod';
-import { SERVER_ACCESS_FIELD, Settings, SettingsObject } from '../contract';
+import { PLAN_STORE_CODE_RULE, SERVER_ACCESS_FIELD, Settings, SettingsObject } from '../contract';
 import { AppError } from '../shared/app-error';
 import { describeValidationError } from '../shared/validation-message';
 import { FutureSettingsVersionError, migrateSettings } from './migrations';
@@ -29,6 +29,37 @@ const isServerAccessIssue = (issue: z.core.$ZodIssue): boolean =>
 
 const isPoolOrderIssue = (issue: z.core.$ZodIssue): boolean =>
   issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === 'pool-order';
+
+const isPlanStoreCodeIssue = (issue: z.core.$ZodIssue): boolean =>
+  issue.code === 'custom' && (issue.params as { rule?: string } | undefined)?.rule === PLAN_STORE_CODE_RULE;
+
+/**
+ * Plan rows saved before their store code was checked (ADR 0222) whose code no order can carry ("abc",
+ * "0"): they never resolved an order, so they are left out, each named in a warning.
+ */
+const dropUnusablePlanRows = (
+  value: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+  warn: ((message: string) => void) | undefined,
+): void => {
+  const branches = value.branches as Array<{ code?: unknown; mappings: { plans: unknown[] } }>;
+  const doomed = new Map<number, Set<number>>();
+  for (const issue of issues) {
+    const [, branch, , , row] = issue.path as [string, number, string, string, number];
+    if (!doomed.has(branch)) doomed.set(branch, new Set());
+    doomed.get(branch)!.add(row);
+  }
+  for (const [branch, rows] of doomed) {
+    const target = branches[branch]!;
+    for (const row of rows) {
+      const code = (target.mappings.plans[row] as { storeCode?: unknown } | undefined)?.storeCode;
+      warn?.(
+        `Plano de pagamento da filial ${String(target.code)}: o mapeamento "${String(code)}" foi descartado, porque nenhum pedido traz esse código (use o número de parcelas, 1 a 99, ou forma:parcelas, ex.: CreditCard:3). Cadastre-o de novo em Cadastrar → Plano de Pagamento se precisar.`,
+      );
+    }
+    target.mappings.plans = target.mappings.plans.filter((_, index) => !rows.has(index));
+  }
+};
 
 /** An earlier copy of a bad settings file with exactly this content, if there is one. */
 const sameBackup = (filePath: string, content: string): string | undefined => {
@@ -136,6 +167,11 @@ export const readSettingsFile = (
       `Conexões mínimas (${oracle.poolMin}) era maior que Conexões máximas (${oracle.poolMax}); ajustada para ${oracle.poolMax}. Confira em Banco de dados.`,
     );
     oracle.poolMin = oracle.poolMax;
+    parsed = Settings.safeParse(migrated.value);
+    forceRewrite = true;
+  }
+  if (!parsed.success && parsed.error.issues.every(isPlanStoreCodeIssue)) {
+    dropUnusablePlanRows(migrated.value, parsed.error.issues, options.onWarning);
     parsed = Settings.safeParse(migrated.value);
     forceRewrite = true;
   }

@@ -182,6 +182,23 @@ describe('SettingsService', () => {
     expect(JSON.parse(readFile()).database.oracle.poolMin).toBe(3);
   });
 
+  it('loads a file with plan codes no order can carry, leaving those rows out and naming them (ADR 0222)', () => {
+    const settings = openHeadlessSettings(dir);
+    withSecrets(settings);
+    const saved = JSON.parse(readFile());
+    saved.branches[0].mappings.plans = [
+      { storeCode: 'abc', winthorCode: '1', description: '' },
+      { storeCode: 'CreditCard:03', winthorCode: '3', description: '' },
+    ];
+    writeFileSync(file(), JSON.stringify(saved));
+    const warnings: string[] = [];
+    const reopened = openHeadlessSettings(dir, (message) => warnings.push(message));
+    expect(reopened.get().branches[0]?.mappings.plans).toEqual([
+      { storeCode: 'CreditCard:3', winthorCode: '3', description: '' },
+    ]);
+    expect(warnings.join()).toMatch(/Plano de pagamento da filial 1: o mapeamento "abc" foi descartado/);
+  });
+
   it('on an unreadable file: clear error, a backup, and the file left as it was', () => {
     writeFileSync(file(), '{ "schemaVersion": 1, "server": { "port": 7585 ');
     let error: unknown;

@@ -18,12 +18,18 @@ export const AppStatus = z.object({
   demoStoreUrl: z.string().nullable().default(null),
   engine: z.object({
     state: z.enum(ENGINE_STATES),
-    /** One line for the tray tooltip and the dashboard, pt-BR. */
+    /** One line for the tray tooltip, pt-BR. */
     summary: z.string(),
     /** The summary without the state's own word (the Painel shows it beside the state badge), pt-BR. */
     detail: z.string().default(''),
     /** In state setup: the first open step the engine waits for. */
     setupStep: z.string().nullable().default(null),
+    /**
+     * What the summary adds to the state, for a screen that tells the state in its own language: the
+     * first failing job's message (pt-BR, from the engine), or that no sync is configured.
+     */
+    failure: z.string().nullable().default(null),
+    noSchedules: z.boolean().default(false),
     lastRunAt: z.string().nullable(),
     runningJobs: z.array(z.string()),
   }),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethod } from './define';
-import { CodeMapping, MAPPING_KINDS } from './settings-schema';
+import { CodeMapping, MAPPING_KINDS, normalisePlanStoreCode, planStoreCodeMessage } from './settings-schema';
 
 export const MappingKindField = z.enum(MAPPING_KINDS, {
   error:
@@ -89,7 +89,32 @@ export const mappingMethods = {
   'mappings.save': defineMethod({
     summary:
       'Salva os mapeamentos de um tipo (cobrança, plano de pagamento ou transportadora) de uma filial; confere cada código novo na lista do WinThor.',
-    input: z.object({ branch: branchField, kind: MappingKindField, rows: z.array(CodeMapping) }).strict(),
+    input: z
+      .object({ branch: branchField, kind: MappingKindField, rows: z.array(CodeMapping) })
+      .strict()
+      // Plans: each store code is instalments or method:instalments, normalised (ADR 0222).
+      .superRefine((input, ctx) => {
+        if (input.kind !== 'plans') return;
+        input.rows.forEach((row, index) => {
+          if (normalisePlanStoreCode(row.storeCode) === null)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['rows', index, 'storeCode'],
+              message: planStoreCodeMessage(row.storeCode),
+            });
+        });
+      })
+      .overwrite((input) =>
+        input.kind === 'plans'
+          ? {
+              ...input,
+              rows: input.rows.map((row) => ({
+                ...row,
+                storeCode: normalisePlanStoreCode(row.storeCode) ?? row.storeCode,
+              })),
+            }
+          : input,
+      ),
     output: z.object({ rows: z.array(CodeMapping) }),
   }),
 };

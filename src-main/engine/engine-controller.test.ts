@@ -94,6 +94,30 @@ describe('EngineController', () => {
     await engine.stop();
   });
 
+  it('after a restart, the last run is the newest one recorded, not "never" (issue #10)', async () => {
+    const { ports, runs } = fakePorts();
+    runs.push({
+      id: 1,
+      job: 'stock',
+      branch: '1',
+      trigger: 'schedule',
+      startedAt: new Date('2026-12-05T10:00:00Z'),
+      finishedAt: new Date('2026-12-05T10:00:05Z'),
+      status: 'ok',
+      counts: {},
+      message: null,
+    });
+    const onChange = vi.fn();
+    const engine = new EngineController({ ports, jobs: {}, onChange });
+    expect(engine.snapshot().lastRunAt).toBeNull();
+    engine.start();
+    await until(() => engine.snapshot().lastRunAt === '2026-12-05T10:00:05.000Z');
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ lastRunAt: '2026-12-05T10:00:05.000Z' }),
+    );
+    await engine.stop();
+  });
+
   it('two "Executar agora" at once start one run', async () => {
     const { ports, runs } = fakePorts();
     let release!: () => void;

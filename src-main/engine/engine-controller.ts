@@ -24,6 +24,10 @@ export interface EngineSnapshot {
   summary: string;
   detail: string;
   setupStep: string | null;
+  /** The first failing job's message while in error (pt-BR). */
+  failure: string | null;
+  /** Running with no enabled schedule of a job this version runs. */
+  noSchedules: boolean;
   lastRunAt: string | null;
   runningJobs: string[];
 }
@@ -112,6 +116,27 @@ export class EngineController {
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
       .finally(() => this.state === 'running' && void this.scheduler?.sync());
+    void this.recallLastRun(ports);
+  }
+
+  /**
+   * After a restart, "Última execução" is the newest run the database recorded (the Painel's jobs show
+   * theirs), not "nunca" until something runs again.
+   */
+  private async recallLastRun(ports: EnginePorts): Promise<void> {
+    try {
+      const recent = await ports.runs.list({ limit: 20 });
+      const finished = recent
+        .map((run) => run.finishedAt ?? (run.status === 'running' ? null : run.startedAt))
+        .filter((at): at is Date => at !== null)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      if (finished && (!this.lastRunAt || this.lastRunAt < finished.toISOString())) {
+        this.lastRunAt = finished.toISOString();
+        this.notify();
+      }
+    } catch (error) {
+      this.log('debug', `Última execução não lida: ${(error as Error).message}`);
+    }
   }
 
   /** The settings changed (schedules, branches, stores): re-plan only what changed. */
@@ -258,11 +283,13 @@ export class EngineController {
       : 0;
     const firstFailure = [...this.readiness.failing, ...this.failures.values()][0];
     const waitingFor = this.state === 'setup' ? this.readiness.waitingFor : null;
+    const failure = this.state === 'error' && firstFailure ? firstFailure : null;
+    const noSchedules = this.state === 'running' && scheduled === 0;
     const detail = waitingFor
       ? waitingFor.label
-      : this.state === 'error' && firstFailure
-        ? firstFailure
-        : this.state === 'running' && scheduled === 0
+      : failure
+        ? failure
+        : noSchedules
           ? 'nenhuma sincronização configurada'
           : '';
     const separator = this.state === 'running' ? ' — ' : ': ';
@@ -271,6 +298,8 @@ export class EngineController {
       summary: detail ? `${base}${separator}${detail}` : base,
       detail,
       setupStep: waitingFor?.step ?? null,
+      failure,
+      noSchedules,
       lastRunAt: this.lastRunAt,
       runningJobs: running.map((run) => `${run.branch}:${run.job}`),
     };

@@ -30,6 +30,7 @@ import { DatabaseService } from '../winthor/database-service';
 import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
+import { storeCodeRecordSource } from './seen-codes-source';
 import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
 import { join } from 'node:path';
 import { readStoreCodes } from '../engine/mappings/store-codes';
@@ -205,7 +206,10 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       marks: () => marks.read(),
       isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
       storeCodes: (branch, kind) =>
-        readStoreCodes({ settings: () => options.settings.get(), sampler, now }, { branch, kind }),
+        readStoreCodes(
+          { settings: () => options.settings.get(), sampler, seen: storeCodeRecordSource(database), now },
+          { branch, kind },
+        ),
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
     },
     now,
@@ -220,6 +224,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...syncHandlers(engine, options.settings),
     ...mappingHandlers(options.settings, database, {
       sampler,
+      // The order import's record first: a code of the last order run shows at once (ADR 0223).
+      seen: storeCodeRecordSource(database),
       now,
     }),
     ...orderHandlers(options.settings, database),

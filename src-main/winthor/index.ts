@@ -45,6 +45,7 @@ export { PREFIX, INTEGRATION_TABLES, QUEUE_TRIGGERS } from './schema/integration
 export { OrderImporterSimulator, type AdvanceReport } from './demo/order-importer-simulator';
 export { prepareDemoDatabase, demoDatabasePath, DEMO_DATABASE_FILE } from './demo/demo-database';
 export { DEMO_BRANCHES, DEMO_BRANCH_CODES } from './demo/demo-branches';
+export { demoOrderPrices } from './demo/demo-order-prices';
 export * from './repositories/store-bindings-repository';
 export * from './repositories/runs-repository';
 export * from './repositories/logs-repository';

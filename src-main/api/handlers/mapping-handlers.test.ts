@@ -73,7 +73,7 @@ describe('mappings.winthorCodes: WinThor’s own lists', () => {
   it('lists billing types (PCCOB), plans (PCPLPAG) with instalments and days, and carriers (PCFORNEC)', async () => {
     const billing = await runtime.api.invoke('mappings.winthorCodes', { kind: 'billing' });
     expect(billing.table).toBe('PCCOB');
-    expect(billing.codes.map((c) => c.code)).toEqual(['BK', 'CART', 'D', 'PIX']);
+    expect(billing.codes.map((c) => c.code)).toEqual(['BK', 'CART', 'D', 'DEB', 'PIX']);
     expect(billing.codes.find((c) => c.code === 'CART')?.description).toBe('CARTAO DE CREDITO');
 
     const plans = await runtime.api.invoke('mappings.winthorCodes', { kind: 'plans' });

@@ -79,8 +79,7 @@ const CASES: Case[] = [
     name: 'cidade desconhecida',
     kind: 'cidade_desconhecida',
     field: 'PCCIDADE.CODIBGE',
-    order: (h) =>
-      withShipping(h, { city: 'Goiânia', state: 'GO', ibgeCode: '5208707', zipCode: '74210-010' }),
+    order: (h) => withShipping(h, { city: 'Manaus', state: 'AM', ibgeCode: '1302603', zipCode: '69005-010' }),
   },
   {
     name: 'SKU desconhecido',

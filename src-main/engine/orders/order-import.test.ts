@@ -79,12 +79,12 @@ describe('order import on the embedded WinThor, the store sandbox and the import
     // Invoiced with its key is final: later runs make no call for it.
     expect((await h.run('orderStatus')).counts.storeCalls).toBe(0);
     expect(await headers(h)).toBe(1);
-    // The codes the order carried are kept for the mapping screens.
+    // The codes the order carried are kept for the mapping screens: once, though it was pulled twice.
     expect((await listStoreCodes(h.db, { branch: '1' })).map((c) => [c.kind, c.storeCode, c.count])).toEqual(
       expect.arrayContaining([
-        ['billing', 'CreditCard', 2],
-        ['plans', 'CreditCard:3', 2],
-        ['carriers', '1', 2],
+        ['billing', 'CreditCard', 1],
+        ['plans', 'CreditCard:3', 1],
+        ['carriers', '1', 1],
       ]),
     );
     expect(await listPendings(h.db, { status: 'open' })).toEqual([]);

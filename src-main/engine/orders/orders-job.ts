@@ -70,7 +70,11 @@ const pull = async (context: JobContext, importer: OrderImporter): Promise<void>
   })) {
     pages += 1;
     context.counts.storeCalls += 1;
-    await data.recordCodes(page.orders.flatMap(codeSightings));
+    // Each order's codes count once, when it is first read: a waiting order pulled again adds nothing.
+    const known = await data.get(page.orders.map((order) => String(order.id)));
+    await data.recordCodes(
+      page.orders.filter((order) => !known.has(String(order.id))).flatMap(codeSightings),
+    );
     for (const invalid of page.invalid) await recordMalformedOrder(context, invalid);
     for (const order of page.orders) {
       if (context.signal.aborted) return;

@@ -6,7 +6,7 @@ import {
   type StoreSandbox,
   type StoreSandboxOptions,
 } from '../../sandbox/store/store-sandbox';
-import { moveStoreBindings } from '../../winthor';
+import { demoOrderPrices, moveStoreBindings } from '../../winthor';
 import type { Runtime } from '../create-runtime';
 import { storeKeyOf } from '../engine-ports';
 import { branchesOnSandbox, DEMO_STORE_TOKEN } from './demo-settings';
@@ -61,10 +61,21 @@ const startDemoStore = async (runtime: Runtime, options: StoreSandboxDemoOptions
   const { state, warning } = readSandboxState(stateFile);
   if (warning) runtime.log('warn', warning);
   const { shareRunningStore, ...sandboxOptions } = options;
+  // The demo store's orders sell at the demo WinThor's own prices from their first read (ADR 0221).
+  const orderPrices = await runtime.database
+    .use((db) => demoOrderPrices(db))
+    .catch((error: unknown) => {
+      runtime.log(
+        'warn',
+        `Os preços do WinThor de demonstração não foram lidos (${(error as Error).message}): os pedidos da loja de demonstração usam preços gerados.`,
+      );
+      return undefined;
+    });
   const start = (port: number) =>
     startStoreSandbox({
       token: DEMO_STORE_TOKEN,
       orders: 40,
+      ...(orderPrices ? { orderPrices } : {}),
       ...sandboxOptions,
       port,
       state,

@@ -67,9 +67,21 @@ export class OrderBook {
     private readonly maxProductCode = 500,
     /** Orders placed through `POST orders` (listed after the generated ones). */
     readonly injected?: PlacedOrders,
-    /** The store's own price of a variant (its catalogue), so generated orders sell at the store's price. */
-    private readonly priceOf?: (erpId: string) => number | null,
-  ) {}
+    /**
+     * The prices generated orders sell at, by product code (the demo: its WinThor's own prices, read once
+     * at start). Given, items use only these products, at these prices, forever: an order's content never
+     * changes after it was first read (ADR 0221). None: any code 1..maxProductCode at a generated price.
+     */
+    prices?: ReadonlyMap<string, number>,
+  ) {
+    this.priced = prices
+      ? [...prices]
+          .filter(([code, price]) => price > 0 && Number(code) <= this.maxProductCode)
+          .sort((a, b) => Number(a[0]) - Number(b[0]))
+      : null;
+  }
+
+  private readonly priced: ReadonlyArray<readonly [string, number]> | null;
 
   snapshot(): OrderBookState {
     return { processed: [...this.processed], statusOverrides: [...this.statusOverride] };
@@ -120,14 +132,15 @@ export class OrderBook {
     const customer = this.customers.length ? pick(random, this.customers) : null;
     const itemCount = 1 + Math.floor(random() * 4);
     const orderItems = Array.from({ length: itemCount }, () => {
-      const code = 1 + Math.floor(random() * this.maxProductCode);
+      const roll = random();
       const generated = Math.round((5 + random() * 495) * 100) / 100;
-      const listed = this.priceOf?.(String(code)) ?? null;
-      const price = listed !== null && listed > 0 ? listed : generated;
+      const listed = this.priced?.length ? this.priced[Math.floor(roll * this.priced.length)]! : null;
+      const code = listed ? listed[0] : String(1 + Math.floor(roll * this.maxProductCode));
+      const price = listed ? listed[1] : generated;
       return {
-        variantId: 900_000 + code,
-        erpId: String(code),
-        sku: String(code),
+        variantId: 900_000 + Number(code),
+        erpId: code,
+        sku: code,
         price,
         adjustedPrice: price,
         quantity: 1 + Math.floor(random() * 3),

@@ -29,6 +29,11 @@ export interface StoreSandboxOptions {
   customers?: number;
   /** Highest product code referenced by order items (codes 1..N). Default 500. */
   maxProductCode?: number;
+  /**
+   * The products generated orders sell, with their price (code → price): the demo gives its WinThor's
+   * own prices, so its orders import. Fixed for the sandbox's life; none = generated prices (ADR 0221).
+   */
+  orderPrices?: ReadonlyMap<string, number>;
   /** false = `POST orders/statusProcessed` answers 404, like older stores. */
   statusProcessedImplemented?: boolean;
   now?: () => number;
@@ -94,8 +99,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     customers,
     options.maxProductCode ?? 500,
     injected,
-    // Generated orders sell at the store's own price when the catalogue has the variant (the demo).
-    (erpId) => catalog.findVariant(erpId)?.price ?? null,
+    options.orderPrices,
   );
   const faults = new FaultSet(seededRandom(seed ^ 0xfa017));
   const budget = new HourlyBudget(options.budgetPerHour ?? 1000, now);

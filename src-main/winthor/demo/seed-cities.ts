@@ -11,7 +11,10 @@ export interface DemoCity {
   zip: string;
 }
 
-/** Real municipalities and their IBGE codes, around the two demo branches (Porto Alegre, São Paulo). */
+/**
+ * Real municipalities and their IBGE codes: around the two demo branches (Porto Alegre, São Paulo), and
+ * every city of the demo store's customers.
+ */
 export const DEMO_CITIES: readonly DemoCity[] = [
   { codcidade: 1, name: 'PORTO ALEGRE', ibge: 4314902, uf: 'RS', zip: '90010-000' },
   { codcidade: 2, name: 'CANOAS', ibge: 4304606, uf: 'RS', zip: '92010-000' },
@@ -25,6 +28,11 @@ export const DEMO_CITIES: readonly DemoCity[] = [
   { codcidade: 10, name: 'CAMPINAS', ibge: 3509502, uf: 'SP', zip: '13010-000' },
   { codcidade: 11, name: 'RIO DE JANEIRO', ibge: 3304557, uf: 'RJ', zip: '20010-000' },
   { codcidade: 12, name: 'BELO HORIZONTE', ibge: 3106200, uf: 'MG', zip: '30110-000' },
+  // The other cities the demo store's customers live in, so their orders find a WinThor city (ADR 0221).
+  { codcidade: 13, name: 'GOIÂNIA', ibge: 5208707, uf: 'GO', zip: '74003-010' },
+  { codcidade: 14, name: 'RECIFE', ibge: 2611606, uf: 'PE', zip: '50010-000' },
+  { codcidade: 15, name: 'SALVADOR', ibge: 2927408, uf: 'BA', zip: '40010-000' },
+  { codcidade: 16, name: 'FORTALEZA', ibge: 2304400, uf: 'CE', zip: '60010-000' },
 ];
 
 /** Cities (PCCIDADE), so customers get a WinThor city code and the NF-e its IBGE code (ADR 0110). */

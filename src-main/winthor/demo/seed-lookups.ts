@@ -31,6 +31,7 @@ export const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<
     { CODCOB: 'CART', COBRANCA: 'CARTAO DE CREDITO' },
     { CODCOB: 'BK', COBRANCA: 'BOLETO BANCARIO' },
     { CODCOB: 'PIX', COBRANCA: 'PIX' },
+    { CODCOB: 'DEB', COBRANCA: 'CARTAO DE DEBITO' },
   ]);
   // PRAZO1..PRAZO12: the days of each instalment (the plan's terms, copied into PCPEDCFV by the staging).
   const terms = (...days: number[]) =>
@@ -39,6 +40,11 @@ export const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<
     { CODPLPAG: 1, DESCRICAO: 'A VISTA', NUMDIAS: 0, NUMPR: 1, ...terms(0) },
     { CODPLPAG: 2, DESCRICAO: '30 DIAS', NUMDIAS: 30, NUMPR: 1, ...terms(30) },
     { CODPLPAG: 3, DESCRICAO: '3X SEM JUROS', NUMDIAS: 30, NUMPR: 3, ...terms(30, 60, 90) },
+    // A plan for every instalment count the demo store's card orders use (1 to 6).
+    { CODPLPAG: 22, DESCRICAO: '2X CARTAO', NUMDIAS: 30, NUMPR: 2, ...terms(30, 60) },
+    { CODPLPAG: 24, DESCRICAO: '4X CARTAO', NUMDIAS: 30, NUMPR: 4, ...terms(30, 60, 90, 120) },
+    { CODPLPAG: 25, DESCRICAO: '5X CARTAO', NUMDIAS: 30, NUMPR: 5, ...terms(30, 60, 90, 120, 150) },
+    { CODPLPAG: 26, DESCRICAO: '6X CARTAO', NUMDIAS: 30, NUMPR: 6, ...terms(30, 60, 90, 120, 150, 180) },
     {
       CODPLPAG: 10,
       DESCRICAO: '10X CARTAO',

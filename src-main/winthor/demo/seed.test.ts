@@ -8,6 +8,7 @@ import { isValidEan13 } from './check-digits';
 import { createDemoSchema } from './demo-schema';
 import { DEMO_TABLES } from './demo-tables';
 import { seedDemo } from './seed';
+import { DEMO_CITIES } from './seed-cities';
 import { eanFor } from './seed-products';
 
 describe('demo WinThor seed', () => {
@@ -58,7 +59,7 @@ describe('demo WinThor seed', () => {
       const db = new SqliteDb({ file });
       const columns = await db.query(`SELECT name AS NAME FROM pragma_table_info('PCCLIENT')`);
       expect(columns.map((c) => c.NAME)).toContain('CODFILIALNF');
-      expect((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCIDADE`))!.N).toBe(12);
+      expect((await db.queryOne(`SELECT COUNT(*) AS N FROM PCCIDADE`))!.N).toBe(DEMO_CITIES.length);
       await db.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

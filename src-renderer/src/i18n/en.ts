@@ -35,6 +35,10 @@ export const en: Messages = {
     hostHeadless: 'Service (no window)',
     lastRun: 'Last run',
     never: 'never',
+    noSchedules: 'no sync configured',
+    demoStoreIntro:
+      'Demo: what the store received (departments, products with price and stock, orders) is on',
+    demoStoreLink: 'Demo store',
     runNow: 'Run now',
     pause: 'Pause',
     resume: 'Resume',
@@ -114,6 +118,12 @@ export const en: Messages = {
     runAlready: '{{job}} (branch {{branch}}): already running (#{{runId}}).',
     runRefused: '{{job}} (branch {{branch}}): {{message}}',
     runNothing: 'No run was started.',
+    runAllStarted: 'Run now: {{count}} run(s) started — {{list}}.',
+    runAllAlready: '{{count}} already running — {{list}}.',
+    ticket: '{{job}} (branch {{branch}}) #{{runId}}',
+    partialFailed: '{{count}} item(s) with a pending issue',
+    partialStarved:
+      "{{count}} item(s) left for the next run: the store's call limit is kept for higher-priority jobs",
     never: 'Never run',
     runNumber: '#{{id}}',
     status: {

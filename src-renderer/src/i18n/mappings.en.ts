@@ -30,6 +30,10 @@ export const mappingsEn: typeof mappingsPtBR = {
   required: 'Required: {{field}}.',
   duplicate:
     'The code "{{code}}" is already mapped in this branch: edit the existing row instead of adding another.',
+  planFormat:
+    'Instalments in the store: "{{code}}" is not an instalment code. Use the number of instalments (1 to 99) or method:instalments, with a payment method without spaces — for example 3 or CreditCard:3.',
+  otherFormMapped:
+    '"{{code}}" is the same shipping method as "{{mapped}}" (id {{id}}, name "{{name}}"), already mapped in this branch to carrier {{winthor}}: edit that row instead of mapping the shipping method twice.',
   nothingFound: 'No code found',
   winthorLoading: 'Loading the WinThor list…',
   seenTitle: 'Codes seen on orders with no mapping',

@@ -29,6 +29,10 @@ export const mappingsPtBR = {
   required: 'Obrigatório: {{field}}.',
   duplicate:
     'O código "{{code}}" já está mapeado nesta filial: edite a linha existente em vez de adicionar outra.',
+  planFormat:
+    'Parcelas na loja: "{{code}}" não é um parcelamento. Use o número de parcelas (1 a 99) ou forma:parcelas, com a forma de pagamento sem espaços — por exemplo 3 ou CreditCard:3.',
+  otherFormMapped:
+    '"{{code}}" é a mesma forma de envio que "{{mapped}}" (código {{id}}, nome "{{name}}"), já mapeada nesta filial para a transportadora {{winthor}}: edite aquela linha em vez de mapear a forma de envio duas vezes.',
   nothingFound: 'Nenhum código encontrado',
   winthorLoading: 'Carregando a lista do WinThor…',
   seenTitle: 'Códigos vistos nos pedidos sem mapeamento',

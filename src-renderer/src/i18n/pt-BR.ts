@@ -34,6 +34,10 @@ export const ptBR = {
     hostHeadless: 'Serviço (sem janela)',
     lastRun: 'Última execução',
     never: 'nunca',
+    noSchedules: 'nenhuma sincronização configurada',
+    demoStoreIntro:
+      'Demonstração: o que a loja recebeu (departamentos, produtos com preço e estoque, pedidos) está em',
+    demoStoreLink: 'Loja de demonstração',
     runNow: 'Executar agora',
     pause: 'Pausar',
     resume: 'Retomar',
@@ -112,6 +116,12 @@ export const ptBR = {
     runAlready: '{{job}} (filial {{branch}}): já em execução (nº {{runId}}).',
     runRefused: '{{job}} (filial {{branch}}): {{message}}',
     runNothing: 'Nenhuma execução foi iniciada.',
+    runAllStarted: 'Executar agora: {{count}} execução(ões) iniciada(s) — {{list}}.',
+    runAllAlready: '{{count}} já em execução — {{list}}.',
+    ticket: '{{job}} (filial {{branch}}) nº {{runId}}',
+    partialFailed: '{{count}} item(ns) com pendência',
+    partialStarved:
+      '{{count}} item(ns) ficaram para a próxima execução: o limite de chamadas da loja está reservado para tarefas de maior prioridade',
     never: 'Nunca executada',
     runNumber: 'nº {{id}}',
     status: {

@@ -1,4 +1,4 @@
-import { Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -10,6 +10,7 @@ import { StoreStateCard } from './StoreStateCard';
 import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
 import { SetupGuide } from './setup/SetupGuide';
 import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
+import { useRunAll } from '../sync/use-run-now';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -25,7 +26,7 @@ const Fact = ({ label, value, testId }: { label: string; value: string; testId?:
 export const DashboardPage = () => {
   const { t, i18n } = useTranslation();
   const status = useApiQuery('app.status', {}, { refetchInterval: 10_000 });
-  const runNow = useApiMutation('engine.runNow', ['app.status', 'sync.overview']);
+  const runNow = useRunAll();
   const pause = useApiMutation('engine.pause', ['app.status']);
   const resume = useApiMutation('engine.resume', ['app.status']);
   const data = status.data;
@@ -34,6 +35,10 @@ export const DashboardPage = () => {
   const canRun = data?.engine.state === 'running' || data?.engine.state === 'error';
   // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
   useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
+  // The failure (engine words) or "no sync configured" in the UI's language; else the setup step waited for.
+  const engineDetail = data
+    ? (data.engine.failure ?? (data.engine.noSchedules ? t('dashboard.noSchedules') : data.engine.detail))
+    : '';
 
   return (
     <>
@@ -47,9 +52,9 @@ export const DashboardPage = () => {
               <Group>
                 <Text fw={600}>{t('dashboard.engine')}</Text>
                 <EngineBadge state={data.engine.state} />
-                {data.engine.detail && (
+                {engineDetail && (
                   <Text c="dimmed" data-testid="engine-summary">
-                    {data.engine.detail}
+                    {engineDetail}
                   </Text>
                 )}
               </Group>
@@ -84,6 +89,14 @@ export const DashboardPage = () => {
               testId="last-run"
             />
           </SimpleGrid>
+          {data.demoStoreUrl && (
+            <Text size="sm" mt="sm">
+              {t('dashboard.demoStoreIntro')}{' '}
+              <Anchor href={data.demoStoreUrl} target="_blank" rel="noreferrer">
+                {t('dashboard.demoStoreLink')}
+              </Anchor>
+            </Text>
+          )}
           <SyncOverviewCards enginePaused={paused} />
           <StoreStateCard />
           <ActivityCharts />

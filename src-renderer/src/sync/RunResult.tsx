@@ -3,6 +3,7 @@ import { IconInfoCircle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { RunSummary } from '@contract';
 import { formatDateTime, formatFull } from '../format/format-time';
+import { runMessage } from './run-message';
 
 export const RUN_STATUS_COLORS: Record<RunSummary['status'], string> = {
   running: 'blue',
@@ -27,7 +28,16 @@ export const RunStatusBadge = ({ status }: { status: RunSummary['status'] }) => 
 };
 
 /** When a run started, its status badge and, below, its message (cut to two lines, whole in the tooltip). */
-export const RunWhen = ({ run, now }: { run: RunSummary | null; now: Date }) => {
+export const RunWhen = ({
+  run,
+  now,
+  withMessage = true,
+}: {
+  run: RunSummary | null;
+  now: Date;
+  /** False when the caller shows the message itself. */
+  withMessage?: boolean;
+}) => {
   const { t, i18n } = useTranslation();
   if (!run)
     return (
@@ -35,6 +45,7 @@ export const RunWhen = ({ run, now }: { run: RunSummary | null; now: Date }) => 
         {t('sync.never')}
       </Text>
     );
+  const message = withMessage ? runMessage(run, t) : null;
   return (
     <Stack gap={2} data-testid="last-run" data-run-id={run.id}>
       <Group gap={6} wrap="nowrap">
@@ -45,9 +56,9 @@ export const RunWhen = ({ run, now }: { run: RunSummary | null; now: Date }) => 
         </Tooltip>
         <RunStatusBadge status={run.status} />
       </Group>
-      {run.message && (
-        <Text size="xs" c="dimmed" lineClamp={2} title={run.message}>
-          {run.message}
+      {message && (
+        <Text size="xs" c="dimmed" lineClamp={2} title={message}>
+          {message}
         </Text>
       )}
     </Stack>
@@ -66,9 +77,10 @@ export const RunLine = ({ run, now }: { run: RunSummary | null; now: Date }) => 
         {t('sync.never')}
       </Text>
     );
+  const message = runMessage(run, t);
   const tip = [
     `${formatFull(run.startedAt, i18n.language)} · ${t('sync.runNumber', { id: run.id })}`,
-    run.message,
+    message,
   ]
     .filter(Boolean)
     .join('\n');
@@ -79,7 +91,7 @@ export const RunLine = ({ run, now }: { run: RunSummary | null; now: Date }) => 
         <Text size="sm" fw={600} c={`${RUN_STATUS_COLORS[run.status]}.7`}>
           {t(`sync.status.${run.status}`)}
         </Text>
-        {run.message && <IconInfoCircle size={14} color="var(--mantine-color-dimmed)" />}
+        {message && <IconInfoCircle size={14} color="var(--mantine-color-dimmed)" />}
       </Group>
     </Tooltip>
   );
@@ -97,17 +109,18 @@ export const countsSummary = (
 /** A run in one cell: when, status, counts and message (the Agendamento list). */
 export const RunResult = ({ run, now }: { run: RunSummary | null; now: Date }) => {
   const { t } = useTranslation();
+  const message = run ? runMessage(run, t) : null;
   return (
     <Stack gap={2}>
-      <RunWhen run={run ? { ...run, message: null } : null} now={now} />
+      <RunWhen run={run} now={now} withMessage={false} />
       {run && (
         <Text size="xs" data-testid="run-counts">
           {countsSummary(run.counts, (key) => t(`sync.counts.${key}`))}
         </Text>
       )}
-      {run?.message && (
-        <Text size="xs" c="dimmed" lineClamp={2} title={run.message}>
-          {run.message}
+      {message && (
+        <Text size="xs" c="dimmed" lineClamp={2} title={message}>
+          {message}
         </Text>
       )}
     </Stack>

@@ -54,3 +54,48 @@ export const useRunNow = () => {
     mutation.isPending && mutation.variables?.branch === branch && mutation.variables.job === job;
   return { run, isStarting };
 };
+
+/**
+ * The Painel's main "Executar agora" (every job with an enabled schedule of every enabled branch,
+ * `sync.run` with no branch or job): one notification saying what started, with each run's number, what
+ * was already running, and each refusal.
+ */
+export const useRunAll = () => {
+  const { t } = useTranslation();
+  const ticket = (value: { job: ScheduleJob; branch: string; runId: number }) =>
+    t('sync.ticket', { job: t(`jobs.${value.job}`), branch: value.branch, runId: value.runId });
+  const tell = (result: SyncRunResult) => {
+    const lines = [
+      ...(result.started.length
+        ? [
+            t('sync.runAllStarted', {
+              count: result.started.length,
+              list: result.started.map(ticket).join(', '),
+            }),
+          ]
+        : []),
+      ...(result.alreadyRunning.length
+        ? [
+            t('sync.runAllAlready', {
+              count: result.alreadyRunning.length,
+              list: result.alreadyRunning.map(ticket).join(', '),
+            }),
+          ]
+        : []),
+    ];
+    if (lines.length)
+      notifications.show({ color: result.started.length ? 'green' : 'blue', message: lines.join(' ') });
+    for (const refusal of result.refused)
+      notifications.show({
+        color: 'red',
+        message: t('sync.runRefused', {
+          job: t(`jobs.${refusal.job}`),
+          branch: refusal.branch,
+          message: refusal.message,
+        }),
+      });
+    if (result.started.length + result.alreadyRunning.length + result.refused.length === 0)
+      notifications.show({ color: 'yellow', message: t('sync.runNothing') });
+  };
+  return useApiMutation('sync.run', ['app.status', 'sync.overview'], { onSuccess: tell });
+};

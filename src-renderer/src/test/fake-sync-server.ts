@@ -48,6 +48,8 @@ export class FakeSyncServer {
   /** Per branch|job, a change to the overview's job state (a run going on, a last run…). */
   jobs = new Map<string, Partial<JobState>>();
   nextRunId = 41;
+  /** app.status demoStoreUrl (the demo store's page), null outside the demo. */
+  demoStoreUrl: string | null = null;
   runAnswer: ((input: { branch: string; job: ScheduleJob }) => SyncRunResult) | undefined;
   listeners: Array<(event: SyncRunEvent) => void> = [];
 
@@ -125,6 +127,7 @@ export class FakeSyncServer {
           uptimeSeconds: 3600,
           host: 'headless',
           demo: true,
+          demoStoreUrl: this.demoStoreUrl,
           engine: {
             state: this.enginePaused ? 'paused' : 'running',
             summary: this.enginePaused ? 'Pausado' : 'Em execução',

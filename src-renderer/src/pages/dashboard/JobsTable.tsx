@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { BranchSyncState, JobState } from '@contract';
 import { formatDateTime, formatFull, formatRelative } from '../../format/format-time';
 import { RunLine, SHOWN_COUNTS } from '../../sync/RunResult';
+import { runMessage } from '../../sync/run-message';
 import { JOB_STATE_COLORS, jobDisplayState } from './job-state';
 
 /** The jobs this version runs first, in the engine's order; the ones still to come after them. */
@@ -26,11 +27,12 @@ const JobStateCell = ({ job, enginePaused }: { job: JobState; enginePaused: bool
   const { t } = useTranslation();
   const state = jobDisplayState(job, enginePaused);
   const progress = job.progress;
+  const message = job.lastRun ? runMessage(job.lastRun, t) : null;
   return (
     <Stack gap={4} align="flex-start">
       <Tooltip
-        label={state === 'unavailable' ? t('sync.unavailableHint') : (job.lastRun?.message ?? '')}
-        disabled={state !== 'unavailable' && !(state === 'error' && job.lastRun?.message)}
+        label={state === 'unavailable' ? t('sync.unavailableHint') : (message ?? '')}
+        disabled={state !== 'unavailable' && !(state === 'error' && message)}
         multiline
         w={300}
       >

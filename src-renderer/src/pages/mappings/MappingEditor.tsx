@@ -3,11 +3,11 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CodeMapping, MappingKind } from '@contract';
+import { normalisePlanStoreCode, type CodeMapping, type MappingKind } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ApiCallError } from '../../api/transport';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { sameStoreCode } from './mapping-labels';
+import { otherFormClash, sameStoreCode } from './mapping-labels';
 import { MappingForm, type MappingValues } from './MappingForm';
 import { MappingTable } from './MappingTable';
 import { UnmappedCodes } from './UnmappedCodes';
@@ -36,12 +36,26 @@ export const MappingEditor = ({
     mode: 'controlled',
     initialValues: EMPTY,
     validate: {
-      storeCode: (value) => {
+      storeCode: (value, values) => {
         if (!value.trim()) return t('mappings.required', { field: t(`mappings.kinds.${kind}.storeCode`) });
-        const clash = rows.findIndex(
-          (row, index) => index !== editing && sameStoreCode(row.storeCode, value),
-        );
-        return clash >= 0 ? t('mappings.duplicate', { code: value.trim() }) : null;
+        // Plans: instalments or method:instalments, compared normalised (CreditCard:03 is CreditCard:3).
+        const code = kind === 'plans' ? normalisePlanStoreCode(value) : value;
+        if (code === null) return t('mappings.planFormat', { code: value.trim() });
+        const clash = rows.findIndex((row, index) => index !== editing && sameStoreCode(row.storeCode, code));
+        if (clash >= 0) return t('mappings.duplicate', { code: value.trim() });
+        const other =
+          kind === 'carriers'
+            ? otherFormClash(code, values.winthorCode, rows, seen.data?.codes ?? [], editing)
+            : null;
+        return other
+          ? t('mappings.otherFormMapped', {
+              code: value.trim(),
+              id: other.method.code,
+              name: other.method.name,
+              mapped: other.row.storeCode,
+              winthor: other.row.winthorCode,
+            })
+          : null;
       },
       winthorCode: (value) =>
         value ? null : t('mappings.required', { field: t(`mappings.kinds.${kind}.winthorCode`) }),
@@ -73,7 +87,11 @@ export const MappingEditor = ({
     );
 
   const submit = form.onSubmit((values) => {
-    const row = { ...values, storeCode: values.storeCode.trim() };
+    const typed = values.storeCode.trim();
+    const row = {
+      ...values,
+      storeCode: kind === 'plans' ? (normalisePlanStoreCode(typed) ?? typed) : typed,
+    };
     if (editing === null) persist([...rows, row], t('mappings.added'), startOver);
     else
       persist(

@@ -1,7 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { Branch, defaultSettings, type CodeMapping, type MappingKind, type Settings } from '@contract';
+import {
+  Branch,
+  defaultSettings,
+  planStoreCodeMessage,
+  type CodeMapping,
+  type MappingKind,
+  type Settings,
+} from '@contract';
 import { ApiCallError } from '../../api/transport';
 import { fakeAnswer, fakeError } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
@@ -272,5 +279,57 @@ describe('MappingPage (Plano de Pagamento, Transportadora)', () => {
     expect(
       await screen.findByRole('option', { name: '11 — TRANSPORTADORA LOG FACIL · bloqueada no WinThor' }),
     ).toBeInTheDocument();
+  });
+
+  it('Plano de Pagamento refuses a code no order carries, with the contract’s message, and saves CreditCard:03 as CreditCard:3', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<MappingPage kind="plans" />);
+    const storeCode = await screen.findByRole('combobox', { name: 'Parcelas na loja' });
+    await pick(user, 'Plano de pagamento no WinThor', /^3 — 3X/);
+    // Each format is refused by the contract (plan-store-code.test.ts); here, the screen shows it.
+    for (const bad of ['abc', '2x', 'Credit Card:2']) {
+      await user.clear(storeCode);
+      await user.type(storeCode, bad);
+      await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+      // The same text the API answers with (contract/mapping-settings.ts).
+      expect(await screen.findByText(planStoreCodeMessage(bad))).toBeInTheDocument();
+    }
+    expect(saves()).toEqual([]);
+
+    await user.clear(storeCode);
+    await user.type(storeCode, 'CreditCard:03');
+    await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    expect(saves()[0]?.rows).toEqual([row('CreditCard:3', '3')]);
+
+    // CreditCard:3 is now mapped: "creditcard:03" is the same code.
+    await user.type(storeCode, 'creditcard:03');
+    await pick(user, 'Plano de pagamento no WinThor', /^1 — A VISTA/);
+    await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+    expect(
+      await screen.findByText(/O código "creditcard:03" já está mapeado nesta filial/),
+    ).toBeInTheDocument();
+    expect(saves()).toHaveLength(1);
+  }, 20_000);
+
+  it('Transportadora refuses a shipping method mapped under its other form (id or name) to another carrier', async () => {
+    (server.settings as Settings).branches[0]!.mappings.carriers = [row('2', '9', 'Correios SEDEX')];
+    const user = userEvent.setup();
+    renderWithProviders(<MappingPage kind="carriers" />);
+    const storeCode = await screen.findByRole('combobox', { name: 'Forma de envio na loja' });
+    await user.type(storeCode, 'correios sedex');
+    await pick(user, 'Transportadora no WinThor', /^11 — /);
+    await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+    expect(
+      await screen.findByText(
+        '"correios sedex" é a mesma forma de envio que "2" (código 2, nome "Correios SEDEX"), já mapeada nesta filial para a transportadora 9: edite aquela linha em vez de mapear a forma de envio duas vezes.',
+      ),
+    ).toBeInTheDocument();
+    expect(saves()).toEqual([]);
+
+    // The same carrier under both forms changes nothing the import does: accepted.
+    await pick(user, 'Transportadora no WinThor', /^9 — /);
+    await user.click(screen.getByRole('button', { name: 'Adicionar' }));
+    await waitFor(() => expect(saves()).toHaveLength(1));
   });
 });
