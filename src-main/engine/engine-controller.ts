@@ -115,7 +115,8 @@ export class EngineController {
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
-      .finally(() => this.state === 'running' && void this.scheduler?.sync());
+      // Planned unless paused or waiting for setup: a branch failing must not leave the healthy ones unplanned.
+      .finally(() => (this.state === 'running' || this.state === 'error') && void this.scheduler?.sync());
     void this.recallLastRun(ports);
   }
 
@@ -360,7 +361,13 @@ export class EngineController {
   }
 
   private setState(state: EngineState): void {
+    const before = this.state;
     this.state = state;
+    // A service nobody watches: each change of state is a line of the host's log (headless.log).
+    if (before !== state) {
+      const snapshot = this.snapshot();
+      this.log(state === 'error' ? 'warn' : 'info', `Motor: ${snapshot.summary}`);
+    }
     this.notify();
   }
 

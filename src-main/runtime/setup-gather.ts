@@ -88,7 +88,15 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     const state = states.find((candidate) => candidate.branch === branch.code);
     const storeConfigured = !!branch.store.url.trim() && !!branch.store.token.trim();
     const target = storeTokenTarget(branch.store.url);
-    const storeTested = storeConfigured && marks.storeTested[branch.code] === target;
+    // A branch that already synced with this store counts as tested (an install upgraded from a version
+    // without marks, restored settings): the guide must never stop a working installation.
+    const synced =
+      storeConfigured && database.ok
+        ? (await sources.latestRuns(branch.code).catch(() => [])).some(
+            (run) => run.status === 'ok' || run.status === 'partial',
+          )
+        : false;
+    const storeTested = storeConfigured && (marks.storeTested[branch.code] === target || synced);
     const storeProblem = storeProblemOf(state);
     const ready = branch.enabled && storeTested && !storeProblem;
     let unmapped: BranchFacts['unmapped'] = null;
@@ -113,9 +121,8 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
           unmapped[codes.kind] = codes.codes.filter((code) => !code.mapped).map((code) => code.code);
         }
       } else mappingProblem = STILL_READING;
-      previewSeen = marks.previewSeen[branch.code] === target;
-      const runs = await sources.latestRuns(branch.code).catch(() => []);
-      firstSyncRun = runs.some((run) => run.status === 'ok' || run.status === 'partial');
+      previewSeen = marks.previewSeen[branch.code] === target || synced;
+      firstSyncRun = synced;
     }
     const email = branch.email;
     const emailSet = !!email.host && !!email.from;

@@ -11,7 +11,13 @@ import { SetupStepRow } from './SetupStepRow';
  */
 export const SetupGuide = ({ compact = false }: { compact?: boolean }) => {
   const { t, i18n } = useTranslation();
-  const setup = useApiQuery('setup.status', {}, { refetchInterval: 5_000 });
+  // Every 5 s while steps are open; once complete the Painel's compact guide asks once a minute (each ask
+  // runs the prerequisites' queries on WinThor).
+  const setup = useApiQuery(
+    'setup.status',
+    {},
+    { refetchInterval: (query) => (compact && query.state.data?.complete ? 60_000 : 5_000) },
+  );
   const status = useApiQuery('app.status', {});
   const data = setup.data;
   if (compact && (!data || data.complete)) return null;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Branch, defaultSettings, type MethodOutput, type Settings } from '../contract';
+import type { RunRecord } from '../winthor';
+import { gatherSetupFacts, type SetupSources } from './setup-gather';
+
+const settings: Settings = {
+  ...defaultSettings(),
+  database: {
+    ...defaultSettings().database,
+    kind: 'oracle',
+    oracle: { ...defaultSettings().database.oracle, connectString: 'winthor:1521/WINT', user: 'INTEGRA' },
+  },
+  branches: [Branch.parse({ code: '1', store: { url: 'https://loja.exemplo.com.br/api/v1', token: 't' } })],
+};
+
+const report: MethodOutput<'db.check'> = {
+  ok: true,
+  checks: [{ id: 'connection', label: 'Conexão', status: 'ok', detail: 'Oracle 19c' }],
+};
+
+const run = (status: RunRecord['status']): RunRecord => ({
+  id: 1,
+  job: 'stock',
+  branch: '1',
+  trigger: 'schedule',
+  startedAt: new Date(2026, 11, 1),
+  finishedAt: new Date(2026, 11, 1),
+  status,
+  counts: {},
+  message: null,
+});
+
+const sources = (runs: RunRecord[]): SetupSources => ({
+  settings: () => settings,
+  demo: false,
+  check: async () => report,
+  storeStates: () => [],
+  marks: () => ({ storeTested: {}, mailTested: {}, previewSeen: {} }),
+  isAvailable: () => true,
+  storeCodes: async (branch, kind) => ({
+    branch,
+    kind,
+    source: 'orders',
+    readAt: null,
+    orders: 0,
+    codes: [],
+    problem: null,
+  }),
+  latestRuns: async () => runs,
+});
+
+describe('the first-run guide on an installation that already syncs', () => {
+  it('a branch that already synced with its store counts as tested, with no mark (upgrade, restored settings)', async () => {
+    const facts = await gatherSetupFacts(sources([run('ok')]));
+    expect(facts.branches[0]).toMatchObject({ storeTested: true, previewSeen: true, firstSyncRun: true });
+  });
+
+  it('a branch that never synced still needs its store tested', async () => {
+    const facts = await gatherSetupFacts(sources([run('failed')]));
+    expect(facts.branches[0]).toMatchObject({ storeTested: false, firstSyncRun: false });
+  });
+});
