@@ -120,10 +120,21 @@ describe('integration schema at start (after an upgrade of the app)', () => {
     expect(lines.join('\n')).toMatch(/ainda não instaladas/);
   });
 
+  it('runs on a first start with no database configured: the first-run guide takes it from there', async () => {
+    runtime = createRuntime({
+      host: 'headless',
+      settings: openHeadlessSettings(dir),
+      dataDir: dir,
+      startEngine: false,
+    });
+    expect(await bringSchemaUpToDate(runtime.api, { confirm: async () => true, log })).toBe('run');
+    expect(lines.join('\n')).not.toMatch(/não verificadas/);
+  });
+
   it('holds the engine when the database cannot be reached, saying the schema was not checked', async () => {
     const settings = openHeadlessSettings(dir);
     settings.update({
-      database: { kind: 'oracle', oracle: { connectString: '127.0.0.1:1/WINT', user: 'U' } },
+      database: { kind: 'oracle', oracle: { connectString: '127.0.0.1:1/WINT', user: 'U', password: 'p' } },
     });
     runtime = createRuntime({ host: 'headless', settings, dataDir: dir, startEngine: false });
     expect(await bringSchemaUpToDate(runtime.api, { confirm: async () => true, log })).toBe('recheck');

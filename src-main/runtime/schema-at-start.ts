@@ -4,6 +4,7 @@ import { AppError } from '../shared/app-error';
 
 /** The integration objects (WTC_*) of the configured database, as a host finds them when it starts. */
 export type SchemaAtStart =
+  | { kind: 'unconfigured' }
   | { kind: 'unavailable'; message: string }
   | { kind: 'not-installed'; target: number }
   | { kind: 'current'; version: number }
@@ -48,6 +49,8 @@ export const readSchemaAtStart = async (api: Dispatcher): Promise<SchemaAtStart>
     if (installed > target) return { kind: 'newer', installed, target };
     return { kind: 'outdated', installed, target, installBy: plan.grantTo ? 'owner' : 'app' };
   } catch (error) {
+    // No database yet: the first run, which "Primeiros passos" walks (the engine waits in its setup state).
+    if ((error as { code?: string })?.code === 'db_not_configured') return { kind: 'unconfigured' };
     const message =
       error instanceof AppError
         ? `${error.message}${error.fix ? ` ${error.fix}` : ''}`
@@ -76,6 +79,8 @@ export const bringSchemaUpToDate = async (
 ): Promise<SchemaStartOutcome> => {
   const state = await readSchemaAtStart(api);
   switch (state.kind) {
+    case 'unconfigured':
+      return 'run';
     case 'unavailable':
       options.log(
         'warn',
