@@ -52,7 +52,7 @@ const sources = (runs: RunRecord[]): SetupSources => ({
 describe('the first-run guide on an installation that already syncs', () => {
   it('a branch that already synced with its store counts as tested, with no mark (upgrade, restored settings)', async () => {
     const facts = await gatherSetupFacts(sources([run('ok')]));
-    expect(facts.branches[0]).toMatchObject({ storeTested: true, previewSeen: true, firstSyncRun: true });
+    expect(facts.branches[0]).toMatchObject({ storeTested: true, firstSyncRun: true });
   });
 
   it('a branch that never synced still needs its store tested', async () => {

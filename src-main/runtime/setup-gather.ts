@@ -121,7 +121,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
           unmapped[codes.kind] = codes.codes.filter((code) => !code.mapped).map((code) => code.code);
         }
       } else mappingProblem = STILL_READING;
-      previewSeen = marks.previewSeen[branch.code] === target || synced;
+      previewSeen = marks.previewSeen[branch.code] === target;
       firstSyncRun = synced;
     }
     const email = branch.email;
