@@ -65,10 +65,10 @@ export const getPrices = async (
   const out: PriceItem[] = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
-    const list = inList('p', part);
+    const list = inList('p', part, { numregiao: query.region });
     const rows = await db.query(
       `${SELECT_PRICES} AND PCTABPR.CODPROD IN (${list.sql}) ORDER BY PCTABPR.CODPROD`,
-      { numregiao: query.region, ...list.binds },
+      list.binds,
     );
     for (const row of rows) out.push(toPrice(row, query.column));
   }

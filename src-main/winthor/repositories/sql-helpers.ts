@@ -1,14 +1,45 @@
 import type { BindValue, Binds } from '../db/db';
 
-/** `:p0, :p1, …` for an IN list, with its binds. Oracle accepts at most 1000 items: chunk first. */
-export const inList = (prefix: string, values: readonly BindValue[]): { sql: string; binds: Binds } => {
+/** The bind names and the SQL text of IN lists, by prefix and length: pages repeat the same few. */
+const LIST_CACHE_LIMIT = 200;
+const listNames = new Map<string, string[]>();
+const listSql = new Map<string, string>();
+
+const namesFor = (prefix: string, length: number): string[] => {
+  let names = listNames.get(prefix);
+  if (!names || names.length < length) {
+    names = Array.from({ length: Math.max(length, names?.length ?? 0) }, (_, i) => `${prefix}${i}`);
+    if (listNames.size >= LIST_CACHE_LIMIT) listNames.clear();
+    listNames.set(prefix, names);
+  }
+  return names;
+};
+
+/**
+ * `:p0, :p1, …` for an IN list, with its binds. Oracle accepts at most 1000 items: chunk first. `others`
+ * are the statement's other binds, put in the same object (spreading a list of hundreds costs more than
+ * the query on the embedded database).
+ */
+export const inList = (
+  prefix: string,
+  values: readonly BindValue[],
+  others?: Binds,
+): { sql: string; binds: Binds } => {
   if (values.length === 0) throw new Error('Lista IN vazia');
-  const binds: Binds = {};
-  const names = values.map((value, i) => {
-    binds[`${prefix}${i}`] = value;
-    return `:${prefix}${i}`;
-  });
-  return { sql: names.join(', '), binds };
+  const names = namesFor(prefix, values.length);
+  const binds: Binds = others ? { ...others } : {};
+  for (let i = 0; i < values.length; i++) binds[names[i]!] = values[i] as BindValue;
+  const cacheKey = `${prefix}|${values.length}`;
+  let sql = listSql.get(cacheKey);
+  if (sql === undefined) {
+    sql = names
+      .slice(0, values.length)
+      .map((name) => `:${name}`)
+      .join(', ');
+    if (listSql.size >= LIST_CACHE_LIMIT) listSql.clear();
+    listSql.set(cacheKey, sql);
+  }
+  return { sql, binds };
 };
 
 export const chunk = <T>(items: readonly T[], size = 500): T[][] => {

@@ -38,12 +38,12 @@ export const getBindings = async (
   const out = new Map<string, StoreBinding>();
   for (const part of chunk([...new Set(erpKeys)])) {
     if (part.length === 0) continue;
-    const list = inList('k', part);
+    const list = inList('k', part, { store_key: storeKey, entity });
     const rows = await db.query(
       `SELECT ${COLUMNS} FROM WTC_STORE_BINDING
         WHERE WTC_STORE_BINDING.STORE_KEY = :store_key AND WTC_STORE_BINDING.ENTITY = :entity
           AND WTC_STORE_BINDING.ERP_KEY IN (${list.sql})`,
-      { store_key: storeKey, entity, ...list.binds },
+      list.binds,
     );
     for (const row of rows) {
       const binding = toBinding(row);
