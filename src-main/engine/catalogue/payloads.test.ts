@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from './category-payload';
-import { canonicalJson, payloadHash } from './payload-hash';
+import { createHash } from 'node:crypto';
+import { canonicalJson, payloadHash, referenceCanonicalJson } from './payload-hash';
 import { newProductPayload, productPayload, productProblem } from './product-payload';
 
 const product = (over: Partial<WinthorProduct> = {}): WinthorProduct => ({
@@ -36,6 +37,51 @@ describe('payloads and their hash', () => {
     );
     expect(payloadHash({ a: 1, b: 2 })).toBe(payloadHash({ b: 2, a: 1 }));
     expect(payloadHash({ a: 1, b: 2 })).not.toBe(payloadHash({ a: 1, b: 3 }));
+  });
+
+  it('writes exactly the reference text, so the hashes stored on bindings stay valid', () => {
+    // A seeded generator of awkward values: nested objects and arrays, undefined, functions, integer-like
+    // and accented keys, escapes, NaN and -0, Dates, a Map, a null-prototype object.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const keys = ['b', 'a', 'erpId', '10', '2', '0', '01', 'é', 'Z', 'z', 'a b', '"q"', '-1', '4294967295'];
+    const leaf = () =>
+      pick<unknown>([
+        0,
+        -0,
+        1.5,
+        -3,
+        1e21,
+        0.1 + 0.2,
+        NaN,
+        Infinity,
+        'x',
+        'ção "aspas" \\ \n \u0001 \ud800',
+        '',
+        true,
+        false,
+        null,
+        undefined,
+        () => 1,
+        new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+        new Map([[1, 2]]),
+      ]);
+    const value = (depth: number): unknown => {
+      if (depth > 3 || random() < 0.3) return leaf();
+      if (random() < 0.35) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      const object: Record<string, unknown> = random() < 0.1 ? Object.create(null) : {};
+      for (let i = Math.floor(random() * 6); i > 0; i--) object[pick(keys)] = value(depth + 1);
+      return object;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const sample = value(0);
+      expect(canonicalJson(sample)).toBe(referenceCanonicalJson(sample));
+    }
+    const payload = newProductPayload(product(), 7, 12.5, 3);
+    expect(payloadHash(payload)).toBe(
+      createHash('sha256').update(referenceCanonicalJson(payload)).digest('hex'),
+    );
   });
 
   it('a product goes without price and stock (own hashes); the create call carries both', () => {
