@@ -25,15 +25,46 @@ const isIndex = (key: string): boolean => {
 };
 
 /**
- * Object keys in the order the reference writes them: sorted by UTF-16 code units, then — as
- * `Object.fromEntries` rebuilds the object — integer-like keys moved first in numeric order.
+ * Object keys in the order the reference writes them: sorted by UTF-16 code units (an insertion sort: payload
+ * objects have a handful of keys), then — as `Object.fromEntries` rebuilds the object — integer-like keys
+ * moved first in numeric order.
  */
 const orderedKeys = (object: object): string[] => {
-  const keys = Object.keys(object).sort();
-  if (!keys.some(isIndex)) return keys;
-  const indexes = keys.filter(isIndex).sort((a, b) => Number(a) - Number(b));
-  return [...indexes, ...keys.filter((key) => !isIndex(key))];
+  const keys = Object.keys(object);
+  let indexes = false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (!indexes && isIndex(key)) indexes = true;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > key) {
+      keys[j + 1] = keys[j]!;
+      j -= 1;
+    }
+    keys[j + 1] = key;
+  }
+  if (!indexes) return keys;
+  return [
+    ...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)),
+    ...keys.filter((key) => !isIndex(key)),
+  ];
 };
+
+/** Object keys as JSON text, kept: payloads repeat the same few keys. */
+const QUOTED_LIMIT = 1000;
+const quotedKeys = new Map<string, string>();
+const quotedKey = (key: string): string => {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size >= QUOTED_LIMIT) quotedKeys.clear();
+    quotedKeys.set(key, quoted);
+  }
+  return quoted;
+};
+
+/** What JSON.stringify escapes in a string (quote, backslash, control characters, surrogates). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 const isPlainObject = (value: object): boolean => {
   const prototype: unknown = Object.getPrototypeOf(value);
@@ -44,7 +75,7 @@ const isPlainObject = (value: object): boolean => {
 const write = (value: unknown): string | undefined => {
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
       return Number.isFinite(value) ? String(value) : 'null';
     case 'boolean':
@@ -66,7 +97,7 @@ const write = (value: unknown): string | undefined => {
       for (const key of orderedKeys(value)) {
         const text = write((value as Record<string, unknown>)[key]);
         if (text === undefined) continue;
-        out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+        out += `${first ? '' : ','}${quotedKey(key)}:${text}`;
         first = false;
       }
       return `${out}}`;
@@ -88,8 +119,23 @@ const write = (value: unknown): string | undefined => {
  */
 export const canonicalJson = (value: unknown): string => write(value) as string;
 
+/** Short payloads (a price, a stock quantity) repeat across a catalogue: their hashes are kept, bounded. */
+const SHORT_TEXT = 48;
+const SHORT_HASHES_LIMIT = 5000;
+const shortHashes = new Map<string, string>();
+
 /**
  * The hash stored on a binding: equal hashes mean the store already has this payload, so no call is made
  * ("only real changes cost a call").
  */
-export const payloadHash = (payload: unknown): string => hash('sha256', canonicalJson(payload), 'hex');
+export const payloadHash = (payload: unknown): string => {
+  const text = canonicalJson(payload);
+  if (text.length > SHORT_TEXT) return hash('sha256', text, 'hex');
+  let digest = shortHashes.get(text);
+  if (digest === undefined) {
+    digest = hash('sha256', text, 'hex');
+    if (shortHashes.size >= SHORT_HASHES_LIMIT) shortHashes.clear();
+    shortHashes.set(text, digest);
+  }
+  return digest;
+};
