@@ -16,6 +16,7 @@ import { CATEGORY_ENTITY, categoriesSyncedIn, syncCategories } from './categorie
 import { categoryWait } from './category-wait';
 import { StoreError } from '../../ciashop/store-error';
 import { recordItemFailure } from './item-errors';
+import type { BindingAccess } from './page-bindings';
 
 export const PRODUCT_ENTITY = 'product';
 export const PRICE_ENTITY = 'price';
@@ -46,11 +47,13 @@ const categoryPlaces = async (context: JobContext, products: readonly WinthorPro
  * differs; a create — with the variant's price and stock in the same call — when it is new. Categories
  * not in the store yet are sent first (once per run). A product with bad data, or whose category cannot go,
  * becomes a pendência with the fix. Returns the CODPRODs handled (sent, unchanged or a pendência): the
- * caller removes exactly their queue rows.
+ * caller removes exactly their queue rows. `bindings`: where the products' bindings are read and written (a
+ * reconcile page passes its own, read once for the page's products, prices and stock).
  */
 export const sendProducts = async (
   context: JobContext,
   products: readonly WinthorProduct[],
+  bindings: BindingAccess = context.data.bindings,
 ): Promise<Set<number>> => {
   const { data, counts } = context;
   const handled = new Set<number>();
@@ -61,7 +64,7 @@ export const sendProducts = async (
     await syncCategories(context);
     departmentOf = await categoryPlaces(context, products);
   }
-  const bindings = await data.bindings.get(
+  const bound = await bindings.get(
     PRODUCT_ENTITY,
     products.map((p) => String(p.codprod)),
   );
@@ -89,7 +92,7 @@ export const sendProducts = async (
       decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
-    const binding = bindings.get(key);
+    const binding = bound.get(key);
     const hash = payloadHash(productPayload(product, departmentId));
     if (binding?.storeId && binding.payloadHash === hash && !binding.hidden) {
       counts.unchanged += 1;
@@ -113,6 +116,7 @@ export const sendProducts = async (
     if (
       await sendOne(
         context,
+        bindings,
         product,
         decision,
         prices.get(product.codprod) ?? null,
@@ -128,6 +132,7 @@ export const sendProducts = async (
 /** One create or update. Returns false when the product stays queued (no budget left for it). */
 const sendOne = async (
   context: JobContext,
+  bindings: BindingAccess,
   product: WinthorProduct,
   decision: Extract<Decision, { kind: 'send' }>,
   price: number | null,
@@ -163,7 +168,7 @@ const sendOne = async (
     } else {
       storeId = await createOrAdopt(context, product, decision.departmentId, price!, quantity);
     }
-    await data.bindings.save({
+    await bindings.save({
       entity: PRODUCT_ENTITY,
       erpKey: key,
       storeId,
@@ -171,14 +176,14 @@ const sendOne = async (
       hidden: false,
     });
     if (price !== null)
-      await data.bindings.save({
+      await bindings.save({
         entity: PRICE_ENTITY,
         erpKey: priceKey(branch.price.tableErpId, product.codprod),
         storeId: null,
         payloadHash: payloadHash(pricePayload(price)),
         hidden: false,
       });
-    await data.bindings.save({
+    await bindings.save({
       entity: STOCK_ENTITY,
       erpKey: stockKey(branch.stock.warehouseErpId, product.codprod),
       storeId: null,
