@@ -24,14 +24,36 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 export const toSqliteDate = (date: Date): string =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** Two decimal digits at `at`, or NaN. */
+const twoDigits = (text: string, at: number): number => {
+  const tens = text.charCodeAt(at) - 48;
+  const units = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : NaN;
+};
 
+/**
+ * `YYYY-MM-DD HH:MM:SS` (what toSqliteDate writes) as a local Date; other text as is. Read by character
+ * codes, not a regular expression: every binding, price and product row carries a date.
+ */
 const fromSqliteValue = (value: unknown): unknown => {
-  if (typeof value === 'string' && value.length === 19) {
-    const m = DATE_TEXT.exec(value);
-    if (m) return new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  }
-  return value;
+  if (typeof value !== 'string' || value.length !== 19) return value;
+  if (
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 32 || // space
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58
+  )
+    return value;
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  const hours = twoDigits(value, 11);
+  const minutes = twoDigits(value, 14);
+  const seconds = twoDigits(value, 17);
+  // NaN anywhere: not all digits, so not a date.
+  if (Number.isNaN(year + month + day + hours + minutes + seconds)) return value;
+  return new Date(year, month - 1, day, hours, minutes, seconds);
 };
 
 const toSqliteValue = (value: BindValue): string | number | bigint | null => {

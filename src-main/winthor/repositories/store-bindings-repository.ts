@@ -18,15 +18,23 @@ export interface StoreBinding {
 const COLUMNS = `WTC_STORE_BINDING.STORE_KEY, WTC_STORE_BINDING.ENTITY, WTC_STORE_BINDING.ERP_KEY,
   WTC_STORE_BINDING.STORE_ID, WTC_STORE_BINDING.PAYLOAD_HASH, WTC_STORE_BINDING.HIDDEN, WTC_STORE_BINDING.SENT_AT`;
 
-const toBinding = (row: Record<string, unknown>): StoreBinding => ({
-  storeKey: toText(row.STORE_KEY),
-  entity: toText(row.ENTITY),
+const toBinding = (
+  row: Record<string, unknown>,
+  storeKey = toText(row.STORE_KEY),
+  entity = toText(row.ENTITY),
+): StoreBinding => ({
+  storeKey,
+  entity,
   erpKey: toText(row.ERP_KEY),
   storeId: toOptionalText(row.STORE_ID),
   payloadHash: toOptionalText(row.PAYLOAD_HASH),
   hidden: toNumber(row.HIDDEN) === 1,
   sentAt: toOptionalDate(row.SENT_AT),
 });
+
+/** What getBindings reads: the store and entity are the ones asked for (a 64-character key less per row). */
+const KEYED_COLUMNS = `WTC_STORE_BINDING.ERP_KEY, WTC_STORE_BINDING.STORE_ID, WTC_STORE_BINDING.PAYLOAD_HASH,
+  WTC_STORE_BINDING.HIDDEN, WTC_STORE_BINDING.SENT_AT`;
 
 /** The bindings of these keys (missing keys are simply absent from the map). */
 export const getBindings = async (
@@ -40,13 +48,13 @@ export const getBindings = async (
     if (part.length === 0) continue;
     const list = inList('k', part, { store_key: storeKey, entity });
     const rows = await db.query(
-      `SELECT ${COLUMNS} FROM WTC_STORE_BINDING
+      `SELECT ${KEYED_COLUMNS} FROM WTC_STORE_BINDING
         WHERE WTC_STORE_BINDING.STORE_KEY = :store_key AND WTC_STORE_BINDING.ENTITY = :entity
           AND WTC_STORE_BINDING.ERP_KEY IN (${list.sql})`,
       list.binds,
     );
     for (const row of rows) {
-      const binding = toBinding(row);
+      const binding = toBinding(row, storeKey, entity);
       out.set(binding.erpKey, binding);
     }
   }
@@ -130,7 +138,7 @@ export const findBoundProductsNotPublished = async (
     ),
     { store_key: storeKey, row_limit: limit },
   );
-  return rows.map(toBinding);
+  return rows.map((row) => toBinding(row));
 };
 
 /**
