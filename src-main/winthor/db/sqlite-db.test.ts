@@ -37,6 +37,14 @@ describe('SqliteDb adapter', () => {
     expect((await db.queryOne("SELECT '2026-02-03 04:05:06' AS D"))!.D).toEqual(
       new Date(2026, 1, 3, 4, 5, 6),
     );
+    // Only a DATE (or TIMESTAMP) column or an expression is read as a date: text in a text column stays text.
+    await db.execute('CREATE TABLE V (TXT VARCHAR2(30), DT DATE)');
+    await db.execute("INSERT INTO V (TXT, DT) VALUES ('2026-02-03 04:05:06', '2026-02-03 04:05:06')");
+    expect(await db.queryOne('SELECT V.TXT, V.DT, MAX(V.DT) AS LAST FROM V')).toEqual({
+      TXT: '2026-02-03 04:05:06',
+      DT: new Date(2026, 1, 3, 4, 5, 6),
+      LAST: new Date(2026, 1, 3, 4, 5, 6),
+    });
     await db.close();
   });
 

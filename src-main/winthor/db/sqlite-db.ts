@@ -72,11 +72,37 @@ const prepareBinds = (
   return out;
 };
 
+/** The rows a statement returns: each column's key (UPPERCASE) and whether it may hold a date. */
+interface RowShape {
+  keys: string[];
+  dates: boolean[];
+}
+
+/**
+ * Dates are stored as text (toSqliteDate): a column declared DATE or TIMESTAMP, or an expression (no declared
+ * type: MAX(a date), COALESCE…), is read back as a Date when its text is one; other columns are as stored.
+ */
+const rowShape = (stmt: Database.Statement): RowShape => {
+  const columns = stmt.columns();
+  return {
+    keys: columns.map((c) => c.name.toUpperCase()),
+    dates: columns.map((c) => c.type === null || /DATE|TIME/i.test(c.type)),
+  };
+};
+
+const NO_COLUMNS: RowShape = { keys: [], dates: [] };
+
+const toRow = (values: unknown[], { keys, dates }: RowShape): Row => {
+  const row: Row = {};
+  for (let i = 0; i < keys.length; i++) row[keys[i]!] = dates[i] ? fromSqliteValue(values[i]) : values[i];
+  return row;
+};
+
 /** A prepared statement with its binds made positional (`names`: the bind of each position). */
 interface Prepared {
   stmt: Database.Statement;
   names: string[];
-  keys?: string[];
+  shape: RowShape;
 }
 
 /**
@@ -179,25 +205,17 @@ export class SqliteDb implements Db {
     if (!entry) {
       const positional = binds === undefined ? { sql, names: [] } : positionalSql(sql);
       const stmt = this.raw.prepare(positional.sql);
-      entry = { stmt, names: positional.names };
-      if (stmt.reader) entry.keys = stmt.columns().map((c) => c.name.toUpperCase());
+      entry = { stmt, names: positional.names, shape: stmt.reader ? rowShape(stmt) : NO_COLUMNS };
       if (this.statements.size > 500) this.statements.clear();
       this.statements.set(cacheKey, entry);
     }
     return entry;
   }
 
-  private toRow(values: unknown[], keys: string[]): Row {
-    const row: Row = {};
-    for (let i = 0; i < keys.length; i++) row[keys[i]!] = fromSqliteValue(values[i]);
-    return row;
-  }
-
   private session(streamFile: string | null): DbSession {
     const db = this.raw;
     const self = {
       prepared: (sql: string, binds: Binds | undefined) => this.prepared(sql, binds),
-      toRow: (v: unknown[], k: string[]) => this.toRow(v, k),
       raw: db,
     };
     const run = <T>(work: () => T): T => {
@@ -211,15 +229,15 @@ export class SqliteDb implements Db {
       dialect: sqliteDialect,
       query: async <T extends Row>(sql: string, binds?: Binds) =>
         run(() => {
-          const { stmt, names, keys } = self.prepared(sql, binds);
+          const { stmt, names, shape } = self.prepared(sql, binds);
           const rows = stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][];
-          return rows.map((values) => self.toRow(values, keys ?? [])) as T[];
+          return rows.map((values) => toRow(values, shape)) as T[];
         }),
       queryOne: async <T extends Row>(sql: string, binds?: Binds) =>
         run(() => {
-          const { stmt, names, keys } = self.prepared(sql, binds);
+          const { stmt, names, shape } = self.prepared(sql, binds);
           const values = stmt.raw(true).get(positionalBinds(names, binds)) as unknown[] | undefined;
-          return values ? (self.toRow(values, keys ?? []) as T) : undefined;
+          return values ? (toRow(values, shape) as T) : undefined;
         }),
       execute: async (sql: string, binds?: Binds): Promise<ExecuteResult> =>
         run(() => {
@@ -234,9 +252,9 @@ export class SqliteDb implements Db {
       ): Promise<ReturningResult<T>> =>
         run(() => {
           const full = `${sql}${sqliteDialect.returning(Object.keys(returning))}`;
-          const { stmt, names, keys } = self.prepared(full, binds);
+          const { stmt, names, shape } = self.prepared(full, binds);
           const rows = (stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][]).map((values) =>
-            self.toRow(values, keys ?? []),
+            toRow(values, shape),
           ) as T[];
           return { rowsAffected: rows.length, rows };
         }),
@@ -260,9 +278,9 @@ export class SqliteDb implements Db {
           // in-memory database (tests), the rows are read at once instead.
           if (!streamFile) {
             const rows = run(() => {
-              const { stmt, names, keys } = self.prepared(sql, binds);
+              const { stmt, names, shape } = self.prepared(sql, binds);
               return (stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][]).map((values) =>
-                self.toRow(values, keys ?? []),
+                toRow(values, shape),
               );
             });
             for (const row of rows) yield row as T;
@@ -271,12 +289,12 @@ export class SqliteDb implements Db {
           const reader = run(() => new Database(streamFile, { readonly: true, fileMustExist: true }));
           try {
             const stmt = run(() => reader.prepare(sql));
-            const keys = stmt.columns().map((c) => c.name.toUpperCase());
+            const shape = rowShape(stmt);
             const iterator = run(
               () => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>,
             );
             try {
-              for (const values of iterator) yield self.toRow(values, keys) as T;
+              for (const values of iterator) yield toRow(values, shape) as T;
             } finally {
               iterator.return?.();
             }
