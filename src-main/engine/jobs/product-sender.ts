@@ -69,6 +69,8 @@ export const sendProducts = async (
     products.map((p) => String(p.codprod)),
   );
   const decisions = new Map<number, Decision>();
+  /** Unchanged products: any open pendência of theirs is closed, in one call after the loop. */
+  const unchanged: string[] = [];
   for (const product of products) {
     if (context.signal.aborted) break;
     const key = String(product.codprod);
@@ -96,12 +98,13 @@ export const sendProducts = async (
     const hash = payloadHash(productPayload(product, departmentId));
     if (binding?.storeId && binding.payloadHash === hash && !binding.hidden) {
       counts.unchanged += 1;
-      await data.pendings.resolve(PRODUCT_ENTITY, [key]);
+      unchanged.push(key);
       decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
     decisions.set(product.codprod, { kind: 'send', departmentId, storeId: binding?.storeId ?? null, hash });
   }
+  if (unchanged.length > 0) await data.pendings.resolve(PRODUCT_ENTITY, unchanged);
   const toSend = products.filter((p) => decisions.get(p.codprod)?.kind === 'send');
   const codes = toSend.map((p) => p.codprod);
   const prices = new Map(

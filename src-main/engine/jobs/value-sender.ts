@@ -49,6 +49,15 @@ const sendValues = async (
     kind.entity,
     items.map((i) => kind.key(i.codprod)),
   );
+  // Unchanged values: any open pendência of theirs is closed in one call (before the next store call, and
+  // at the end).
+  let unchanged: string[] = [];
+  const settleUnchanged = async () => {
+    if (unchanged.length === 0) return;
+    const keys = unchanged;
+    unchanged = [];
+    await data.pendings.resolve(kind.entity, keys);
+  };
   for (const item of items) {
     if (context.signal.aborted) break;
     counts.read += 1;
@@ -69,10 +78,11 @@ const sendValues = async (
     const hash = payloadHash(kind.payload(item.value));
     if (values.get(key)?.payloadHash === hash) {
       counts.unchanged += 1;
-      await data.pendings.resolve(kind.entity, [key]);
+      unchanged.push(key);
       handled.add(item.codprod);
       continue;
     }
+    await settleUnchanged();
     counts.changed += 1;
     if (!context.mayCall()) {
       counts.starved += 1;
@@ -94,6 +104,7 @@ const sendValues = async (
     }
     handled.add(item.codprod);
   }
+  await settleUnchanged();
   return handled;
 };
 
