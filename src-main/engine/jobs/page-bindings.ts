@@ -1,4 +1,4 @@
-import type { StoreBinding } from '../../winthor';
+import type { BindingState } from '../../winthor';
 import type { JobContext } from '../job-context';
 import type { BindingStore } from '../ports';
 
@@ -14,7 +14,7 @@ export type BindingAccess = Pick<BindingStore, 'get' | 'save'>;
 export const pageBindings = (context: JobContext): BindingAccess => {
   const { bindings } = context.data;
   /** entity → key → binding, or null when the database has none. */
-  const known = new Map<string, Map<string, StoreBinding | null>>();
+  const known = new Map<string, Map<string, BindingState | null>>();
   const entriesOf = (entity: string) => {
     let entries = known.get(entity);
     if (!entries) known.set(entity, (entries = new Map()));
@@ -28,7 +28,7 @@ export const pageBindings = (context: JobContext): BindingAccess => {
         const found = await bindings.get(entity, missing);
         for (const key of missing) entries.set(key, found.get(key) ?? null);
       }
-      const out = new Map<string, StoreBinding>();
+      const out = new Map<string, BindingState>();
       for (const key of keys) {
         const binding = entries.get(key);
         if (binding) out.set(key, binding);
@@ -37,11 +37,7 @@ export const pageBindings = (context: JobContext): BindingAccess => {
     },
     save: async (binding) => {
       await bindings.save(binding);
-      entriesOf(binding.entity).set(binding.erpKey, {
-        ...binding,
-        storeKey: context.store.storeKey,
-        sentAt: context.now(),
-      });
+      entriesOf(binding.entity).set(binding.erpKey, { ...binding, storeKey: context.store.storeKey });
     },
   };
 };
