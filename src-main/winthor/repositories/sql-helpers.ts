@@ -16,9 +16,20 @@ const namesFor = (prefix: string, length: number): string[] => {
 };
 
 /**
+ * The lengths an IN list is written at. A list is padded to the next one by repeating its last value — the
+ * same set, so the same rows for IN and NOT IN — so that lists of 437 and 452 keys are one statement, not
+ * two: one cursor in Oracle's shared pool, one prepared statement on the embedded database (whose cache
+ * would otherwise hold hundreds of near-identical statements of a reconcile's pages).
+ */
+const LIST_LENGTHS = [1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 300, 400, 500, 750, 1000];
+
+/** The length a list of `count` values is written at (longer lists are written as they are). */
+export const paddedLength = (count: number): number => LIST_LENGTHS.find((n) => n >= count) ?? count;
+
+/**
  * `:p0, :p1, …` for an IN list, with its binds. Oracle accepts at most 1000 items: chunk first. `others`
  * are the statement's other binds, put in the same object (spreading a list of hundreds costs more than
- * the query on the embedded database).
+ * the query on the embedded database). The list is padded (paddedLength) with its last value.
  */
 export const inList = (
   prefix: string,
@@ -26,14 +37,16 @@ export const inList = (
   others?: Binds,
 ): { sql: string; binds: Binds } => {
   if (values.length === 0) throw new Error('Lista IN vazia');
-  const names = namesFor(prefix, values.length);
+  const length = paddedLength(values.length);
+  const names = namesFor(prefix, length);
   const binds: Binds = others ? { ...others } : {};
-  for (let i = 0; i < values.length; i++) binds[names[i]!] = values[i] as BindValue;
-  const cacheKey = `${prefix}|${values.length}`;
+  const last = values[values.length - 1] as BindValue;
+  for (let i = 0; i < length; i++) binds[names[i]!] = i < values.length ? (values[i] as BindValue) : last;
+  const cacheKey = `${prefix}|${length}`;
   let sql = listSql.get(cacheKey);
   if (sql === undefined) {
     sql = names
-      .slice(0, values.length)
+      .slice(0, length)
       .map((name) => `:${name}`)
       .join(', ');
     if (listSql.size >= LIST_CACHE_LIMIT) listSql.clear();
