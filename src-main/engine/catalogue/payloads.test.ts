@@ -3,7 +3,7 @@ import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from './category-payload';
 import { createHash } from 'node:crypto';
 import { canonicalJson, payloadHash, referenceCanonicalJson } from './payload-hash';
-import { newProductPayload, productPayload, productProblem } from './product-payload';
+import { newProductPayload, productPayload, productProblem, withVariantValues } from './product-payload';
 
 const product = (over: Partial<WinthorProduct> = {}): WinthorProduct => ({
   codprod: 1234,
@@ -96,6 +96,8 @@ describe('payloads and their hash', () => {
       blocked: false,
     });
     expect(payload.variants?.[0]).not.toHaveProperty('price');
+    // The sender adds price and stock to the payload it hashed: the same create call.
+    expect(withVariantValues(payload, 12.5, 3)).toStrictEqual(newProductPayload(product(), 7, 12.5, 3));
     expect(newProductPayload(product(), 7, 12.5, 3).variants?.[0]).toMatchObject({
       price: 12.5,
       quantity: 3,

@@ -1,8 +1,8 @@
+import type { ProductInput } from '../../ciashop/schemas';
 import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from '../catalogue/category-payload';
 import { payloadHash } from '../catalogue/payload-hash';
 import {
-  newProductPayload,
   priceKey,
   pricePayload,
   productPayload,
@@ -26,7 +26,8 @@ export const STOCK_ENTITY = 'stock';
 type Decision =
   | { kind: 'done' }
   | { kind: 'later' }
-  | { kind: 'send'; departmentId: number; storeId: string | null; hash: string };
+  /** `payload`: the product as hashed, sent as is (with the variant's price and stock). */
+  | { kind: 'send'; payload: ProductInput; storeId: string | null; hash: string };
 
 /** The store ids of the categories of these products (the deepest one in the store wins). */
 const categoryPlaces = async (context: JobContext, products: readonly WinthorProduct[]) => {
@@ -95,14 +96,15 @@ export const sendProducts = async (
       continue;
     }
     const binding = bound.get(key);
-    const hash = payloadHash(productPayload(product, departmentId));
+    const payload = productPayload(product, departmentId);
+    const hash = payloadHash(payload);
     if (binding?.storeId && binding.payloadHash === hash && !binding.hidden) {
       counts.unchanged += 1;
       unchanged.push(key);
       decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
-    decisions.set(product.codprod, { kind: 'send', departmentId, storeId: binding?.storeId ?? null, hash });
+    decisions.set(product.codprod, { kind: 'send', payload, storeId: binding?.storeId ?? null, hash });
   }
   if (unchanged.length > 0) await data.pendings.resolve(PRODUCT_ENTITY, unchanged);
   const toSend = products.filter((p) => decisions.get(p.codprod)?.kind === 'send');
@@ -163,13 +165,14 @@ const sendOne = async (
   }
   try {
     let storeId = decision.storeId;
+    // The payload hashed, with the variant's price and stock: on create, so that a new product costs one
+    // call; on update as on create (outside the hash), so that a store that replaces variants on update
+    // keeps them right (the update call is inferred, ciashop-api.md).
+    const payload = withVariantValues(decision.payload, price, quantity);
     if (storeId !== null) {
-      // The variant carries this branch's price and stock as on create (outside the hash): a store that
-      // replaces variants on update keeps them right (the update call is inferred, ciashop-api.md).
-      const payload = withVariantValues(productPayload(product, decision.departmentId), price, quantity);
       await store.updateProduct(Number(storeId), payload);
     } else {
-      storeId = await createOrAdopt(context, product, decision.departmentId, price!, quantity);
+      storeId = await createOrAdopt(context, product, payload);
     }
     await bindings.save({
       entity: PRODUCT_ENTITY,
@@ -209,11 +212,8 @@ const sendOne = async (
 const createOrAdopt = async (
   context: JobContext,
   product: WinthorProduct,
-  departmentId: number,
-  price: number,
-  quantity: number,
+  payload: ProductInput,
 ): Promise<string> => {
-  const payload = newProductPayload(product, departmentId, price, quantity);
   try {
     return String((await context.store.createProduct(payload)).id);
   } catch (error) {
@@ -221,10 +221,7 @@ const createOrAdopt = async (
     const existing = await context.store.findProductByErpId(String(product.codprod));
     if (!existing) throw error;
     context.log('info', `Produto ${product.codprod} já existia na loja (id ${existing.id}): vinculado.`);
-    await context.store.updateProduct(
-      existing.id,
-      withVariantValues(productPayload(product, departmentId), price, quantity),
-    );
+    await context.store.updateProduct(existing.id, payload);
     return String(existing.id);
   }
 };
