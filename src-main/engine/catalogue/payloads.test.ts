@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from './category-payload';
-import { createHash } from 'node:crypto';
 import { canonicalJson, payloadHash, referenceCanonicalJson } from './payload-hash';
 import { newProductPayload, productPayload, productProblem, withVariantValues } from './product-payload';
 
