@@ -19,7 +19,13 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { StoreClientRegistry } from '../src-main/ciashop/store-registry';
-import { Branch, defaultSettings, type ScheduleJob, type Settings } from '../src-main/contract';
+import {
+  Branch,
+  defaultSettings,
+  type ScheduleJob,
+  type Settings,
+  type SyncRunEvent,
+} from '../src-main/contract';
 import { EngineController } from '../src-main/engine/engine-controller';
 import { CATALOGUE_JOBS } from '../src-main/engine/jobs/catalogue-jobs';
 import type { StoreGateway } from '../src-main/engine/ports';
@@ -67,6 +73,8 @@ interface Figures {
     loopP99Ms: number;
     loopMaxMs: number;
     loopSamples: number;
+    /** Items with a pendência in the reconcile of both branches (the demo's barcode typos). */
+    withPendencia: number;
   };
 }
 
@@ -135,6 +143,8 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
   const clock = { storeMs: 0, calls: 0 };
   const ports = { ...base, store: (branch: Branch) => timed(base.store(branch), clock) };
   let read = 0;
+  /** The counts of the run that ended last. */
+  let finished: SyncRunEvent['counts'] | null = null;
   const engine = new EngineController({
     ports,
     jobs: CATALOGUE_JOBS,
@@ -142,6 +152,7 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
     onEvent: (event) => {
       read = event.counts.read;
       onProgress?.(read);
+      if (event.phase === 'finished') finished = event.counts;
     },
   });
   let onProgress: ((read: number) => void) | undefined;
@@ -158,8 +169,14 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
     const result = await engine.run({ branch, job }, 'manual');
     const ticket = result.started[0];
     if (!ticket) throw new Error(`não iniciou: ${JSON.stringify(result.refused)}`);
+    finished = null;
     const status = await engine.runner!.activeRun(branch, job)!.finished;
+    // The demo catalogue has a few barcode typos (every 97th product): their pendências make a run 'partial',
+    // which is what it should be; anything else left for later is not.
+    const counts = finished as SyncRunEvent['counts'] | null;
+    if (status === 'partial' && counts && counts.starved === 0) return counts.failed;
     if (status !== 'ok') throw new Error(`${job} filial ${branch}: ${status}`);
+    return 0;
   };
   /** Runs the jobs of both branches; returns the wall time, the store's time and the calls. */
   const round = async (jobs: ScheduleJob[]) => {
@@ -247,8 +264,9 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
   const before = { ...clock };
   const started = performance.now();
   const cpu = process.cpuUsage();
+  let withPendencia = 0;
   for (const branch of BRANCHES) {
-    await run(branch, 'reconcile');
+    withPendencia += await run(branch, 'reconcile');
     onProgress = undefined;
   }
   const reconcileMs = performance.now() - started;
@@ -297,6 +315,7 @@ const runEngine = async (file: string, stores: Array<{ url: string; token: strin
       loopP99Ms: loop.percentile(99) / 1e6,
       loopMaxMs: loop.max / 1e6,
       loopSamples: loop.count,
+      withPendencia,
     },
   };
   await engine.stop();
@@ -425,7 +444,7 @@ const report = (f: Figures): void => {
       `${name.padEnd(widths[0]!)}  ${value.padEnd(widths[1]!)}  ${target.padEnd(widths[2]!)}  ${met === null ? '-' : met ? 'sim' : 'NÃO'}`,
     );
   console.log(
-    `\nProdutos publicados com preço: ${f.published} de ${f.products} por filial. Tempo "sem a loja" = tempo total menos a espera pelas chamadas à loja (sandbox local sem latência, em outro processo).`,
+    `\nProdutos publicados com preço: ${f.published} de ${f.products} por filial; ${f.reconcile.withPendencia} item(ns) com pendência na reconciliação das ${BRANCHES.length} filiais (códigos de barras com dígito errado do demo). Tempo "sem a loja" = tempo total menos a espera pelas chamadas à loja (sandbox local sem latência, em outro processo).`,
   );
 };
 

@@ -8,6 +8,7 @@ import type {
   RunRecord,
   RunStatus,
   RunTrigger,
+  BindingState,
   StoreBinding,
   WinthorCategory,
   WinthorProduct,
@@ -47,7 +48,7 @@ export interface ChangeFeed {
 
 /** What the store has of each item, per store (ADR 0107). */
 export interface BindingStore {
-  get(entity: string, erpKeys: readonly string[]): Promise<Map<string, StoreBinding>>;
+  get(entity: string, erpKeys: readonly string[]): Promise<Map<string, BindingState>>;
   save(binding: Omit<StoreBinding, 'storeKey' | 'sentAt'>): Promise<void>;
   /** Bound, visible products that WinThor no longer publishes (reconcile only). */
   productsNotPublished(limit: number): Promise<StoreBinding[]>;

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from './category-payload';
-import { canonicalJson, payloadHash } from './payload-hash';
-import { newProductPayload, productPayload, productProblem } from './product-payload';
+import { canonicalJson, payloadHash, referenceCanonicalJson } from './payload-hash';
+import { newProductPayload, productPayload, productProblem, withVariantValues } from './product-payload';
 
 const product = (over: Partial<WinthorProduct> = {}): WinthorProduct => ({
   codprod: 1234,
@@ -38,6 +39,54 @@ describe('payloads and their hash', () => {
     expect(payloadHash({ a: 1, b: 2 })).not.toBe(payloadHash({ a: 1, b: 3 }));
   });
 
+  it('writes exactly the reference text, so the hashes stored on bindings stay valid', () => {
+    // A seeded generator of awkward values: nested objects and arrays, undefined, functions, integer-like
+    // and accented keys, escapes, NaN and -0, Dates, a Map, a null-prototype object.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const keys = ['b', 'a', 'erpId', '10', '2', '0', '01', 'é', 'Z', 'z', 'a b', '"q"', '-1', '4294967295'];
+    const leaf = () =>
+      pick<unknown>([
+        0,
+        -0,
+        1.5,
+        -3,
+        1e21,
+        0.1 + 0.2,
+        NaN,
+        Infinity,
+        'x',
+        'ção "aspas" \\ \n \u0001 \ud800',
+        '',
+        true,
+        false,
+        null,
+        undefined,
+        () => 1,
+        new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+        new Map([[1, 2]]),
+      ]);
+    const value = (depth: number): unknown => {
+      if (depth > 3 || random() < 0.3) return leaf();
+      if (random() < 0.35) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      const object: Record<string, unknown> = random() < 0.1 ? Object.create(null) : {};
+      for (let i = Math.floor(random() * 6); i > 0; i--) object[pick(keys)] = value(depth + 1);
+      return object;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const sample = value(0);
+      expect(canonicalJson(sample)).toBe(referenceCanonicalJson(sample));
+    }
+    // A short payload's hash is kept: the second answer is the same.
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    for (let i = 0; i < 2; i++) expect(payloadHash({ price: 12.5 })).toBe(sha('{"price":12.5}'));
+    const payload = newProductPayload(product(), 7, 12.5, 3);
+    expect(payloadHash(payload)).toBe(
+      createHash('sha256').update(referenceCanonicalJson(payload)).digest('hex'),
+    );
+  });
+
   it('a product goes without price and stock (own hashes); the create call carries both', () => {
     const payload = productPayload(product(), 7);
     expect(payload).toMatchObject({
@@ -47,6 +96,8 @@ describe('payloads and their hash', () => {
       blocked: false,
     });
     expect(payload.variants?.[0]).not.toHaveProperty('price');
+    // The sender adds price and stock to the payload it hashed: the same create call.
+    expect(withVariantValues(payload, 12.5, 3)).toStrictEqual(newProductPayload(product(), 7, 12.5, 3));
     expect(newProductPayload(product(), 7, 12.5, 3).variants?.[0]).toMatchObject({
       price: 12.5,
       quantity: 3,

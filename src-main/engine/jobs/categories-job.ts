@@ -79,7 +79,6 @@ export const syncCategories = async (
         storeId,
         payloadHash: hash,
         hidden: !node.publish,
-        sentAt: context.now(),
       });
       await data.pendings.resolve(CATEGORY_ENTITY, [node.key]);
       counts.sent += 1;

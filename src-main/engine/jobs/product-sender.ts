@@ -1,8 +1,8 @@
+import type { ProductInput } from '../../ciashop/schemas';
 import type { WinthorProduct } from '../../winthor';
 import { categoryKeysOf } from '../catalogue/category-payload';
 import { payloadHash } from '../catalogue/payload-hash';
 import {
-  newProductPayload,
   priceKey,
   pricePayload,
   productPayload,
@@ -16,6 +16,7 @@ import { CATEGORY_ENTITY, categoriesSyncedIn, syncCategories } from './categorie
 import { categoryWait } from './category-wait';
 import { StoreError } from '../../ciashop/store-error';
 import { recordItemFailure } from './item-errors';
+import type { BindingAccess } from './page-bindings';
 
 export const PRODUCT_ENTITY = 'product';
 export const PRICE_ENTITY = 'price';
@@ -25,7 +26,8 @@ export const STOCK_ENTITY = 'stock';
 type Decision =
   | { kind: 'done' }
   | { kind: 'later' }
-  | { kind: 'send'; departmentId: number; storeId: string | null; hash: string };
+  /** `payload`: the product as hashed, sent as is (with the variant's price and stock). */
+  | { kind: 'send'; payload: ProductInput; storeId: string | null; hash: string };
 
 /** The store ids of the categories of these products (the deepest one in the store wins). */
 const categoryPlaces = async (context: JobContext, products: readonly WinthorProduct[]) => {
@@ -46,11 +48,13 @@ const categoryPlaces = async (context: JobContext, products: readonly WinthorPro
  * differs; a create — with the variant's price and stock in the same call — when it is new. Categories
  * not in the store yet are sent first (once per run). A product with bad data, or whose category cannot go,
  * becomes a pendência with the fix. Returns the CODPRODs handled (sent, unchanged or a pendência): the
- * caller removes exactly their queue rows.
+ * caller removes exactly their queue rows. `bindings`: where the products' bindings are read and written (a
+ * reconcile page passes its own, read once for the page's products, prices and stock).
  */
 export const sendProducts = async (
   context: JobContext,
   products: readonly WinthorProduct[],
+  bindings: BindingAccess = context.data.bindings,
 ): Promise<Set<number>> => {
   const { data, counts } = context;
   const handled = new Set<number>();
@@ -61,11 +65,13 @@ export const sendProducts = async (
     await syncCategories(context);
     departmentOf = await categoryPlaces(context, products);
   }
-  const bindings = await data.bindings.get(
+  const bound = await bindings.get(
     PRODUCT_ENTITY,
     products.map((p) => String(p.codprod)),
   );
   const decisions = new Map<number, Decision>();
+  /** Unchanged products: any open pendência of theirs is closed, in one call after the loop. */
+  const unchanged: string[] = [];
   for (const product of products) {
     if (context.signal.aborted) break;
     const key = String(product.codprod);
@@ -89,16 +95,18 @@ export const sendProducts = async (
       decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
-    const binding = bindings.get(key);
-    const hash = payloadHash(productPayload(product, departmentId));
+    const binding = bound.get(key);
+    const payload = productPayload(product, departmentId);
+    const hash = payloadHash(payload);
     if (binding?.storeId && binding.payloadHash === hash && !binding.hidden) {
       counts.unchanged += 1;
-      await data.pendings.resolve(PRODUCT_ENTITY, [key]);
+      unchanged.push(key);
       decisions.set(product.codprod, { kind: 'done' });
       continue;
     }
-    decisions.set(product.codprod, { kind: 'send', departmentId, storeId: binding?.storeId ?? null, hash });
+    decisions.set(product.codprod, { kind: 'send', payload, storeId: binding?.storeId ?? null, hash });
   }
+  if (unchanged.length > 0) await data.pendings.resolve(PRODUCT_ENTITY, unchanged);
   const toSend = products.filter((p) => decisions.get(p.codprod)?.kind === 'send');
   const codes = toSend.map((p) => p.codprod);
   const prices = new Map(
@@ -113,6 +121,7 @@ export const sendProducts = async (
     if (
       await sendOne(
         context,
+        bindings,
         product,
         decision,
         prices.get(product.codprod) ?? null,
@@ -128,6 +137,7 @@ export const sendProducts = async (
 /** One create or update. Returns false when the product stays queued (no budget left for it). */
 const sendOne = async (
   context: JobContext,
+  bindings: BindingAccess,
   product: WinthorProduct,
   decision: Extract<Decision, { kind: 'send' }>,
   price: number | null,
@@ -155,15 +165,16 @@ const sendOne = async (
   }
   try {
     let storeId = decision.storeId;
+    // The payload hashed, with the variant's price and stock: on create, so that a new product costs one
+    // call; on update as on create (outside the hash), so that a store that replaces variants on update
+    // keeps them right (the update call is inferred, ciashop-api.md).
+    const payload = withVariantValues(decision.payload, price, quantity);
     if (storeId !== null) {
-      // The variant carries this branch's price and stock as on create (outside the hash): a store that
-      // replaces variants on update keeps them right (the update call is inferred, ciashop-api.md).
-      const payload = withVariantValues(productPayload(product, decision.departmentId), price, quantity);
       await store.updateProduct(Number(storeId), payload);
     } else {
-      storeId = await createOrAdopt(context, product, decision.departmentId, price!, quantity);
+      storeId = await createOrAdopt(context, product, payload);
     }
-    await data.bindings.save({
+    await bindings.save({
       entity: PRODUCT_ENTITY,
       erpKey: key,
       storeId,
@@ -171,14 +182,14 @@ const sendOne = async (
       hidden: false,
     });
     if (price !== null)
-      await data.bindings.save({
+      await bindings.save({
         entity: PRICE_ENTITY,
         erpKey: priceKey(branch.price.tableErpId, product.codprod),
         storeId: null,
         payloadHash: payloadHash(pricePayload(price)),
         hidden: false,
       });
-    await data.bindings.save({
+    await bindings.save({
       entity: STOCK_ENTITY,
       erpKey: stockKey(branch.stock.warehouseErpId, product.codprod),
       storeId: null,
@@ -201,11 +212,8 @@ const sendOne = async (
 const createOrAdopt = async (
   context: JobContext,
   product: WinthorProduct,
-  departmentId: number,
-  price: number,
-  quantity: number,
+  payload: ProductInput,
 ): Promise<string> => {
-  const payload = newProductPayload(product, departmentId, price, quantity);
   try {
     return String((await context.store.createProduct(payload)).id);
   } catch (error) {
@@ -213,10 +221,7 @@ const createOrAdopt = async (
     const existing = await context.store.findProductByErpId(String(product.codprod));
     if (!existing) throw error;
     context.log('info', `Produto ${product.codprod} já existia na loja (id ${existing.id}): vinculado.`);
-    await context.store.updateProduct(
-      existing.id,
-      withVariantValues(productPayload(product, departmentId), price, quantity),
-    );
+    await context.store.updateProduct(existing.id, payload);
     return String(existing.id);
   }
 };

@@ -3,6 +3,7 @@ import { productPayload } from '../catalogue/product-payload';
 import type { Job, JobContext } from '../job-context';
 import { syncCategories } from './categories-job';
 import { recordItemFailure } from './item-errors';
+import { pageBindings } from './page-bindings';
 import { PRODUCT_ENTITY, sendProducts } from './product-sender';
 import { sendPrices, sendStock } from './value-sender';
 
@@ -19,10 +20,12 @@ export const reconcile: Job = async (context) => {
   await syncCategories(context, { hideUnpublished: true });
   for await (const page of context.data.catalogue.publishedProductPages(RECONCILE_PAGE)) {
     if (context.signal.aborted) return;
-    await sendProducts(context, page);
+    // The page's bindings are read once for its products, their prices and their stock.
+    const bindings = pageBindings(context);
+    await sendProducts(context, page, bindings);
     const codprods = page.map((product) => product.codprod);
-    await sendPrices(context, codprods);
-    await sendStock(context, codprods);
+    await sendPrices(context, codprods, bindings);
+    await sendStock(context, codprods, bindings);
     context.progress(context.counts.read, null);
   }
   if (!context.signal.aborted) await hideProductsNotPublished(context);

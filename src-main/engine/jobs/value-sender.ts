@@ -2,6 +2,7 @@ import { payloadHash } from '../catalogue/payload-hash';
 import { priceKey, pricePayload, stockKey, stockPayload } from '../catalogue/product-payload';
 import type { JobContext } from '../job-context';
 import { recordItemFailure } from './item-errors';
+import type { BindingAccess } from './page-bindings';
 import { PRICE_ENTITY, PRODUCT_ENTITY, STOCK_ENTITY } from './product-sender';
 
 /** One value to keep right in the store (a variant's stock in a warehouse, or its price in a table). */
@@ -29,24 +30,34 @@ interface ValueKind {
  * Stock or price of products the store already has: the value is hashed and compared with the binding;
  * only a different value costs a call (a stock change lost in the 2829 rounding costs none). Products the
  * store does not have yet are skipped: their create call carries price and stock. Returns the CODPRODs
- * handled.
+ * handled. `bindings`: as for sendProducts.
  */
 const sendValues = async (
   context: JobContext,
   kind: ValueKind,
   items: readonly ValueItem[],
+  bindings: BindingAccess,
 ): Promise<Set<number>> => {
   const { data, counts } = context;
   const handled = new Set<number>();
   if (items.length === 0) return handled;
-  const products = await data.bindings.get(
+  const products = await bindings.get(
     PRODUCT_ENTITY,
     items.map((i) => String(i.codprod)),
   );
-  const values = await data.bindings.get(
+  const values = await bindings.get(
     kind.entity,
     items.map((i) => kind.key(i.codprod)),
   );
+  // Unchanged values: any open pendência of theirs is closed in one call (before the next store call, and
+  // at the end).
+  let unchanged: string[] = [];
+  const settleUnchanged = async () => {
+    if (unchanged.length === 0) return;
+    const keys = unchanged;
+    unchanged = [];
+    await data.pendings.resolve(kind.entity, keys);
+  };
   for (const item of items) {
     if (context.signal.aborted) break;
     counts.read += 1;
@@ -67,10 +78,11 @@ const sendValues = async (
     const hash = payloadHash(kind.payload(item.value));
     if (values.get(key)?.payloadHash === hash) {
       counts.unchanged += 1;
-      await data.pendings.resolve(kind.entity, [key]);
+      unchanged.push(key);
       handled.add(item.codprod);
       continue;
     }
+    await settleUnchanged();
     counts.changed += 1;
     if (!context.mayCall()) {
       counts.starved += 1;
@@ -78,7 +90,7 @@ const sendValues = async (
     }
     try {
       await kind.send(item.codprod, item.value);
-      await data.bindings.save({
+      await bindings.save({
         entity: kind.entity,
         erpKey: key,
         storeId: null,
@@ -92,10 +104,15 @@ const sendValues = async (
     }
     handled.add(item.codprod);
   }
+  await settleUnchanged();
   return handled;
 };
 
-export const sendStock = async (context: JobContext, codprods: readonly number[]): Promise<Set<number>> => {
+export const sendStock = async (
+  context: JobContext,
+  codprods: readonly number[],
+  bindings: BindingAccess = context.data.bindings,
+): Promise<Set<number>> => {
   const warehouse = context.branch.stock.warehouseErpId;
   const items = codprods.length ? await context.data.catalogue.stock(codprods) : [];
   const handled = await sendValues(
@@ -107,11 +124,16 @@ export const sendStock = async (context: JobContext, codprods: readonly number[]
       send: (codprod, quantity) => context.store.setStock(String(codprod), warehouse, quantity),
     },
     items.map((item) => ({ codprod: item.codprod, value: item.offered })),
+    bindings,
   );
   return withoutRows(codprods, items, handled, context);
 };
 
-export const sendPrices = async (context: JobContext, codprods: readonly number[]): Promise<Set<number>> => {
+export const sendPrices = async (
+  context: JobContext,
+  codprods: readonly number[],
+  bindings: BindingAccess = context.data.bindings,
+): Promise<Set<number>> => {
   const table = context.branch.price.tableErpId;
   const items = codprods.length ? await context.data.catalogue.prices(codprods) : [];
   const handled = await sendValues(
@@ -129,6 +151,7 @@ export const sendPrices = async (context: JobContext, codprods: readonly number[
       }),
     },
     items.map((item) => ({ codprod: item.codprod, value: item.price })),
+    bindings,
   );
   return withoutRows(codprods, items, handled, context);
 };

@@ -20,6 +20,31 @@ describe('SqliteDb adapter', () => {
       { ID: 1, DT: when, LOWER_ALIAS: 'a' },
     ]);
     await expect(db.query('SELECT id FROM T WHERE id = :missing', {})).rejects.toThrow(/:missing/);
+    // Text of a date's length that is not a date stays text.
+    for (const txt of [
+      '2026-01-31 23:59:5x',
+      '2026/01/31 23:59:58',
+      'abcd-ef-gh ij:kl:mn',
+      '1234567890123456789',
+    ])
+      await db.execute('INSERT INTO T (id, txt) VALUES (2, :txt)', { txt });
+    expect((await db.query('SELECT txt FROM T WHERE id = 2')).map((row) => row.TXT)).toEqual([
+      '2026-01-31 23:59:5x',
+      '2026/01/31 23:59:58',
+      'abcd-ef-gh ij:kl:mn',
+      '1234567890123456789',
+    ]);
+    expect((await db.queryOne("SELECT '2026-02-03 04:05:06' AS D"))!.D).toEqual(
+      new Date(2026, 1, 3, 4, 5, 6),
+    );
+    // Only a DATE (or TIMESTAMP) column or an expression is read as a date: text in a text column stays text.
+    await db.execute('CREATE TABLE V (TXT VARCHAR2(30), DT DATE)');
+    await db.execute("INSERT INTO V (TXT, DT) VALUES ('2026-02-03 04:05:06', '2026-02-03 04:05:06')");
+    expect(await db.queryOne('SELECT V.TXT, V.DT, MAX(V.DT) AS LAST FROM V')).toEqual({
+      TXT: '2026-02-03 04:05:06',
+      DT: new Date(2026, 1, 3, 4, 5, 6),
+      LAST: new Date(2026, 1, 3, 4, 5, 6),
+    });
     await db.close();
   });
 

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { pickBinds, bindNames } from './binds';
+import { bindValue, pickBinds, positionalSql } from './binds';
 import type {
   BindValue,
   Binds,
@@ -24,14 +24,36 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 export const toSqliteDate = (date: Date): string =>
   `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+/** Two decimal digits at `at`, or NaN. */
+const twoDigits = (text: string, at: number): number => {
+  const tens = text.charCodeAt(at) - 48;
+  const units = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 ? tens * 10 + units : NaN;
+};
 
+/**
+ * `YYYY-MM-DD HH:MM:SS` (what toSqliteDate writes) as a local Date; other text as is. Read by character
+ * codes, not a regular expression: every binding, price and product row carries a date.
+ */
 const fromSqliteValue = (value: unknown): unknown => {
-  if (typeof value === 'string' && value.length === 19) {
-    const m = DATE_TEXT.exec(value);
-    if (m) return new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  }
-  return value;
+  if (typeof value !== 'string' || value.length !== 19) return value;
+  if (
+    value.charCodeAt(4) !== 45 || // -
+    value.charCodeAt(7) !== 45 ||
+    value.charCodeAt(10) !== 32 || // space
+    value.charCodeAt(13) !== 58 || // :
+    value.charCodeAt(16) !== 58
+  )
+    return value;
+  const year = twoDigits(value, 0) * 100 + twoDigits(value, 2);
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  const hours = twoDigits(value, 11);
+  const minutes = twoDigits(value, 14);
+  const seconds = twoDigits(value, 17);
+  // NaN anywhere: not all digits, so not a date.
+  if (Number.isNaN(year + month + day + hours + minutes + seconds)) return value;
+  return new Date(year, month - 1, day, hours, minutes, seconds);
 };
 
 const toSqliteValue = (value: BindValue): string | number | bigint | null => {
@@ -43,12 +65,58 @@ const toSqliteValue = (value: BindValue): string | number | bigint | null => {
 const prepareBinds = (
   sql: string,
   binds: Binds | undefined,
-  names?: string[],
 ): Record<string, string | number | bigint | null> => {
-  const picked = pickBinds(sql, binds, names);
+  const picked = pickBinds(sql, binds);
   const out: Record<string, string | number | bigint | null> = {};
   for (const [k, v] of Object.entries(picked)) out[k] = toSqliteValue(v);
   return out;
+};
+
+/** The rows a statement returns: each column's key (UPPERCASE) and whether it may hold a date. */
+interface RowShape {
+  keys: string[];
+  dates: boolean[];
+}
+
+/**
+ * Dates are stored as text (toSqliteDate): a column declared DATE or TIMESTAMP, or an expression (no declared
+ * type: MAX(a date), COALESCE…), is read back as a Date when its text is one; other columns are as stored.
+ */
+const rowShape = (stmt: Database.Statement): RowShape => {
+  const columns = stmt.columns();
+  return {
+    keys: columns.map((c) => c.name.toUpperCase()),
+    dates: columns.map((c) => c.type === null || /DATE|TIME/i.test(c.type)),
+  };
+};
+
+const NO_COLUMNS: RowShape = { keys: [], dates: [] };
+
+const toRow = (values: unknown[], { keys, dates }: RowShape): Row => {
+  const row: Row = {};
+  for (let i = 0; i < keys.length; i++) row[keys[i]!] = dates[i] ? fromSqliteValue(values[i]) : values[i];
+  return row;
+};
+
+/** A prepared statement with its binds made positional (`names`: the bind of each position). */
+interface Prepared {
+  stmt: Database.Statement;
+  names: string[];
+  shape: RowShape;
+}
+
+/**
+ * The values of a positional statement, in order. Without binds (DDL, a statement that needs none) an
+ * empty list: a statement that does need binds then fails as it would with a missing name.
+ */
+const positionalBinds = (
+  names: string[],
+  binds: Binds | undefined,
+): Array<string | number | bigint | null> => {
+  if (binds === undefined) return [];
+  const values = new Array<string | number | bigint | null>(names.length);
+  for (let i = 0; i < names.length; i++) values[i] = toSqliteValue(bindValue(binds, names[i]!));
+  return values;
 };
 
 export interface SqliteDbOptions {
@@ -110,10 +178,7 @@ export class SqliteDb implements Db {
   readonly dialect = sqliteDialect;
   readonly raw: Database.Database;
   private readonly lock = new Lock();
-  private readonly statements = new Map<
-    string,
-    { stmt: Database.Statement; names: string[]; keys?: string[] }
-  >();
+  private readonly statements = new Map<string, Prepared>();
 
   constructor(options: SqliteDbOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -129,29 +194,28 @@ export class SqliteDb implements Db {
     this.inTransaction = this.session(null);
   }
 
-  private prepared(sql: string) {
-    let entry = this.statements.get(sql);
+  /**
+   * The statement, prepared once, with its `:name` binds made positional: binding an array costs far less
+   * than a named object when an IN list has hundreds of binds (the reconcile's pages). Called without binds,
+   * a statement that has `:name` text (a trigger body's `:NEW`) is prepared as written.
+   */
+  private prepared(sql: string, binds?: Binds): Prepared {
+    const cacheKey = binds === undefined ? `\u0000${sql}` : sql;
+    let entry = this.statements.get(cacheKey);
     if (!entry) {
-      const stmt = this.raw.prepare(sql);
-      entry = { stmt, names: bindNames(sql) };
-      if (stmt.reader) entry.keys = stmt.columns().map((c) => c.name.toUpperCase());
+      const positional = binds === undefined ? { sql, names: [] } : positionalSql(sql);
+      const stmt = this.raw.prepare(positional.sql);
+      entry = { stmt, names: positional.names, shape: stmt.reader ? rowShape(stmt) : NO_COLUMNS };
       if (this.statements.size > 500) this.statements.clear();
-      this.statements.set(sql, entry);
+      this.statements.set(cacheKey, entry);
     }
     return entry;
-  }
-
-  private toRow(values: unknown[], keys: string[]): Row {
-    const row: Row = {};
-    for (let i = 0; i < keys.length; i++) row[keys[i]!] = fromSqliteValue(values[i]);
-    return row;
   }
 
   private session(streamFile: string | null): DbSession {
     const db = this.raw;
     const self = {
-      prepared: (sql: string) => this.prepared(sql),
-      toRow: (v: unknown[], k: string[]) => this.toRow(v, k),
+      prepared: (sql: string, binds: Binds | undefined) => this.prepared(sql, binds),
       raw: db,
     };
     const run = <T>(work: () => T): T => {
@@ -165,21 +229,21 @@ export class SqliteDb implements Db {
       dialect: sqliteDialect,
       query: async <T extends Row>(sql: string, binds?: Binds) =>
         run(() => {
-          const { stmt, names, keys } = self.prepared(sql);
-          const rows = stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][];
-          return rows.map((values) => self.toRow(values, keys ?? [])) as T[];
+          const { stmt, names, shape } = self.prepared(sql, binds);
+          const rows = stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][];
+          return rows.map((values) => toRow(values, shape)) as T[];
         }),
       queryOne: async <T extends Row>(sql: string, binds?: Binds) =>
         run(() => {
-          const { stmt, names, keys } = self.prepared(sql);
-          const values = stmt.raw(true).get(prepareBinds(sql, binds, names)) as unknown[] | undefined;
-          return values ? (self.toRow(values, keys ?? []) as T) : undefined;
+          const { stmt, names, shape } = self.prepared(sql, binds);
+          const values = stmt.raw(true).get(positionalBinds(names, binds)) as unknown[] | undefined;
+          return values ? (toRow(values, shape) as T) : undefined;
         }),
       execute: async (sql: string, binds?: Binds): Promise<ExecuteResult> =>
         run(() => {
           if (ADD_COLUMN.test(sql) && columnExists(db, sql)) return { rowsAffected: 0 };
-          const { stmt, names } = self.prepared(sql);
-          return { rowsAffected: stmt.run(prepareBinds(sql, binds, names)).changes };
+          const { stmt, names } = self.prepared(sql, binds);
+          return { rowsAffected: stmt.run(positionalBinds(names, binds)).changes };
         }),
       executeReturning: async <T extends Row>(
         sql: string,
@@ -188,18 +252,18 @@ export class SqliteDb implements Db {
       ): Promise<ReturningResult<T>> =>
         run(() => {
           const full = `${sql}${sqliteDialect.returning(Object.keys(returning))}`;
-          const { stmt, names, keys } = self.prepared(full);
-          const rows = (stmt.raw(true).all(prepareBinds(full, binds, names)) as unknown[][]).map((values) =>
-            self.toRow(values, keys ?? []),
+          const { stmt, names, shape } = self.prepared(full, binds);
+          const rows = (stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][]).map((values) =>
+            toRow(values, shape),
           ) as T[];
           return { rowsAffected: rows.length, rows };
         }),
       executeMany: async (sql: string, many: Binds[]): Promise<ExecuteResult> =>
         run(() => {
-          const { stmt, names } = self.prepared(sql);
+          const { stmt, names } = self.prepared(sql, {});
           let rowsAffected = 0;
           const insertAll = () => {
-            for (const binds of many) rowsAffected += stmt.run(prepareBinds(sql, binds, names)).changes;
+            for (const binds of many) rowsAffected += stmt.run(positionalBinds(names, binds)).changes;
           };
           // Outside a transaction, one implicit transaction for the whole batch (all or nothing).
           if (self.raw.inTransaction) insertAll();
@@ -214,9 +278,9 @@ export class SqliteDb implements Db {
           // in-memory database (tests), the rows are read at once instead.
           if (!streamFile) {
             const rows = run(() => {
-              const { stmt, names, keys } = self.prepared(sql);
-              return (stmt.raw(true).all(prepareBinds(sql, binds, names)) as unknown[][]).map((values) =>
-                self.toRow(values, keys ?? []),
+              const { stmt, names, shape } = self.prepared(sql, binds);
+              return (stmt.raw(true).all(positionalBinds(names, binds)) as unknown[][]).map((values) =>
+                toRow(values, shape),
               );
             });
             for (const row of rows) yield row as T;
@@ -225,12 +289,12 @@ export class SqliteDb implements Db {
           const reader = run(() => new Database(streamFile, { readonly: true, fileMustExist: true }));
           try {
             const stmt = run(() => reader.prepare(sql));
-            const keys = stmt.columns().map((c) => c.name.toUpperCase());
+            const shape = rowShape(stmt);
             const iterator = run(
               () => stmt.raw(true).iterate(prepareBinds(sql, binds)) as IterableIterator<unknown[]>,
             );
             try {
-              for (const values of iterator) yield self.toRow(values, keys) as T;
+              for (const values of iterator) yield toRow(values, shape) as T;
             } finally {
               iterator.return?.();
             }

@@ -31,13 +31,20 @@ export interface PriceItem {
   changedAt: Date | null;
 }
 
-const SELECT_PRICES = `SELECT PCTABPR.CODPROD, PCTABPR.NUMREGIAO, PCTABPR.PVENDA1, PCTABPR.PVENDA2, PCTABPR.PVENDA3, PCTABPR.PVENDA4,
-    PCTABPR.PVENDA5, PCTABPR.PVENDA6, PCTABPR.PVENDA7, PCTABPR.DTULTALTPVENDA, PCTABPR.EXCLUIDO
+/**
+ * The price of one column of PCTABPR (the branch's, parameter 4010): only that column is read — a CASE on
+ * the bound column name, so the SQL text names every column it may read (and stays one statement).
+ */
+const SELECT_PRICES = `SELECT PCTABPR.CODPROD, PCTABPR.NUMREGIAO,
+    CASE :price_column WHEN 'PVENDA1' THEN PCTABPR.PVENDA1 WHEN 'PVENDA2' THEN PCTABPR.PVENDA2
+      WHEN 'PVENDA3' THEN PCTABPR.PVENDA3 WHEN 'PVENDA4' THEN PCTABPR.PVENDA4 WHEN 'PVENDA5' THEN PCTABPR.PVENDA5
+      WHEN 'PVENDA6' THEN PCTABPR.PVENDA6 WHEN 'PVENDA7' THEN PCTABPR.PVENDA7 END AS PRICE,
+    PCTABPR.DTULTALTPVENDA, PCTABPR.EXCLUIDO
    FROM PCTABPR JOIN PCPRODUT ON PCPRODUT.CODPROD = PCTABPR.CODPROD
   WHERE PCTABPR.NUMREGIAO = :numregiao AND PCPRODUT.ENVIAECOMMERCE = 'S' AND PCPRODUT.DTEXCLUSAO IS NULL`;
 
 const toPrice = (row: Record<string, unknown>, column: PriceColumn): PriceItem => {
-  const value = toOptionalNumber(row[column]);
+  const value = toOptionalNumber(row.PRICE);
   return {
     codprod: toNumber(row.CODPROD),
     region: toNumber(row.NUMREGIAO),
@@ -53,7 +60,10 @@ export interface PriceQuery {
 }
 
 export async function* streamPrices(db: DbSession, query: PriceQuery): AsyncGenerator<PriceItem> {
-  for await (const row of db.stream(`${SELECT_PRICES} ORDER BY PCTABPR.CODPROD`, { numregiao: query.region }))
+  for await (const row of db.stream(`${SELECT_PRICES} ORDER BY PCTABPR.CODPROD`, {
+    numregiao: query.region,
+    price_column: query.column,
+  }))
     yield toPrice(row, query.column);
 }
 
@@ -65,10 +75,10 @@ export const getPrices = async (
   const out: PriceItem[] = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
-    const list = inList('p', part);
+    const list = inList('p', part, { numregiao: query.region, price_column: query.column });
     const rows = await db.query(
       `${SELECT_PRICES} AND PCTABPR.CODPROD IN (${list.sql}) ORDER BY PCTABPR.CODPROD`,
-      { numregiao: query.region, ...list.binds },
+      list.binds,
     );
     for (const row of rows) out.push(toPrice(row, query.column));
   }

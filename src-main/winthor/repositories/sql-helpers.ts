@@ -1,14 +1,58 @@
 import type { BindValue, Binds } from '../db/db';
 
-/** `:p0, :p1, …` for an IN list, with its binds. Oracle accepts at most 1000 items: chunk first. */
-export const inList = (prefix: string, values: readonly BindValue[]): { sql: string; binds: Binds } => {
+/** The bind names and the SQL text of IN lists, by prefix and length: pages repeat the same few. */
+const LIST_CACHE_LIMIT = 200;
+const listNames = new Map<string, string[]>();
+const listSql = new Map<string, string>();
+
+const namesFor = (prefix: string, length: number): string[] => {
+  let names = listNames.get(prefix);
+  if (!names || names.length < length) {
+    names = Array.from({ length: Math.max(length, names?.length ?? 0) }, (_, i) => `${prefix}${i}`);
+    if (listNames.size >= LIST_CACHE_LIMIT) listNames.clear();
+    listNames.set(prefix, names);
+  }
+  return names;
+};
+
+/**
+ * The lengths an IN list is written at. A list is padded to the next one by repeating its last value — the
+ * same set, so the same rows for IN and NOT IN — so that lists of 437 and 452 keys are one statement, not
+ * two: one cursor in Oracle's shared pool, one prepared statement on the embedded database (whose cache
+ * would otherwise hold hundreds of near-identical statements of a reconcile's pages).
+ */
+const LIST_LENGTHS = [1, 2, 3, 4, 5, 10, 20, 50, 100, 200, 300, 400, 500, 750, 1000];
+
+/** The length a list of `count` values is written at (longer lists are written as they are). */
+export const paddedLength = (count: number): number => LIST_LENGTHS.find((n) => n >= count) ?? count;
+
+/**
+ * `:p0, :p1, …` for an IN list, with its binds. Oracle accepts at most 1000 items: chunk first. `others`
+ * are the statement's other binds, put in the same object (spreading a list of hundreds costs more than
+ * the query on the embedded database). The list is padded (paddedLength) with its last value.
+ */
+export const inList = (
+  prefix: string,
+  values: readonly BindValue[],
+  others?: Binds,
+): { sql: string; binds: Binds } => {
   if (values.length === 0) throw new Error('Lista IN vazia');
-  const binds: Binds = {};
-  const names = values.map((value, i) => {
-    binds[`${prefix}${i}`] = value;
-    return `:${prefix}${i}`;
-  });
-  return { sql: names.join(', '), binds };
+  const length = paddedLength(values.length);
+  const names = namesFor(prefix, length);
+  const binds: Binds = others ? { ...others } : {};
+  const last = values[values.length - 1] as BindValue;
+  for (let i = 0; i < length; i++) binds[names[i]!] = i < values.length ? (values[i] as BindValue) : last;
+  const cacheKey = `${prefix}|${length}`;
+  let sql = listSql.get(cacheKey);
+  if (sql === undefined) {
+    sql = names
+      .slice(0, length)
+      .map((name) => `:${name}`)
+      .join(', ');
+    if (listSql.size >= LIST_CACHE_LIMIT) listSql.clear();
+    listSql.set(cacheKey, sql);
+  }
+  return { sql, binds };
 };
 
 export const chunk = <T>(items: readonly T[], size = 500): T[][] => {

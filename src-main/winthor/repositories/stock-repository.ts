@@ -140,12 +140,12 @@ export const getStock = async (
   const out: StockRow[] = [];
   for (const part of chunk([...new Set(codprods)])) {
     if (part.length === 0) continue;
-    const list = inList('p', part);
+    const list = inList('p', part, { codfilial: query.branch });
     const rows = await withFormulaCheck(query.branch, query.formula, () =>
-      db.query(`${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`, {
-        codfilial: query.branch,
-        ...list.binds,
-      }),
+      db.query(
+        `${stockSelect(query.formula)} AND PCEST.CODPROD IN (${list.sql}) ORDER BY PCEST.CODPROD`,
+        list.binds,
+      ),
     );
     for (const row of rows) out.push(toRow(row));
   }

@@ -15,6 +15,9 @@ export interface StoreBinding {
   sentAt: Date | null;
 }
 
+/** A binding as the comparisons need it: without when it was sent (one date less to read per row). */
+export type BindingState = Omit<StoreBinding, 'sentAt'>;
+
 const COLUMNS = `WTC_STORE_BINDING.STORE_KEY, WTC_STORE_BINDING.ENTITY, WTC_STORE_BINDING.ERP_KEY,
   WTC_STORE_BINDING.STORE_ID, WTC_STORE_BINDING.PAYLOAD_HASH, WTC_STORE_BINDING.HIDDEN, WTC_STORE_BINDING.SENT_AT`;
 
@@ -28,26 +31,40 @@ const toBinding = (row: Record<string, unknown>): StoreBinding => ({
   sentAt: toOptionalDate(row.SENT_AT),
 });
 
+/**
+ * What getBindings reads: the store and entity are the ones asked for (a 64-character key less per row), and
+ * the comparisons do not need SENT_AT.
+ */
+const STATE_COLUMNS = `WTC_STORE_BINDING.ERP_KEY, WTC_STORE_BINDING.STORE_ID, WTC_STORE_BINDING.PAYLOAD_HASH,
+  WTC_STORE_BINDING.HIDDEN`;
+
 /** The bindings of these keys (missing keys are simply absent from the map). */
 export const getBindings = async (
   db: DbSession,
   storeKey: string,
   entity: string,
   erpKeys: readonly string[],
-): Promise<Map<string, StoreBinding>> => {
-  const out = new Map<string, StoreBinding>();
+): Promise<Map<string, BindingState>> => {
+  const out = new Map<string, BindingState>();
   for (const part of chunk([...new Set(erpKeys)])) {
     if (part.length === 0) continue;
-    const list = inList('k', part);
+    const list = inList('k', part, { store_key: storeKey, entity });
     const rows = await db.query(
-      `SELECT ${COLUMNS} FROM WTC_STORE_BINDING
+      `SELECT ${STATE_COLUMNS} FROM WTC_STORE_BINDING
         WHERE WTC_STORE_BINDING.STORE_KEY = :store_key AND WTC_STORE_BINDING.ENTITY = :entity
           AND WTC_STORE_BINDING.ERP_KEY IN (${list.sql})`,
-      { store_key: storeKey, entity, ...list.binds },
+      list.binds,
     );
     for (const row of rows) {
-      const binding = toBinding(row);
-      out.set(binding.erpKey, binding);
+      const erpKey = toText(row.ERP_KEY);
+      out.set(erpKey, {
+        storeKey,
+        entity,
+        erpKey,
+        storeId: toOptionalText(row.STORE_ID),
+        payloadHash: toOptionalText(row.PAYLOAD_HASH),
+        hidden: toNumber(row.HIDDEN) === 1,
+      });
     }
   }
   return out;
