@@ -119,23 +119,8 @@ const write = (value: unknown): string | undefined => {
  */
 export const canonicalJson = (value: unknown): string => write(value) as string;
 
-/** Short payloads (a price, a stock quantity) repeat across a catalogue: their hashes are kept, bounded. */
-const SHORT_TEXT = 48;
-const SHORT_HASHES_LIMIT = 5000;
-const shortHashes = new Map<string, string>();
-
 /**
  * The hash stored on a binding: equal hashes mean the store already has this payload, so no call is made
  * ("only real changes cost a call").
  */
-export const payloadHash = (payload: unknown): string => {
-  const text = canonicalJson(payload);
-  if (text.length > SHORT_TEXT) return hash('sha256', text, 'hex');
-  let digest = shortHashes.get(text);
-  if (digest === undefined) {
-    digest = hash('sha256', text, 'hex');
-    if (shortHashes.size >= SHORT_HASHES_LIMIT) shortHashes.clear();
-    shortHashes.set(text, digest);
-  }
-  return digest;
-};
+export const payloadHash = (payload: unknown): string => hash('sha256', canonicalJson(payload), 'hex');
