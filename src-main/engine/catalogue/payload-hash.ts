@@ -77,7 +77,10 @@ const write = (value: unknown): string | undefined => {
     case 'string':
       return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      // Not String(value): V8 keeps number-to-string results in a cache that lives in the old generation,
+      // so every weight, dimension and price written would be promoted garbage (peak RSS of a reconcile).
+      // JSON.stringify writes a number as JSON does (NaN and Infinity as null) without that cache.
+      return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object': {
