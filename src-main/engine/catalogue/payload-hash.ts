@@ -77,7 +77,10 @@ const write = (value: unknown): string | undefined => {
     case 'string':
       return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
     case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
+      // Not String(value): V8 keeps number-to-string results in a cache that lives in the old generation,
+      // so every weight, dimension and price written would be promoted garbage (peak RSS of a reconcile).
+      // JSON.stringify writes a number as JSON does (NaN and Infinity as null) without that cache.
+      return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object': {
@@ -119,23 +122,8 @@ const write = (value: unknown): string | undefined => {
  */
 export const canonicalJson = (value: unknown): string => write(value) as string;
 
-/** Short payloads (a price, a stock quantity) repeat across a catalogue: their hashes are kept, bounded. */
-const SHORT_TEXT = 48;
-const SHORT_HASHES_LIMIT = 5000;
-const shortHashes = new Map<string, string>();
-
 /**
  * The hash stored on a binding: equal hashes mean the store already has this payload, so no call is made
  * ("only real changes cost a call").
  */
-export const payloadHash = (payload: unknown): string => {
-  const text = canonicalJson(payload);
-  if (text.length > SHORT_TEXT) return hash('sha256', text, 'hex');
-  let digest = shortHashes.get(text);
-  if (digest === undefined) {
-    digest = hash('sha256', text, 'hex');
-    if (shortHashes.size >= SHORT_HASHES_LIMIT) shortHashes.clear();
-    shortHashes.set(text, digest);
-  }
-  return digest;
-};
+export const payloadHash = (payload: unknown): string => hash('sha256', canonicalJson(payload), 'hex');

@@ -78,9 +78,8 @@ describe('payloads and their hash', () => {
       const sample = value(0);
       expect(canonicalJson(sample)).toBe(referenceCanonicalJson(sample));
     }
-    // A short payload's hash is kept: the second answer is the same.
     const sha = (text: string) => createHash('sha256').update(text).digest('hex');
-    for (let i = 0; i < 2; i++) expect(payloadHash({ price: 12.5 })).toBe(sha('{"price":12.5}'));
+    expect(payloadHash({ price: 12.5 })).toBe(sha('{"price":12.5}'));
     const payload = newProductPayload(product(), 7, 12.5, 3);
     expect(payloadHash(payload)).toBe(
       createHash('sha256').update(referenceCanonicalJson(payload)).digest('hex'),

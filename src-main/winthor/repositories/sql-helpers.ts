@@ -65,8 +65,17 @@ export const toNumber = (value: unknown): number =>
   value === null || value === undefined || value === '' ? 0 : Number(value);
 export const toOptionalNumber = (value: unknown): number | null =>
   value === null || value === undefined || value === '' ? null : Number(value);
+/**
+ * A column as trimmed text. A finite number is written by JSON.stringify (the same text as String) because
+ * String() of a double goes through V8's number-to-string cache, which lives in the old generation: a
+ * barcode read per product would be promoted garbage on a 100k-product reconcile.
+ */
 export const toText = (value: unknown): string =>
-  value === null || value === undefined ? '' : String(value).trim();
+  value === null || value === undefined
+    ? ''
+    : typeof value === 'number' && Number.isFinite(value)
+      ? JSON.stringify(value)
+      : String(value).trim();
 export const toOptionalText = (value: unknown): string | null => {
   const text = toText(value);
   return text === '' ? null : text;
