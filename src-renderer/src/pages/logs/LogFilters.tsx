@@ -1,8 +1,8 @@
-import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Button, NumberInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChoiceFilter, FilterForm, PeriodFields, TextFilter } from '../monitor/filter-fields';
 import { ENTITY_OPTIONS, useBranchOptions } from '../monitor/use-branch-options';
-import { fromLocalInput, toLocalInput } from '../monitor/format';
 
 export const LOG_FILTER_KEYS = ['branch', 'entity', 'level', 'run', 'from', 'to', 'text'] as const;
 export type LogFilterValues = Partial<Record<(typeof LOG_FILTER_KEYS)[number], string>>;
@@ -20,97 +20,58 @@ export const LogFilters = ({
   const [draft, setDraft] = useState<LogFilterValues>(value);
   const set = (key: keyof LogFilterValues, next: string | undefined) =>
     setDraft({ ...draft, [key]: next || undefined });
+  const replace = (next: LogFilterValues) => {
+    setDraft(next);
+    onApply(next);
+  };
   return (
-    <form
-      aria-label={t('filters.apply')}
-      onSubmit={(event) => {
-        event.preventDefault();
-        onApply(draft);
-      }}
-    >
-      <Group align="flex-end" wrap="wrap" mb="md">
-        <TextInput
-          type="datetime-local"
-          label={`${t('filters.period')}: ${t('filters.from')}`}
-          value={toLocalInput(draft.from)}
-          onChange={(e) => set('from', fromLocalInput(e.currentTarget.value))}
-          w={210}
-        />
-        <TextInput
-          type="datetime-local"
-          label={t('filters.to')}
-          value={toLocalInput(draft.to)}
-          onChange={(e) => set('to', fromLocalInput(e.currentTarget.value))}
-          w={210}
-        />
-        <Select
-          label={t('filters.branch')}
-          data={branches}
-          value={draft.branch ?? ''}
-          onChange={(v) => set('branch', v ?? '')}
-          w={170}
-          allowDeselect={false}
-        />
-        <Select
-          label={t('filters.entity')}
-          data={[
-            { value: '', label: t('filters.all') },
-            ...ENTITY_OPTIONS.map((e) => ({ value: e, label: t(`entities.${e}`) })),
-          ]}
-          value={draft.entity ?? ''}
-          onChange={(v) => set('entity', v ?? '')}
-          w={170}
-          allowDeselect={false}
-        />
-        <Select
-          label={t('filters.level')}
-          data={[
-            { value: '', label: t('filters.all') },
-            ...(['error', 'warn', 'info', 'debug'] as const).map((l) => ({
-              value: l,
-              label: t(`levels.${l}`),
-            })),
-          ]}
-          value={draft.level ?? ''}
-          onChange={(v) => set('level', v ?? '')}
-          w={130}
-          allowDeselect={false}
-        />
-        <NumberInput
-          label={t('filters.run')}
-          value={draft.run ? Number(draft.run) : ''}
-          onChange={(v) => set('run', v === '' ? undefined : String(v))}
-          min={1}
-          allowDecimal={false}
-          w={110}
-        />
-        <TextInput
-          label={t('filters.text')}
-          value={draft.text ?? ''}
-          onChange={(e) => set('text', e.currentTarget.value)}
-          w={220}
-        />
-        <Button type="submit">{t('filters.apply')}</Button>
+    <FilterForm
+      onApply={() => onApply(draft)}
+      onClear={() => replace({})}
+      extra={
         <Button
           variant="subtle"
-          onClick={() => {
-            const last24h = { from: new Date(Date.now() - 86_400_000).toISOString() };
-            setDraft(last24h);
-            onApply(last24h);
-          }}
+          onClick={() => replace({ from: new Date(Date.now() - 86_400_000).toISOString() })}
         >
           {t('filters.last24h')}
         </Button>
-        <Button
-          variant="subtle"
-          onClick={() => {
-            setDraft({});
-            onApply({});
-          }}
-        >
-          {t('filters.clear')}
-        </Button>
-      </Group>
-    </form>
+      }
+    >
+      <PeriodFields from={draft.from} to={draft.to} onChange={set} />
+      <ChoiceFilter
+        label={t('filters.branch')}
+        options={branches}
+        withAll={false}
+        value={draft.branch ?? ''}
+        onChange={(v) => set('branch', v)}
+        width={170}
+      />
+      <ChoiceFilter
+        label={t('filters.entity')}
+        options={ENTITY_OPTIONS.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
+        value={draft.entity ?? ''}
+        onChange={(v) => set('entity', v)}
+        width={170}
+      />
+      <ChoiceFilter
+        label={t('filters.level')}
+        options={(['error', 'warn', 'info', 'debug'] as const).map((l) => ({
+          value: l,
+          label: t(`levels.${l}`),
+        }))}
+        value={draft.level ?? ''}
+        onChange={(v) => set('level', v)}
+        width={130}
+      />
+      <NumberInput
+        label={t('filters.run')}
+        value={draft.run ? Number(draft.run) : ''}
+        onChange={(v) => set('run', v === '' ? undefined : String(v))}
+        min={1}
+        allowDecimal={false}
+        w={110}
+      />
+      <TextFilter value={draft.text} onChange={(v) => set('text', v)} width={220} />
+    </FilterForm>
   );
 };
