@@ -12,6 +12,15 @@ export interface SmtpServer {
   password: string;
 }
 
+/** The SMTP server of a branch's e-mail settings (Cadastrar → E-mail). */
+export const smtpServerOf = (email: SmtpServer): SmtpServer => ({
+  host: email.host,
+  port: email.port,
+  protocol: email.protocol,
+  user: email.user,
+  password: email.password,
+});
+
 export interface OutgoingMail {
   from: string;
   to: readonly string[];

@@ -4,7 +4,7 @@ import type { SettingsService } from '../../config/settings-service';
 import { renderAlertMail } from '../../engine/alerts/alert-mail';
 import { recipientsOf, uiUrlOf } from '../../engine/alerts/alert-recipients';
 import { MailError } from '../../mail/smtp-errors';
-import type { OutgoingMail, SentMail, SmtpServer } from '../../mail/smtp-mailer';
+import { smtpServerOf, type OutgoingMail, type SentMail, type SmtpServer } from '../../mail/smtp-mailer';
 import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 
@@ -69,16 +69,7 @@ export const emailHandlers = (
       uiUrlOf(settings.get()),
     );
     try {
-      const sent = await send(
-        {
-          host: email.host,
-          port: email.port,
-          protocol: email.protocol,
-          user: email.user,
-          password: email.password,
-        },
-        { from: email.from, ...recipients, ...mail },
-      );
+      const sent = await send(smtpServerOf(email), { from: email.from, ...recipients, ...mail });
       return {
         ok: true,
         failed: 'none',

@@ -1,4 +1,5 @@
 import type { AlertEvent } from '../../contract';
+import { smtpServerOf } from '../../mail/smtp-mailer';
 import type { AlertFacts } from './alert-facts';
 import { renderAlertMail } from './alert-mail';
 import type { AlertPorts } from './alert-ports';
@@ -75,17 +76,6 @@ export const dispatchAlert = async (
     { ...facts, ...(suppressed ? { suppressed } : {}) },
     uiUrlOf(ports.settings()),
   );
-  outbox.post(
-    branch.code,
-    {
-      host: email.host,
-      port: email.port,
-      protocol: email.protocol,
-      user: email.user,
-      password: email.password,
-    },
-    { from: email.from, ...recipientsOf(email), ...mail },
-    title,
-  );
+  outbox.post(branch.code, smtpServerOf(email), { from: email.from, ...recipientsOf(email), ...mail }, title);
   return true;
 };

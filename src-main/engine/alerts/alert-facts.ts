@@ -1,4 +1,5 @@
 import type { AlertEvent, ScheduleJob } from '../../contract';
+import type { PendingRecord } from '../../winthor';
 
 export type AlertKind = AlertEvent['kind'];
 
@@ -42,3 +43,18 @@ export interface AlertFacts {
   /** Alerts of this branch not mailed in the last hour (rate limit), told in this one. */
   suppressed?: number;
 }
+
+/** What the alert of an order cancelled after import says, from its `cancelar_no_winthor` pendência. */
+export const orderCancelledFacts = (
+  pending: PendingRecord,
+): Pick<AlertFacts, 'kind' | 'pendingKind' | 'storeOrderId' | 'numped' | 'message' | 'fix'> => {
+  const numped = pending.params.numped;
+  return {
+    kind: 'order_cancelled_after_import',
+    pendingKind: pending.kind,
+    storeOrderId: String(pending.params.storeOrderId ?? pending.erpKey),
+    numped: numped === undefined || numped === null ? null : String(numped),
+    message: pending.message,
+    ...(pending.fix ? { fix: pending.fix } : {}),
+  };
+};

@@ -1,16 +1,14 @@
 import type { Branch, MonitorHealth, ScheduleJob, SyncRunEvent } from '../../contract';
-import { ORDER_CANCELLED_KIND, type AlertFacts } from './alert-facts';
+import { smtpServerOf } from '../../mail/smtp-mailer';
+import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts } from './alert-facts';
 import { dispatchAlert } from './alert-dispatch';
 import type { AlertPorts } from './alert-ports';
 import { emptyAlertState, type AlertState } from './alert-state';
+import { budgetEpisode, forgetJobsNotScheduled, newPendingKinds, sameOutage } from './alert-state-rules';
 import { healthOf } from './health';
 import { MailOutbox } from './mail-outbox';
 
 const HOUR = 3_600_000;
-/** A budget back for this long ends its "used up" episode; the next one is news again. */
-const BUDGET_EPISODE_GAP_MS = 2 * HOUR;
-/** How long a kind of pendência seen open is remembered: back within it, it is not a new kind. */
-const KIND_MEMORY_MS = 7 * 24 * HOUR;
 const dayOf = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
@@ -34,15 +32,7 @@ export class AlertMonitor {
       log: (level, message, branch) => ports.log(level, message, branch),
       serverOf: (code) => {
         const email = ports.settings().branches.find((b) => b.code === code)?.email;
-        return email?.enabled && email.host
-          ? {
-              host: email.host,
-              port: email.port,
-              protocol: email.protocol,
-              user: email.user,
-              password: email.password,
-            }
-          : null;
+        return email?.enabled && email.host ? smtpServerOf(email) : null;
       },
     });
   }
@@ -63,7 +53,8 @@ export class AlertMonitor {
       // One outage, one mail: not while the database is down (its own alert says so), nor when another job
       // of the branch began failing with the same words in the last minutes (the store down, say).
       const grouped =
-        this.state.database !== null || this.sameOutage(event.branch, event.message ?? null, now) !== null;
+        this.state.database !== null ||
+        sameOutage(this.state, event.branch, event.message ?? null, now) !== null;
       const state = {
         since: now.toISOString(),
         message: event.message,
@@ -162,7 +153,7 @@ export class AlertMonitor {
 
   private async remind(): Promise<void> {
     const now = this.ports.now();
-    this.forgetJobsNotScheduled();
+    if (forgetJobsNotScheduled(this.state, this.ports.settings())) this.save();
     for (const [key, job] of Object.entries(this.state.jobs)) {
       if (new Date(job.nextReminderAt) > now) continue;
       const [branch, name] = key.split('|') as [string, ScheduleJob];
@@ -197,79 +188,25 @@ export class AlertMonitor {
     }
   }
 
-  /** The failing job of the branch whose failure began with these words in the last 15 minutes, if any. */
-  private sameOutage(branch: string, message: string | null, now: Date): string | null {
-    for (const [key, job] of Object.entries(this.state.jobs)) {
-      if (!key.startsWith(`${branch}|`) || job.mailed === false) continue;
-      if (job.message === message && now.getTime() - new Date(job.since).getTime() <= 15 * 60_000) return key;
-    }
-    return null;
-  }
-
-  /**
-   * A failing job whose branch was removed or turned off, or whose schedules were all turned off, will not
-   * run again by itself to recover: it is forgotten (no more reminders, health no longer red for it).
-   */
-  private forgetJobsNotScheduled(): void {
-    const settings = this.ports.settings();
-    let changed = false;
-    for (const key of Object.keys(this.state.jobs)) {
-      const [code, job] = key.split('|');
-      const branch = settings.branches.find((b) => b.code === code);
-      const schedules = branch?.schedules.filter((s) => s.job === job) ?? [];
-      const turnedOff = schedules.length > 0 && schedules.every((s) => !s.enabled);
-      if (branch?.enabled && !turnedOff) continue;
-      delete this.state.jobs[key];
-      changed = true;
-    }
-    if (changed) this.save();
-  }
-
   private async checkBudgets(): Promise<void> {
-    const now = this.ports.now();
-    const backSince = (this.state.budgetBackSince ??= {});
     for (const branch of this.ports.settings().branches.filter((b) => b.enabled)) {
       const budget = this.ports.budget(branch);
       if (!budget || budget.remaining === null) continue;
-      const out = budget.remaining <= 0;
-      if (out) {
-        if (backSince[branch.code]) delete backSince[branch.code];
-        if (this.state.budgetOut[branch.code]) continue;
-        this.state.budgetOut[branch.code] = true;
-        this.save();
+      const news = budgetEpisode(this.state, branch.code, budget.remaining <= 0, this.ports.now());
+      this.save();
+      if (news)
         await this.raise({ kind: 'budget_exhausted', limit: budget.limit, ...this.where(branch.code) });
-      } else if (this.state.budgetOut[branch.code]) {
-        const since = backSince[branch.code];
-        if (!since) backSince[branch.code] = now.toISOString();
-        else if (now.getTime() - new Date(since).getTime() >= BUDGET_EPISODE_GAP_MS) {
-          delete this.state.budgetOut[branch.code];
-          delete backSince[branch.code];
-        }
-        this.save();
-      }
     }
   }
 
   private async checkKinds(): Promise<void> {
     const open = await this.ports.openPendingKinds();
-    const now: Record<string, number> = {};
-    for (const row of open) now[`${row.branch}|${row.entity}|${row.kind}`] = row.count;
-    const before = this.state.kinds;
-    const lastSeen = (this.state.kindsLastSeen ??= {});
-    const at = this.ports.now();
-    const recently = (key: string) =>
-      lastSeen[key] !== undefined && at.getTime() - new Date(lastSeen[key]).getTime() <= KIND_MEMORY_MS;
-    const wasNews = new Set(Object.keys(now).filter((key) => before?.[key] === undefined && !recently(key)));
-    for (const key of Object.keys(now)) lastSeen[key] = at.toISOString();
-    for (const [key, seen] of Object.entries(lastSeen))
-      if (at.getTime() - new Date(seen).getTime() > KIND_MEMORY_MS) delete lastSeen[key];
-    this.state.kinds = now;
+    const news = newPendingKinds(this.state, open, this.ports.now());
     this.save();
-    if (before === null) return; // first look: what is open now is the baseline, not news
+    if (news === null) return; // first look: what is open now is the baseline, not news
     for (const row of open) {
       // A kind open a moment ago (or in the last 7 days) is not news when it comes back.
-      if (!wasNews.has(`${row.branch}|${row.entity}|${row.kind}`) || row.kind === ORDER_CANCELLED_KIND)
-        continue;
+      if (!news.has(`${row.branch}|${row.entity}|${row.kind}`) || row.kind === ORDER_CANCELLED_KIND) continue;
       const [sample] = await this.ports.pendingsOfKind(row.kind, null, 1).catch(() => []);
       await this.raise({
         kind: 'new_pending_kind',
@@ -294,16 +231,7 @@ export class AlertMonitor {
     for (const pending of found) {
       this.state.orderCancelledAfterId = Math.max(this.state.orderCancelledAfterId ?? 0, pending.id);
       this.save();
-      const numped = pending.params.numped;
-      await this.raise({
-        kind: 'order_cancelled_after_import',
-        pendingKind: pending.kind,
-        storeOrderId: String(pending.params.storeOrderId ?? pending.erpKey),
-        numped: numped === undefined || numped === null ? null : String(numped),
-        message: pending.message,
-        ...(pending.fix ? { fix: pending.fix } : {}),
-        ...this.where(pending.branch),
-      });
+      await this.raise({ ...orderCancelledFacts(pending), ...this.where(pending.branch) });
     }
   }
 
