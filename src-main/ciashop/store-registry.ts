@@ -1,4 +1,5 @@
 import { AppError } from '../shared/app-error';
+import { unknownBranchError } from '../shared/unknown-branch';
 import type { Branch, Settings, StoreBranchState } from '../contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
 import { normaliseStoreUrl } from '../shared/store-url';
@@ -83,10 +84,10 @@ export class StoreClientRegistry {
   branch(code: string): Branch {
     const branch = this.readSettings().branches.find((candidate) => candidate.code === code);
     if (!branch) {
-      throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
-        field: 'branch',
-        fix: 'Cadastre a filial nas configurações ou use o código de uma filial existente.',
-      });
+      throw unknownBranchError(
+        code,
+        'Cadastre a filial nas configurações ou use o código de uma filial existente.',
+      );
     }
     return branch;
   }

@@ -1,5 +1,4 @@
 import type {
-  AppStatus,
   RunSummary,
   ScheduleJob,
   SyncOverview,
@@ -16,21 +15,15 @@ import type { EnginePorts } from './ports';
 import { buildOverview, toRunSummary } from './overview';
 import { previewBranch } from './preview';
 import { Scheduler } from './scheduling/scheduler';
+import { engineRefusals } from './engine-refusals';
+import {
+  describeEngine,
+  type EngineReadiness,
+  type EngineSnapshot,
+  type EngineState,
+} from './engine-snapshot';
 
-export type EngineState = AppStatus['engine']['state'];
-
-export interface EngineSnapshot {
-  state: EngineState;
-  summary: string;
-  detail: string;
-  setupStep: string | null;
-  /** The first failing job's message while in error (pt-BR). */
-  failure: string | null;
-  /** Running with no enabled schedule of a job this version runs. */
-  noSchedules: boolean;
-  lastRunAt: string | null;
-  runningJobs: string[];
-}
+export type { EngineReadiness, EngineSnapshot, EngineState } from './engine-snapshot';
 
 export interface EngineOptions {
   /** Without ports (a host that only serves the UI, or a unit test) nothing runs. */
@@ -45,26 +38,6 @@ export interface EngineOptions {
    * interrupted. False for a one-shot command beside a running service (it must not touch the service's runs).
    */
   scheduler?: boolean;
-}
-
-const SUMMARIES: Record<EngineState, string> = {
-  starting: 'Iniciando',
-  running: 'Em execução',
-  paused: 'Pausado',
-  error: 'Com erro',
-  stopped: 'Parado',
-  setup: 'Aguardando configuração',
-};
-
-/**
- * What the first-run guide measured (runtime/setup-monitor.ts): the first blocking step still open, and what
- * was set up but fails now (the database, a branch's store). Null before the first measure: nothing blocks.
- */
-export interface EngineReadiness {
-  /** The first open step nothing can run without: "passo 1 — conectar o banco de dados do WinThor". */
-  waitingFor: { step: string; label: string } | null;
-  /** pt-BR, one per problem: "Loja da filial 1: token recusado". The engine shows them as an error. */
-  failing: string[];
 }
 
 /**
@@ -192,27 +165,13 @@ export class EngineController {
     const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
     const ports = this.options.ports;
     if (!ports || !this.runner) return result;
-    if (this.state === 'setup' && this.readiness.waitingFor) {
-      throw new AppError(
-        'engine_awaiting_setup',
-        `Aguardando configuração (${this.readiness.waitingFor.label}): nenhuma sincronização pode rodar antes disso.`,
-        { fix: 'Abra "Primeiros passos" no Painel e conclua esse passo.' },
-      );
-    }
-    if (this.state === 'paused' || this.state === 'stopped') {
-      throw new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
-        fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
-      });
-    }
+    if (this.state === 'setup' && this.readiness.waitingFor)
+      throw engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
+    if (this.state === 'paused' || this.state === 'stopped') throw engineRefusals.paused();
     const branches = ports
       .settings()
       .branches.filter((branch) => (input.branch ? branch.code === input.branch : branch.enabled));
-    if (input.branch && branches.length === 0) {
-      throw new AppError('unknown_branch', `Filial ${input.branch} não está configurada.`, {
-        field: 'branch',
-        fix: 'Cadastre a filial em Configuração ou escolha uma filial existente.',
-      });
-    }
+    if (input.branch && branches.length === 0) throw engineRefusals.unknownBranch(input.branch);
     for (const branch of branches) {
       const jobs = input.job
         ? [input.job]
@@ -243,12 +202,7 @@ export class EngineController {
   async preview(branchCode: string): Promise<SyncPreview> {
     const ports = this.requirePorts();
     const branch = ports.settings().branches.find((candidate) => candidate.code === branchCode);
-    if (!branch) {
-      throw new AppError('unknown_branch', `Filial ${branchCode} não está configurada.`, {
-        field: 'branch',
-        fix: 'Cadastre a filial em Configuração ou escolha uma filial existente.',
-      });
-    }
+    if (!branch) throw engineRefusals.unknownBranch(branchCode);
     return previewBranch(ports, branch);
   }
 
@@ -262,17 +216,11 @@ export class EngineController {
   }
 
   private requirePorts(): EnginePorts {
-    if (!this.options.ports) {
-      throw new AppError('engine_unavailable', 'O motor de sincronização não está disponível neste modo.', {
-        fix: 'Use o aplicativo de desktop ou o modo serviço (npm run cli -- serve).',
-      });
-    }
+    if (!this.options.ports) throw engineRefusals.unavailable();
     return this.options.ports;
   }
 
   snapshot(): EngineSnapshot {
-    const base = SUMMARIES[this.state];
-    const running = this.runner?.activeRuns() ?? [];
     const scheduled = this.options.ports
       ? this.options.ports
           .settings()
@@ -282,28 +230,14 @@ export class EngineController {
             0,
           )
       : 0;
-    const firstFailure = [...this.readiness.failing, ...this.failures.values()][0];
-    const waitingFor = this.state === 'setup' ? this.readiness.waitingFor : null;
-    const failure = this.state === 'error' && firstFailure ? firstFailure : null;
-    const noSchedules = this.state === 'running' && scheduled === 0;
-    const detail = waitingFor
-      ? waitingFor.label
-      : failure
-        ? failure
-        : noSchedules
-          ? 'nenhuma sincronização configurada'
-          : '';
-    const separator = this.state === 'running' ? ' — ' : ': ';
-    return {
+    return describeEngine({
       state: this.state,
-      summary: detail ? `${base}${separator}${detail}` : base,
-      detail,
-      setupStep: waitingFor?.step ?? null,
-      failure,
-      noSchedules,
+      readiness: this.readiness,
+      failures: [...this.failures.values()],
+      scheduled,
       lastRunAt: this.lastRunAt,
-      runningJobs: running.map((run) => `${run.branch}:${run.job}`),
-    };
+      running: this.runner?.activeRuns() ?? [],
+    });
   }
 
   private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Branch, RunTicket, ScheduleJob, SyncRunEvent } from '../contract';
+import { unknownBranchError } from '../shared/unknown-branch';
 import { AppError } from '../shared/app-error';
 import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
 import { mayCall } from './budget-governor';
@@ -245,10 +246,10 @@ export class JobRunner {
   private branchOf(code: string): Branch {
     const branch = this.ports.settings().branches.find((candidate) => candidate.code === code);
     if (!branch) {
-      throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
-        field: 'branch',
-        fix: 'Cadastre a filial em Configuração ou use o código de uma filial existente.',
-      });
+      throw unknownBranchError(
+        code,
+        'Cadastre a filial em Configuração ou use o código de uma filial existente.',
+      );
     }
     if (!branch.enabled) {
       throw new AppError('branch_disabled', `Filial ${code} está desativada.`, {

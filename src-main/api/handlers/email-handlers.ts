@@ -1,21 +1,18 @@
 import { SECRET_MASK, type Branch, type EmailTestResult } from '../../contract';
+import { unknownBranchError } from '../../shared/unknown-branch';
 import { smtpPasswordTarget } from '../../contract/secret-targets';
 import type { SettingsService } from '../../config/settings-service';
 import { renderAlertMail } from '../../engine/alerts/alert-mail';
 import { recipientsOf, uiUrlOf } from '../../engine/alerts/alert-recipients';
 import { MailError } from '../../mail/smtp-errors';
 import { smtpServerOf, type OutgoingMail, type SentMail, type SmtpServer } from '../../mail/smtp-mailer';
-import { AppError } from '../../shared/app-error';
+import type { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 
 export type MailSender = (server: SmtpServer, mail: OutgoingMail) => Promise<SentMail>;
 
 const unknownBranch = (code: string): AppError =>
-  new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
-    field: 'branch',
-    fix: 'Cadastre a filial em Configuração antes de configurar o e-mail dela.',
-    messageRef: { key: 'errors.unknownBranch', params: { branch: code } },
-  });
+  unknownBranchError(code, 'Cadastre a filial em Configuração antes de configurar o e-mail dela.');
 
 const configFailure = (message: string, key: string, recipients: string[] = []): EmailTestResult => ({
   ok: false,

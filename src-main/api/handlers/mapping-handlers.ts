@@ -1,4 +1,5 @@
 import type { MappingKind, WinthorCode } from '../../contract';
+import { unknownBranchError } from '../../shared/unknown-branch';
 import type { SettingsService } from '../../config/settings-service';
 import { checkMappingRows, MAPPING_NAMES } from '../../engine/mappings/mapping-rows-check';
 import { readStoreCodes, type StoreCodesDeps } from '../../engine/mappings/store-codes';
@@ -44,10 +45,7 @@ export const mappingHandlers = (
       const branchNow = () => {
         const branch = settings.getMasked().branches.find((candidate) => candidate.code === code);
         if (!branch) {
-          throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
-            field: 'branch',
-            fix: 'Cadastre a filial em Configuração antes de mapear seus códigos.',
-          });
+          throw unknownBranchError(code, 'Cadastre a filial em Configuração antes de mapear seus códigos.');
         }
         return branch;
       };

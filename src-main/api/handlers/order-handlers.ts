@@ -1,6 +1,6 @@
 import type { SettingsService } from '../../config/settings-service';
+import { unknownBranchError } from '../../shared/unknown-branch';
 import { ORDERS_CURSOR, pullFrom } from '../../engine/orders/orders-job';
-import { AppError } from '../../shared/app-error';
 import { setCursor, type DatabaseService } from '../../winthor';
 import type { HandlerGroup } from '../handlers';
 
@@ -22,10 +22,7 @@ export const orderHandlers = (
   'orders.reread': async (input) => {
     const current = settings.get();
     if (!current.branches.some((branch) => branch.code === input.branch)) {
-      throw new AppError('unknown_branch', `Filial ${input.branch} não está configurada.`, {
-        field: 'branch',
-        fix: 'Escolha uma filial cadastrada em Configuração.',
-      });
+      throw unknownBranchError(input.branch, 'Escolha uma filial cadastrada em Configuração.');
     }
     // The pull asks for the cursor's date minus the overlap: the cursor is set that many days after `from`.
     const overlap = current.orders.cursorOverlapDays;

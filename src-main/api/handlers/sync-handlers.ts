@@ -1,6 +1,6 @@
 import type { EngineController } from '../../engine/engine-controller';
+import { unknownBranchError } from '../../shared/unknown-branch';
 import type { SettingsService } from '../../config/settings-service';
-import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 
 /** Executar agora, the Painel's overview, the first-sync preview, recent runs, and the Agendamento screen. */
@@ -15,10 +15,10 @@ export const syncHandlers = (
   'schedules.save': async (input) => {
     const branches = settings.getMasked().branches;
     if (!branches.some((branch) => branch.code === input.branch)) {
-      throw new AppError('unknown_branch', `Filial ${input.branch} não está configurada.`, {
-        field: 'branch',
-        fix: 'Cadastre a filial em Configuração antes de agendar suas sincronizações.',
-      });
+      throw unknownBranchError(
+        input.branch,
+        'Cadastre a filial em Configuração antes de agendar suas sincronizações.',
+      );
     }
     const saved = settings.update({
       branches: branches.map((branch) =>

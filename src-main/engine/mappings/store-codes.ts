@@ -1,4 +1,5 @@
 import type { Branch, MappingKind, Settings, StoreCodesResult } from '../../contract';
+import { unknownBranchError } from '../../shared/unknown-branch';
 import { AppError } from '../../shared/app-error';
 import type { SeenCodesSource } from './seen-codes';
 import { summariseSeenCodes } from './seen-codes';
@@ -15,10 +16,10 @@ export interface StoreCodesDeps {
 const branchOf = (settings: Settings, code: string): Branch => {
   const branch = settings.branches.find((candidate) => candidate.code === code);
   if (!branch) {
-    throw new AppError('unknown_branch', `Filial ${code} não está configurada.`, {
-      field: 'branch',
-      fix: 'Cadastre a filial em Configuração ou escolha uma das filiais configuradas.',
-    });
+    throw unknownBranchError(
+      code,
+      'Cadastre a filial em Configuração ou escolha uma das filiais configuradas.',
+    );
   }
   return branch;
 };

@@ -1,0 +1,22 @@
+import { AppError } from '../shared/app-error';
+import { unknownBranchError } from '../shared/unknown-branch';
+
+/** Why the engine refuses a request, with the fix in words (pt-BR). */
+export const engineRefusals = {
+  awaitingSetup: (step: string) =>
+    new AppError(
+      'engine_awaiting_setup',
+      `Aguardando configuração (${step}): nenhuma sincronização pode rodar antes disso.`,
+      { fix: 'Abra "Primeiros passos" no Painel e conclua esse passo.' },
+    ),
+  paused: () =>
+    new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
+      fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
+    }),
+  unknownBranch: (code: string) =>
+    unknownBranchError(code, 'Cadastre a filial em Configuração ou escolha uma filial existente.'),
+  unavailable: () =>
+    new AppError('engine_unavailable', 'O motor de sincronização não está disponível neste modo.', {
+      fix: 'Use o aplicativo de desktop ou o modo serviço (npm run cli -- serve).',
+    }),
+};

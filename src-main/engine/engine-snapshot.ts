@@ -1,0 +1,73 @@
+import type { AppStatus, ScheduleJob } from '../contract';
+
+export type EngineState = AppStatus['engine']['state'];
+
+export interface EngineSnapshot {
+  state: EngineState;
+  summary: string;
+  detail: string;
+  setupStep: string | null;
+  /** The first failing job's message while in error (pt-BR). */
+  failure: string | null;
+  /** Running with no enabled schedule of a job this version runs. */
+  noSchedules: boolean;
+  lastRunAt: string | null;
+  runningJobs: string[];
+}
+
+const SUMMARIES: Record<EngineState, string> = {
+  starting: 'Iniciando',
+  running: 'Em execução',
+  paused: 'Pausado',
+  error: 'Com erro',
+  stopped: 'Parado',
+  setup: 'Aguardando configuração',
+};
+
+/**
+ * What the first-run guide measured (runtime/setup-monitor.ts): the first blocking step still open, and what
+ * was set up but fails now (the database, a branch's store). Null before the first measure: nothing blocks.
+ */
+export interface EngineReadiness {
+  /** The first open step nothing can run without: "passo 1 — conectar o banco de dados do WinThor". */
+  waitingFor: { step: string; label: string } | null;
+  /** pt-BR, one per problem: "Loja da filial 1: token recusado". The engine shows them as an error. */
+  failing: string[];
+}
+
+/** The engine's state as the tray, the Painel and the API show it (pt-BR words; the UI translates the rest). */
+export const describeEngine = (input: {
+  state: EngineState;
+  readiness: EngineReadiness;
+  /** Messages of the jobs failing now. */
+  failures: string[];
+  /** Enabled schedules of jobs this version runs, over the enabled branches. */
+  scheduled: number;
+  lastRunAt: string | null;
+  running: ReadonlyArray<{ branch: string; job: ScheduleJob }>;
+}): EngineSnapshot => {
+  const { state } = input;
+  const base = SUMMARIES[state];
+  const firstFailure = [...input.readiness.failing, ...input.failures][0];
+  const waitingFor = state === 'setup' ? input.readiness.waitingFor : null;
+  const failure = state === 'error' && firstFailure ? firstFailure : null;
+  const noSchedules = state === 'running' && input.scheduled === 0;
+  const detail = waitingFor
+    ? waitingFor.label
+    : failure
+      ? failure
+      : noSchedules
+        ? 'nenhuma sincronização configurada'
+        : '';
+  const separator = state === 'running' ? ' — ' : ': ';
+  return {
+    state,
+    summary: detail ? `${base}${separator}${detail}` : base,
+    detail,
+    setupStep: waitingFor?.step ?? null,
+    failure,
+    noSchedules,
+    lastRunAt: input.lastRunAt,
+    runningJobs: input.running.map((run) => `${run.branch}:${run.job}`),
+  };
+};
