@@ -14,7 +14,7 @@ import { monitorHandlers } from '../api/handlers/monitor-handlers';
 import { pendingsHandlers } from '../api/handlers/pendings-handlers';
 import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
 import { alertStateFile } from './alert-state-file';
-import { createMonitoring, writeAlertLine } from './monitoring-runtime';
+import { createMonitoring, startMonitoringTimers, writeAlertLine } from './monitoring-runtime';
 import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
@@ -63,12 +63,6 @@ export interface RuntimeOptions {
   /** "Iniciar com o Windows": only the desktop host has a login item. */
   startAtLogin?: StartAtLoginPort;
 }
-
-/** Alerts look every minute; old rows are purged every six hours (the first time two minutes after start). */
-const ALERT_TICK_MS = 60_000;
-const PURGE_EVERY_MS = 6 * 3_600_000;
-const FIRST_PURGE_MS = 120_000;
-const FIRST_TICK_MS = 5_000;
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
 export interface Runtime {
@@ -165,35 +159,14 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       })
     : null;
   const alerts = monitoring?.alerts ?? null;
-  const timers: NodeJS.Timeout[] = [];
   const unsubscribeRuns = events.on('sync.run', (event) => {
     if (event.phase === 'finished' && alerts) void alerts.runFinished(event).catch(() => {});
   });
-  if (monitoring) {
-    const tick = setInterval(() => void monitoring.alerts.tick().catch(() => {}), ALERT_TICK_MS);
-    const purge = () =>
-      void monitoring
-        .purge()
-        .then((deleted) => {
-          const total = Object.values(deleted).reduce((sum, n) => sum + n, 0);
-          if (total > 0)
-            log(
-              'info',
-              `Retenção: apagados ${deleted.logs} logs, ${deleted.runs} execuções, ${deleted.resolvedPendings} pendências resolvidas e ${deleted.pendingEvents} linhas de histórico antigos.`,
-            );
-        })
-        .catch((error: unknown) => log('warn', `Retenção: ${(error as Error)?.message ?? String(error)}`));
-    // A first look soon after start: the health (tray, Painel) knows the open pendências at once.
-    const firstTick = setTimeout(() => void monitoring.alerts.tick().catch(() => {}), FIRST_TICK_MS);
-    const first = setTimeout(purge, FIRST_PURGE_MS);
-    const every = setInterval(purge, PURGE_EVERY_MS);
-    for (const timer of [tick, firstTick, first, every]) {
-      timer.unref?.();
-      timers.push(timer);
-    }
-  }
+  const stopMonitoring = monitoring ? startMonitoringTimers(monitoring, log) : () => {};
 
   const sampler = new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock });
+  // The order import's record first: a code of the last order run shows at once (ADR 0223).
+  const seen = storeCodeRecordSource(database);
   const marks = setupMarksFile(options.dataDir);
   // eslint-disable-next-line prefer-const -- the monitor reads the dispatcher built below
   let api: Dispatcher;
@@ -206,10 +179,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       marks: () => marks.read(),
       isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
       storeCodes: (branch, kind) =>
-        readStoreCodes(
-          { settings: () => options.settings.get(), sampler, seen: storeCodeRecordSource(database), now },
-          { branch, kind },
-        ),
+        readStoreCodes({ settings: () => options.settings.get(), sampler, seen, now }, { branch, kind }),
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
     },
     now,
@@ -224,8 +194,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     ...syncHandlers(engine, options.settings),
     ...mappingHandlers(options.settings, database, {
       sampler,
-      // The order import's record first: a code of the last order run shows at once (ADR 0223).
-      seen: storeCodeRecordSource(database),
+      seen,
       now,
     }),
     ...orderHandlers(options.settings, database),
@@ -303,7 +272,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       unsubscribeRuns();
       unsubscribeSetup();
       setup.stop();
-      for (const timer of timers) clearInterval(timer);
+      stopMonitoring();
       await engine.stop();
       stores.close();
       await database.close();

@@ -140,3 +140,40 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
 export const writeAlertLine = async (database: DatabaseService, line: LogRecord): Promise<void> => {
   await database.use((db) => writeLogs(db, [line])).catch(() => {});
 };
+
+/** Alerts look every minute; old rows are purged every six hours (the first time two minutes after start). */
+const ALERT_TICK_MS = 60_000;
+const PURGE_EVERY_MS = 6 * 3_600_000;
+const FIRST_PURGE_MS = 120_000;
+const FIRST_TICK_MS = 5_000;
+
+/** The alerts' minute and the retention's purge, on timers that never keep the process up; returns a stop. */
+export const startMonitoringTimers = (
+  monitoring: ReturnType<typeof createMonitoring>,
+  log: (level: 'info' | 'warn' | 'error', message: string) => void,
+): (() => void) => {
+  const tick = () => void monitoring.alerts.tick().catch(() => {});
+  const purge = () =>
+    void monitoring
+      .purge()
+      .then((deleted) => {
+        const total = Object.values(deleted).reduce((sum, n) => sum + n, 0);
+        if (total > 0)
+          log(
+            'info',
+            `Retenção: apagados ${deleted.logs} logs, ${deleted.runs} execuções, ${deleted.resolvedPendings} pendências resolvidas e ${deleted.pendingEvents} linhas de histórico antigos.`,
+          );
+      })
+      .catch((error: unknown) => log('warn', `Retenção: ${(error as Error)?.message ?? String(error)}`));
+  // A first look soon after start: the health (tray, Painel) knows the open pendências at once.
+  const timers = [
+    setInterval(tick, ALERT_TICK_MS),
+    setTimeout(tick, FIRST_TICK_MS),
+    setTimeout(purge, FIRST_PURGE_MS),
+    setInterval(purge, PURGE_EVERY_MS),
+  ];
+  for (const timer of timers) timer.unref?.();
+  return () => {
+    for (const timer of timers) clearInterval(timer);
+  };
+};
