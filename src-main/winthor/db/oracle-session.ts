@@ -11,7 +11,8 @@ import type {
   StreamOptions,
 } from './db';
 import { oracleDialect, returningBindName } from './dialect';
-import { compiledWithErrors, mapDbError, type DbErrorContext } from './db-errors';
+import { mapDbError, type DbErrorContext } from './db-errors';
+import { compiledWithErrors } from './oracle-compile-errors';
 
 /** Rows fetched per round trip by default. */
 export const FETCH_ARRAY_SIZE = 500;
