@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findPossibleDuplicate, listPendings } from '../../winthor';
+import { install, uninstall } from '../../winthor/schema/installer';
 import { goodOrder, startOrderHarness, type OrderHarness } from './order-harness.test-support';
 
 let h: OrderHarness | undefined;
@@ -36,6 +37,25 @@ describe('the same order under another store key (review #10, finding 2)', () =>
     // Runs after that stage nothing either.
     await h.run('orders');
     expect(await headers(h)).toBe(3);
+  });
+
+  it('after the integration tables are removed and installed again, orders already staged are not staged twice', async () => {
+    // The store still lists them (not acknowledged), and the new records get the same ids again: the
+    // staging in PCPEDCFV with that NUMPEDRCA is an earlier one, not this record's.
+    h = await startOrderHarness({ sandbox: { statusProcessedImplemented: false } });
+    for (let i = 0; i < 3; i++) await h.place(goodOrder(h.products.slice(i, i + 1)));
+    await h.run('orders');
+    expect(await headers(h)).toBe(3);
+    await uninstall(h.db);
+    await install(h.db);
+    await h.run('orders');
+    expect(await headers(h)).toBe(3);
+    const open = await listPendings(h.db, { status: 'open' });
+    expect(open.map((p) => p.kind)).toEqual([
+      'possivel_duplicado',
+      'possivel_duplicado',
+      'possivel_duplicado',
+    ]);
   });
 
   it('an order in WinThor (not from a staging) with the same NUMPEDCLI, RCA and customer is a duplicate', async () => {

@@ -22,8 +22,10 @@ export interface DuplicateQuery {
 /**
  * The second guard of the exactly-once import (ADR 0214), run in the staging transaction: the same store
  * order id already staged or imported under another STORE_KEY (the store's URL written differently) for the
- * same customer document and total; or, in WinThor itself, a staging of another store key or an order not
- * staged by us with the same NUMPEDCLI, RCA (CODUSUR) and customer, not rejected nor cancelled.
+ * same customer document and total; or, in WinThor itself, a staging that is not one this store key
+ * recorded as staged (another store key, or one from before the integration tables were installed again:
+ * the new records reuse the old ids) or an order not staged by us with the same NUMPEDCLI, RCA (CODUSUR)
+ * and customer, not rejected nor cancelled.
  */
 export const findPossibleDuplicate = async (
   tx: DbSession,
@@ -50,7 +52,8 @@ export const findPossibleDuplicate = async (
       WHERE PCPEDCFV.NUMPEDCLI = :numpedcli AND PCPEDCFV.CODUSUR = :codusur AND PCPEDCFV.CGCCLI = :cgccli
         AND COALESCE(PCPEDCFV.IMPORTADO, 0) <> 3
         AND NOT EXISTS (SELECT 1 FROM WTC_STORE_ORDER
-                         WHERE WTC_STORE_ORDER.ID = PCPEDCFV.NUMPEDRCA AND WTC_STORE_ORDER.STORE_KEY = :store_key)`,
+                         WHERE WTC_STORE_ORDER.ID = PCPEDCFV.NUMPEDRCA AND WTC_STORE_ORDER.STORE_KEY = :store_key
+                           AND WTC_STORE_ORDER.STATE IN ('staged', 'imported', 'rejected'))`,
     {
       numpedcli: query.storeOrderId,
       codusur: query.codusur,
