@@ -27,7 +27,19 @@ test.describe('Monitorar → Pendências', () => {
     await expect(rows.first()).toContainText(/CODPROD \d+/);
     await expect(rows.first()).toContainText('Como corrigir:');
 
-    // Retry two selected rows.
+    // Retry two selected rows; the first one is ignored afterwards, found again by its product code (the
+    // retry re-runs the jobs, which may reorder the table).
+    const key = ((await rows.first().getByTestId('pending-link').first().textContent()) ?? '').replace(
+      'CODPROD ',
+      '',
+    );
+    // The same product waits in each branch: the row is told by its branch as well.
+    const where = (await rows.first().locator('td').nth(1).locator('p').first().textContent()) ?? '';
+    expect(where).toMatch(/· Filial \d+$/);
+    const rowOfKey = () =>
+      rows
+        .filter({ has: page.getByTestId('pending-link').getByText(`CODPROD ${key}`, { exact: true }) })
+        .filter({ has: page.getByText(where, { exact: true }) });
     await rows.nth(0).getByRole('checkbox').check();
     await rows.nth(1).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Tentar de novo as selecionadas (2)' }).click();
@@ -35,12 +47,11 @@ test.describe('Monitorar → Pendências', () => {
       page.getByText(/^2 pendência\(s\) marcada\(s\) para nova tentativa; \d+ tarefa\(s\) iniciada\(s\)\.$/),
     ).toBeVisible();
 
-    // Ignore one with a reason: too short first, then a real one.
-    const first = rows.first();
-    const key = ((await first.getByTestId('pending-link').first().textContent()) ?? '').replace(
-      'CODPROD ',
-      '',
-    );
+    // Ignore the first retried one with a reason: too short first, then a real one.
+    await page.getByRole('textbox', { name: 'Texto' }).fill(key);
+    await page.getByRole('button', { name: 'Filtrar' }).click();
+    const first = rowOfKey();
+    await expect(first).toHaveCount(1);
     await first.getByRole('button', { name: 'Ignorar' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ignorar 1 pendência(s)' });
     await dialog.getByLabel('Motivo').fill('x');
@@ -58,7 +69,7 @@ test.describe('Monitorar → Pendências', () => {
     await page.getByRole('option', { name: 'Ignorada' }).click();
     await page.getByRole('textbox', { name: 'Texto' }).fill(key);
     await page.getByRole('button', { name: 'Filtrar' }).click();
-    const ignored = table.locator('tbody tr').first();
+    const ignored = rowOfKey();
     await expect(ignored).toContainText('Ignorada por navegador');
     await expect(ignored).toContainText('Produto fora de linha (teste e2e)');
     await ignored.getByRole('button', { name: 'Histórico' }).click();
@@ -79,6 +90,9 @@ test.describe('Monitorar → Pendências', () => {
     // The groups of every open one (not the one ignored filter's single row).
     await expect.poll(countOf).toBeGreaterThan(1);
     const count = await countOf();
+    // The answers of the earlier retry must be gone first, or two notices would match below.
+    const anyRetryNotice = page.getByText(/pendência\(s\) marcada\(s\) para nova tentativa/);
+    await expect(anyRetryNotice).toHaveCount(0, { timeout: 20_000 });
     await retryGroup.click();
     // The answer says how many it retried: the group as the server found it (the jobs started by the first
     // retry may have resolved or opened a few meanwhile).
