@@ -26,6 +26,7 @@ import {
   markStoreOrderStaged,
   moveStoreOrder,
   readParameters,
+  readTrackingColumns,
   readStagingResult,
   recordStoreCodes,
   recordStoreOrder,
@@ -77,6 +78,8 @@ export const orderData = (
       };
     })());
   let defaults: Promise<CustomerDefaults> | undefined;
+  // Read once per run: a WinThor upgrade that adds the tracking columns is seen by the next run.
+  let tracking: ReturnType<typeof readTrackingColumns> | undefined;
   return {
     options: () => ({ orders: settings.orders, customers: settings.customers, branches: settings.branches }),
     record: (order) => recordStoreOrder(db, { ...order, storeKey, branch: branch.code }, now()),
@@ -147,7 +150,8 @@ export const orderData = (
       );
     },
     prices: async (codprods) => getPrices(db, await prices(), codprods),
-    orderStatuses: (numpeds) => getOrderStatuses(db, numpeds),
+    orderStatuses: async (numpeds) =>
+      getOrderStatuses(db, numpeds, await (tracking ??= readTrackingColumns(db))),
     byNumped: (numpeds) => findStoreOrdersByNumped(db, numpeds),
     inProgress: (afterId, limit) =>
       listOrdersInProgress(db, { branch: branch.code, finalPrefixes: [FINAL_STATUS_MARK], afterId, limit }),

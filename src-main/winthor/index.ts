@@ -21,6 +21,7 @@ export * from './repositories/order-staging-repository';
 export * from './repositories/duplicate-order-guard';
 export * from './repositories/order-status-repository';
 export * from './repositories/change-queue-repository';
+export { readTrackingColumns } from './catalog/optional-columns';
 
 export {
   checkPrerequisites,

@@ -7,6 +7,7 @@ import { listCarriers } from './repositories/carriers-repository';
 import { listCategories, setCategoryStoreId } from './repositories/categories-repository';
 import { codeExists, listBillingTypes, listPaymentPlans } from './repositories/lookups-repository';
 import { getOrderStatuses } from './repositories/order-status-repository';
+import { readTrackingColumns } from './catalog/optional-columns';
 import { readStagingResult, stageOrder } from './repositories/order-staging-repository';
 import { readParameters } from './repositories/parameters-repository';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -244,7 +245,29 @@ export const repositorySuite = (label: string, open: () => Promise<Db>, options:
         invoiceKey: '4'.repeat(44),
         invoicedAt: new Date(2026, 10, 21, 14, 5, 0),
         numtransvenda: null,
+        trackingCode: null,
+        trackingUrlBase: null,
       });
+    });
+
+    it('reads the tracking code and the carrier’s tracking address where this WinThor has the columns', async () => {
+      const tracking = await readTrackingColumns(db);
+      expect(tracking).toEqual({ code: true, urlBase: true });
+      await db.execute(
+        `INSERT INTO PCPEDC (NUMPED, DATA, CODFILIAL, CODCLI, POSICAO, CODFORNECFRETE, CODIGORASTREIOFRETEVENDA) VALUES (777002, :data, '1', 3, 'F', 9, 'AA123456789BR')`,
+        { data: new Date(2026, 10, 20) },
+      );
+      await db.execute(
+        `UPDATE PCFORNEC SET URLBASERASTREIO = 'https://r.example/{codigo}' WHERE PCFORNEC.CODFORNEC = 9`,
+      );
+      const [withTracking] = await getOrderStatuses(db, [777002], tracking);
+      expect(withTracking).toMatchObject({
+        trackingCode: 'AA123456789BR',
+        trackingUrlBase: 'https://r.example/{codigo}',
+      });
+      // Without the columns (an older WinThor): the same order, no tracking asked for.
+      const [without] = await getOrderStatuses(db, [777002]);
+      expect(without).toMatchObject({ position: 'F', trackingCode: null, trackingUrlBase: null });
     });
   });
 };

@@ -3,7 +3,17 @@ import { BranchMappings } from '../../contract';
 import { isValidCep, isValidCnpj, isValidCpf, isValidUf } from './brazil-rules';
 import { isMapped, resolveOrderCodes, unmappedCodes, type OrderCodes } from './code-mappings';
 import { lineCentsOf, spreadDiscount, unitPrice } from './money';
-import { FINAL_STATUS_MARK, statusSignature, storeStatusOf } from './order-status';
+import type { OrderStatusUpdate } from '../../ciashop/schemas';
+import type { OrderStatus } from '../../winthor';
+import {
+  FINAL_STATUS_MARK,
+  isFinalStatus,
+  sameStatusSent,
+  statusSignature,
+  storeStatusOf,
+  TRACKING_WAIT_MS,
+  trackingUrlOf,
+} from './order-status';
 import { pullFrom } from './orders-job';
 import { cutTo, fitField, latinText } from './text-rules';
 
@@ -134,17 +144,23 @@ describe('Brazilian documents and addresses', () => {
 });
 
 describe('order status for the store', () => {
-  const status = (position: string, extra = {}) => ({
+  const status = (position: string, extra: Partial<OrderStatus> = {}): OrderStatus => ({
     numped: 1,
     position,
     invoiceNumber: null,
     invoiceKey: null,
     invoicedAt: null,
     numtransvenda: null,
+    trackingCode: null,
+    trackingUrlBase: null,
     ...extra,
   });
+  const key = '4'.repeat(44);
+  const invoicedAt = new Date('2026-12-01T10:00:00Z');
+  const now = new Date('2026-12-02T10:00:00Z');
+  const final = (update: OrderStatusUpdate, at = now) => isFinalStatus(update, invoicedAt, at);
 
-  it('maps WinThor positions; an invoice with its 44-digit key is final', () => {
+  it('maps WinThor positions; cancelled is final at once', () => {
     expect(['L', 'B', 'P'].map((p) => storeStatusOf(status(p))?.status)).toEqual([
       'CONFIRMED',
       'CONFIRMED',
@@ -152,13 +168,61 @@ describe('order status for the store', () => {
     ]);
     expect(storeStatusOf(status('M'))).toEqual({ status: 'PACKAGED' });
     expect(storeStatusOf(status('X'))).toBeNull();
-    const key = '4'.repeat(44);
-    const shipped = storeStatusOf(status('F', { invoiceNumber: 12, invoiceKey: key }))!;
-    expect(shipped).toMatchObject({ status: 'SHIPPED', invoice: { number: '12', key } });
-    expect(statusSignature(shipped).startsWith(FINAL_STATUS_MARK)).toBe(true);
-    const noKey = storeStatusOf(status('F', { invoiceNumber: 12 }))!;
-    expect(statusSignature(noKey).startsWith(FINAL_STATUS_MARK)).toBe(false);
-    expect(statusSignature(storeStatusOf(status('C'))!)).toBe(`${FINAL_STATUS_MARK}CANCELLED||`);
+    const cancelled = storeStatusOf(status('C'))!;
+    expect(statusSignature(cancelled, final(cancelled))).toBe(`${FINAL_STATUS_MARK}CANCELLED||`);
+    expect(final(storeStatusOf(status('M'))!)).toBe(false);
+  });
+
+  it('an invoice with its key is final once its tracking code is sent, or five days after DTFAT without one', () => {
+    const shipped = storeStatusOf(status('F', { invoiceNumber: 12, invoiceKey: key, invoicedAt }))!;
+    expect(shipped).toEqual({
+      status: 'SHIPPED',
+      invoice: { number: '12', key, date: invoicedAt.toISOString() },
+    });
+    // Without a code: followed for five days (reading WinThor only), the same text as before tracking existed.
+    expect(final(shipped)).toBe(false);
+    expect(statusSignature(shipped, false)).toBe(`SHIPPED|12|${key}`);
+    expect(final(shipped, new Date(invoicedAt.getTime() + TRACKING_WAIT_MS))).toBe(true);
+    const noKey = storeStatusOf(status('F', { invoiceNumber: 12, trackingCode: 'AA123456789BR' }))!;
+    expect(final(noKey)).toBe(false);
+    const tracked = storeStatusOf(
+      status('F', { invoiceNumber: 12, invoiceKey: key, invoicedAt, trackingCode: ' AA123456789BR ' }),
+    )!;
+    expect(tracked.tracking).toEqual({ code: 'AA123456789BR' });
+    expect(final(tracked)).toBe(true);
+    expect(statusSignature(tracked, true)).toBe(`${FINAL_STATUS_MARK}SHIPPED|12|${key}|AA123456789BR`);
+    // The same thing sent, final or not, is the same to the store; a new code is not.
+    expect(sameStatusSent(statusSignature(shipped, true), statusSignature(shipped, false))).toBe(true);
+    expect(sameStatusSent(statusSignature(tracked, true), statusSignature(shipped, true))).toBe(false);
+    expect(sameStatusSent(statusSignature(shipped, false), null)).toBe(false);
+  });
+
+  it("the tracking address: the code in the carrier base's {codigo}, or at its end; never a non-web base", () => {
+    expect(trackingUrlOf('https://r.example/{codigo}/ver', 'AB 1')).toBe('https://r.example/AB%201/ver');
+    expect(trackingUrlOf(' https://r.example/?objeto= ', 'AB1')).toBe('https://r.example/?objeto=AB1');
+    expect(trackingUrlOf('www.r.example/', 'AB1')).toBeUndefined();
+    expect(trackingUrlOf(null, 'AB1')).toBeUndefined();
+    const update = storeStatusOf(
+      status('F', {
+        invoiceNumber: 12,
+        trackingCode: 'AB1',
+        trackingUrlBase: 'https://r.example/{CODIGO}',
+      }),
+    )!;
+    expect(update.tracking).toEqual({ code: 'AB1', url: 'https://r.example/AB1' });
+  });
+
+  it('a long tracking code, or one with an address, is remembered as a short digest that fits STATUS_SENT', () => {
+    const long = storeStatusOf(
+      status('F', { invoiceNumber: 1234567890, invoiceKey: key, trackingCode: 'X'.repeat(2000) }),
+    )!;
+    const signature = statusSignature(long, true);
+    expect(signature.length).toBeLessThanOrEqual(120);
+    expect(signature).toMatch(/\|h[0-9a-f]{16}$/);
+    const other = storeStatusOf(
+      status('F', { invoiceNumber: 1234567890, invoiceKey: key, trackingCode: `${'X'.repeat(1999)}Y` }),
+    )!;
+    expect(statusSignature(other, true)).not.toBe(signature);
   });
 });
 

@@ -5,7 +5,13 @@ import { stopsTheRun } from '../jobs/item-errors';
 import { QUEUE_BATCH } from '../jobs/queue-driven';
 import { ORDER_ENTITY } from './order-entity';
 import { isCancelled } from './order-input';
-import { statusSignature, storeStatusOf } from './order-status';
+import {
+  FINAL_STATUS_MARK,
+  isFinalStatus,
+  sameStatusSent,
+  statusSignature,
+  storeStatusOf,
+} from './order-status';
 
 /** The queue entity PCPEDC's trigger writes, and the pendência entity of this job. */
 export const ORDER_STATUS_ENTITY = 'orderStatus';
@@ -57,13 +63,16 @@ const sendStatus = async (
   if (status.position.trim().toUpperCase() === 'C') await context.data.pendings.resolve(ORDER_ENTITY, [id]);
   const update = storeStatusOf(status);
   if (!update) return 'skipped';
-  const signature = statusSignature(update);
+  const signature = statusSignature(update, isFinalStatus(update, status.invoicedAt, context.now()));
   if (isCancelled(record.storeStatus ?? '') && update.status !== 'CANCELLED') {
     // The store cancelled it: only WinThor's own cancellation goes there, no other status overwrites it.
     context.counts.unchanged += 1;
     return 'skipped';
   }
-  if (signature === record.statusSent) {
+  if (sameStatusSent(signature, record.statusSent)) {
+    // Nothing new for the store; the wait for a tracking code may just have ended: remembered, no call.
+    if (signature !== record.statusSent && signature.startsWith(FINAL_STATUS_MARK))
+      await context.data.orders.setStatusSent(record.id, signature);
     context.counts.unchanged += 1;
     return 'skipped';
   }

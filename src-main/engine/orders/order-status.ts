@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { OrderStatusUpdate } from '../../ciashop/schemas';
 import type { OrderStatus } from '../../winthor';
 
@@ -5,9 +6,27 @@ import type { OrderStatus } from '../../winthor';
 export const FINAL_STATUS_MARK = '#';
 
 /**
+ * How long after invoicing an order with its NF-e key stays followed for its tracking code (ADR 0216): the
+ * carrier's code is often typed in WinThor a day or two after the invoice. Reading it costs no store call.
+ */
+export const TRACKING_WAIT_MS = 5 * 86_400_000;
+
+/** Where the carrier's code goes into its tracking address (PCFORNEC.URLBASERASTREIO), when the base names it. */
+const CODE_PLACEHOLDER = /\{(codigo|código|code)\}/i;
+
+/** The tracking address: the carrier's base with the code in its placeholder, or appended; only http(s). */
+export const trackingUrlOf = (base: string | null, code: string): string | undefined => {
+  const trimmed = base?.trim() ?? '';
+  if (!/^https?:\/\/\S+$/i.test(trimmed)) return undefined;
+  const encoded = encodeURIComponent(code);
+  return CODE_PLACEHOLDER.test(trimmed) ? trimmed.replace(CODE_PLACEHOLDER, encoded) : `${trimmed}${encoded}`;
+};
+
+/**
  * WinThor's order position (PCPEDC.POSICAO) as the store's status (ADR 0211): L/B/P → CONFIRMED (accepted,
  * being handled), M → PACKAGED (picked), F → SHIPPED with the invoice (NUMNOTA, the 44-digit CHAVENFE,
- * DTFAT), C → CANCELLED. An unknown position sends nothing.
+ * DTFAT) and the tracking code (PCPEDC.CODIGORASTREIOFRETEVENDA, with the carrier's address, ADR 0216),
+ * C → CANCELLED. An unknown position sends nothing.
  */
 export const storeStatusOf = (status: OrderStatus): OrderStatusUpdate | null => {
   const position = status.position.trim().toUpperCase();
@@ -17,6 +36,8 @@ export const storeStatusOf = (status: OrderStatus): OrderStatusUpdate | null => 
   if (position !== 'F') return null;
   const key =
     status.invoiceKey && /^\d{44}$/.test(status.invoiceKey.trim()) ? status.invoiceKey.trim() : null;
+  const code = status.trackingCode?.trim() ?? '';
+  const url = code ? trackingUrlOf(status.trackingUrlBase, code) : undefined;
   return {
     status: 'SHIPPED',
     ...(status.invoiceNumber !== null
@@ -28,14 +49,39 @@ export const storeStatusOf = (status: OrderStatus): OrderStatusUpdate | null => 
           },
         }
       : {}),
+    ...(code ? { tracking: { code, ...(url ? { url } : {}) } } : {}),
   };
 };
 
 /**
- * What is remembered as sent (WTC_STORE_ORDER.STATUS_SENT): the status and the invoice, so each change goes
- * out once; marked final once nothing more can change (cancelled, or invoiced with its NF-e key).
+ * Nothing more will change in the store: cancelled; or invoiced with its NF-e key and either its tracking
+ * code sent or the wait for one over (TRACKING_WAIT_MS after DTFAT).
  */
-export const statusSignature = (update: OrderStatusUpdate): string => {
-  const final = update.status === 'CANCELLED' || (update.status === 'SHIPPED' && !!update.invoice?.key);
-  return `${final ? FINAL_STATUS_MARK : ''}${update.status}|${update.invoice?.number ?? ''}|${update.invoice?.key ?? ''}`;
+export const isFinalStatus = (update: OrderStatusUpdate, invoicedAt: Date | null, now: Date): boolean => {
+  if (update.status === 'CANCELLED') return true;
+  if (update.status !== 'SHIPPED' || !update.invoice?.key) return false;
+  if (update.tracking) return true;
+  return invoicedAt !== null && now.getTime() - invoicedAt.getTime() >= TRACKING_WAIT_MS;
 };
+
+/** The tracking code as remembered: itself when short and plain, else a short digest (STATUS_SENT has 120). */
+const trackingMark = ({ tracking }: OrderStatusUpdate): string => {
+  if (!tracking) return '';
+  if (!tracking.url && tracking.code.length <= 40 && !tracking.code.includes('|')) return `|${tracking.code}`;
+  const digest = createHash('sha256')
+    .update(`${tracking.code}\n${tracking.url ?? ''}`)
+    .digest('hex');
+  return `|h${digest.slice(0, 16)}`;
+};
+
+/**
+ * What is remembered as sent (WTC_STORE_ORDER.STATUS_SENT): the status, the invoice and the tracking code,
+ * so each change goes out once; marked final (`#`) once nothing more can change. Without a tracking code
+ * the text is what it was before tracking was sent, so an upgrade re-sends nothing.
+ */
+export const statusSignature = (update: OrderStatusUpdate, final: boolean): string =>
+  `${final ? FINAL_STATUS_MARK : ''}${update.status}|${update.invoice?.number ?? ''}|${update.invoice?.key ?? ''}${trackingMark(update)}`;
+
+/** Two signatures that say the same to the store (the final mark is the integrator's own note). */
+export const sameStatusSent = (a: string, b: string | null): boolean =>
+  b !== null && a.replace(FINAL_STATUS_MARK, '') === b.replace(FINAL_STATUS_MARK, '');

@@ -18,6 +18,7 @@ export interface AdminState {
   orders: OrderBook;
   customers: ReadonlyArray<{ id: number; name: string }>;
   storeId: string;
+  statusUpdates: ReadonlyArray<{ orderId: number; body: unknown }>;
 }
 
 /**

@@ -98,6 +98,29 @@ describe('read-only page of the sandbox store (GET /__sandbox/loja)', () => {
     expect(page('busca=inexistente')).toContain('Nenhum produto encontrado.');
   });
 
+  it('shows the invoice and the tracking code each order last received with its status', () => {
+    const orders = new OrderBook(1, 3, [], 10);
+    const [first, second] = orders.page({ statuses: [], unprocessedOnly: false }, 1, 3).items;
+    const html = renderStorePage({
+      catalog: catalogWith(1),
+      orders,
+      customers: [],
+      storeId: 'loja',
+      query: new URLSearchParams(),
+      statusUpdates: [
+        { orderId: first!.id, body: { status: 'CONFIRMED' } },
+        {
+          orderId: first!.id,
+          body: { status: 'SHIPPED', invoice: { number: '77' }, tracking: { code: 'QB1<BR>' } },
+        },
+        { orderId: second!.id, body: { status: 'PACKAGED' } },
+      ],
+    });
+    expect(html).toContain('<th>Nota fiscal / rastreio</th>');
+    expect(html).toContain('NF 77 · Rastreio QB1&lt;BR&gt;');
+    expect(html.match(/<td>-<\/td>/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('stays small and fast with 100k products: one page of rows, whatever the catalogue', () => {
     const catalog = catalogWith(100_000);
     const orders = new OrderBook(1, 100_000, [], 10);

@@ -47,6 +47,8 @@ export interface StorePageInput {
   orders: OrderBook;
   customers: ReadonlyArray<{ id: number; name: string }>;
   storeId: string;
+  /** The status updates received (`orders/{id}/status`): the page shows each order's invoice and tracking. */
+  statusUpdates?: ReadonlyArray<{ orderId: number; body: unknown }>;
   /** The query of the request: `produtos` (page), `busca` (name or ERP code), `pedidos` (page). */
   query: URLSearchParams;
 }
@@ -186,18 +188,37 @@ const productPage = (
   return { items, matched: total, hasMore: skip + items.length < total };
 };
 
+/** The invoice number and tracking code each order last received with its status (as the store shows them). */
+const shippingNotes = (updates: StorePageInput['statusUpdates'], ids: ReadonlySet<number>) => {
+  const notes = new Map<number, string>();
+  for (const { orderId, body } of updates ?? []) {
+    if (!ids.has(orderId) || typeof body !== 'object' || body === null) continue;
+    const { invoice, tracking } = body as {
+      invoice?: { number?: unknown };
+      tracking?: { code?: unknown; url?: unknown };
+    };
+    const parts = [
+      invoice?.number ? `NF ${String(invoice.number)}` : '',
+      tracking?.code ? `Rastreio ${String(tracking.code)}` : '',
+    ].filter(Boolean);
+    if (parts.length) notes.set(orderId, parts.join(' · '));
+  }
+  return notes;
+};
+
 const ordersSection = (input: StorePageInput, page: number): string => {
   const { orders, customers, query } = input;
   if (orders.count === 0) return '<p>Nenhum pedido.</p>';
   const names = new Map(customers.map((c) => [c.id, c.name]));
   const { items, hasMore } = orders.page({ statuses: [], unprocessedOnly: false }, page, PAGE_SIZE);
+  const notes = shippingNotes(input.statusUpdates, new Set(items.map((o) => o.id)));
   const rows = items
     .map(
       (order) =>
-        `<tr><td>${order.id}</td><td>${escapeHtml(dateTime.format(new Date(order.createdAt)))}</td><td>${escapeHtml(names.get(order.customerId) ?? '-')}</td><td>${escapeHtml(ORDER_STATUS[order.status.toLowerCase()] ?? order.status)}</td><td class="n">${order.orderItems.length}</td><td class="n">${money.format(order.total)}</td><td>${order.statusProcessed ? 'sim' : 'não'}</td></tr>`,
+        `<tr><td>${order.id}</td><td>${escapeHtml(dateTime.format(new Date(order.createdAt)))}</td><td>${escapeHtml(names.get(order.customerId) ?? '-')}</td><td>${escapeHtml(ORDER_STATUS[order.status.toLowerCase()] ?? order.status)}</td><td>${escapeHtml(notes.get(order.id) ?? '-')}</td><td class="n">${order.orderItems.length}</td><td class="n">${money.format(order.total)}</td><td>${order.statusProcessed ? 'sim' : 'não'}</td></tr>`,
     )
     .join('');
-  return `<table><thead><tr><th>Pedido</th><th>Data</th><th>Cliente</th><th>Situação</th><th>Itens</th><th>Total</th><th>Recebido pelo ERP</th></tr></thead><tbody>${rows}</tbody></table>${pager(query, 'pedidos', page, hasMore, 'pedidos')}`;
+  return `<table><thead><tr><th>Pedido</th><th>Data</th><th>Cliente</th><th>Situação</th><th>Nota fiscal / rastreio</th><th>Itens</th><th>Total</th><th>Recebido pelo ERP</th></tr></thead><tbody>${rows}</tbody></table>${pager(query, 'pedidos', page, hasMore, 'pedidos')}`;
 };
 
 const STYLE = `body{font-family:system-ui,sans-serif;margin:1.5rem;color:#1f2933;max-width:72rem}

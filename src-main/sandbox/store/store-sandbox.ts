@@ -146,7 +146,16 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     return result;
   };
   const api = { token, now, budget, faults, inspection, route };
-  const admin = { faults, budget, inspection, catalog, orders, customers, storeId };
+  const admin = {
+    faults,
+    budget,
+    inspection,
+    catalog,
+    orders,
+    customers,
+    storeId,
+    statusUpdates: orderStatusUpdates,
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://sandbox.local');

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_TABLES } from '../demo/demo-tables';
 import { QUEUE_TRIGGERS } from '../schema/integration-objects';
 import { triggerColumns, WINTHOR_COLUMNS_USED } from './columns-used';
+import { OPTIONAL_WINTHOR_COLUMNS } from './optional-columns';
 
 const WINTHOR_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** Where the product's SQL lives (the demo and the test kit write their own, which do not count). */
@@ -37,10 +38,12 @@ const columnsInSource = (): Map<string, Set<string>> => {
 };
 
 describe('the WinThor columns the product uses (what the prerequisites ask the database for)', () => {
-  it('is exactly what the SQL of the repositories, triggers and prerequisites names', () => {
+  it('is exactly what the SQL of the repositories, triggers and prerequisites names (the optional ones apart)', () => {
+    const optional = (table: string, column: string) =>
+      OPTIONAL_WINTHOR_COLUMNS[table]?.includes(column) ?? false;
     const fromSource = Object.fromEntries(
       [...columnsInSource()]
-        .map(([t, cols]) => [t, [...cols].sort()])
+        .map(([t, cols]) => [t, [...cols].filter((c) => !optional(t, c)).sort()])
         .sort(([a], [b]) => String(a).localeCompare(String(b))),
     );
     const listed = Object.fromEntries(
@@ -49,8 +52,20 @@ describe('the WinThor columns the product uses (what the prerequisites ask the d
     expect(listed).toEqual(fromSource);
   });
 
+  it('names each optional column in the SQL, and no optional column is also a required one', () => {
+    const used = columnsInSource();
+    for (const [table, columns] of Object.entries(OPTIONAL_WINTHOR_COLUMNS))
+      for (const column of columns) {
+        expect(used.get(table)?.has(column), `${table}.${column}`).toBe(true);
+        expect(WINTHOR_COLUMNS_USED[table] ?? []).not.toContain(column);
+      }
+  });
+
   it('exists in the demo WinThor, so the stand-in runs every statement the product sends', () => {
-    for (const [table, columns] of Object.entries(WINTHOR_COLUMNS_USED))
+    for (const [table, columns] of [
+      ...Object.entries(WINTHOR_COLUMNS_USED),
+      ...Object.entries(OPTIONAL_WINTHOR_COLUMNS),
+    ])
       for (const column of columns)
         expect(DEMO_TABLES[table]?.columns[column], `${table}.${column}`).toBeDefined();
   });

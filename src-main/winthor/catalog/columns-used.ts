@@ -58,6 +58,7 @@ export const WINTHOR_COLUMNS_USED: Readonly<Record<string, readonly string[]>> =
     'CHAVENFE',
     'CODCLI',
     'CODFILIAL',
+    'CODFORNECFRETE',
     'CODUSUR',
     'DTFAT',
     'NUMNOTA',

@@ -84,6 +84,8 @@ export const DEMO_ORDER_TABLES: Record<string, { primaryKey: string[]; columns: 
       NUMTRANSVENDA: 'NUMBER(10,0)',
       VLFRETE: 'NUMBER(16,3)',
       OBS: 'VARCHAR2(25)',
+      CODFORNECFRETE: 'NUMBER(6,0)',
+      CODIGORASTREIOFRETEVENDA: 'VARCHAR2(2000)',
     },
   },
   PCPEDI: {

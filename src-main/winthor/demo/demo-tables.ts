@@ -152,6 +152,7 @@ export const DEMO_TABLES: Record<string, DemoTable> = {
       EXCLUIDO: 'VARCHAR2(1)',
       DTEXCLUSAO: 'DATE',
       BLOQUEIO: 'VARCHAR2(1)',
+      URLBASERASTREIO: 'VARCHAR2(255)',
     },
   },
   PCPARAMFILIAL: {

@@ -67,7 +67,7 @@ export class OrderImporterSimulator {
   private async importWaiting(tx: DbSession, now: Date, report: AdvanceReport): Promise<void> {
     const headers = await tx.query(
       `SELECT PCPEDCFV.NUMPEDRCA, PCPEDCFV.CODUSUR, PCPEDCFV.CGCCLI, PCPEDCFV.DTABERTURAPEDPALM, PCPEDCFV.CODCLI, PCPEDCFV.CODFILIAL,
-              PCPEDCFV.CODCOB, PCPEDCFV.CODPLPAG, PCPEDCFV.NUMPEDCLI, PCPEDCFV.VLFRETE
+              PCPEDCFV.CODCOB, PCPEDCFV.CODPLPAG, PCPEDCFV.NUMPEDCLI, PCPEDCFV.VLFRETE, PCPEDCFV.CODFORNECFRETE
          FROM PCPEDCFV WHERE PCPEDCFV.IMPORTADO = 1 ORDER BY PCPEDCFV.DTINCLUSAO, PCPEDCFV.NUMPEDRCA`,
     );
     for (const header of headers) {
@@ -118,8 +118,10 @@ export class OrderImporterSimulator {
       const total =
         items.reduce((sum, i) => sum + toNumber(i.QT) * toNumber(i.PVENDA), 0) + toNumber(header.VLFRETE);
       await tx.execute(
-        `INSERT INTO PCPEDC (NUMPED, DATA, CODFILIAL, CODCLI, CODUSUR, CODCOB, CODPLPAG, POSICAO, NUMPEDCLI, VLTOTAL, VLFRETE)
-         VALUES (:numped, :data, :codfilial, :codcli, :codusur, :codcob, :codplpag, 'L', :numpedcli, :vltotal, :vlfrete)`,
+        `INSERT INTO PCPEDC (NUMPED, DATA, CODFILIAL, CODCLI, CODUSUR, CODCOB, CODPLPAG, POSICAO, NUMPEDCLI, VLTOTAL, VLFRETE,
+           CODFORNECFRETE)
+         VALUES (:numped, :data, :codfilial, :codcli, :codusur, :codcob, :codplpag, 'L', :numpedcli, :vltotal, :vlfrete,
+           :codfornecfrete)`,
         {
           numped,
           data: wholeSeconds(now),
@@ -131,6 +133,7 @@ export class OrderImporterSimulator {
           numpedcli: header.NUMPEDCLI as string,
           vltotal: Math.round(total * 100) / 100,
           vlfrete: toNumber(header.VLFRETE),
+          codfornecfrete: toOptionalNumber(header.CODFORNECFRETE),
         },
       );
       await tx.executeMany(
@@ -156,7 +159,7 @@ export class OrderImporterSimulator {
 
   private async movePositions(tx: DbSession, now: Date, report: AdvanceReport): Promise<void> {
     const orders = await tx.query(
-      `SELECT PCPEDC.NUMPED, PCPEDC.DATA, PCPEDC.POSICAO, PCPEDC.CODFILIAL FROM PCPEDC WHERE PCPEDC.POSICAO IN ('L', 'M') AND PCPEDC.NUMPED >= :first ORDER BY PCPEDC.NUMPED`,
+      `SELECT PCPEDC.NUMPED, PCPEDC.DATA, PCPEDC.POSICAO, PCPEDC.CODFILIAL, PCPEDC.CODFORNECFRETE FROM PCPEDC WHERE PCPEDC.POSICAO IN ('L', 'M') AND PCPEDC.NUMPED >= :first ORDER BY PCPEDC.NUMPED`,
       { first: this.firstNumped },
     );
     for (const order of orders) {
@@ -179,9 +182,15 @@ export class OrderImporterSimulator {
           number: numnota,
           code: (numped * 7919) % 100_000_000,
         });
+        // A carrier's order gets its tracking code with the invoice (Correios' shape: 2 letters, 9 digits, BR).
+        const tracking =
+          order.CODFORNECFRETE !== null && order.CODFORNECFRETE !== undefined
+            ? `DM${String(numnota).padStart(9, '0')}BR`
+            : null;
         await tx.execute(
-          `UPDATE PCPEDC SET POSICAO = 'F', NUMNOTA = :numnota, CHAVENFE = :chave, DTFAT = :dtfat, NUMTRANSVENDA = :numtrans WHERE PCPEDC.NUMPED = :numped`,
-          { numnota, chave, dtfat: wholeSeconds(now), numtrans: numped, numped },
+          `UPDATE PCPEDC SET POSICAO = 'F', NUMNOTA = :numnota, CHAVENFE = :chave, DTFAT = :dtfat, NUMTRANSVENDA = :numtrans,
+             CODIGORASTREIOFRETEVENDA = :tracking WHERE PCPEDC.NUMPED = :numped`,
+          { numnota, chave, dtfat: wholeSeconds(now), numtrans: numped, tracking, numped },
         );
         await tx.execute(`UPDATE PCPEDI SET POSICAO = 'F' WHERE PCPEDI.NUMPED = :numped`, { numped });
         report.invoiced++;

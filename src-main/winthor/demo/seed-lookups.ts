@@ -7,6 +7,12 @@ import { BRANDS } from './demo-vocabulary';
 import { insertAll, type SeedRow } from './insert-rows';
 import type { Prng } from './prng';
 
+/** The demo carriers' tracking addresses (PCFORNEC.URLBASERASTREIO), by CODFORNEC. */
+const TRACKING_URL_BASES: Readonly<Record<number, string>> = {
+  9: 'https://rastreio.rapidasul.example/{codigo}',
+  10: 'https://www.expressobrasil.example/rastreio?objeto=',
+};
+
 /** Regions, branches, billing types, payment plans, squares, sellers, activities, suppliers, parameters. */
 export const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<void> => {
   await insertAll(db, 'PCREGIAO', [
@@ -79,6 +85,8 @@ export const seedLookups = async (db: DbSession, rng: Prng, now: Date): Promise<
       EXCLUIDO: i === 12 ? 'S' : 'N',
       DTEXCLUSAO: i === 12 ? now : null,
       BLOQUEIO: 'N',
+      // Tracking addresses: one names where the code goes, one takes it at its end, one has none.
+      URLBASERASTREIO: TRACKING_URL_BASES[i] ?? null,
     });
   }
   await insertAll(db, 'PCFORNEC', suppliers);

@@ -3,6 +3,7 @@ import type { DbSession } from '../db/db';
 import { readTableColumns, type ColumnInfo } from '../catalog/table-columns';
 import { locateTables, type TableLocation } from '../catalog/table-locations';
 import { WINTHOR_COLUMNS_USED, WINTHOR_TABLES_USED } from '../catalog/columns-used';
+import { OPTIONAL_WINTHOR_COLUMNS } from '../catalog/optional-columns';
 import { QUEUE_TRIGGERS } from '../schema/integration-objects';
 import { triggerColumns } from '../catalog/columns-used';
 import { CUSTOMER_INSERT_COLUMNS } from '../repositories/customers-repository';
@@ -49,6 +50,29 @@ export const checkColumnsUsed = (
   }
   const label = 'Colunas do WinThor usadas pela integração';
   const labelRef = { key: 'prereq.columns.label' };
+  const optionalMissing = Object.entries(OPTIONAL_WINTHOR_COLUMNS).flatMap(([table, wanted]) => {
+    if (!locations.has(table)) return [];
+    const present = new Set((columns.get(table) ?? []).map((c) => c.name));
+    return wanted.filter((c) => !present.has(c)).map((c) => `${table}.${c}`);
+  });
+  if (lines.length === 0 && optionalMissing.length > 0)
+    return {
+      id: 'columns.used',
+      label,
+      labelRef,
+      status: 'warning',
+      detail: `${checked} colunas de ${Object.keys(WINTHOR_COLUMNS_USED).length} tabelas existem neste banco. Sem ${optionalMissing.join(' e ')} (versões mais antigas do WinThor), o código de rastreio não é enviado à loja; a posição e a nota fiscal são.`,
+      detailRef: {
+        key: 'prereq.columns.optionalMissing',
+        params: {
+          columns: checked,
+          tables: Object.keys(WINTHOR_COLUMNS_USED).length,
+          missing: optionalMissing.join(', '),
+        },
+      },
+      fix: 'Para enviar o rastreio, atualize o WinThor para uma versão com essas colunas; nada mais depende delas.',
+      fixRef: { key: 'prereq.columns.optionalFix' },
+    };
   if (lines.length === 0)
     return {
       id: 'columns.used',

@@ -207,6 +207,16 @@ describe('prerequisites: the WinThor columns, from the dictionary views (ALL_TAB
         installBy: 'app',
         fix: expect.stringContaining('numa janela sem movimento no WinThor'),
       });
+      // An older WinThor without the tracking code: a warning saying what is lost, nothing blocked.
+      await db.execute(`ALTER TABLE PCPEDC DROP COLUMN CODIGORASTREIOFRETEVENDA`);
+      const older = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
+      expect(older.find((c) => c.id === 'columns.used')).toMatchObject({
+        status: 'warning',
+        detail: expect.stringContaining(
+          'Sem PCPEDC.CODIGORASTREIOFRETEVENDA (versões mais antigas do WinThor), o código de rastreio não é enviado à loja',
+        ),
+        detailRef: { key: 'prereq.columns.optionalMissing' },
+      });
       await db.execute(`ALTER TABLE PCSECAO DROP COLUMN ENVIAECOMMERCE`);
       const after = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       expect(after.find((c) => c.id === 'columns.used')).toMatchObject({

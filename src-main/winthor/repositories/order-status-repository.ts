@@ -20,18 +20,43 @@ export interface OrderStatus {
   invoiceKey: string | null;
   invoicedAt: Date | null;
   numtransvenda: number | null;
+  /** PCPEDC.CODIGORASTREIOFRETEVENDA (null where this WinThor has no such column, ADR 0216). */
+  trackingCode: string | null;
+  /** The order's carrier's PCFORNEC.URLBASERASTREIO (null where unknown or not in this WinThor). */
+  trackingUrlBase: string | null;
 }
 
-export const getOrderStatuses = async (db: DbSession, numpeds: readonly number[]): Promise<OrderStatus[]> => {
+/** Which of the optional tracking columns this WinThor has (ADR 0216). */
+export interface TrackingColumns {
+  /** PCPEDC.CODIGORASTREIOFRETEVENDA */
+  code: boolean;
+  /** PCFORNEC.URLBASERASTREIO */
+  urlBase: boolean;
+}
+
+export const NO_TRACKING_COLUMNS: TrackingColumns = { code: false, urlBase: false };
+
+const statusSql = (tracking: TrackingColumns, list: string): string => {
+  const code = tracking.code ? ', PCPEDC.CODIGORASTREIOFRETEVENDA' : '';
+  if (!tracking.code || !tracking.urlBase)
+    return `SELECT PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA${code}
+         FROM PCPEDC WHERE PCPEDC.NUMPED IN (${list}) ORDER BY PCPEDC.NUMPED`;
+  return `SELECT PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA${code},
+         PCFORNEC.URLBASERASTREIO
+         FROM PCPEDC LEFT JOIN PCFORNEC ON PCFORNEC.CODFORNEC = PCPEDC.CODFORNECFRETE
+        WHERE PCPEDC.NUMPED IN (${list}) ORDER BY PCPEDC.NUMPED`;
+};
+
+export const getOrderStatuses = async (
+  db: DbSession,
+  numpeds: readonly number[],
+  tracking: TrackingColumns = NO_TRACKING_COLUMNS,
+): Promise<OrderStatus[]> => {
   const out: OrderStatus[] = [];
   for (const part of chunk([...new Set(numpeds)])) {
     if (part.length === 0) continue;
     const list = inList('n', part);
-    const rows = await db.query(
-      `SELECT PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA
-         FROM PCPEDC WHERE PCPEDC.NUMPED IN (${list.sql}) ORDER BY PCPEDC.NUMPED`,
-      list.binds,
-    );
+    const rows = await db.query(statusSql(tracking, list.sql), list.binds);
     for (const r of rows) {
       out.push({
         numped: toNumber(r.NUMPED),
@@ -40,6 +65,8 @@ export const getOrderStatuses = async (db: DbSession, numpeds: readonly number[]
         invoiceKey: toOptionalText(r.CHAVENFE),
         invoicedAt: toOptionalDate(r.DTFAT),
         numtransvenda: toOptionalNumber(r.NUMTRANSVENDA),
+        trackingCode: tracking.code ? toOptionalText(r.CODIGORASTREIOFRETEVENDA) : null,
+        trackingUrlBase: tracking.code && tracking.urlBase ? toOptionalText(r.URLBASERASTREIO) : null,
       });
     }
   }

@@ -95,6 +95,10 @@ export const serverEn = {
     columns: {
       label: 'WinThor columns used by the integration',
       ok: '{{columns}} columns of {{tables}} tables exist in this database.',
+      optionalMissing:
+        '{{columns}} columns of {{tables}} tables exist in this database. Without {{missing}} (older WinThor versions), the tracking code is not sent to the store; the status and the invoice are.',
+      optionalFix:
+        'To send tracking codes, upgrade WinThor to a version with these columns; nothing else depends on them.',
     },
     required: {
       label: 'Required columns of customers and orders',
