@@ -8,6 +8,7 @@ import {
   recordStoreOrder,
 } from './repositories/store-orders-repository';
 import { install, uninstall } from './schema/installer';
+import { storeOrderIdFloor } from './repositories/store-order-id-floor';
 
 const pulled = {
   storeKey: 'k',
@@ -49,6 +50,28 @@ export const storeOrdersSuite = (label: string, open: () => Promise<Db>, options
           { id: 999_999, at: new Date() },
         ),
       ).rejects.toMatchObject({ code: 'db_unique_violation' });
+    });
+
+    it('ids (the NUMPEDRCA of the stagings) stay above the highest NUMPEDRCA in PCPEDCFV when first measured', async () => {
+      await db.execute(`DELETE FROM WTC_CURSOR WHERE WTC_CURSOR.NAME = 'orders.idFloor'`);
+      const key = { numpedrca: 5000, codusur: 98, cgccli: '00000000000', dtabertura: new Date(2026, 0, 2) };
+      await db.execute(
+        `INSERT INTO PCPEDCFV (NUMPEDRCA, CODUSUR, CGCCLI, DTABERTURAPEDPALM, IMPORTADO) VALUES (:numpedrca, :codusur, :cgccli, :dtabertura, 2)`,
+        key,
+      );
+      try {
+        const floors = await Promise.all([
+          storeOrderIdFloor(db, new Date()),
+          storeOrderIdFloor(db, new Date()),
+        ]);
+        expect(floors).toEqual([5000, 5000]);
+        const { record } = await recordStoreOrder(db, { ...pulled, storeOrderId: '300' }, new Date());
+        expect(record.id).toBeGreaterThan(5000);
+        const next = await recordStoreOrder(db, { ...pulled, storeOrderId: '301' }, new Date());
+        expect(next.record.id).toBeGreaterThan(record.id);
+      } finally {
+        await db.execute(`DELETE FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDRCA = 5000 AND PCPEDCFV.CODUSUR = 98`);
+      }
     });
 
     it('keeps an order of any size as it was pulled (PAYLOAD is a CLOB)', async () => {

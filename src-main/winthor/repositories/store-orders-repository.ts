@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/app-error';
 import type { BindValue, DbSession } from '../db/db';
 import { insertWithId } from './insert-with-id';
+import { storeOrderIdFloor } from './store-order-id-floor';
 import {
   chunk,
   fit,
@@ -136,17 +137,23 @@ export const recordStoreOrder = async (
   const existing = (await getStoreOrders(db, order.storeKey, [order.storeOrderId])).get(order.storeOrderId);
   if (existing) return { record: existing, created: false };
   try {
-    const id = await insertWithId(db, 'WTC_STORE_ORDER', {
-      STORE_KEY: order.storeKey,
-      STORE_ORDER_ID: order.storeOrderId,
-      BRANCH: order.branch,
-      STATE: 'received',
-      STORE_STATUS: fit(order.storeStatus, 40),
-      PAYLOAD: order.payload,
-      STORE_TOTAL: order.storeTotal,
-      CREATED_AT: wholeSeconds(at),
-      UPDATED_AT: wholeSeconds(at),
-    });
+    const floor = await storeOrderIdFloor(db, at);
+    const id = await insertWithId(
+      db,
+      'WTC_STORE_ORDER',
+      {
+        STORE_KEY: order.storeKey,
+        STORE_ORDER_ID: order.storeOrderId,
+        BRANCH: order.branch,
+        STATE: 'received',
+        STORE_STATUS: fit(order.storeStatus, 40),
+        PAYLOAD: order.payload,
+        STORE_TOTAL: order.storeTotal,
+        CREATED_AT: wholeSeconds(at),
+        UPDATED_AT: wholeSeconds(at),
+      },
+      floor,
+    );
     return { record: (await getStoreOrder(db, id))!, created: true };
   } catch (error) {
     // Another run recorded it between the read and the insert: the key held; read what it wrote.
