@@ -1,8 +1,9 @@
 import { AppError } from '../../shared/app-error';
-import { CUSTOMER_COLUMN_SIZES, formatDocument, type NewCustomer } from '../../winthor';
+import { CUSTOMER_COLUMN_SIZES, documentDigits, formatDocument, type NewCustomer } from '../../winthor';
 import { formatCep } from './brazil-rules';
 import type { OrderAddress, OrderCustomer, OrderProblem } from './order-input';
 import type { OrderData } from './order-ports';
+import { KeyedQueue } from './keyed-queue';
 import { fitField } from './text-rules';
 
 export type CustomerResolution =
@@ -70,6 +71,23 @@ export const resolveCustomer = async (
   notes: string[],
 ): Promise<CustomerResolution> => {
   const cgccli = formatDocument(customer.document) ?? customer.document;
+  // One document at a time in this process: a second order (or the customers job) of the same person waits
+  // and then finds the customer the first one created (ADR 0218).
+  return CUSTOMER_CREATION.run(documentDigits(customer.document), () =>
+    findOrCreate(data, label, customer, delivery, notes, cgccli),
+  );
+};
+
+const CUSTOMER_CREATION = new KeyedQueue();
+
+const findOrCreate = async (
+  data: OrderData,
+  label: string,
+  customer: OrderCustomer,
+  delivery: OrderAddress,
+  notes: string[],
+  cgccli: string,
+): Promise<CustomerResolution> => {
   try {
     const found = await data.findCustomer({
       document: customer.document,

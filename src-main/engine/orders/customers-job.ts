@@ -75,9 +75,11 @@ const applyCustomer = async (context: JobContext, customer: Customer): Promise<v
     const resolved = await resolveCustomer(data, label, read.customer, address, notes);
     if (!resolved.ok) return fail(resolved.problem.kind, resolved.problem.message, resolved.problem.fix);
     codcli = resolved.codcli;
-    context.counts.changed += 1;
-    context.counts.sent += 1;
-    context.log('info', `${label}: cliente ${codcli} criado no WinThor.`, { customer: id });
+    if (resolved.created) {
+      context.counts.changed += 1;
+      context.counts.sent += 1;
+      context.log('info', `${label}: cliente ${codcli} criado no WinThor.`, { customer: id });
+    } else context.counts.unchanged += 1; // an order of the same person created it meanwhile
   }
   if (notes.length) context.log('warn', `${label} gravado com ajustes: ${notes.join(' ')}`);
   await context.data.bindings.save({
