@@ -222,6 +222,24 @@ describe('bad input: each is one pendência in pt-BR naming the field and the fi
     expect(String(notes!.MESSAGE)).toContain('cortado para 40 caracteres (PCCLIENT.ENDERENT)');
   });
 
+  it('a waiting order is logged when it starts waiting, not again on every run while its reason stays', async () => {
+    const id = String(placed.get('transportadora sem mapeamento'));
+    const lines = () =>
+      h.count(
+        `SELECT COUNT(*) AS N FROM WTC_LOG WHERE WTC_LOG.LOG_LEVEL = 'warn' AND WTC_LOG.MESSAGE LIKE :m`,
+        {
+          m: `Pedido ${id}:%`,
+        },
+      );
+    expect(await lines()).toBe(1);
+    const again = await h.run('orders');
+    expect(again.counts.failed).toBeGreaterThan(0);
+    expect(await lines()).toBe(1);
+    expect(
+      (await listPendings(h.db, { status: 'open', limit: 1000 })).filter((p) => p.erpKey === id),
+    ).toHaveLength(1);
+  });
+
   it("spreads the order's discount over the items so WinThor's total equals the store's to the cent", async () => {
     await h.importInWinthor();
     const row = await h.db.queryOne(`SELECT PCPEDC.VLTOTAL FROM PCPEDC WHERE PCPEDC.NUMPEDCLI = :id`, {

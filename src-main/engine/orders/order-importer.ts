@@ -181,6 +181,8 @@ export class OrderImporter {
       fix: problem.fix,
     });
     context.counts.failed += 1;
+    // Logged when it starts waiting or its reason changes, not again on every run (the pendência stays open).
+    if (record.state === 'waiting' && record.message === problem.message) return;
     context.log('warn', problem.message, {
       order: record.storeOrderId,
       kind: problem.kind,
