@@ -117,6 +117,55 @@ test('Cobrança: map a payment method seen on orders, type one by hand, edit, re
   await screen(page, '21-cobranca');
 });
 
+test('Cobrança in two windows: a change made on a list the other window changed is refused, and the list reloads', async ({
+  page,
+  context,
+}) => {
+  const rows = [
+    { storeCode: 'Boleto', winthorCode: 'BK', description: '' },
+    { storeCode: 'Pix', winthorCode: 'PIX', description: '' },
+  ];
+  const saved = await page.request.post('/api/mappings.save', {
+    data: { branch: '1', kind: 'billing', rows },
+    headers: { 'x-wtc-client': 'ui' },
+  });
+  expect(saved.ok()).toBe(true);
+  await page.goto('/#/cadastrar/cobranca');
+  await expect(list(page, '1')).toContainText('PIX — PIX');
+  // Window A starts editing Pix (the second row).
+  await list(page, '1').getByRole('button', { name: 'Editar Pix' }).click();
+  await expect(page.getByRole('form', { name: 'Editar mapeamento de "Pix"' })).toBeVisible();
+
+  // Window B removes Boleto meanwhile.
+  const other = await context.newPage();
+  await other.goto('/#/cadastrar/cobranca');
+  await list(other, '1').getByRole('button', { name: 'Remover Boleto' }).click();
+  await other.getByRole('dialog').getByRole('button', { name: 'Confirmar' }).click();
+  await expect(other.getByText('Mapeamento removido.').first()).toBeVisible();
+  await other.close();
+
+  // Window A saves its edit: refused, nothing of B's change is undone, the list shows what is saved.
+  await pickWinthor(page, 'Cobrança no WinThor', 'deb', /^DEB — /);
+  await page.getByRole('button', { name: 'Salvar alteração' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(
+    'Os mapeamentos de cobrança da filial 1 foram alterados em outra janela depois que esta tela os leu; nada foi salvo.',
+  );
+  await expect(alert).toContainText('A lista foi recarregada: confira e refaça a alteração.');
+  await expect(list(page, '1')).not.toContainText('Boleto');
+  await expect(list(page, '1').getByRole('row', { name: /Pix/ })).toContainText('PIX — PIX');
+  await screen(page, '21b-cobranca-outra-janela');
+
+  // Made again on the list as it is now, it is saved.
+  await list(page, '1').getByRole('button', { name: 'Editar Pix' }).click();
+  await pickWinthor(page, 'Cobrança no WinThor', 'deb', /^DEB — /);
+  await page.getByRole('button', { name: 'Salvar alteração' }).click();
+  await expect(page.getByText('Mapeamento alterado.').first()).toBeVisible();
+  await page.reload();
+  await expect(list(page, '1').getByRole('row', { name: /Pix/ })).toContainText('DEB — ');
+  await expect(list(page, '1')).not.toContainText('Boleto');
+});
+
 test('Plano de Pagamento: per branch, instalments and method:instalments; kept after reload', async ({
   page,
 }) => {

@@ -7,6 +7,8 @@ const STATUS_BY_CODE: Readonly<Record<string, number>> = {
   unknown_method: 404,
   internal_error: 500,
   invalid_settings_file: 500,
+  /** Saved elsewhere since the screen read it (mappings). */
+  mappings_changed: 409,
 };
 
 export const httpStatusOfError = (code: string): number => STATUS_BY_CODE[code] ?? 400;

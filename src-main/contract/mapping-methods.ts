@@ -90,7 +90,16 @@ export const mappingMethods = {
     summary:
       'Salva os mapeamentos de um tipo (cobrança, plano de pagamento ou transportadora) de uma filial; confere cada código novo na lista do WinThor.',
     input: z
-      .object({ branch: branchField, kind: MappingKindField, rows: z.array(CodeMapping) })
+      .object({
+        branch: branchField,
+        kind: MappingKindField,
+        rows: z.array(CodeMapping),
+        /**
+         * The list as the screen had it when the change began: refused (`mappings_changed`) when the saved
+         * list is no longer that one (changed in another window), so nothing saved there is overwritten.
+         */
+        expected: z.array(CodeMapping).optional(),
+      })
       .strict()
       // Plans: each store code is instalments or method:instalments, normalised (ADR 0222).
       .superRefine((input, ctx) => {

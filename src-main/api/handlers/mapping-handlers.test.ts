@@ -199,6 +199,40 @@ describe('mappings.save', () => {
     expect(saved('plans')).toEqual(result.rows);
   });
 
+  it('a change made on a list that was changed in another window meanwhile is refused; nothing is lost', async () => {
+    const first = [row('Boleto', 'BK'), row('Pix', 'PIX')];
+    await runtime.api.invoke('mappings.save', { branch: '1', kind: 'billing', rows: first });
+    // Window B removes Boleto; window A, still showing both, edits row 2 (Pix) — by position, row 1 now.
+    await runtime.api.invoke('mappings.save', {
+      branch: '1',
+      kind: 'billing',
+      rows: [row('Pix', 'PIX')],
+      expected: first,
+    });
+    const error = await refusal(
+      runtime.api.invoke('mappings.save', {
+        branch: '1',
+        kind: 'billing',
+        rows: [row('Boleto', 'BK'), row('Pix', 'D')],
+        expected: first,
+      }),
+    );
+    expect(error.code).toBe('mappings_changed');
+    expect(error.message).toBe(
+      'Os mapeamentos de cobrança da filial 1 foram alterados em outra janela depois que esta tela os leu; nada foi salvo.',
+    );
+    expect(error.fix).toContain('refaça a alteração');
+    expect(saved('billing')).toEqual([row('Pix', 'PIX')]);
+    // Made on the list as it is now, it is saved.
+    await runtime.api.invoke('mappings.save', {
+      branch: '1',
+      kind: 'billing',
+      rows: [row('Pix', 'D')],
+      expected: [row('Pix', 'PIX')],
+    });
+    expect(saved('billing')).toEqual([row('Pix', 'D')]);
+  });
+
   it('refuses a duplicate store code and a code WinThor does not have, naming the field; nothing is saved', async () => {
     await runtime.api.invoke('mappings.save', { branch: '1', kind: 'billing', rows: [row('Pix', 'PIX')] });
     const duplicate = await refusal(

@@ -2,6 +2,7 @@ import type { MappingKind, WinthorCode } from '../../contract';
 import { unknownBranchError } from '../../shared/unknown-branch';
 import type { SettingsService } from '../../config/settings-service';
 import { checkMappingRows, MAPPING_NAMES } from '../../engine/mappings/mapping-rows-check';
+import { mappingsChangedError, sameMappings } from '../../engine/mappings/mappings-changed';
 import { readStoreCodes, type StoreCodesDeps } from '../../engine/mappings/store-codes';
 import { AppError } from '../../shared/app-error';
 import type { DatabaseService } from '../../winthor/database-service';
@@ -41,7 +42,7 @@ export const mappingHandlers = (
     }),
     'mappings.storeCodes': async (input) =>
       readStoreCodes({ ...storeCodes, settings: () => settings.get() }, input),
-    'mappings.save': async ({ branch: code, kind, rows }) => {
+    'mappings.save': async ({ branch: code, kind, rows, expected }) => {
       const branchNow = () => {
         const branch = settings.getMasked().branches.find((candidate) => candidate.code === code);
         if (!branch) {
@@ -49,10 +50,15 @@ export const mappingHandlers = (
         }
         return branch;
       };
+      const refuseIfChanged = () => {
+        if (expected && !sameMappings(expected, branchNow().mappings[kind]))
+          throw mappingsChangedError(code, kind);
+      };
+      refuseIfChanged();
       const checked = await checkMappingRows(kind, rows, branchNow().mappings[kind], () =>
         winthorCodes(kind),
       );
-      branchNow();
+      refuseIfChanged();
       // Read again after the check (it may have waited for the database): merged over the current masked
       // settings, like schedules.save, so stored secrets and any change saved meanwhile stay as they are.
       const saved = settings.update({

@@ -15,6 +15,9 @@ export const serverEn = {
   errors: {
     invalid: 'Invalid data',
     unknownBranch: 'Branch {{branch}} is not configured.',
+    mappingsChanged:
+      'The mappings of branch {{branch}} were changed in another window after this screen read them; nothing was saved.',
+    mappingsChangedFix: 'The list was reloaded: check it and make the change again.',
   },
   mail: {
     auth: 'The SMTP server {{host}}:{{port}} refused the user or the password. Server answer: "{{response}}".',

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalisePlanStoreCode, type CodeMapping, type MappingKind } from '@contract';
@@ -30,6 +31,10 @@ export const MappingEditor = ({
   const save = useApiMutation('mappings.save', ['settings.get', 'mappings.storeCodes']);
   const [editing, setEditing] = useState<number | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
+  // The list as it was when an edit or a removal began: the change is made on it and the server refuses it
+  // if the saved list is no longer that one (changed in another window), so no row is lost or mistaken.
+  const [base, setBase] = useState<CodeMapping[] | null>(null);
+  const client = useQueryClient();
   const formTop = useRef<HTMLDivElement>(null);
 
   const form = useForm<MappingValues>({
@@ -64,21 +69,28 @@ export const MappingEditor = ({
 
   const startOver = () => {
     setEditing(null);
+    setBase(null);
     form.setValues(EMPTY);
     form.resetDirty(EMPTY);
     form.clearErrors();
   };
 
   /** Saves the whole list of this kind; a refusal naming a row's field shows on the form's field. */
-  const persist = (next: CodeMapping[], done: string, after: () => void) =>
+  const persist = (from: CodeMapping[], next: CodeMapping[], done: string, after: () => void) =>
     save.mutate(
-      { branch, kind, rows: next },
+      { branch, kind, rows: next, expected: from },
       {
         onSuccess: () => {
           notifications.show({ color: 'green', message: done });
           after();
         },
         onError: (error) => {
+          if (error instanceof ApiCallError && error.body.code === 'mappings_changed') {
+            askRemoval(null);
+            startOver();
+            void client.invalidateQueries({ queryKey: ['settings.get'] });
+            return;
+          }
           const field = error instanceof ApiCallError ? error.body.field : undefined;
           const name = /^rows\.\d+\.(storeCode|winthorCode)$/.exec(field ?? '')?.[1];
           if (name) form.setFieldError(name, error.message);
@@ -92,19 +104,23 @@ export const MappingEditor = ({
       ...values,
       storeCode: kind === 'plans' ? (normalisePlanStoreCode(typed) ?? typed) : typed,
     };
-    if (editing === null) persist([...rows, row], t('mappings.added'), startOver);
-    else
+    if (editing === null) persist(rows, [...rows, row], t('mappings.added'), startOver);
+    else {
+      const from = base ?? rows;
       persist(
-        rows.map((old, index) => (index === editing ? row : old)),
+        from,
+        from.map((old, index) => (index === editing ? row : old)),
         t('mappings.updated'),
         startOver,
       );
+    }
   });
 
   const edit = (index: number) => {
     const row = rows[index];
     if (!row) return;
     setEditing(index);
+    setBase(rows);
     form.setValues(row);
     form.clearErrors();
     formTop.current?.scrollIntoView?.({ block: 'nearest' });
@@ -112,12 +128,19 @@ export const MappingEditor = ({
 
   const mapCode = (code: string, name: string) => {
     setEditing(null);
+    setBase(null);
     form.setValues({ storeCode: code, winthorCode: '', description: name === code ? '' : name });
     form.clearErrors();
     formTop.current?.scrollIntoView?.({ block: 'nearest' });
   };
 
-  const removal = removing === null ? undefined : rows[removing];
+  const [removalBase, setRemovalBase] = useState<CodeMapping[] | null>(null);
+  const askRemoval = (index: number | null) => {
+    setRemoving(index);
+    setRemovalBase(index === null ? null : rows);
+  };
+  const removalList = removalBase ?? rows;
+  const removal = removing === null ? undefined : removalList[removing];
   return (
     <Stack>
       <UnmappedCodes kind={kind} branch={branch} query={seen} onMap={mapCode} />
@@ -139,17 +162,17 @@ export const MappingEditor = ({
         rows={rows}
         winthor={winthor.data?.codes}
         onEdit={edit}
-        onRemove={setRemoving}
+        onRemove={askRemoval}
         editing={editing}
       />
       <Modal
         opened={removal !== undefined}
-        onClose={() => setRemoving(null)}
+        onClose={() => askRemoval(null)}
         title={t('mappings.removeTitle')}
       >
         <Text mb="md">{t('mappings.removeText', { code: removal?.storeCode ?? '' })}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => setRemoving(null)}>
+          <Button variant="default" onClick={() => askRemoval(null)}>
             {t('common.cancel')}
           </Button>
           <Button
@@ -157,10 +180,11 @@ export const MappingEditor = ({
             loading={save.isPending}
             onClick={() =>
               persist(
-                rows.filter((_, index) => index !== removing),
+                removalList,
+                removalList.filter((_, index) => index !== removing),
                 t('mappings.removed'),
                 () => {
-                  setRemoving(null);
+                  askRemoval(null);
                   if (editing !== null) startOver();
                 },
               )
