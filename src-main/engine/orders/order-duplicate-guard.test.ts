@@ -68,28 +68,25 @@ describe('the same order under another store key (review #10, finding 2)', () =>
     await install(h.db);
     // A staging of another RCA with a higher number counts too: the floor is the highest of all.
     await h.db.execute(`UPDATE PCPEDCFV SET NUMPEDRCA = 40 WHERE PCPEDCFV.NUMPEDRCA = 3`);
-    const fresh = await h.place(goodOrder(h.products.slice(5, 6)));
-    await h.run('orders');
-    const staged = await h.db.queryOne(
-      `SELECT PCPEDCFV.NUMPEDRCA FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDCLI = :id`,
-      { id: String(fresh.id) },
-    );
+    const stagedAs = async (productIndex: number): Promise<number> => {
+      const order = await h!.place(goodOrder(h!.products.slice(productIndex, productIndex + 1)));
+      await h!.run('orders');
+      const row = await h!.db.queryOne(
+        `SELECT PCPEDCFV.NUMPEDRCA FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDCLI = :id`,
+        { id: String(order.id) },
+      );
+      return Number(row!.NUMPEDRCA);
+    };
     // The three earlier orders are pulled again too (not acknowledged) and recorded from 41 on (they are
     // possible duplicates, not staged); the new one comes after them.
-    expect(Number(staged!.NUMPEDRCA)).toBe(44);
+    expect(await stagedAs(5)).toBe(44);
     const ids = await h.db.query(
       `SELECT WTC_STORE_ORDER.ID FROM WTC_STORE_ORDER ORDER BY WTC_STORE_ORDER.ID`,
     );
     expect(ids.map((r) => Number(r.ID))).toEqual([41, 42, 43, 44]);
     expect(await h.count(`SELECT COUNT(*) AS N FROM PCPEDCFV`)).toBe(4);
     // The next ones follow on from there.
-    const next = await h.place(goodOrder(h.products.slice(6, 7)));
-    await h.run('orders');
-    const nextStaged = await h.db.queryOne(
-      `SELECT PCPEDCFV.NUMPEDRCA FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDCLI = :id`,
-      { id: String(next.id) },
-    );
-    expect(Number(nextStaged!.NUMPEDRCA)).toBe(45);
+    expect(await stagedAs(6)).toBe(45);
   });
 
   it('an order in WinThor (not from a staging) with the same NUMPEDCLI, RCA and customer is a duplicate', async () => {
