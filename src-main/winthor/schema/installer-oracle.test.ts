@@ -1,4 +1,5 @@
 import { TARGET_VERSION } from './migrations';
+import { INSTALL_CALL_TIMEOUT_SECONDS } from './installer';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/app-error';
 
@@ -17,6 +18,8 @@ const server = vi.hoisted(() => ({
   /** Objects the dictionary reports INVALID (ALL_OBJECTS.STATUS). */
   invalid: new Map<string, string>(),
   binds: [] as unknown[],
+  /** The connection's call timeout (ms) when each statement of `executed` ran. */
+  timeouts: [] as number[],
   /** SESSION_USER and CURRENT_SCHEMA (the same: the user's own schema). */
   session: { user: 'INTEGRA', schema: 'INTEGRA' },
   /** Tables reached through a public synonym to this owner (ALL_SYNONYMS); else in CURRENT_SCHEMA. */
@@ -36,8 +39,9 @@ vi.mock('oracledb', async () => {
   const connection = (id: number) => ({
     oracleServerVersionString: '19.0.0',
     callTimeout: 0,
-    execute: async (sql: string, binds?: Record<string, unknown>) => {
+    async execute(sql: string, binds?: Record<string, unknown>) {
       server.executed.push(sql);
+      server.timeouts.push(this.callTimeout);
       server.sessions.push(id);
       server.binds.push(binds);
       if (sql.includes('COUNT(*) AS N FROM ALL_TABLES')) return { rows: [{ N: 0 }] };
@@ -122,6 +126,7 @@ beforeEach(() => {
   server.executed.length = 0;
   server.sessions.length = 0;
   server.binds.length = 0;
+  server.timeouts.length = 0;
   server.broken.clear();
   server.invalid.clear();
   server.session = { user: 'INTEGRA', schema: 'INTEGRA' };
@@ -214,6 +219,14 @@ describe('Oracle install: never records a version while an integration object is
     expect(ddl.every((d) => d.session === installSession)).toBe(true);
     expect(server.executed.at(-2)).toBe('COMMIT');
     expect(server.executed.at(-1)).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 0');
+    // Index builds on large WTC_ tables may outlast the 60 s call timeout: the install session allows
+    // INSTALL_CALL_TIMEOUT_SECONDS (lock waits stay bounded by DDL_LOCK_TIMEOUT, set above).
+    const indexBuilds = server.executed
+      .map((sql, i) => ({ sql, timeout: server.timeouts[i] }))
+      .filter(({ sql }) => sql.includes('CREATE INDEX'));
+    expect(indexBuilds.length).toBeGreaterThan(3);
+    expect(indexBuilds.every(({ timeout }) => timeout === INSTALL_CALL_TIMEOUT_SECONDS * 1000)).toBe(true);
+    expect(INSTALL_CALL_TIMEOUT_SECONDS).toBeGreaterThanOrEqual(600);
   });
 
   it('refuses before creating anything when a column the triggers watch is missing (older WinThor)', async () => {

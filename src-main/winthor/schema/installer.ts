@@ -50,6 +50,13 @@ const ownerMustInstall = (plan: SchemaPlan): AppError =>
   );
 
 /**
+ * How long one install statement may run, in seconds (the session's call timeout, instead of the usual 60):
+ * building an index on a large WTC_ table (WTC_LOG after months of logs) can take minutes. Lock waits stay
+ * bounded by DDL_LOCK_TIMEOUT (the prelude), so nothing waits this long on a WinThor lock.
+ */
+export const INSTALL_CALL_TIMEOUT_SECONDS = 1800;
+
+/**
  * Oracle, in ONE session (the DDL_LOCK_TIMEOUT of the prelude applies to every statement): each statement is
  * idempotent and DDL commits by itself, so a failed run can simply be repeated. After each step's statements
  * and before its version is recorded, INVALID objects stop the install (ADR 0101).
@@ -58,41 +65,47 @@ const installOracle = async (db: Db, plan: SchemaPlan): Promise<void> => {
   const { prelude, steps, finish } = installSteps('oracle', plan.currentVersion, {
     ...(plan.triggerTableOwners ? { triggerTableOwners: plan.triggerTableOwners } : {}),
   });
-  await db.transaction(async (tx) => {
-    try {
-      await assertInstallable(tx, plan);
-      for (const statement of prelude) await tx.execute(statement);
-      for (const step of steps) {
-        let compileError: AppError | undefined;
-        for (const statement of step.up) {
-          try {
-            await tx.execute(statement);
-          } catch (error) {
-            if (!(error instanceof AppError) || error.code !== 'db_compiled_with_errors') throw error;
-            // Stop at the first one: every further trigger would be one more WinThor table blocked.
-            compileError = error;
-            break;
+  await db.transaction(
+    async (tx) => {
+      try {
+        await assertInstallable(tx, plan);
+        for (const statement of prelude) await tx.execute(statement);
+        for (const step of steps) {
+          let compileError: AppError | undefined;
+          for (const statement of step.up) {
+            try {
+              await tx.execute(statement);
+            } catch (error) {
+              if (!(error instanceof AppError) || error.code !== 'db_compiled_with_errors') throw error;
+              // Stop at the first one: every further trigger would be one more WinThor table blocked.
+              compileError = error;
+              break;
+            }
           }
+          await assertNoInvalidObjects(tx, step.version, compileError);
+          for (const statement of [...step.grants, ...step.record]) await tx.execute(statement);
         }
-        await assertNoInvalidObjects(tx, step.version, compileError);
-        for (const statement of [...step.grants, ...step.record]) await tx.execute(statement);
+        for (const statement of finish) await tx.execute(statement);
+      } finally {
+        await tx.execute(ORACLE_RESET_DDL_LOCK_TIMEOUT).catch(() => {});
       }
-      for (const statement of finish) await tx.execute(statement);
-    } finally {
-      await tx.execute(ORACLE_RESET_DDL_LOCK_TIMEOUT).catch(() => {});
-    }
-  });
+    },
+    { statementTimeoutSeconds: INSTALL_CALL_TIMEOUT_SECONDS },
+  );
 };
 
 /** Every statement in one session (SQLite: one transaction, all or nothing; Oracle: DDL commits itself). */
 const runInOneSession = (db: Db, statements: string[]): Promise<void> =>
-  db.transaction(async (tx) => {
-    try {
-      for (const statement of statements) await tx.execute(statement);
-    } finally {
-      if (db.dialect.name === 'oracle') await tx.execute(ORACLE_RESET_DDL_LOCK_TIMEOUT).catch(() => {});
-    }
-  });
+  db.transaction(
+    async (tx) => {
+      try {
+        for (const statement of statements) await tx.execute(statement);
+      } finally {
+        if (db.dialect.name === 'oracle') await tx.execute(ORACLE_RESET_DDL_LOCK_TIMEOUT).catch(() => {});
+      }
+    },
+    { statementTimeoutSeconds: INSTALL_CALL_TIMEOUT_SECONDS },
+  );
 
 export const install = async (db: Db): Promise<SchemaPlan> => {
   const plan = await planInstall(db);
