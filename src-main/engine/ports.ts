@@ -56,7 +56,11 @@ export interface BindingStore {
 }
 
 export interface PendingStore {
-  record(problem: Omit<PendingProblem, 'branch'>): Promise<{ created: boolean }>;
+  /**
+   * Opens or updates the item's pendência. `kindChanged`: new, reopened, or of another kind than before
+   * (what a log line worth writing again is; the message's text may differ only by the database's charset).
+   */
+  record(problem: Omit<PendingProblem, 'branch'>): Promise<{ created: boolean; kindChanged?: boolean }>;
   resolve(entity: string, erpKeys: readonly string[]): Promise<number>;
   /** Every open pendência's key of an entity in this branch. */
   openKeys(entity: string): Promise<Set<string>>;

@@ -3,7 +3,7 @@ import type { Branch, Settings } from '../contract';
 import type { StoreClient } from '../ciashop/store-client';
 import { StoreError } from '../ciashop/store-error';
 import type { OrderData, OrderStoreGateway } from '../engine/orders/order-ports';
-import { FINAL_STATUS_MARK } from '../engine/orders/order-status';
+import { FINAL_STATUS_MARK, TRACKING_WAIT_MS } from '../engine/orders/order-status';
 import {
   createCustomer,
   customerDefaultsFrom,
@@ -27,6 +27,7 @@ import {
   moveStoreOrder,
   readParameters,
   readTrackingColumns,
+  storeOrderIdFloor,
   readStagingResult,
   recordStoreCodes,
   recordStoreOrder,
@@ -80,9 +81,17 @@ export const orderData = (
   let defaults: Promise<CustomerDefaults> | undefined;
   // Read once per run: a WinThor upgrade that adds the tracking columns is seen by the next run.
   let tracking: ReturnType<typeof readTrackingColumns> | undefined;
+  // Read once per run too (ADR 0217): a cursor row, the same for the installation's life.
+  let idFloor: Promise<number> | undefined;
   return {
     options: () => ({ orders: settings.orders, customers: settings.customers, branches: settings.branches }),
-    record: (order) => recordStoreOrder(db, { ...order, storeKey, branch: branch.code }, now()),
+    record: async (order) =>
+      recordStoreOrder(
+        db,
+        { ...order, storeKey, branch: branch.code },
+        now(),
+        await (idFloor ??= storeOrderIdFloor(db, now())),
+      ),
     get: (ids) => getStoreOrders(db, storeKey, ids),
     byId: (id) => getStoreOrder(db, id),
     refresh: (id, pulled) => refreshStoreOrder(db, id, pulled, now()),
@@ -154,7 +163,17 @@ export const orderData = (
       getOrderStatuses(db, numpeds, await (tracking ??= readTrackingColumns(db))),
     byNumped: (numpeds) => findStoreOrdersByNumped(db, numpeds),
     inProgress: (afterId, limit) =>
-      listOrdersInProgress(db, { branch: branch.code, finalPrefixes: [FINAL_STATUS_MARK], afterId, limit }),
+      listOrdersInProgress(db, {
+        branch: branch.code,
+        finalPrefixes: [FINAL_STATUS_MARK],
+        // Marked done on invoicing by versions before tracking (ADR 0216): followed for the wait too.
+        recent: {
+          prefix: `${FINAL_STATUS_MARK}SHIPPED|`,
+          since: new Date(now().getTime() - TRACKING_WAIT_MS),
+        },
+        afterId,
+        limit,
+      }),
     setStatusSent: (id, sent) => setStatusSent(db, id, sent, now()),
     cursor: (name) => getCursor(db, name, branch.code),
     setCursor: (name, value) => setCursor(db, name, branch.code, value, now()),

@@ -22,6 +22,7 @@ export * from './repositories/duplicate-order-guard';
 export * from './repositories/order-status-repository';
 export * from './repositories/change-queue-repository';
 export { readTrackingColumns } from './catalog/optional-columns';
+export { storeOrderIdFloor } from './repositories/store-order-id-floor';
 
 export {
   checkPrerequisites,

@@ -15,7 +15,7 @@ export const mappingsChangedError = (branch: string, kind: MappingKind): AppErro
     `Os mapeamentos de ${MAPPING_NAMES[kind].noun} da filial ${branch} foram alterados em outra janela depois que esta tela os leu; nada foi salvo.`,
     {
       fix: 'A lista foi recarregada: confira e refaça a alteração.',
-      messageRef: { key: 'errors.mappingsChanged', params: { branch, kind } },
+      messageRef: { key: `errors.mappingsChanged_${kind}`, params: { branch } },
       fixRef: { key: 'errors.mappingsChangedFix' },
     },
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveCustomer } from './customer-resolution';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue } from '../../shared/keyed-queue';
 import type { OrderAddress, OrderCustomer } from './order-input';
 import type { OrderData } from './order-ports';
 

@@ -3,7 +3,7 @@ import { CUSTOMER_COLUMN_SIZES, documentDigits, formatDocument, type NewCustomer
 import { formatCep } from './brazil-rules';
 import type { OrderAddress, OrderCustomer, OrderProblem } from './order-input';
 import type { OrderData } from './order-ports';
-import { KeyedQueue } from './keyed-queue';
+import { KeyedQueue } from '../../shared/keyed-queue';
 import { fitField } from './text-rules';
 
 export type CustomerResolution =

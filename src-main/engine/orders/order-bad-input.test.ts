@@ -238,6 +238,39 @@ describe('bad input: each is one pendência in pt-BR naming the field and the fi
     expect(
       (await listPendings(h.db, { status: 'open', limit: 1000 })).filter((p) => p.erpKey === id),
     ).toHaveLength(1);
+
+    // Waiting for another reason is logged again: Boleto mapped, its 6 instalments are not.
+    const other = String(
+      (
+        await h.place({
+          ...goodOrder(h.products.slice(0, 1)),
+          payments: [{ method: 'Boleto', installments: 6 }],
+        })
+      ).id,
+    );
+    const linesOf = (order: string) =>
+      h.count(
+        `SELECT COUNT(*) AS N FROM WTC_LOG WHERE WTC_LOG.LOG_LEVEL = 'warn' AND WTC_LOG.MESSAGE LIKE :m`,
+        {
+          m: `Pedido ${order}:%`,
+        },
+      );
+    await h.run('orders');
+    expect(await linesOf(other)).toBe(1);
+    const billing = h.settings.branches[0]!.mappings.billing;
+    billing.push({ storeCode: 'Boleto', winthorCode: 'BK', description: '' });
+    try {
+      await h.run('orders');
+      const [pending] = (await listPendings(h.db, { status: 'open', limit: 1000 })).filter(
+        (p) => p.erpKey === other,
+      );
+      expect(pending?.kind).toBe('sem_mapa_plano');
+      expect(await linesOf(other)).toBe(2);
+      await h.run('orders');
+      expect(await linesOf(other)).toBe(2);
+    } finally {
+      billing.pop();
+    }
   });
 
   it("spreads the order's discount over the items so WinThor's total equals the store's to the cent", async () => {

@@ -8,6 +8,7 @@ import { recordOrderError, stopsTheOrderRun } from './order-failures';
 import { duplicateProblem } from './duplicate-problem';
 import { isCancelled, readOrder, type OrderProblem } from './order-input';
 import { buildStagedOrder, orderCodes, priceLines } from './order-plan';
+import { sentStatusOf } from './order-status';
 
 export { ORDER_ENTITY };
 
@@ -173,7 +174,7 @@ export class OrderImporter {
   private async wait(record: StoreOrderRecord, problem: OrderProblem): Promise<void> {
     const { context } = this;
     await this.data.move(record.id, NOT_STAGED, 'waiting', { message: problem.message });
-    await context.data.pendings.record({
+    const pending = await context.data.pendings.record({
       entity: ORDER_ENTITY,
       erpKey: record.storeOrderId,
       kind: problem.kind,
@@ -181,8 +182,9 @@ export class OrderImporter {
       fix: problem.fix,
     });
     context.counts.failed += 1;
-    // Logged when it starts waiting or its reason changes, not again on every run (the pendência stays open).
-    if (record.state === 'waiting' && record.message === problem.message) return;
+    // Logged when it starts waiting or waits for another reason, not again on every run (the pendência
+    // stays open and says it).
+    if (record.state === 'waiting' && pending.kindChanged === false) return;
     context.log('warn', problem.message, {
       order: record.storeOrderId,
       kind: problem.kind,
@@ -214,7 +216,7 @@ export class OrderImporter {
       context.counts.unchanged += 1;
       return;
     }
-    if (record.statusSent?.includes('CANCELLED')) {
+    if (sentStatusOf(record.statusSent) === 'CANCELLED') {
       // WinThor cancelled it and the status job told the store: the store's cancellation is that echo.
       await this.data.setStoreStatus(record.id, storeStatus);
       context.counts.unchanged += 1;

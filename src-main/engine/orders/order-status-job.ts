@@ -1,3 +1,4 @@
+import type { OrderStatusUpdate } from '../../ciashop/schemas';
 import { StoreError } from '../../ciashop/store-error';
 import type { StoreOrderRecord } from '../../winthor';
 import type { Job, JobContext } from '../job-context';
@@ -24,6 +25,32 @@ export const STATUS_UNSUPPORTED_CURSOR = 'orderStatus.unsupportedAt';
 const STATUS_CONCURRENCY = 4;
 /** Distinct orders in a row whose status call and `GET orders/{id}` both answered 404: the path, not the orders. */
 export const UNSUPPORTED_AFTER = 3;
+/** When the store last refused the tracking field (ADR 0216): tracking is withheld for a day after it. */
+export const TRACKING_REFUSED_CURSOR = 'orderStatus.trackingRefusedAt';
+const TRACKING_RETRY_MS = 24 * 3_600_000;
+const TRACKING_REFUSED_KEY = 'loja-rastreio';
+
+/** Whether this run sends tracking codes; turned off for the run when the store refuses them. */
+interface TrackingState {
+  withhold: boolean;
+}
+
+const withoutTracking = ({ tracking: _tracking, ...update }: OrderStatusUpdate): OrderStatusUpdate => update;
+
+/** The store refused the update with tracking but took it without: its status and invoice still get there. */
+const trackingRefused = async (context: JobContext, state: TrackingState, error: unknown): Promise<void> => {
+  state.withhold = true;
+  await context.data.orders.setCursor(TRACKING_REFUSED_CURSOR, context.now().toISOString());
+  await context.data.pendings.record({
+    entity: ORDER_STATUS_ENTITY,
+    erpKey: TRACKING_REFUSED_KEY,
+    kind: 'rastreio_recusado',
+    message: `A loja recusou o código de rastreio junto com a posição do pedido (${(error as Error).message}); a posição e a nota fiscal são enviadas sem ele.`,
+    fix: 'Confirme com a TOTVS o campo de rastreio da atualização de status da sua loja (ADR 0216); o integrador tenta enviar o rastreio de novo uma vez por dia, ou ao usar "reprocessar" nesta pendência.',
+    params: { detail: (error as Error).message },
+    nextAttemptAt: new Date(context.now().getTime() + TRACKING_RETRY_MS),
+  });
+};
 
 type Outcome = 'sent' | 'skipped' | 'failed' | 'unknown_order' | 'unsupported';
 
@@ -57,13 +84,17 @@ const sendStatus = async (
   record: StoreOrderRecord,
   status: Parameters<typeof storeStatusOf>[0],
   backingOff: ReadonlySet<string>,
+  tracking: TrackingState,
 ): Promise<Outcome> => {
   const id = record.storeOrderId;
   // Cancelled in WinThor: the "cancel it in WinThor" pendência is done, whatever the store call does.
   if (status.position.trim().toUpperCase() === 'C') await context.data.pendings.resolve(ORDER_ENTITY, [id]);
-  const update = storeStatusOf(status);
-  if (!update) return 'skipped';
-  const signature = statusSignature(update, isFinalStatus(update, status.invoicedAt, context.now()));
+  const computed = storeStatusOf(status);
+  if (!computed) return 'skipped';
+  let update = tracking.withhold ? withoutTracking(computed) : computed;
+  const signatureOf = (sent: OrderStatusUpdate) =>
+    statusSignature(sent, isFinalStatus(sent, status.invoicedAt, context.now()));
+  let signature = signatureOf(update);
   if (isCancelled(record.storeStatus ?? '') && update.status !== 'CANCELLED') {
     // The store cancelled it: only WinThor's own cancellation goes there, no other status overwrites it.
     context.counts.unchanged += 1;
@@ -83,7 +114,17 @@ const sendStatus = async (
   context.counts.changed += 1;
   try {
     context.counts.storeCalls += 1;
-    await context.data.orderStore.updateOrderStatus(Number(id), update);
+    try {
+      await context.data.orderStore.updateOrderStatus(Number(id), update);
+    } catch (error) {
+      // A store that does not take the (unverified) tracking field still gets the status and the invoice.
+      if (!(update.tracking && error instanceof StoreError && error.kind === 'bad_request')) throw error;
+      update = withoutTracking(update);
+      signature = signatureOf(update);
+      context.counts.storeCalls += 1;
+      await context.data.orderStore.updateOrderStatus(Number(id), update);
+      await trackingRefused(context, tracking, error);
+    }
   } catch (error) {
     if (notFoundOrNotAllowed(error)) {
       context.counts.storeCalls += 1;
@@ -115,7 +156,13 @@ const sendStatus = async (
     return 'failed';
   }
   await context.data.orders.setStatusSent(record.id, signature);
-  await context.data.pendings.resolve(ORDER_STATUS_ENTITY, [id, UNSUPPORTED_KEY]);
+  await context.data.pendings.resolve(ORDER_STATUS_ENTITY, [
+    id,
+    UNSUPPORTED_KEY,
+    ...(update.tracking ? [TRACKING_REFUSED_KEY] : []),
+  ]);
+  if (update.tracking && (await context.data.orders.cursor(TRACKING_REFUSED_CURSOR)) !== null)
+    await context.data.orders.setCursor(TRACKING_REFUSED_CURSOR, null);
   context.counts.sent += 1;
   return 'sent';
 };
@@ -129,7 +176,8 @@ const sendStatus = async (
 export const orderStatusJob: Job = async (context) => {
   const data = context.data.orders;
   const pausedAt = await data.cursor(STATUS_UNSUPPORTED_CURSOR);
-  const due = (await data.dueKeys(ORDER_STATUS_ENTITY)).has(UNSUPPORTED_KEY);
+  const dueKeys = await data.dueKeys(ORDER_STATUS_ENTITY);
+  const due = dueKeys.has(UNSUPPORTED_KEY);
   const resting =
     !due && pausedAt !== null && context.now().getTime() - Date.parse(pausedAt) < RETRY_UNSUPPORTED_MS;
   const batch = await context.data.changes.read(ORDER_STATUS_ENTITY, QUEUE_BATCH);
@@ -151,6 +199,13 @@ export const orderStatusJob: Job = async (context) => {
     return;
   }
   const backingOff = await data.backingOff(ORDER_STATUS_ENTITY);
+  const refusedAt = await data.cursor(TRACKING_REFUSED_CURSOR);
+  const tracking: TrackingState = {
+    withhold:
+      refusedAt !== null &&
+      !dueKeys.has(TRACKING_REFUSED_KEY) &&
+      context.now().getTime() - Date.parse(refusedAt) < TRACKING_RETRY_MS,
+  };
   const statuses = await data.orderStatuses([...candidates.keys()]);
   let accepting = true;
   let unknownInARow = 0;
@@ -166,7 +221,7 @@ export const orderStatusJob: Job = async (context) => {
           context.counts.starved += 1;
           return 'skipped';
         }
-        return sendStatus(context, record, status, backingOff);
+        return sendStatus(context, record, status, backingOff, tracking);
       }),
     );
     for (const outcome of outcomes) {

@@ -60,14 +60,16 @@ export const storeStatusOf = (status: OrderStatus): OrderStatusUpdate | null => 
 export const isFinalStatus = (update: OrderStatusUpdate, invoicedAt: Date | null, now: Date): boolean => {
   if (update.status === 'CANCELLED') return true;
   if (update.status !== 'SHIPPED' || !update.invoice?.key) return false;
-  if (update.tracking) return true;
-  return invoicedAt !== null && now.getTime() - invoicedAt.getTime() >= TRACKING_WAIT_MS;
+  // Without DTFAT there is nothing to time the wait from: done.
+  if (update.tracking || invoicedAt === null) return true;
+  return now.getTime() - invoicedAt.getTime() >= TRACKING_WAIT_MS;
 };
 
 /** The tracking code as remembered: itself when short and plain, else a short digest (STATUS_SENT has 120). */
 const trackingMark = ({ tracking }: OrderStatusUpdate): string => {
   if (!tracking) return '';
-  if (!tracking.url && tracking.code.length <= 40 && !tracking.code.includes('|')) return `|${tracking.code}`;
+  // Plain only when it cannot be mistaken for the marks around it nor outgrow the column (bytes, not letters).
+  if (!tracking.url && /^[A-Za-z0-9.-]{1,40}$/.test(tracking.code)) return `|${tracking.code}`;
   const digest = createHash('sha256')
     .update(`${tracking.code}\n${tracking.url ?? ''}`)
     .digest('hex');
@@ -82,6 +84,13 @@ const trackingMark = ({ tracking }: OrderStatusUpdate): string => {
 export const statusSignature = (update: OrderStatusUpdate, final: boolean): string =>
   `${final ? FINAL_STATUS_MARK : ''}${update.status}|${update.invoice?.number ?? ''}|${update.invoice?.key ?? ''}${trackingMark(update)}`;
 
-/** Two signatures that say the same to the store (the final mark is the integrator's own note). */
-export const sameStatusSent = (a: string, b: string | null): boolean =>
-  b !== null && a.replace(FINAL_STATUS_MARK, '') === b.replace(FINAL_STATUS_MARK, '');
+const withoutFinalMark = (text: string): string =>
+  text.startsWith(FINAL_STATUS_MARK) ? text.slice(FINAL_STATUS_MARK.length) : text;
+
+/** The signature computed now says to the store what the stored one said (the final mark is our own note). */
+export const sameStatusSent = (signature: string, stored: string | null): boolean =>
+  stored !== null && withoutFinalMark(signature) === withoutFinalMark(stored);
+
+/** The status a stored signature says was sent (CONFIRMED, SHIPPED, CANCELLED…), or null. */
+export const sentStatusOf = (stored: string | null): string | null =>
+  stored === null ? null : (withoutFinalMark(stored).split('|')[0] ?? null);

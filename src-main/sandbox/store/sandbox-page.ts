@@ -201,7 +201,9 @@ const shippingNotes = (updates: StorePageInput['statusUpdates'], ids: ReadonlySe
       invoice?.number ? `NF ${String(invoice.number)}` : '',
       tracking?.code ? `Rastreio ${String(tracking.code)}` : '',
     ].filter(Boolean);
+    // The last update counts: a later one without invoice nor tracking (a cancellation) clears the note.
     if (parts.length) notes.set(orderId, parts.join(' · '));
+    else notes.delete(orderId);
   }
   return notes;
 };

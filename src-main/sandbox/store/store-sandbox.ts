@@ -69,6 +69,8 @@ export interface StoreSandbox {
   readonly faults: FaultSet;
   readonly received: ReceivedRequest[];
   readonly orderStatusUpdates: Array<{ orderId: number; body: unknown }>;
+  /** Switch: the status update refuses a body with `tracking` (400), like a store without that field. */
+  readonly statusRules: { rejectsTracking: boolean };
   /** Calls per `METHOD path` (ids kept), e.g. counts()['GET orders']. */
   counts(): Record<string, number>;
   totalCalls(): number;
@@ -131,6 +133,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
         },
       )
     : null;
+  const statusRules = { rejectsTracking: false };
   const router = createRouter({
     catalog,
     injected,
@@ -138,6 +141,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     orders,
     orderStatusUpdates,
     statusProcessedImplemented: options.statusProcessedImplemented !== false,
+    statusRules,
   });
   // Every change the store accepted (not a read, not a refusal) schedules a save of the state.
   const route: typeof router = (method, path, params, body) => {
@@ -204,6 +208,7 @@ export const startStoreSandbox = async (options: StoreSandboxOptions = {}): Prom
     faults,
     received: inspection.received,
     orderStatusUpdates,
+    statusRules,
     counts: () => inspection.counts(),
     totalCalls: () => inspection.totalCalls(),
     peakConcurrency: () => inspection.peakConcurrency(),

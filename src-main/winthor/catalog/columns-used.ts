@@ -58,7 +58,6 @@ export const WINTHOR_COLUMNS_USED: Readonly<Record<string, readonly string[]>> =
     'CHAVENFE',
     'CODCLI',
     'CODFILIAL',
-    'CODFORNECFRETE',
     'CODUSUR',
     'DTFAT',
     'NUMNOTA',

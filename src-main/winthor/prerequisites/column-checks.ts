@@ -3,7 +3,7 @@ import type { DbSession } from '../db/db';
 import { readTableColumns, type ColumnInfo } from '../catalog/table-columns';
 import { locateTables, type TableLocation } from '../catalog/table-locations';
 import { WINTHOR_COLUMNS_USED, WINTHOR_TABLES_USED } from '../catalog/columns-used';
-import { OPTIONAL_WINTHOR_COLUMNS } from '../catalog/optional-columns';
+import { OPTIONAL_COLUMN_LOSSES, OPTIONAL_WINTHOR_COLUMNS } from '../catalog/optional-columns';
 import { QUEUE_TRIGGERS } from '../schema/integration-objects';
 import { triggerColumns } from '../catalog/columns-used';
 import { CUSTOMER_INSERT_COLUMNS } from '../repositories/customers-repository';
@@ -55,19 +55,26 @@ export const checkColumnsUsed = (
     const present = new Set((columns.get(table) ?? []).map((c) => c.name));
     return wanted.filter((c) => !present.has(c)).map((c) => `${table}.${c}`);
   });
-  if (lines.length === 0 && optionalMissing.length > 0)
+  // One line per thing lost, naming the columns it needs (the link needs two).
+  const losses = [...new Set(optionalMissing.map((name) => OPTIONAL_COLUMN_LOSSES[name]!.key))].map((key) => {
+    const names = optionalMissing.filter((name) => OPTIONAL_COLUMN_LOSSES[name]!.key === key);
+    return { key, names, lost: OPTIONAL_COLUMN_LOSSES[names[0]!]!.lost };
+  });
+  const optionalText = losses.map((l) => `Sem ${l.names.join(' e ')}, ${l.lost}.`).join(' ');
+  if (lines.length === 0 && losses.length > 0)
     return {
       id: 'columns.used',
       label,
       labelRef,
       status: 'warning',
-      detail: `${checked} colunas de ${Object.keys(WINTHOR_COLUMNS_USED).length} tabelas existem neste banco. Sem ${optionalMissing.join(' e ')} (versões mais antigas do WinThor), o código de rastreio não é enviado à loja; a posição e a nota fiscal são.`,
+      detail: `${checked} colunas de ${Object.keys(WINTHOR_COLUMNS_USED).length} tabelas existem neste banco (versões mais antigas do WinThor não têm as do rastreio). ${optionalText}`,
       detailRef: {
-        key: 'prereq.columns.optionalMissing',
+        key: `prereq.columns.optionalMissing_${losses.map((l) => l.key).join('_')}`,
         params: {
           columns: checked,
           tables: Object.keys(WINTHOR_COLUMNS_USED).length,
-          missing: optionalMissing.join(', '),
+          code: losses.find((l) => l.key === 'trackingCode')?.names.join(', ') ?? '',
+          link: losses.find((l) => l.key === 'trackingLink')?.names.join(', ') ?? '',
         },
       },
       fix: 'Para enviar o rastreio, atualize o WinThor para uma versão com essas colunas; nada mais depende delas.',
@@ -90,7 +97,7 @@ export const checkColumnsUsed = (
     label,
     labelRef,
     status: 'error',
-    detail: `Esta versão do WinThor não tem ${lines.length === 1 ? 'esta coluna usada' : `estas ${lines.length} colunas usadas`} pela integração:\n${lines.join('\n')}`,
+    detail: `Esta versão do WinThor não tem ${lines.length === 1 ? 'esta coluna usada' : `estas ${lines.length} colunas usadas`} pela integração:\n${lines.join('\n')}${optionalText ? `\n${optionalText}` : ''}`,
     fix: 'Atualize o WinThor para uma versão que tenha essas colunas, ou leve a lista ao suporte da integração. Enquanto faltar uma coluna vigiada por trigger, "Criar Tabelas / Sequences / Triggers" não é executado.',
   };
 };

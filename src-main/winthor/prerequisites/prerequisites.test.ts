@@ -213,16 +213,38 @@ describe('prerequisites: the WinThor columns, from the dictionary views (ALL_TAB
       expect(older.find((c) => c.id === 'columns.used')).toMatchObject({
         status: 'warning',
         detail: expect.stringContaining(
-          'Sem PCPEDC.CODIGORASTREIOFRETEVENDA (versões mais antigas do WinThor), o código de rastreio não é enviado à loja',
+          'Sem PCPEDC.CODIGORASTREIOFRETEVENDA, o código de rastreio não é enviado à loja (a posição e a nota fiscal são).',
         ),
-        detailRef: { key: 'prereq.columns.optionalMissing' },
+        detailRef: { key: 'prereq.columns.optionalMissing_trackingCode' },
       });
+      // Only the carrier's link missing: the code still goes, and the line says just that.
+      await db.execute(`ALTER TABLE PCPEDC ADD COLUMN CODIGORASTREIOFRETEVENDA VARCHAR2(2000)`);
+      await db.execute(`ALTER TABLE PCFORNEC DROP COLUMN URLBASERASTREIO`);
+      const linkOnly = (await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES)).find(
+        (c) => c.id === 'columns.used',
+      );
+      expect(linkOnly).toMatchObject({
+        status: 'warning',
+        detailRef: {
+          key: 'prereq.columns.optionalMissing_trackingLink',
+          params: { link: 'PCFORNEC.URLBASERASTREIO', code: '' },
+        },
+      });
+      expect(linkOnly!.detail).toContain(
+        'Sem PCFORNEC.URLBASERASTREIO, o link de rastreio da transportadora não é enviado (o código é).',
+      );
+      expect(linkOnly!.detail).not.toContain('o código de rastreio não é enviado');
+      await db.execute(`ALTER TABLE PCPEDC DROP COLUMN CODIGORASTREIOFRETEVENDA`);
       await db.execute(`ALTER TABLE PCSECAO DROP COLUMN ENVIAECOMMERCE`);
       const after = await checkPrerequisites(db, defaultSettings(), PARAMETER_RULES);
       expect(after.find((c) => c.id === 'columns.used')).toMatchObject({
         status: 'error',
         detail: expect.stringContaining('PCSECAO.ENVIAECOMMERCE (vigiada pela trigger WTC_TRG_PCSECAO)'),
       });
+      // The optional ones are still named under the error.
+      expect(after.find((c) => c.id === 'columns.used')!.detail).toContain(
+        'Sem PCPEDC.CODIGORASTREIOFRETEVENDA, o código de rastreio não é enviado',
+      );
     } finally {
       await db.close();
     }

@@ -135,7 +135,7 @@ describe('pendências', () => {
     const first = await recordPending(db, problem, at);
     const again = await recordPending(db, { ...problem, message: 'de novo' }, at);
     expect(first.created).toBe(true);
-    expect(again).toEqual({ id: first.id, created: false });
+    expect(again).toEqual({ id: first.id, created: false, kindChanged: false });
     const [open] = await listPendings(db, { status: 'open' });
     expect(open).toMatchObject({ attempts: 2, message: 'de novo', kind: 'sem_ean' });
     expect(await countOpenPendings(db, '1')).toEqual({ product: 1 });

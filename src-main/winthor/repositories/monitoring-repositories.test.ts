@@ -60,9 +60,11 @@ describe('pendências: parameters, history, ignore and retry (schema version 7)'
       ignoredAt: at(1),
     });
     expect(await openPendingKeys(db, 'product', '1')).toEqual(new Set());
-    expect(await recordPending(db, problem('11'), at(2))).toEqual({ id, created: false });
+    expect(await recordPending(db, problem('11'), at(2))).toEqual({ id, created: false, kindChanged: false });
     expect((await getPending(db, id))?.status).toBe('ignored');
-    await recordPending(db, problem('11', { kind: 'ean_invalido', message: 'EAN inválido' }), at(3));
+    expect(
+      await recordPending(db, problem('11', { kind: 'ean_invalido', message: 'EAN inválido' }), at(3)),
+    ).toEqual({ id, created: false, kindChanged: true });
     expect(await getPending(db, id)).toMatchObject({
       status: 'open',
       kind: 'ean_invalido',

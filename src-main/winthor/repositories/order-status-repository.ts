@@ -37,14 +37,14 @@ export interface TrackingColumns {
 export const NO_TRACKING_COLUMNS: TrackingColumns = { code: false, urlBase: false };
 
 const statusSql = (tracking: TrackingColumns, list: string): string => {
-  const code = tracking.code ? ', PCPEDC.CODIGORASTREIOFRETEVENDA' : '';
-  if (!tracking.code || !tracking.urlBase)
-    return `SELECT PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA${code}
-         FROM PCPEDC WHERE PCPEDC.NUMPED IN (${list}) ORDER BY PCPEDC.NUMPED`;
-  return `SELECT PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA${code},
-         PCFORNEC.URLBASERASTREIO
-         FROM PCPEDC LEFT JOIN PCFORNEC ON PCFORNEC.CODFORNEC = PCPEDC.CODFORNECFRETE
-        WHERE PCPEDC.NUMPED IN (${list}) ORDER BY PCPEDC.NUMPED`;
+  const link = tracking.code && tracking.urlBase;
+  const columns = [
+    'PCPEDC.NUMPED, PCPEDC.POSICAO, PCPEDC.NUMNOTA, PCPEDC.CHAVENFE, PCPEDC.DTFAT, PCPEDC.NUMTRANSVENDA',
+    ...(tracking.code ? ['PCPEDC.CODIGORASTREIOFRETEVENDA'] : []),
+    ...(link ? ['PCFORNEC.URLBASERASTREIO'] : []),
+  ].join(', ');
+  const from = link ? 'PCPEDC LEFT JOIN PCFORNEC ON PCFORNEC.CODFORNEC = PCPEDC.CODFORNECFRETE' : 'PCPEDC';
+  return `SELECT ${columns} FROM ${from} WHERE PCPEDC.NUMPED IN (${list}) ORDER BY PCPEDC.NUMPED`;
 };
 
 export const getOrderStatuses = async (

@@ -113,7 +113,7 @@ export const recordPending = async (
   db: DbSession,
   problem: PendingProblem,
   at: Date,
-): Promise<{ id: number; created: boolean }> => {
+): Promise<{ id: number; created: boolean; kindChanged: boolean }> => {
   const key = { entity: problem.entity, branch: problem.branch, erp_key: problem.erpKey };
   const existing = await db.queryOne(
     `SELECT WTC_PENDING.ID, WTC_PENDING.STATUS, WTC_PENDING.ERROR_KIND, WTC_PENDING.MESSAGE,
@@ -155,7 +155,7 @@ export const recordPending = async (
         message: fields.message,
       });
     }
-    return { id, created: false };
+    return { id, created: false, kindChanged: !sameKind || reopen };
   }
   const id = await insertWithId(db, 'WTC_PENDING', {
     ENTITY: problem.entity,
@@ -177,7 +177,7 @@ export const recordPending = async (
     kind: fields.error_kind,
     message: fields.message,
   });
-  return { id, created: true };
+  return { id, created: true, kindChanged: true };
 };
 
 /**

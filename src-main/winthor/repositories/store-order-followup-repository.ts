@@ -56,19 +56,31 @@ export const findStoreOrdersByNumped = async (
 
 /**
  * Imported orders of a branch whose status in the store may still change: nothing sent yet, or the last
- * status sent is not final (`finalPrefixes`: what STATUS_SENT starts with once the order is done).
+ * status sent is not final (`finalPrefixes`: what STATUS_SENT starts with once the order is done), or final
+ * but written since `recent.since` with `recent.prefix` and no tracking part (invoiced orders still followed
+ * for a tracking code).
  */
 export const listOrdersInProgress = async (
   db: DbSession,
-  filter: { branch: string; finalPrefixes: readonly string[]; afterId?: number; limit?: number },
+  filter: {
+    branch: string;
+    finalPrefixes: readonly string[];
+    recent?: { prefix: string; since: Date };
+    afterId?: number;
+    limit?: number;
+  },
 ): Promise<StoreOrderRecord[]> => {
   const finals = filter.finalPrefixes.map((_, i) => `WTC_STORE_ORDER.STATUS_SENT NOT LIKE :final${i}`);
+  const recent = filter.recent
+    ? ` OR (WTC_STORE_ORDER.STATUS_SENT LIKE :recent_prefix AND WTC_STORE_ORDER.STATUS_SENT NOT LIKE :recent_tracked
+            AND WTC_STORE_ORDER.UPDATED_AT >= :recent_since)`
+    : '';
   const rows = await db.query(
     db.dialect.limit(
       `SELECT ${STORE_ORDER_COLUMNS} FROM WTC_STORE_ORDER
         WHERE WTC_STORE_ORDER.BRANCH = :branch AND WTC_STORE_ORDER.STATE = 'imported'
           AND WTC_STORE_ORDER.ID > :after_id
-          AND (WTC_STORE_ORDER.STATUS_SENT IS NULL${finals.length ? ` OR (${finals.join(' AND ')})` : ''})
+          AND (WTC_STORE_ORDER.STATUS_SENT IS NULL${finals.length ? ` OR (${finals.join(' AND ')})` : ''}${recent})
         ORDER BY WTC_STORE_ORDER.ID`,
     ),
     {
@@ -76,6 +88,14 @@ export const listOrdersInProgress = async (
       after_id: filter.afterId ?? 0,
       row_limit: filter.limit ?? 500,
       ...Object.fromEntries(filter.finalPrefixes.map((p, i) => [`final${i}`, `${p}%`])),
+      ...(filter.recent
+        ? {
+            recent_prefix: `${filter.recent.prefix}%`,
+            // number|key|tracking: a third part is a tracking code already sent.
+            recent_tracked: `${filter.recent.prefix}%|%|%`,
+            recent_since: wholeSeconds(filter.recent.since),
+          }
+        : {}),
     },
   );
   return rows.map(toStoreOrderRecord);

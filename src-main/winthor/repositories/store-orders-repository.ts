@@ -133,11 +133,13 @@ export const recordStoreOrder = async (
   db: DbSession,
   order: PulledOrder,
   at: Date,
+  /** The id floor of this installation when the caller already read it (ADR 0217); else read here. */
+  idFloor?: number,
 ): Promise<{ record: StoreOrderRecord; created: boolean }> => {
   const existing = (await getStoreOrders(db, order.storeKey, [order.storeOrderId])).get(order.storeOrderId);
   if (existing) return { record: existing, created: false };
   try {
-    const floor = await storeOrderIdFloor(db, at);
+    const floor = idFloor ?? (await storeOrderIdFloor(db, at));
     const id = await insertWithId(
       db,
       'WTC_STORE_ORDER',

@@ -15,8 +15,12 @@ export const serverEn = {
   errors: {
     invalid: 'Invalid data',
     unknownBranch: 'Branch {{branch}} is not configured.',
-    mappingsChanged:
-      'The mappings of branch {{branch}} were changed in another window after this screen read them; nothing was saved.',
+    mappingsChanged_billing:
+      'The billing type mappings of branch {{branch}} were changed in another window after this screen read them; nothing was saved.',
+    mappingsChanged_plans:
+      'The payment plan mappings of branch {{branch}} were changed in another window after this screen read them; nothing was saved.',
+    mappingsChanged_carriers:
+      'The carrier mappings of branch {{branch}} were changed in another window after this screen read them; nothing was saved.',
     mappingsChangedFix: 'The list was reloaded: check it and make the change again.',
   },
   mail: {
@@ -98,8 +102,12 @@ export const serverEn = {
     columns: {
       label: 'WinThor columns used by the integration',
       ok: '{{columns}} columns of {{tables}} tables exist in this database.',
-      optionalMissing:
-        '{{columns}} columns of {{tables}} tables exist in this database. Without {{missing}} (older WinThor versions), the tracking code is not sent to the store; the status and the invoice are.',
+      optionalMissing_trackingCode:
+        '{{columns}} columns of {{tables}} tables exist in this database (older WinThor versions lack the tracking ones). Without {{code}}, the tracking code is not sent to the store (the status and the invoice are).',
+      optionalMissing_trackingLink:
+        "{{columns}} columns of {{tables}} tables exist in this database (older WinThor versions lack the tracking ones). Without {{link}}, the carrier's tracking link is not sent (the code is).",
+      optionalMissing_trackingCode_trackingLink:
+        "{{columns}} columns of {{tables}} tables exist in this database (older WinThor versions lack the tracking ones). Without {{code}}, the tracking code is not sent to the store (the status and the invoice are). Without {{link}}, the carrier's tracking link is not sent.",
       optionalFix:
         'To send tracking codes, upgrade WinThor to a version with these columns; nothing else depends on them.',
     },

@@ -27,6 +27,22 @@ describe('server messages in the UI language (ADR 0025)', () => {
     await i18n.changeLanguage('pt-BR');
   });
 
+  it('the mappings refusal names its kind, and the tracking warning names what is lost, in English', async () => {
+    await i18n.changeLanguage('en');
+    expect(serverText(i18n, 'pt', { key: 'errors.mappingsChanged_plans', params: { branch: '2' } })).toBe(
+      'The payment plan mappings of branch 2 were changed in another window after this screen read them; nothing was saved.',
+    );
+    expect(
+      serverText(i18n, 'pt', {
+        key: 'prereq.columns.optionalMissing_trackingLink',
+        params: { columns: 90, tables: 20, code: '', link: 'PCFORNEC.URLBASERASTREIO' },
+      }),
+    ).toBe(
+      "90 columns of 20 tables exist in this database (older WinThor versions lack the tracking ones). Without PCFORNEC.URLBASERASTREIO, the carrier's tracking link is not sent (the code is).",
+    );
+    await i18n.changeLanguage('pt-BR');
+  });
+
   it('says a refused input in English: zod’s words for its code, our own words for our checks', async () => {
     await i18n.changeLanguage('en');
     expect(

@@ -7,11 +7,12 @@ export interface OrderRoutesOptions {
   statusUpdates: Array<{ orderId: number; body: unknown }>;
   /** false = `POST orders/statusProcessed` answers 404, like older stores. */
   statusProcessedImplemented: boolean;
+  statusRules: { rejectsTracking: boolean };
 }
 
 /** `orders`: list (status[], statusProcessed, minUpdatedAt), get, acknowledge, status update (unverified). */
 export const orderRoutes =
-  ({ orders, statusUpdates, statusProcessedImplemented }: OrderRoutesOptions): ResourceRoutes =>
+  ({ orders, statusUpdates, statusProcessedImplemented, statusRules }: OrderRoutesOptions): ResourceRoutes =>
   ({ method, parts, query, body }) => {
     const idText = parts[1];
     if (parts.length === 1 && method === 'GET') {
@@ -51,6 +52,8 @@ export const orderRoutes =
       const input = asObject(body);
       if (!orders.has(id)) return notFound(`Pedido ${idText} não encontrado.`);
       if (!input || typeof input.status !== 'string') return bad('Campo status é obrigatório.');
+      if (statusRules.rejectsTracking && input.tracking !== undefined)
+        return bad('Campo não reconhecido: tracking.');
       orders.setStatus(id, input.status);
       statusUpdates.push({ orderId: id, body: input });
       return { status: 200, body: orders.get(id) };

@@ -17,6 +17,8 @@ export interface SandboxData {
   orders: OrderBook;
   orderStatusUpdates: Array<{ orderId: number; body: unknown }>;
   statusProcessedImplemented: boolean;
+  /** Switchable by tests: the status update refuses a body with `tracking` (a store without that field). */
+  statusRules: { rejectsTracking: boolean };
 }
 
 /** Answers one API request (path after /api/v1/, without query) from the in-memory store. */
@@ -49,6 +51,7 @@ export const createRouter = (data: SandboxData): Router => {
           orders: data.orders,
           statusUpdates: data.orderStatusUpdates,
           statusProcessedImplemented: data.statusProcessedImplemented,
+          statusRules: data.statusRules,
         }),
       ),
     ],

@@ -29,11 +29,13 @@ export const MappingEditor = ({
   const winthor = useApiQuery('mappings.winthorCodes', { kind });
   const seen = useApiQuery('mappings.storeCodes', { branch, kind });
   const save = useApiMutation('mappings.save', ['settings.get', 'mappings.storeCodes']);
+  // The list as it was when an edit or a removal began (`editing` and `removing` are positions in it): the
+  // change is made on it and the server refuses it if the saved list is no longer that one (changed in
+  // another window), so no row is lost or mistaken. Nothing begun: the list as shown.
+  const [base, setBase] = useState<CodeMapping[] | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
-  // The list as it was when an edit or a removal began: the change is made on it and the server refuses it
-  // if the saved list is no longer that one (changed in another window), so no row is lost or mistaken.
-  const [base, setBase] = useState<CodeMapping[] | null>(null);
+  const list = base ?? rows;
   const client = useQueryClient();
   const formTop = useRef<HTMLDivElement>(null);
 
@@ -46,11 +48,11 @@ export const MappingEditor = ({
         // Plans: instalments or method:instalments, compared normalised (CreditCard:03 is CreditCard:3).
         const code = kind === 'plans' ? normalisePlanStoreCode(value) : value;
         if (code === null) return t('mappings.planFormat', { code: value.trim() });
-        const clash = rows.findIndex((row, index) => index !== editing && sameStoreCode(row.storeCode, code));
+        const clash = list.findIndex((row, index) => index !== editing && sameStoreCode(row.storeCode, code));
         if (clash >= 0) return t('mappings.duplicate', { code: value.trim() });
         const other =
           kind === 'carriers'
-            ? otherFormClash(code, values.winthorCode, rows, seen.data?.codes ?? [], editing)
+            ? otherFormClash(code, values.winthorCode, list, seen.data?.codes ?? [], editing)
             : null;
         return other
           ? t('mappings.otherFormMapped', {
@@ -69,6 +71,7 @@ export const MappingEditor = ({
 
   const startOver = () => {
     setEditing(null);
+    setRemoving(null);
     setBase(null);
     form.setValues(EMPTY);
     form.resetDirty(EMPTY);
@@ -86,7 +89,6 @@ export const MappingEditor = ({
         },
         onError: (error) => {
           if (error instanceof ApiCallError && error.body.code === 'mappings_changed') {
-            askRemoval(null);
             startOver();
             void client.invalidateQueries({ queryKey: ['settings.get'] });
             return;
@@ -104,23 +106,23 @@ export const MappingEditor = ({
       ...values,
       storeCode: kind === 'plans' ? (normalisePlanStoreCode(typed) ?? typed) : typed,
     };
-    if (editing === null) persist(rows, [...rows, row], t('mappings.added'), startOver);
-    else {
-      const from = base ?? rows;
+    if (editing === null) persist(list, [...list, row], t('mappings.added'), startOver);
+    else
       persist(
-        from,
-        from.map((old, index) => (index === editing ? row : old)),
+        list,
+        list.map((old, index) => (index === editing ? row : old)),
         t('mappings.updated'),
         startOver,
       );
-    }
   });
 
+  /** `index` is the row's position in the list shown; the edit is made on that list as it is now. */
   const edit = (index: number) => {
     const row = rows[index];
     if (!row) return;
-    setEditing(index);
+    setRemoving(null);
     setBase(rows);
+    setEditing(index);
     form.setValues(row);
     form.clearErrors();
     formTop.current?.scrollIntoView?.({ block: 'nearest' });
@@ -134,13 +136,27 @@ export const MappingEditor = ({
     formTop.current?.scrollIntoView?.({ block: 'nearest' });
   };
 
-  const [removalBase, setRemovalBase] = useState<CodeMapping[] | null>(null);
-  const askRemoval = (index: number | null) => {
+  /** Asking to remove a row leaves any edit: the removal is made on the list as it is now. */
+  const askRemoval = (index: number) => {
+    if (editing !== null) {
+      form.setValues(EMPTY);
+      form.resetDirty(EMPTY);
+      form.clearErrors();
+      setEditing(null);
+    }
+    setBase(rows);
     setRemoving(index);
-    setRemovalBase(index === null ? null : rows);
   };
-  const removalList = removalBase ?? rows;
-  const removal = removing === null ? undefined : removalList[removing];
+  /** The removal done or given up: what is typed in the form for a new row stays. */
+  const endRemoval = () => {
+    setRemoving(null);
+    setBase(null);
+  };
+  const removal = removing === null ? undefined : list[removing];
+  // The row being edited, where it is in the list shown (which may have been refreshed meanwhile).
+  const editingCode = editing === null ? null : (list[editing]?.storeCode ?? null);
+  const editingShown =
+    editingCode === null ? null : rows.findIndex((row) => sameStoreCode(row.storeCode, editingCode));
   return (
     <Stack>
       <UnmappedCodes kind={kind} branch={branch} query={seen} onMap={mapCode} />
@@ -152,7 +168,7 @@ export const MappingEditor = ({
           onSubmit={submit}
           winthor={winthor.data?.codes}
           seen={seen.data?.codes ?? []}
-          editingCode={editing === null ? null : (rows[editing]?.storeCode ?? null)}
+          editingCode={editingCode}
           onCancel={startOver}
           saving={save.isPending}
         />
@@ -163,16 +179,12 @@ export const MappingEditor = ({
         winthor={winthor.data?.codes}
         onEdit={edit}
         onRemove={askRemoval}
-        editing={editing}
+        editing={editingShown === -1 ? null : editingShown}
       />
-      <Modal
-        opened={removal !== undefined}
-        onClose={() => askRemoval(null)}
-        title={t('mappings.removeTitle')}
-      >
+      <Modal opened={removal !== undefined} onClose={startOver} title={t('mappings.removeTitle')}>
         <Text mb="md">{t('mappings.removeText', { code: removal?.storeCode ?? '' })}</Text>
         <Group justify="flex-end">
-          <Button variant="default" onClick={() => askRemoval(null)}>
+          <Button variant="default" onClick={endRemoval}>
             {t('common.cancel')}
           </Button>
           <Button
@@ -180,13 +192,10 @@ export const MappingEditor = ({
             loading={save.isPending}
             onClick={() =>
               persist(
-                removalList,
-                removalList.filter((_, index) => index !== removing),
+                list,
+                list.filter((_, index) => index !== removing),
                 t('mappings.removed'),
-                () => {
-                  askRemoval(null);
-                  if (editing !== null) startOver();
-                },
+                endRemoval,
               )
             }
           >

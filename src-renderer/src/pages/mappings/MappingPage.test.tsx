@@ -235,6 +235,48 @@ describe('MappingPage (Cobrança)', () => {
     expect(await screen.findByText('Nenhum mapeamento nesta filial ainda.')).toBeInTheDocument();
   });
 
+  it('an edit begun before the list refreshed stays on its row and is made on the list it began from', async () => {
+    const user = userEvent.setup();
+    server.settings = {
+      ...(server.settings as Settings),
+      branches: [
+        Branch.parse({
+          code: '1',
+          name: 'Matriz',
+          mappings: { billing: [row('Boleto', 'BK'), row('Pix', 'PIX')] },
+        }),
+      ],
+    };
+    const { client } = renderWithProviders(<MappingPage kind="billing" />);
+    await user.click(await screen.findByRole('button', { name: 'Editar Pix' }));
+    // Another window removed Boleto; this window's list refreshes (any save here invalidates it).
+    const before = rowsOf('1', 'billing');
+    server.settings = {
+      ...(server.settings as Settings),
+      branches: [Branch.parse({ code: '1', name: 'Matriz', mappings: { billing: [row('Pix', 'PIX')] } })],
+    };
+    await client.invalidateQueries({ queryKey: ['settings.get'] });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Editar Boleto' })).toBeNull());
+    // The form still names Pix, and its own code is not taken for a duplicate.
+    expect(screen.getByRole('form', { name: 'Editar mapeamento de "Pix"' })).toBeInTheDocument();
+    await pick(user, 'Cobrança no WinThor', /^CART/);
+    server.refuseSave = new ApiCallError({
+      code: 'mappings_changed',
+      message:
+        'Os mapeamentos de cobrança da filial 1 foram alterados em outra janela depois que esta tela os leu; nada foi salvo.',
+      fix: 'A lista foi recarregada: confira e refaça a alteração.',
+    });
+    await user.click(screen.getByRole('button', { name: 'Salvar alteração' }));
+    await waitFor(() => expect(saves()).toHaveLength(1));
+    // Made on the list the edit began from, which the server compares with what it has.
+    expect(saves()[0]).toMatchObject({
+      rows: [row('Boleto', 'BK'), row('Pix', 'CART')],
+      expected: before,
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('foram alterados em outra janela');
+    expect(await screen.findByRole('form', { name: 'Novo mapeamento' })).toBeInTheDocument();
+  });
+
   it('per branch: another branch shows its own rows, and a code gone from WinThor is flagged', async () => {
     const user = userEvent.setup();
     renderWithProviders(<MappingPage kind="billing" />);
