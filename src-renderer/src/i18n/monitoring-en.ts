@@ -164,6 +164,8 @@ export const monitoringEn: MonitoringMessages = {
     documento_invalido: 'Invalid CPF/CNPJ',
     nome_invalido: 'Invalid name',
     sem_ie: 'No state registration (IE)',
+    pedido_sem_itens: 'Order without items',
+    configuracao: 'WinThor setting missing',
   },
   actors: { desktop: 'integrator window', browser: 'browser', cli: 'command line', internal: 'integrator' },
   email: {
@@ -233,6 +235,7 @@ export const monitoringEn: MonitoringMessages = {
     errors: 'Errors',
     budget: 'Calls left this hour',
     budgetUnknown: 'not reported by the store yet',
+    budgetBlocked: 'The store asked for a pause (429) until {{until, datetime}}: no calls until then.',
     openPendings: 'Open pending items by kind',
     noPendings: 'No open pending items.',
     noBranches: 'No branch configured.',

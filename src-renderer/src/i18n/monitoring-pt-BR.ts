@@ -163,6 +163,8 @@ export const monitoringPtBR = {
     documento_invalido: 'CPF/CNPJ inválido',
     nome_invalido: 'Nome inválido',
     sem_ie: 'Sem inscrição estadual',
+    pedido_sem_itens: 'Pedido sem itens',
+    configuracao: 'Configuração do WinThor faltando',
   },
   actors: {
     desktop: 'janela do integrador',
@@ -237,6 +239,7 @@ export const monitoringPtBR = {
     errors: 'Erros',
     budget: 'Chamadas restantes nesta hora',
     budgetUnknown: 'ainda não informado pela loja',
+    budgetBlocked: 'A loja pediu uma pausa (429) até {{until, datetime}}: nenhuma chamada até lá.',
     openPendings: 'Pendências abertas por tipo',
     noPendings: 'Nenhuma pendência aberta.',
     noBranches: 'Nenhuma filial configurada.',
