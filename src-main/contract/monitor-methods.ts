@@ -30,7 +30,12 @@ export const BranchActivity = z.object({
   branch: z.string(),
   name: z.string(),
   buckets: z.array(ActivityBucket),
-  budget: z.object({ remaining: z.number().nullable(), limit: z.number().nullable() }),
+  budget: z.object({
+    remaining: z.number().nullable(),
+    limit: z.number().nullable(),
+    /** ISO: the store answered 429 and asked to wait until then — no calls left until that time (ADR 0033). */
+    blockedUntil: z.string().nullable().optional(),
+  }),
   openPendings: z.array(z.object({ entity: z.string(), kind: z.string(), count: z.number() })),
   /** pt-BR, when the branch's data could not be read. */
   problem: z.string().nullable(),

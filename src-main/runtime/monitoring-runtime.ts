@@ -1,4 +1,5 @@
 import type { MonitorHealth, Settings } from '../contract';
+import { budgetLeft } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { AlertMonitor } from '../engine/alerts/alert-monitor';
 import type { AlertPorts } from '../engine/alerts/alert-ports';
@@ -101,7 +102,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
     budget: (branch) => {
       try {
         const budget = options.stores.forBranch(branch.code).state().budget;
-        return { remaining: budget.remaining, limit: budget.limit };
+        return budgetLeft(budget, budget.remaining);
       } catch {
         return null;
       }

@@ -36,6 +36,8 @@ export interface AlertFacts {
   count?: number;
   /** Store budget. */
   limit?: number | null;
+  /** Store budget: the store answered 429 and asked to wait until then (Retry-After). */
+  until?: Date;
   /** Order cancelled in the store after WinThor imported it. */
   storeOrderId?: string;
   numped?: string | null;

@@ -195,7 +195,12 @@ export class AlertMonitor {
       const news = budgetEpisode(this.state, branch.code, budget.remaining <= 0, this.ports.now());
       this.save();
       if (news)
-        await this.raise({ kind: 'budget_exhausted', limit: budget.limit, ...this.where(branch.code) });
+        await this.raise({
+          kind: 'budget_exhausted',
+          limit: budget.limit,
+          ...(budget.blockedUntil ? { until: new Date(budget.blockedUntil) } : {}),
+          ...this.where(branch.code),
+        });
     }
   }
 

@@ -17,7 +17,10 @@ export interface AlertPorts {
   runFailure(runId: number): Promise<{ message: string | null; fix: string | null }>;
   /** Items waiting for a job of a branch: the queue backlog plus the entity's open pendências. */
   itemsWaiting(branch: string, job: ScheduleJob): Promise<number | undefined>;
-  budget(branch: Branch): { remaining: number | null; limit: number | null } | null;
+  /** Calls left; `blockedUntil` (ms): the store answered 429 and asked to wait until then (none left). */
+  budget(
+    branch: Branch,
+  ): { remaining: number | null; limit: number | null; blockedUntil?: number | null } | null;
   dailySummary(branch: string, since: Date): Promise<Omit<DailySummaryFacts, 'failingJobs'>>;
   send(server: SmtpServer, mail: OutgoingMail): Promise<unknown>;
   state: AlertStateStore;

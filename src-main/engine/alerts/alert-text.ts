@@ -114,7 +114,9 @@ export const alertLines = (facts: AlertFacts): string[] => {
       break;
     case 'budget_exhausted':
       lines.push(
-        `A loja não aceita mais chamadas nesta hora${facts.limit ? ` (limite de ${facts.limit} por hora)` : ''}: o integrador espera a próxima hora e continua de onde parou.`,
+        facts.until
+          ? `A loja respondeu 429 (limite de chamadas esgotado${facts.limit ? `, ${facts.limit} por hora` : ''}) e pediu uma pausa até ${brDateTime(facts.until)}: o integrador não chama a loja até lá e continua de onde parou.`
+          : `A loja não aceita mais chamadas nesta hora${facts.limit ? ` (limite de ${facts.limit} por hora)` : ''}: o integrador espera a próxima hora e continua de onde parou.`,
       );
       if (items) lines.push(items);
       break;
