@@ -12,6 +12,8 @@ export const ALERT_KINDS = [
   'budget_exhausted',
   'database_unreachable',
   'database_recovered',
+  'engine_held',
+  'engine_released',
   'order_cancelled_after_import',
   'daily_summary',
   'test',

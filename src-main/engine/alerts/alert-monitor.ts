@@ -1,6 +1,6 @@
 import type { Branch, MonitorHealth, ScheduleJob, SyncRunEvent } from '../../contract';
 import { smtpServerOf } from '../../mail/smtp-mailer';
-import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts } from './alert-facts';
+import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts, type EngineHold } from './alert-facts';
 import { dispatchAlert } from './alert-dispatch';
 import type { AlertPorts } from './alert-ports';
 import { emptyAlertState, type AlertState } from './alert-state';
@@ -106,6 +106,36 @@ export class AlertMonitor {
       await this.step('pendências', () => this.checkKinds());
       await this.step('pedidos cancelados', () => this.checkCancelledOrders());
       await this.step('resumo diário', () => this.dailySummaries());
+    }
+    await this.outbox.flush();
+    this.updateHealth();
+  }
+
+  /**
+   * The schema check holds the engine (`hold`) or let it go (null), ADR 0034: one alert per episode — told
+   * to every branch that syncs, by tray and mail —, and one when it runs again.
+   */
+  async engineHeld(hold: EngineHold | null): Promise<void> {
+    const now = this.ports.now();
+    const held = this.state.engineHeld ?? null;
+    if (hold && held) {
+      // The same episode (the minute's look again): the reason is kept up to date, nothing is told again.
+      this.state.engineHeld = { ...held, ...hold };
+      this.save();
+    } else if (hold) {
+      this.state.engineHeld = { since: now.toISOString(), ...hold };
+      this.save();
+      for (const branch of this.watchedBranches())
+        await this.raise({ kind: 'engine_held', since: now, hold, ...this.where(branch.code) });
+    } else if (held) {
+      this.state.engineHeld = null;
+      this.save();
+      for (const branch of this.watchedBranches())
+        await this.raise({
+          kind: 'engine_released',
+          since: new Date(held.since),
+          ...this.where(branch.code),
+        });
     }
     await this.outbox.flush();
     this.updateHealth();

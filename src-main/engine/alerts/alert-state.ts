@@ -1,3 +1,5 @@
+import type { EngineHold } from './alert-facts';
+
 /** What the alerts remember between runs and restarts (a file in the data folder, ADR 0027). */
 export interface AlertState {
   version: 1;
@@ -20,6 +22,14 @@ export interface AlertState {
   >;
   /** The WinThor database not answering, since when. */
   database: { since: string; message: string } | null;
+  /** The engine held by the schema check (runs nothing), since when and why; absent in older files: not held. */
+  engineHeld?: {
+    since: string;
+    reason: EngineHold['reason'];
+    installed: number;
+    target: number;
+    detail?: string;
+  } | null;
   /** Branches whose store budget ran out (told once per episode). */
   budgetOut: Record<string, boolean>;
   /**

@@ -344,6 +344,16 @@ export const serverEn = {
     ok: 'All up to date',
     off: 'Alerts off in this mode',
     databaseDown: 'WinThor database unreachable since {{since, datetime}}',
+    engineHeld:
+      'Sync stopped: the integration tables need an update (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_declined:
+      'Sync stopped: the integration tables need an update (version {{installed}} in the database, {{target}} in this release) and it was postponed, since {{since, datetime}}',
+    engineHeld_owner:
+      'Sync stopped: the DBA must update the integration tables (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_failed:
+      'Sync stopped: the update of the integration tables failed (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_newer:
+      'Sync stopped: the integration tables belong to a newer release of the integrator (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
     jobFailing: 'Failing: {{job}} (branch {{branch}}) since {{since, datetime}}',
     budgetOut: 'Store call limit used up this hour (branch {{branches}})',
     mailUndelivered: '{{count}} alert e-mail(s) could not be sent (see Monitor → Logs)',

@@ -22,6 +22,14 @@ describe('server messages in the UI language (ADR 0025)', () => {
         params: { job: 'prices', branch: '1', since: '2026-12-05T13:00:00.000Z' },
       }),
     ).toMatch(/^Failing: Prices \(branch 1\) since /);
+    expect(
+      serverText(i18n, 'x', {
+        key: 'health.engineHeld',
+        params: { context: 'owner', installed: 6, target: 7, since: '2026-12-05T13:00:00.000Z' },
+      }),
+    ).toMatch(
+      /^Sync stopped: the DBA must update the integration tables \(version 6 in the database, 7 in this release\) since /,
+    );
     expect(serverText(i18n, 'Texto do servidor', { key: 'pending.um_tipo_novo' })).toBe('Texto do servidor');
     // A pendência of an older release, without the values its English words need: its pt-BR text, no holes.
     expect(
