@@ -343,6 +343,26 @@ describe('alerts on state changes (ADR 0027)', () => {
     expect(t.mails[2]?.text).toMatch(/Como resolver: Instale de novo a versão mais nova do integrador/);
   });
 
+  it('amber only for pendências a person must fix: not those the engine still retries on its own (ADR 0035)', async () => {
+    const t = setup();
+    t.world.kinds = [{ branch: '1', entity: 'orderStatus', kind: 'status_recusado', count: 4, retrying: 4 }];
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({ level: 'ok' });
+    // Past their first attempts, they are a person's to look at.
+    t.world.kinds = [{ branch: '1', entity: 'orderStatus', kind: 'status_recusado', count: 4, retrying: 1 }];
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({
+      level: 'warning',
+      summaryRef: { key: 'health.pendings', params: { count: 3 } },
+    });
+    t.world.kinds.push({ branch: '1', entity: 'product', kind: 'sem_preco', count: 2 });
+    await t.monitor.tick();
+    expect(t.monitor.health().summaryRef.params).toEqual({ count: 5 });
+    // A failing job is red whatever the pendências.
+    await t.monitor.runFinished(t.run('failed'));
+    expect(t.monitor.health().level).toBe('error');
+  });
+
   it('a new kind of pendência is told once (what is open at the first look is the baseline)', async () => {
     const t = setup();
     t.world.kinds = [{ branch: '1', entity: 'product', kind: 'sem_preco', count: 3 }];

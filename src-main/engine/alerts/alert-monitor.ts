@@ -6,6 +6,7 @@ import type { AlertPorts } from './alert-ports';
 import { emptyAlertState, type AlertState } from './alert-state';
 import { budgetEpisode, forgetJobsNotScheduled, newPendingKinds, sameOutage } from './alert-state-rules';
 import { healthOf } from './health';
+import { waitingForPerson } from './pending-attention';
 import { MailOutbox } from './mail-outbox';
 
 const HOUR = 3_600_000;
@@ -236,6 +237,7 @@ export class AlertMonitor {
 
   private async checkKinds(): Promise<void> {
     const open = await this.ports.openPendingKinds();
+    this.state.waitingForPerson = waitingForPerson(open);
     const news = newPendingKinds(this.state, open, this.ports.now());
     this.save();
     if (news === null) return; // first look: what is open now is the baseline, not news

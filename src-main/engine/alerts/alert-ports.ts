@@ -10,7 +10,10 @@ export interface AlertPorts {
   now(): Date;
   /** 'ok', 'unconfigured' (nothing to watch yet), or throws with the database's error. */
   probeDatabase(): Promise<'ok' | 'unconfigured'>;
-  openPendingKinds(): Promise<Array<{ branch: string; entity: string; kind: string; count: number }>>;
+  /** Open pendências by kind; `retrying`: how many of them the engine still retries on its own (ADR 0035). */
+  openPendingKinds(): Promise<
+    Array<{ branch: string; entity: string; kind: string; count: number; retrying?: number }>
+  >;
   /** Pendências of a kind newer than `afterId` (oldest first); with afterId null, the newest (any status). */
   pendingsOfKind(kind: string, afterId: number | null, limit: number): Promise<PendingRecord[]>;
   /** What a failed run said: its message and the fix of its error line. */

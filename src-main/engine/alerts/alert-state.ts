@@ -41,6 +41,11 @@ export interface AlertState {
   kindsLastSeen?: Record<string, string>;
   /** Open pendências by "branch|entity|kind" as last seen; null until first read (no alert storm on upgrade). */
   kinds: Record<string, number> | null;
+  /**
+   * Of those, how many wait for a person (not the ones the engine still retries on its own, ADR 0035);
+   * absent until the first look of a release that counts them: every open one then.
+   */
+  waitingForPerson?: number;
   /** The last order-cancelled pendência told (per-item alerts go on from there). */
   orderCancelledAfterId: number | null;
   /** Day (YYYY-MM-DD, local) of each branch's last daily summary. */

@@ -62,7 +62,8 @@ export const healthOf = (state: AlertState, settings: Settings, undeliveredMails
       summaryRef: messageRef('health.mailUndelivered', { count: undeliveredMails }),
     };
   }
-  const open = Object.values(state.kinds ?? {}).reduce((sum, n) => sum + n, 0);
+  // Only pendências a person must fix (not those the engine still retries on its own), ADR 0035.
+  const open = state.waitingForPerson ?? Object.values(state.kinds ?? {}).reduce((sum, n) => sum + n, 0);
   if (open > 0) {
     return {
       level: 'warning',
