@@ -49,7 +49,7 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
   const healths: MonitorHealth[] = [];
   const world = {
     databaseError: null as Error | null,
-    kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number }>,
+    kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number; retrying?: number }>,
     pendings: [] as PendingRecord[],
     budget: { remaining: 500 as number | null, limit: 1000 as number | null },
     mailFailures: 0,
@@ -358,6 +358,10 @@ describe('alerts on state changes (ADR 0027)', () => {
     t.world.kinds.push({ branch: '1', entity: 'product', kind: 'sem_preco', count: 2 });
     await t.monitor.tick();
     expect(t.monitor.health().summaryRef.params).toEqual({ count: 5 });
+    // A run that leaves pendências: the health knows at once, without waiting for the minute's look.
+    t.world.kinds.push({ branch: '1', entity: 'price', kind: 'sem_preco', count: 1 });
+    await t.monitor.runFinished({ ...t.run('partial'), counts: { ...t.run('partial').counts, failed: 1 } });
+    expect(t.monitor.health().summaryRef.params).toEqual({ count: 6 });
     // A failing job is red whatever the pendências.
     await t.monitor.runFinished(t.run('failed'));
     expect(t.monitor.health().level).toBe('error');

@@ -41,6 +41,16 @@ export class AlertMonitor {
   /** A run ended (the "sync.run" finished event). Returns when its alert, if any, is posted. */
   async runFinished(event: SyncRunEvent): Promise<void> {
     if (event.phase !== 'finished') return;
+    await this.jobStateChanged(event);
+    // A run that left pendências (or may have closed the ones waiting): the health knows at once, not at the
+    // next minute's look (ADR 0035).
+    if (!this.state.database && (event.counts.failed > 0 || (this.state.waitingForPerson ?? 0) > 0)) {
+      await this.step('pendências', () => this.checkKinds());
+      this.updateHealth();
+    }
+  }
+
+  private async jobStateChanged(event: SyncRunEvent): Promise<void> {
     const key = `${event.branch}|${event.job}`;
     const failing = this.state.jobs[key];
     const now = this.ports.now();
