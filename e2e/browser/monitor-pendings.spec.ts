@@ -120,7 +120,64 @@ test.describe('Monitorar → Pendências', () => {
       await expect(page.getByTestId('pending-table')).toContainText(
         'How to fix: Correct the barcode (CODAUXILIAR) in the product register',
       );
+      // Every message and fix said in English from its values: no pt-BR sentence, no empty placeholder (ADR 0032).
+      const table = page.getByTestId('pending-table');
+      await expect(table).not.toContainText('{{');
+      await expect(table).not.toContainText(/Produto \d+|Como resolver/);
       await saveScreen(page, '26-pendencias-english');
+    } finally {
+      await switchLanguage(page, 'pt-BR');
+    }
+  });
+
+  test('an order pendência in both languages: the order import passes the values its English words need', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    // Place, in the demo store (its API, as `POST orders` in the README), a copy of an order with a CPF of
+    // three digits: the order import makes it one pendência naming the field.
+    await page.goto('/');
+    const status = await (
+      await page.request.post('/api/app.status', { data: {}, headers: { 'x-wtc-client': 'ui' } })
+    ).json();
+    const store = new URL(status.result.demoStoreUrl as string).origin;
+    const auth = { Authorization: 'Bearer demo-sandbox-token' };
+    const listed = (await (
+      await page.request.get(`${store}/api/v1/orders?limit=50`, { headers: auth })
+    ).json()) as Array<Record<string, unknown> & { status: string; billing: Record<string, unknown> }>;
+    const model = listed.find((order) => order.status === 'PaymentApproved');
+    expect(model).toBeDefined();
+    const { id: _id, statusProcessed: _p, createdAt: _c, updatedAt: _u, ...copy } = model!;
+    const placed = await page.request.post(`${store}/api/v1/orders`, {
+      data: { ...copy, billing: { ...copy.billing, documentId: '123' } },
+      headers: auth,
+    });
+    expect(placed.status()).toBe(201);
+    const orderId = String(((await placed.json()) as { id: number }).id);
+
+    // "Executar agora" until the orders job has read it (a run already going when it was placed may not).
+    const row = page.getByTestId('pending-table').locator('tbody tr').first();
+    await expect(async () => {
+      await page.goto('/');
+      await page.getByRole('main').getByRole('button', { name: 'Executar agora', exact: true }).click();
+      await page.goto(`/#/monitorar/pendencias?text=${orderId}`);
+      await expect(row).toContainText(
+        `Pedido ${orderId}: CPF/CNPJ inválido "123" (billing.documentId): 3 dígitos.`,
+        { timeout: 5_000 },
+      );
+    }).toPass({ timeout: 120_000, intervals: [3_000] });
+    await expect(row).toContainText('CPF/CNPJ inválido');
+    await saveScreen(page, '27-pendencias-pedido');
+    await switchLanguage(page, 'en');
+    try {
+      await expect(row).toContainText(
+        `Order ${orderId}: invalid CPF/CNPJ "123" (billing.documentId): wrong number of digits.`,
+      );
+      await expect(row).toContainText(
+        'How to fix: Correct the customer’s CPF (11 digits) or CNPJ (14 digits) in the store',
+      );
+      await expect(row).toContainText('Invalid CPF/CNPJ');
+      await saveScreen(page, '28-pendencias-pedido-english');
     } finally {
       await switchLanguage(page, 'pt-BR');
     }

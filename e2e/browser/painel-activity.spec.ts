@@ -32,6 +32,7 @@ test('the Painel shows per branch store calls and errors per hour over 24 h and 
     await expect(page.getByTestId('health')).toContainText(
       /Warning.*open pending item\(s\) waiting for a fix/,
     );
+    await expect(page.getByTestId('health')).not.toContainText('{{');
     await saveScreen(page, '34-painel-atividade-english');
   } finally {
     await switchLanguage(page, 'pt-BR');

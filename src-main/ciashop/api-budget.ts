@@ -20,10 +20,32 @@ export interface BudgetSnapshot {
   remaining: number | null;
   semantics: BudgetSemantics;
   blockedUntil: number | null;
+  /**
+   * The block when it is longer than a call waits through (OUT_AFTER_MS): the store's budget is out until
+   * then (ADR 0033). A short Retry-After is spacing, waited inside the call, not an exhausted budget.
+   */
+  outUntil?: number | null;
   raw: string | null;
   /** The reading is over an hour old, or a block set after it has expired: it says nothing about now. */
   stale: boolean;
 }
+
+/**
+ * The calls left as the Painel, the alerts and the job priorities must read them (ADR 0033): while the store
+ * has said "stop" (429 with a Retry-After longer than a call waits) none are left until then, whatever
+ * the last x-apilimit-remaining said; otherwise the snapshot's own reading. `remaining` is the given reading
+ * (the priorities pass their own, see runtime/engine-ports.ts).
+ */
+export const budgetLeft = (
+  snapshot: Pick<BudgetSnapshot, 'limit' | 'outUntil'>,
+  remaining: number | null,
+): { remaining: number | null; limit: number | null; blockedUntil: number | null } =>
+  snapshot.outUntil != null
+    ? { remaining: 0, limit: snapshot.limit, blockedUntil: snapshot.outUntil }
+    : { remaining, limit: snapshot.limit, blockedUntil: null };
+
+/** A Retry-After up to this long is waited inside the call (retry-policy.ts's default): spacing, not "out". */
+export const OUT_AFTER_MS = 60_000;
 
 /** Parses "1000/42" (also tolerates spaces); null when absent or malformed. */
 export const parseApiLimit = (raw: string | undefined | null, at: number): BudgetReading | null => {
@@ -152,7 +174,10 @@ export class ApiBudget {
   }
 
   snapshot(): BudgetSnapshot {
+    const blockedUntil = this.blockedUntilTime();
     return {
+      outUntil:
+        blockedUntil !== null && blockedUntil - this.options.clock.now() > OUT_AFTER_MS ? blockedUntil : null,
       limit: this.last?.limit ?? null,
       second: this.last?.second ?? null,
       remaining: this.remaining(),

@@ -12,6 +12,8 @@ export const ALERT_KINDS = [
   'budget_exhausted',
   'database_unreachable',
   'database_recovered',
+  'engine_held',
+  'engine_released',
   'order_cancelled_after_import',
   'daily_summary',
   'test',
@@ -30,7 +32,12 @@ export const BranchActivity = z.object({
   branch: z.string(),
   name: z.string(),
   buckets: z.array(ActivityBucket),
-  budget: z.object({ remaining: z.number().nullable(), limit: z.number().nullable() }),
+  budget: z.object({
+    remaining: z.number().nullable(),
+    limit: z.number().nullable(),
+    /** ISO: the store answered 429 and asked to wait until then — no calls left until that time (ADR 0033). */
+    blockedUntil: z.string().nullable().optional(),
+  }),
   openPendings: z.array(z.object({ entity: z.string(), kind: z.string(), count: z.number() })),
   /** pt-BR, when the branch's data could not be read. */
   problem: z.string().nullable(),

@@ -44,4 +44,25 @@ describe('the budget the priorities see (runtime/engine-ports.ts)', () => {
     expect(budgetForPriorities(stale)).toEqual({ remaining: null, limit: 1000 });
     expect(mayCall('stock', budgetForPriorities(stale))).toBe(true);
   });
+
+  it('a 429 (Retry-After) is "none left" until then, whatever the last header said (ADR 0033)', async () => {
+    const { budgetForPriorities } = await import('../runtime/engine-ports');
+    const blocked = {
+      limit: 1000,
+      second: 1,
+      remaining: 1,
+      semantics: 'unknown' as const,
+      blockedUntil: 500_000,
+      outUntil: 500_000,
+      raw: '1000/1',
+      stale: false,
+    };
+    expect(budgetForPriorities(blocked)).toEqual({ remaining: 0, limit: 1000, blockedUntil: 500_000 });
+    // A short Retry-After (waited inside the call) is spacing, not an exhausted budget.
+    expect(budgetForPriorities({ ...blocked, outUntil: null })).toEqual({ remaining: 1000 - 1, limit: 1000 });
+    for (const job of PRIORITY) expect(mayCall(job, budgetForPriorities(blocked))).toBe(false);
+    // A 429 without x-apilimit-remaining: no limit known, and still none left.
+    const bare = { ...blocked, limit: null, second: null, remaining: null, raw: null };
+    expect(mayCall('orders', budgetForPriorities(bare))).toBe(false);
+  });
 });

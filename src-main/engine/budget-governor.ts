@@ -35,6 +35,8 @@ export const mayCall = (
   job: ScheduleJob,
   budget: { remaining: number | null; limit: number | null },
 ): boolean => {
-  if (budget.remaining === null || budget.limit === null) return true;
+  if (budget.remaining === null) return true;
+  // No limit read (a 429 without x-apilimit-remaining): only "none left" stops the jobs.
+  if (budget.limit === null) return budget.remaining > 0;
   return budget.remaining > reserveFor(job, budget.limit);
 };

@@ -5,7 +5,7 @@ import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
 import { mayCall } from './budget-governor';
 import { assertNoSharedTarget } from './shared-store-conflicts';
 import { countingStore } from './counting-store';
-import { partialMessage, summaryLine } from './run-report';
+import { partialMessage, storePause, summaryLine } from './run-report';
 
 export { jobLabel } from './run-report';
 import type { Job, JobContext } from './job-context';
@@ -200,10 +200,22 @@ export class JobRunner {
         message = partialMessage(run.counts);
       }
     } catch (error) {
-      status = run.controller.signal.aborted ? 'cancelled' : 'failed';
-      message =
-        error instanceof AppError ? error.message : `Erro inesperado: ${(error as Error)?.message ?? error}`;
-      log('error', message, error instanceof AppError && error.fix ? { fix: error.fix } : undefined);
+      const pause = run.controller.signal.aborted ? null : storePause(error, this.ports.clock.now());
+      if (pause) {
+        // The store's budget is out (429 + Retry-After): what is left waits, as when the budget runs low —
+        // not a failure (no "falhou" alert, the health is not red), ADR 0033.
+        run.counts.starved += 1;
+        status = 'partial';
+        message = pause;
+        log('warn', message);
+      } else {
+        status = run.controller.signal.aborted ? 'cancelled' : 'failed';
+        message =
+          error instanceof AppError
+            ? error.message
+            : `Erro inesperado: ${(error as Error)?.message ?? error}`;
+        log('error', message, error instanceof AppError && error.fix ? { fix: error.fix } : undefined);
+      }
     }
     log(status === 'ok' ? 'info' : status === 'failed' ? 'error' : 'warn', summaryLine(run, status));
     const finishedAt = new Date(this.ports.clock.now());

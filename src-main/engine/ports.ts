@@ -97,7 +97,8 @@ export interface StoreGateway {
   /** Calls sent so far by this store's client (for the run's "store calls" count). */
   calls(): number;
   /** Calls left this hour as the store reports them (null = not known yet), and the hourly limit. */
-  budget(): { remaining: number | null; limit: number | null };
+  /** Calls left this hour; `blockedUntil` (ms): the store said "stop" (429) until then — none left (ADR 0033). */
+  budget(): { remaining: number | null; limit: number | null; blockedUntil?: number | null };
 }
 
 export interface RunStore {

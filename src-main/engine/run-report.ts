@@ -1,3 +1,4 @@
+import { StoreError } from '../ciashop/store-error';
 import type { ScheduleJob } from '../contract';
 import type { RunStatus } from '../winthor';
 import type { RunCounts } from './run-counts';
@@ -22,6 +23,19 @@ export const summaryLine = (
 ): string => {
   const c = run.counts;
   return `${JOB_LABEL[run.job]} (filial ${run.branch}, execução ${run.runId}): ${status} — lidos ${c.read}, alterados ${c.changed}, enviados ${c.sent}, sem alteração ${c.unchanged}, adiados ${c.deferred}, com falha ${c.failed}, ocultados ${c.hidden}, sem orçamento ${c.starved}, chamadas à loja ${c.storeCalls}.`;
+};
+
+/**
+ * When a run stopped because the store said "stop" (429 with Retry-After: its hourly budget is out), what the
+ * run's message says; null for any other error (ADR 0033).
+ */
+export const storePause = (error: unknown, now: number): string | null => {
+  if (!(error instanceof StoreError) || error.kind !== 'rate_limited') return null;
+  const until = error.retryAfterMs !== undefined ? new Date(now + error.retryAfterMs) : null;
+  const when = until
+    ? ` até ${until.toLocaleTimeString('pt-BR', { hour: '2-digit', minute: '2-digit' })}`
+    : '';
+  return `Limite de chamadas da loja esgotado: a loja respondeu 429 e pediu uma pausa${when}; o que faltou fica para a próxima execução.`;
 };
 
 export const partialMessage = (counts: RunCounts): string => {

@@ -16,6 +16,7 @@ import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
 import { alertStateFile } from './alert-state-file';
 import { createMonitoring, startMonitoringTimers, writeAlertLine } from './monitoring-runtime';
 import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
+import { budgetLeft } from '../ciashop/api-budget';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
@@ -206,7 +207,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       database,
       (branch) => {
         const budget = stores.forBranch(branch).state().budget;
-        return { remaining: budget.remaining, limit: budget.limit };
+        return budgetLeft(budget, budget.remaining);
       },
       () =>
         alerts?.health() ?? {

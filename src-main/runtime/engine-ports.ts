@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SCHEDULE_JOBS, type Branch, type ScheduleJob, type Settings } from '../contract';
-import type { BudgetSnapshot } from '../ciashop/api-budget';
+import { budgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -52,7 +52,13 @@ export const storeKeyOf = (url: string): string =>
  */
 export const budgetForPriorities = (
   budget: BudgetSnapshot,
-): { remaining: number | null; limit: number | null } => {
+): { remaining: number | null; limit: number | null; blockedUntil?: number | null } => {
+  // The store said "stop" (429 + Retry-After): nothing left until then, for every priority (ADR 0033).
+  if (budget.outUntil != null) return budgetLeft(budget, 0);
+  return readingForPriorities(budget);
+};
+
+const readingForPriorities = (budget: BudgetSnapshot): { remaining: number | null; limit: number | null } => {
   // An old reading says nothing about this hour: unknown (the next call reads a fresh one). Without this,
   // a job stopped at its reserve would never call again, and so never learn that the hour renewed.
   if (budget.stale) return { remaining: null, limit: budget.limit };

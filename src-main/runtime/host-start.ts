@@ -2,7 +2,14 @@ import { AppError } from '../shared/app-error';
 import type { Runtime } from './create-runtime';
 import { checkDataFolderVersion } from './data-folder-version';
 import { acquireHostLock, type HostLock, type HostLockHolder } from './host-lock';
-import { bringSchemaUpToDate, type SchemaStartOptions, type SchemaStartOutcome } from './schema-at-start';
+import type { EngineHold } from '../engine/alerts/alert-facts';
+import type { AlertMonitor } from '../engine/alerts/alert-monitor';
+import {
+  bringSchemaUpToDate,
+  SchemaFromNewerVersionError,
+  type SchemaStartOptions,
+  type SchemaStartOutcome,
+} from './schema-at-start';
 
 /** Exit code of a host that found its data folder used by another host (ADR 0306). */
 export const DATA_FOLDER_IN_USE_EXIT_CODE = 4;
@@ -72,27 +79,42 @@ const RECHECK_MS = 60_000;
  * Throws, engine not started, when the schema belongs to a newer version.
  */
 export const startEngineAfterSchemaCheck = async (
-  runtime: Pick<Runtime, 'api' | 'engine'>,
+  runtime: Pick<Runtime, 'api' | 'engine'> & { alerts?: Pick<AlertMonitor, 'engineHeld'> | null },
   options: SchemaStartOptions & { recheckMs?: number; updateWithoutAsking?: boolean },
 ): Promise<SchemaStartOutcome> => {
-  const outcome = await bringSchemaUpToDate(runtime.api, options);
+  // The operator hears of a held engine (alert, tray, Painel) and of its release (ADR 0034).
+  const tell = (hold: EngineHold | null) => {
+    void runtime.alerts?.engineHeld(hold).catch(() => {});
+  };
+  const onHold = (hold: EngineHold) => {
+    options.onHold?.(hold);
+    tell(hold);
+  };
+  const outcome = await bringSchemaUpToDate(runtime.api, { ...options, onHold });
   runtime.engine.start();
-  if (outcome === 'run') return outcome;
+  if (outcome === 'run') {
+    tell(null); // held before a restart (the alerts' state file): released now
+    return outcome;
+  }
   runtime.engine.pause();
   const timer = setInterval(() => {
     void (async () => {
       const again = await bringSchemaUpToDate(runtime.api, {
         log: options.log,
+        onHold,
         // The person was asked at start; a later look never opens a dialog.
         confirm: async () => options.updateWithoutAsking === true,
       }).catch((error: unknown) => {
         options.log('error', (error as Error)?.message ?? String(error));
+        if (error instanceof SchemaFromNewerVersionError)
+          onHold({ reason: 'newer', installed: error.installed, target: error.target });
         return 'hold' as const;
       });
       if (again !== 'run') return;
       clearInterval(timer);
       options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
       runtime.engine.resume();
+      tell(null);
     })();
   }, options.recheckMs ?? RECHECK_MS);
   timer.unref();

@@ -1,4 +1,6 @@
 import type { MonitorHealth, Settings } from '../contract';
+import { budgetLeft } from '../ciashop/api-budget';
+import { SELF_RETRYING } from '../engine/alerts/pending-attention';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { AlertMonitor } from '../engine/alerts/alert-monitor';
 import type { AlertPorts } from '../engine/alerts/alert-ports';
@@ -73,7 +75,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
         throw error;
       }
     },
-    openPendingKinds: () => database.use((db) => openPendingKinds(db)),
+    openPendingKinds: () => database.use((db) => openPendingKinds(db, SELF_RETRYING)),
     pendingsOfKind: (kind, afterId, limit) =>
       database.use((db) =>
         afterId === null
@@ -101,7 +103,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
     budget: (branch) => {
       try {
         const budget = options.stores.forBranch(branch.code).state().budget;
-        return { remaining: budget.remaining, limit: budget.limit };
+        return budgetLeft(budget, budget.remaining);
       } catch {
         return null;
       }

@@ -179,3 +179,57 @@ describe('an engine held at start looks again and resumes by itself', () => {
     expect(calls.length).toBe(looks); // it stopped looking
   });
 });
+
+describe('an engine held by the schema check is told to the operator (ADR 0034)', () => {
+  it('held at start (update declined): the alerts hear why; once the schema is current: released, and the engine resumes', async () => {
+    let installed = 6;
+    const api = {
+      invoke: async (method: string) => {
+        if (method === 'db.install') throw new Error('not here');
+        return { currentVersion: installed, targetVersion: 7, grantTo: null, statements: [] };
+      },
+    } as unknown as Dispatcher;
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const told: Array<unknown> = [];
+    const alerts = { engineHeld: vi.fn(async (hold: unknown) => void told.push(hold)) };
+    const outcome = await startEngineAfterSchemaCheck({ api, engine, alerts } as never, {
+      confirm: async () => false,
+      log: () => {},
+      recheckMs: 20,
+    });
+    expect(outcome).toBe('hold');
+    expect(engine.pause).toHaveBeenCalledTimes(1);
+    expect(told).toEqual([{ reason: 'declined', installed: 6, target: 7 }]);
+    // The minute's looks (no dialog: not updated) keep telling the same hold; the alerts keep one episode.
+    await vi.waitFor(() => expect(told.length).toBeGreaterThan(1));
+    expect(told.at(-1)).toEqual({ reason: 'declined', installed: 6, target: 7 });
+    installed = 7; // the DBA or "Criar Tabelas…" brought it up to date
+    await vi.waitFor(() => expect(engine.resume).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(told.at(-1)).toBeNull());
+  });
+
+  it('a schema of a newer release found on a later look holds it too, with the versions', async () => {
+    let version = 0;
+    const api = {
+      invoke: async () => {
+        if (version === 0) throw new Error('ORA-12541: TNS:no listener');
+        return { currentVersion: version, targetVersion: 7, grantTo: null, statements: [] };
+      },
+    } as unknown as Dispatcher;
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const told: Array<unknown> = [];
+    const alerts = { engineHeld: vi.fn(async (hold: unknown) => void told.push(hold)) };
+    const timer = startEngineAfterSchemaCheck({ api, engine, alerts } as never, {
+      confirm: async () => true,
+      log: () => {},
+      recheckMs: 20,
+    });
+    expect(await timer).toBe('recheck');
+    expect(told).toEqual([]); // the database alert says that one
+    version = 8;
+    await vi.waitFor(() => expect(told).toContainEqual({ reason: 'newer', installed: 8, target: 7 }));
+    expect(engine.resume).not.toHaveBeenCalled();
+    version = 7;
+    await vi.waitFor(() => expect(engine.resume).toHaveBeenCalledTimes(1));
+  });
+});

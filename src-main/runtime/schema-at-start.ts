@@ -1,5 +1,6 @@
 import type { Dispatcher } from '../api/dispatcher';
 import { NEWER_VERSION_EXIT_CODE } from '../config/settings-file';
+import type { EngineHold } from '../engine/alerts/alert-facts';
 import { AppError } from '../shared/app-error';
 
 /** The integration objects (WTC_*) of the configured database, as a host finds them when it starts. */
@@ -26,7 +27,10 @@ const internal = { origin: 'internal' as const };
 export class SchemaFromNewerVersionError extends AppError {
   readonly exitCode = NEWER_VERSION_EXIT_CODE;
 
-  constructor(installed: number, target: number) {
+  constructor(
+    readonly installed: number,
+    readonly target: number,
+  ) {
     super(
       'schema_from_newer_version',
       `As tabelas da integração no banco estão na versão ${installed}, de uma versão mais nova do integrador; esta versão usa a ${target}. Voltar para uma versão anterior não é suportado: a sincronização não foi iniciada e nada foi alterado.`,
@@ -63,6 +67,8 @@ export interface SchemaStartOptions {
   /** Whether to update an outdated schema now: the desktop asks the person, the service says yes. */
   confirm(state: Extract<SchemaAtStart, { kind: 'outdated' }>): Promise<boolean>;
   log: Log;
+  /** The engine stays held, and why (the alerts tell the operator, ADR 0034). */
+  onHold?: (hold: EngineHold) => void;
 }
 
 /**
@@ -106,6 +112,7 @@ export const bringSchemaUpToDate = async (
       'warn',
       `As tabelas da integração precisam ser atualizadas ${from}, e ficam no esquema de outro dono: entregue ao DBA o script de Banco de Dados → "Criar Tabelas / Sequences / Triggers" (visualizar script). A sincronização fica pausada até lá.`,
     );
+    options.onHold?.({ reason: 'owner', installed: state.installed, target: state.target });
     return 'hold';
   }
   if (!(await options.confirm(state))) {
@@ -113,6 +120,7 @@ export const bringSchemaUpToDate = async (
       'warn',
       `Atualização das tabelas da integração ${from} adiada; a sincronização fica pausada. Atualize em Banco de Dados → "Criar Tabelas / Sequences / Triggers".`,
     );
+    options.onHold?.({ reason: 'declined', installed: state.installed, target: state.target });
     return 'hold';
   }
   options.log('info', `Atualizando as tabelas da integração ${from}…`);
@@ -129,6 +137,7 @@ export const bringSchemaUpToDate = async (
       'error',
       `Não foi possível atualizar as tabelas da integração ${from}: ${reason} A sincronização fica pausada; tente de novo em Banco de Dados.`,
     );
+    options.onHold?.({ reason: 'failed', installed: state.installed, target: state.target, detail: reason });
     return 'hold';
   }
 };

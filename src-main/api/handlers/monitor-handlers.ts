@@ -12,7 +12,11 @@ const HOURS = { '24h': 24, '7d': 24 * 7 } as const;
 export const monitorHandlers = (
   settings: SettingsService,
   database: DatabaseService,
-  budgetOf: (branch: string) => { remaining: number | null; limit: number | null },
+  budgetOf: (branch: string) => {
+    remaining: number | null;
+    limit: number | null;
+    blockedUntil?: number | null;
+  },
   health: () => MonitorHealth,
   now: () => Date,
 ): HandlerGroup<'monitor.activity' | 'monitor.health'> => ({
@@ -22,9 +26,14 @@ export const monitorHandlers = (
     const since = new Date(at.getTime() - hours * 3_600_000);
     const branches: BranchActivity[] = [];
     for (const branch of settings.get().branches) {
-      let budget = { remaining: null as number | null, limit: null as number | null };
+      let budget: BranchActivity['budget'] = { remaining: null, limit: null };
       try {
-        budget = budgetOf(branch.code);
+        const left = budgetOf(branch.code);
+        budget = {
+          remaining: left.remaining,
+          limit: left.limit,
+          blockedUntil: left.blockedUntil ? new Date(left.blockedUntil).toISOString() : null,
+        };
       } catch {
         // A branch without a store configured has no budget to show.
       }

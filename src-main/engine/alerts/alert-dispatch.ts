@@ -11,9 +11,12 @@ import type { MailOutbox } from './mail-outbox';
 const HOUR = 3_600_000;
 
 const severityOf = (kind: AlertFacts['kind']): AlertEvent['severity'] =>
-  kind === 'job_recovered' || kind === 'database_recovered'
+  kind === 'job_recovered' || kind === 'database_recovered' || kind === 'engine_released'
     ? 'ok'
-    : kind === 'job_failed' || kind === 'job_still_failing' || kind === 'database_unreachable'
+    : kind === 'job_failed' ||
+        kind === 'job_still_failing' ||
+        kind === 'database_unreachable' ||
+        kind === 'engine_held'
       ? 'error'
       : 'warning';
 
@@ -56,7 +59,8 @@ export const dispatchAlert = async (
   if (options.quiet || !branch?.email.enabled || !branch.email.host) return false;
   const email = branch.email;
   const sent = (state.sent[branch.code] ?? []).filter((t) => t > facts.at.getTime() - HOUR);
-  const recovery = facts.kind === 'job_recovered' || facts.kind === 'database_recovered';
+  const recovery =
+    facts.kind === 'job_recovered' || facts.kind === 'database_recovered' || facts.kind === 'engine_released';
   if (!recovery && sent.length >= email.alerts.maxPerHour) {
     state.suppressed[branch.code] = (state.suppressed[branch.code] ?? 0) + 1;
     state.sent[branch.code] = sent;

@@ -6,6 +6,18 @@ export type AlertKind = AlertEvent['kind'];
 /** A store order cancelled after WinThor imported it: the orders job records this pendência kind (issue #10). */
 export const ORDER_CANCELLED_KIND = 'cancelar_no_winthor';
 
+/**
+ * Why the engine runs nothing after the schema check (ADR 0309, 0034): the integration objects are behind and
+ * the update was declined (`declined`), belongs to the DBA (`owner`) or failed (`failed`); or they are of a
+ * newer version of the integrator (`newer`). `detail`: the failure's own words (pt-BR).
+ */
+export interface EngineHold {
+  reason: 'declined' | 'owner' | 'failed' | 'newer';
+  installed: number;
+  target: number;
+  detail?: string;
+}
+
 /** What a daily summary says about a branch. */
 export interface DailySummaryFacts {
   runs: { ok: number; partial: number; failed: number };
@@ -36,10 +48,14 @@ export interface AlertFacts {
   count?: number;
   /** Store budget. */
   limit?: number | null;
+  /** Store budget: the store answered 429 and asked to wait until then (Retry-After). */
+  until?: Date;
   /** Order cancelled in the store after WinThor imported it. */
   storeOrderId?: string;
   numped?: string | null;
   summary?: DailySummaryFacts;
+  /** The engine held by the schema check, and why. */
+  hold?: EngineHold;
   /** Alerts of this branch not mailed in the last hour (rate limit), told in this one. */
   suppressed?: number;
 }

@@ -15,6 +15,8 @@ const COLOR: Record<string, string> = {
   database_unreachable: '#c92a2a',
   job_recovered: '#2b8a3e',
   database_recovered: '#2b8a3e',
+  engine_held: '#c92a2a',
+  engine_released: '#2b8a3e',
 };
 
 /** The alert as a pt-BR mail, in text and in HTML, with a link to the screen that shows it (ADR 0027). */

@@ -49,7 +49,7 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
   const healths: MonitorHealth[] = [];
   const world = {
     databaseError: null as Error | null,
-    kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number }>,
+    kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number; retrying?: number }>,
     pendings: [] as PendingRecord[],
     budget: { remaining: 500 as number | null, limit: 1000 as number | null },
     mailFailures: 0,
@@ -287,6 +287,84 @@ describe('alerts on state changes (ADR 0027)', () => {
     expect(t.mails[0]?.text).toContain('Mensagem: ORA-12541: TNS:no listener');
     expect(t.mails[1]?.text).toContain('Ficou inacessível por 30 min.');
     expect(t.healths.map((h) => h.level)).toEqual(['error', 'ok']);
+  });
+
+  it('the engine held by the schema check: one alert per episode, red meanwhile, the release told; pt-BR text and fix (ADR 0034)', async () => {
+    const t = setup();
+    const hold = { reason: 'owner' as const, installed: 6, target: 7 };
+    await t.monitor.engineHeld(hold);
+    expect(t.monitor.health()).toMatchObject({
+      level: 'error',
+      summaryRef: { key: 'health.engineHeld', params: { context: 'owner', installed: 6, target: 7 } },
+    });
+    expect(t.monitor.health().summary).toMatch(
+      /^Sincronização parada: as tabelas da integração precisam ser atualizadas pelo DBA \(versão 6 no banco, 7 nesta versão do integrador\) desde /,
+    );
+    // The minute's look again, for an hour: the same episode, nothing told again.
+    for (let i = 0; i < 60; i++) {
+      t.advance(MINUTE);
+      await t.monitor.engineHeld(hold);
+      await t.monitor.tick();
+    }
+    // A restart keeps the episode (the state file): no second alert.
+    const again = new AlertMonitor(t.ports);
+    await again.engineHeld(hold);
+    t.advance(MINUTE);
+    await again.engineHeld(null);
+    expect(t.subjects()).toEqual([
+      'Sincronização parada pela verificação das tabelas da integração',
+      'Sincronização retomada: tabelas da integração em dia',
+    ]);
+    expect(t.events.map((e) => [e.kind, e.severity])).toEqual([
+      ['engine_held', 'error'],
+      ['engine_released', 'ok'],
+    ]);
+    expect(t.mails[0]?.text).toContain('Nenhuma sincronização roda até lá');
+    expect(t.mails[0]?.text).toMatch(/Como resolver: Entregue ao DBA o script de Banco de Dados/);
+    expect(t.mails[0]?.html).toContain('/#/banco-de-dados');
+    expect(t.mails[1]?.text).toContain('Ficou parada por 1 h 1 min.');
+    expect(again.health().level).toBe('ok');
+  });
+
+  it('an update that failed, or a newer schema, says its own words and fix', async () => {
+    const t = setup();
+    await t.monitor.engineHeld({
+      reason: 'failed',
+      installed: 6,
+      target: 7,
+      detail: 'ORA-01031: privilégios insuficientes',
+    });
+    expect(t.mails[0]?.text).toContain(
+      'a atualização das tabelas da integração falhou (versão 6 no banco, 7 nesta versão do integrador)',
+    );
+    expect(t.mails[0]?.text).toContain('Mensagem: ORA-01031: privilégios insuficientes');
+    await t.monitor.engineHeld(null);
+    await t.monitor.engineHeld({ reason: 'newer', installed: 8, target: 7 });
+    expect(t.mails[2]?.text).toMatch(/Como resolver: Instale de novo a versão mais nova do integrador/);
+  });
+
+  it('amber only for pendências a person must fix: not those the engine still retries on its own (ADR 0035)', async () => {
+    const t = setup();
+    t.world.kinds = [{ branch: '1', entity: 'orderStatus', kind: 'status_recusado', count: 4, retrying: 4 }];
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({ level: 'ok' });
+    // Past their first attempts, they are a person's to look at.
+    t.world.kinds = [{ branch: '1', entity: 'orderStatus', kind: 'status_recusado', count: 4, retrying: 1 }];
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({
+      level: 'warning',
+      summaryRef: { key: 'health.pendings', params: { count: 3 } },
+    });
+    t.world.kinds.push({ branch: '1', entity: 'product', kind: 'sem_preco', count: 2 });
+    await t.monitor.tick();
+    expect(t.monitor.health().summaryRef.params).toEqual({ count: 5 });
+    // A run that leaves pendências: the health knows at once, without waiting for the minute's look.
+    t.world.kinds.push({ branch: '1', entity: 'price', kind: 'sem_preco', count: 1 });
+    await t.monitor.runFinished({ ...t.run('partial'), counts: { ...t.run('partial').counts, failed: 1 } });
+    expect(t.monitor.health().summaryRef.params).toEqual({ count: 6 });
+    // A failing job is red whatever the pendências.
+    await t.monitor.runFinished(t.run('failed'));
+    expect(t.monitor.health().level).toBe('error');
   });
 
   it('a new kind of pendência is told once (what is open at the first look is the baseline)', async () => {

@@ -1,11 +1,12 @@
 import type { Branch, MonitorHealth, ScheduleJob, SyncRunEvent } from '../../contract';
 import { smtpServerOf } from '../../mail/smtp-mailer';
-import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts } from './alert-facts';
+import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts, type EngineHold } from './alert-facts';
 import { dispatchAlert } from './alert-dispatch';
 import type { AlertPorts } from './alert-ports';
 import { emptyAlertState, type AlertState } from './alert-state';
 import { budgetEpisode, forgetJobsNotScheduled, newPendingKinds, sameOutage } from './alert-state-rules';
 import { healthOf } from './health';
+import { waitingForPerson } from './pending-attention';
 import { MailOutbox } from './mail-outbox';
 
 const HOUR = 3_600_000;
@@ -40,6 +41,16 @@ export class AlertMonitor {
   /** A run ended (the "sync.run" finished event). Returns when its alert, if any, is posted. */
   async runFinished(event: SyncRunEvent): Promise<void> {
     if (event.phase !== 'finished') return;
+    await this.jobStateChanged(event);
+    // A run that left pendências (or may have closed the ones waiting): the health knows at once, not at the
+    // next minute's look (ADR 0035).
+    if (!this.state.database && (event.counts.failed > 0 || (this.state.waitingForPerson ?? 0) > 0)) {
+      await this.step('pendências', () => this.checkKinds());
+      this.updateHealth();
+    }
+  }
+
+  private async jobStateChanged(event: SyncRunEvent): Promise<void> {
     const key = `${event.branch}|${event.job}`;
     const failing = this.state.jobs[key];
     const now = this.ports.now();
@@ -106,6 +117,36 @@ export class AlertMonitor {
       await this.step('pendências', () => this.checkKinds());
       await this.step('pedidos cancelados', () => this.checkCancelledOrders());
       await this.step('resumo diário', () => this.dailySummaries());
+    }
+    await this.outbox.flush();
+    this.updateHealth();
+  }
+
+  /**
+   * The schema check holds the engine (`hold`) or let it go (null), ADR 0034: one alert per episode — told
+   * to every branch that syncs, by tray and mail —, and one when it runs again.
+   */
+  async engineHeld(hold: EngineHold | null): Promise<void> {
+    const now = this.ports.now();
+    const held = this.state.engineHeld ?? null;
+    if (hold && held) {
+      // The same episode (the minute's look again): the reason is kept up to date, nothing is told again.
+      this.state.engineHeld = { ...held, ...hold };
+      this.save();
+    } else if (hold) {
+      this.state.engineHeld = { since: now.toISOString(), ...hold };
+      this.save();
+      for (const branch of this.watchedBranches())
+        await this.raise({ kind: 'engine_held', since: now, hold, ...this.where(branch.code) });
+    } else if (held) {
+      this.state.engineHeld = null;
+      this.save();
+      for (const branch of this.watchedBranches())
+        await this.raise({
+          kind: 'engine_released',
+          since: new Date(held.since),
+          ...this.where(branch.code),
+        });
     }
     await this.outbox.flush();
     this.updateHealth();
@@ -195,12 +236,18 @@ export class AlertMonitor {
       const news = budgetEpisode(this.state, branch.code, budget.remaining <= 0, this.ports.now());
       this.save();
       if (news)
-        await this.raise({ kind: 'budget_exhausted', limit: budget.limit, ...this.where(branch.code) });
+        await this.raise({
+          kind: 'budget_exhausted',
+          limit: budget.limit,
+          ...(budget.blockedUntil ? { until: new Date(budget.blockedUntil) } : {}),
+          ...this.where(branch.code),
+        });
     }
   }
 
   private async checkKinds(): Promise<void> {
     const open = await this.ports.openPendingKinds();
+    this.state.waitingForPerson = waitingForPerson(open);
     const news = newPendingKinds(this.state, open, this.ports.now());
     this.save();
     if (news === null) return; // first look: what is open now is the baseline, not news

@@ -1,3 +1,5 @@
+import type { EngineHold } from './alert-facts';
+
 /** What the alerts remember between runs and restarts (a file in the data folder, ADR 0027). */
 export interface AlertState {
   version: 1;
@@ -20,6 +22,14 @@ export interface AlertState {
   >;
   /** The WinThor database not answering, since when. */
   database: { since: string; message: string } | null;
+  /** The engine held by the schema check (runs nothing), since when and why; absent in older files: not held. */
+  engineHeld?: {
+    since: string;
+    reason: EngineHold['reason'];
+    installed: number;
+    target: number;
+    detail?: string;
+  } | null;
   /** Branches whose store budget ran out (told once per episode). */
   budgetOut: Record<string, boolean>;
   /**
@@ -31,6 +41,11 @@ export interface AlertState {
   kindsLastSeen?: Record<string, string>;
   /** Open pendências by "branch|entity|kind" as last seen; null until first read (no alert storm on upgrade). */
   kinds: Record<string, number> | null;
+  /**
+   * Of those, how many wait for a person (not the ones the engine still retries on its own, ADR 0035);
+   * absent until the first look of a release that counts them: every open one then.
+   */
+  waitingForPerson?: number;
   /** The last order-cancelled pendência told (per-item alerts go on from there). */
   orderCancelledAfterId: number | null;
   /** Day (YYYY-MM-DD, local) of each branch's last daily summary. */

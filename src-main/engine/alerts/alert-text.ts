@@ -1,5 +1,5 @@
 import { jobLabel } from '../job-runner';
-import type { AlertFacts } from './alert-facts';
+import type { AlertFacts, EngineHold } from './alert-facts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** "05/12/2026 10:02" in the machine's local time (how the operators read WinThor's own times). */
@@ -25,6 +25,32 @@ const ENTITY_LABEL: Record<string, string> = {
   orderStatus: 'posição dos pedidos',
 };
 export const entityLabel = (entity: string): string => ENTITY_LABEL[entity] ?? entity;
+
+/** Why the engine is held, in one pt-BR sentence (health line, tray, mail). */
+export const holdText = (hold: EngineHold): string => {
+  const versions = `versão ${hold.installed} no banco, ${hold.target} nesta versão do integrador`;
+  switch (hold.reason) {
+    case 'declined':
+      return `Sincronização parada: as tabelas da integração precisam ser atualizadas (${versions}) e a atualização foi adiada`;
+    case 'owner':
+      return `Sincronização parada: as tabelas da integração precisam ser atualizadas pelo DBA (${versions})`;
+    case 'failed':
+      return `Sincronização parada: a atualização das tabelas da integração falhou (${versions})`;
+    case 'newer':
+      return `Sincronização parada: as tabelas da integração são de uma versão mais nova do integrador (${versions})`;
+  }
+};
+
+const HOLD_FIX: Record<EngineHold['reason'], string> = {
+  declined:
+    'Em Banco de Dados, use "Criar Tabelas / Sequences / Triggers" num horário calmo do WinThor; o integrador verifica a cada minuto e continua sozinho.',
+  owner:
+    'Entregue ao DBA o script de Banco de Dados → "Criar Tabelas / Sequences / Triggers" (visualizar script) para rodar como dono do esquema; o integrador verifica a cada minuto e continua sozinho.',
+  failed:
+    'Veja o erro em Monitorar → Logs, corrija a causa e use "Criar Tabelas / Sequences / Triggers" em Banco de Dados; o integrador verifica a cada minuto e continua sozinho.',
+  newer:
+    'Instale de novo a versão mais nova do integrador nesta máquina (e em qualquer outra que use este banco); voltar para uma versão anterior não é suportado.',
+};
 
 const where = (facts: AlertFacts) => (facts.branch ? `filial ${facts.branch.code}` : 'integrador');
 
@@ -61,6 +87,10 @@ export const alertTitle = (facts: AlertFacts): string => {
       return `Banco de dados do WinThor inacessível`;
     case 'database_recovered':
       return `Banco de dados do WinThor acessível de novo`;
+    case 'engine_held':
+      return `Sincronização parada pela verificação das tabelas da integração`;
+    case 'engine_released':
+      return `Sincronização retomada: tabelas da integração em dia`;
     case 'order_cancelled_after_import':
       return `Pedido ${facts.storeOrderId} cancelado na loja depois de importado no WinThor (${where(facts)})`;
     case 'daily_summary':
@@ -114,7 +144,9 @@ export const alertLines = (facts: AlertFacts): string[] => {
       break;
     case 'budget_exhausted':
       lines.push(
-        `A loja não aceita mais chamadas nesta hora${facts.limit ? ` (limite de ${facts.limit} por hora)` : ''}: o integrador espera a próxima hora e continua de onde parou.`,
+        facts.until
+          ? `A loja respondeu 429 (limite de chamadas esgotado${facts.limit ? `, ${facts.limit} por hora` : ''}) e pediu uma pausa até ${brDateTime(facts.until)}: o integrador não chama a loja até lá e continua de onde parou.`
+          : `A loja não aceita mais chamadas nesta hora${facts.limit ? ` (limite de ${facts.limit} por hora)` : ''}: o integrador espera a próxima hora e continua de onde parou.`,
       );
       if (items) lines.push(items);
       break;
@@ -124,6 +156,21 @@ export const alertLines = (facts: AlertFacts): string[] => {
       lines.push(
         'Nenhuma sincronização roda enquanto o banco não responde; as alterações do WinThor ficam na fila.',
       );
+      break;
+    case 'engine_held':
+      lines.push(`${holdText(facts.hold!)}.`);
+      lines.push(`Desde: ${brDateTime(facts.since ?? facts.at)}.`);
+      if (facts.hold?.detail) lines.push(`Mensagem: ${facts.hold.detail}`);
+      lines.push(
+        'Nenhuma sincronização roda até lá (pedidos, estoque, preços…); as alterações do WinThor ficam na fila.',
+      );
+      break;
+    case 'engine_released':
+      lines.push(
+        `As tabelas da integração estão em dia: a sincronização voltou a rodar em ${brDateTime(facts.at)}.`,
+      );
+      if (facts.since)
+        lines.push(`Ficou parada por ${brDuration(facts.at.getTime() - facts.since.getTime())}.`);
       break;
     case 'database_recovered':
       lines.push(`O banco respondeu de novo em ${brDateTime(facts.at)}.`);
@@ -159,7 +206,9 @@ export const alertLines = (facts: AlertFacts): string[] => {
       );
       break;
   }
-  const fix = facts.fix ?? DEFAULT_FIX[facts.kind];
+  const fix =
+    facts.fix ??
+    (facts.kind === 'engine_held' && facts.hold ? HOLD_FIX[facts.hold.reason] : DEFAULT_FIX[facts.kind]);
   if (fix) lines.push(`Como resolver: ${fix}`);
   if (facts.suppressed)
     lines.push(
@@ -187,6 +236,8 @@ export const alertLink = (facts: AlertFacts, uiUrl: string): string => {
       return `${base}/#/monitorar/pendencias${query(branch, `kind=${encodeURIComponent(facts.pendingKind ?? '')}`, `text=${encodeURIComponent(facts.storeOrderId ?? '')}`)}`;
     case 'database_unreachable':
     case 'database_recovered':
+    case 'engine_held':
+    case 'engine_released':
       return `${base}/#/banco-de-dados`;
     default:
       return `${base}/#/`;

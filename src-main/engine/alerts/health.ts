@@ -1,10 +1,11 @@
 import { messageRef, type MonitorHealth, type ScheduleJob, type Settings } from '../../contract';
 import { jobLabel } from '../job-runner';
 import type { AlertState } from './alert-state';
-import { brDateTime } from './alert-text';
+import { brDateTime, holdText } from './alert-text';
 
 /**
- * OK / warning / error for the tray and the Painel: error while a job or the database fails; warning while a
+ * OK / warning / error for the tray and the Painel: error while a job or the database fails or the engine is
+ * held by the schema check (ADR 0034); warning while a
  * store's budget is out, alert mails could not be delivered, or pendências wait for a person; OK otherwise.
  */
 export const healthOf = (state: AlertState, settings: Settings, undeliveredMails: number): MonitorHealth => {
@@ -13,6 +14,19 @@ export const healthOf = (state: AlertState, settings: Settings, undeliveredMails
       level: 'error',
       summary: `Banco de dados do WinThor inacessível desde ${brDateTime(new Date(state.database.since))}`,
       summaryRef: messageRef('health.databaseDown', { since: state.database.since }),
+    };
+  }
+  if (state.engineHeld) {
+    const { since, ...hold } = state.engineHeld;
+    return {
+      level: 'error',
+      summary: `${holdText(hold)} desde ${brDateTime(new Date(since))}`,
+      summaryRef: messageRef('health.engineHeld', {
+        context: hold.reason,
+        installed: hold.installed,
+        target: hold.target,
+        since,
+      }),
     };
   }
   const failing = Object.entries(state.jobs).sort(([, a], [, b]) => a.since.localeCompare(b.since));
@@ -48,7 +62,8 @@ export const healthOf = (state: AlertState, settings: Settings, undeliveredMails
       summaryRef: messageRef('health.mailUndelivered', { count: undeliveredMails }),
     };
   }
-  const open = Object.values(state.kinds ?? {}).reduce((sum, n) => sum + n, 0);
+  // Only pendências a person must fix (not those the engine still retries on its own), ADR 0035.
+  const open = state.waitingForPerson ?? Object.values(state.kinds ?? {}).reduce((sum, n) => sum + n, 0);
   if (open > 0) {
     return {
       level: 'warning',

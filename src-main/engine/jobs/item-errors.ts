@@ -1,4 +1,5 @@
 import { StoreError } from '../../ciashop/store-error';
+import type { MessageParams } from '../../contract';
 import type { JobContext } from '../job-context';
 
 /** Store errors that say "the store, not this item": the run stops and every unhandled item stays queued. */
@@ -31,23 +32,24 @@ export const recordItemFailure = async (
   context.counts.failed += 1;
   const storeMessage =
     error instanceof StoreError ? error.message : ((error as Error)?.message ?? String(error));
-  const kind = error instanceof StoreError ? `loja_${error.kind}` : 'erro_envio';
-  await context.data.pendings.record({
-    entity,
-    erpKey,
-    kind,
-    backoff: true,
-    message: `${label}: a loja recusou o envio — ${storeMessage}`,
-    params: {
-      item: label,
-      storeMessage,
-      ...(error instanceof StoreError ? { status: error.status } : {}),
-    },
-    fix:
-      error instanceof StoreError && error.kind === 'conflict'
-        ? 'Já existe na loja um item com o mesmo código ERP; confira o cadastro na loja e remova o duplicado.'
-        : 'Confira os dados do item no WinThor; o integrador tentará de novo na próxima execução.',
-  });
+  const problem: { kind: string; message: string; fix: string; params: MessageParams } =
+    error instanceof StoreError
+      ? {
+          kind: `loja_${error.kind}`,
+          message: `${label}: a loja recusou o envio — ${storeMessage}`,
+          fix:
+            error.kind === 'conflict'
+              ? 'Já existe na loja um item com o mesmo código ERP; confira o cadastro na loja e remova o duplicado.'
+              : 'Confira os dados do item no WinThor; o integrador tentará de novo na próxima execução.',
+          params: { item: label, storeMessage, status: error.status },
+        }
+      : {
+          kind: 'erro_envio',
+          message: `${label}: a loja recusou o envio — ${storeMessage}`,
+          fix: 'Confira os dados do item no WinThor; o integrador tentará de novo na próxima execução.',
+          params: { item: label, storeMessage },
+        };
+  await context.data.pendings.record({ entity, erpKey, backoff: true, ...problem });
   // The line's details keep the store's answer (status, its own codes and words) for Monitorar → Logs.
   context.log('warn', `${label}: não enviado (${storeMessage}).`, {
     entity,

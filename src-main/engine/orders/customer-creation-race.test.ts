@@ -50,9 +50,9 @@ describe('one customer per document, however many orders of that person arrive a
   it('two orders of the same new customer at the same time create it once; the second finds it', async () => {
     const { data, customers } = fakeWinthor();
     const [first, second, other] = await Promise.all([
-      resolveCustomer(data, 'Pedido 1', person('39053344705'), address, []),
-      resolveCustomer(data, 'Pedido 2', person('39053344705'), address, []),
-      resolveCustomer(data, 'Pedido 3', person('11144477735'), address, []),
+      resolveCustomer(data, { kind: 'order', id: '1' }, person('39053344705'), address, []),
+      resolveCustomer(data, { kind: 'order', id: '2' }, person('39053344705'), address, []),
+      resolveCustomer(data, { kind: 'order', id: '3' }, person('11144477735'), address, []),
     ]);
     expect(customers.map((c) => c.document)).toEqual(['39053344705', '11144477735']);
     expect(first).toMatchObject({ ok: true, created: true });

@@ -1,9 +1,15 @@
 import { AppError } from '../../shared/app-error';
 import { CUSTOMER_COLUMN_SIZES, documentDigits, formatDocument, type NewCustomer } from '../../winthor';
-import { formatCep } from './brazil-rules';
-import type { OrderAddress, OrderCustomer, OrderProblem } from './order-input';
-import type { OrderData } from './order-ports';
 import { KeyedQueue } from '../../shared/keyed-queue';
+import { formatCep } from './brazil-rules';
+import {
+  subjectLabel,
+  type OrderAddress,
+  type OrderCustomer,
+  type OrderProblem,
+  type ProblemSubject,
+} from './order-input';
+import type { OrderData } from './order-ports';
 import { fitField } from './text-rules';
 
 export type CustomerResolution =
@@ -64,8 +70,8 @@ export const newCustomerOf = (
  */
 export const resolveCustomer = async (
   data: OrderData,
-  /** Who the messages name: "Pedido 123", "Cliente 5001 da loja". */
-  label: string,
+  /** Who the messages name: an order ("Pedido 123") or a store customer ("Cliente 5001 da loja"). */
+  subject: ProblemSubject,
   customer: OrderCustomer,
   delivery: OrderAddress,
   notes: string[],
@@ -74,7 +80,7 @@ export const resolveCustomer = async (
   // One document at a time in this process: a second order (or the customers job) of the same person waits
   // and then finds the customer the first one created (ADR 0218).
   return CUSTOMER_CREATION.run(documentDigits(customer.document), () =>
-    findOrCreate(data, label, customer, delivery, notes, cgccli),
+    findOrCreate(data, subject, customer, delivery, notes, cgccli),
   );
 };
 
@@ -82,12 +88,13 @@ const CUSTOMER_CREATION = new KeyedQueue();
 
 const findOrCreate = async (
   data: OrderData,
-  label: string,
+  subject: ProblemSubject,
   customer: OrderCustomer,
   delivery: OrderAddress,
   notes: string[],
   cgccli: string,
 ): Promise<CustomerResolution> => {
+  const label = subjectLabel(subject);
   try {
     const found = await data.findCustomer({
       document: customer.document,
@@ -106,6 +113,13 @@ const findOrCreate = async (
           kind: 'cidade_desconhecida',
           message: `${label}: cidade "${delivery.city}/${delivery.state}"${delivery.ibgeCode ? ` (IBGE ${delivery.ibgeCode})` : ''} não cadastrada no WinThor (PCCIDADE.CODIBGE); o cliente novo não foi criado.`,
           fix: `Cadastre a cidade no WinThor com o código IBGE${delivery.ibgeCode ? ` ${delivery.ibgeCode}` : ''} (ou corrija o endereço de entrega na loja); a próxima execução tenta de novo.`,
+          params: {
+            id: subject.id,
+            context: subject.kind === 'order' ? 'order' : 'customer',
+            city: delivery.city,
+            state: delivery.state,
+            ibgeCode: delivery.ibgeCode ?? '-',
+          },
         },
       };
     const defaults = await data.customerDefaults();
@@ -119,6 +133,13 @@ const findOrCreate = async (
           kind: error.code.startsWith('customer_city') ? 'cidade_desconhecida' : 'configuracao',
           message: `${label}: ${error.message}`,
           fix: error.fix ?? 'Corrija a configuração indicada e aguarde a próxima execução.',
+          // WinThor's or the setting's own words: said as they are (pt-BR), after the subject in the UI's language.
+          params: {
+            id: subject.id,
+            context: subject.kind === 'order' ? 'order_detail' : 'customer_detail',
+            detail: error.message,
+            fixDetail: error.fix ?? '',
+          },
         },
       };
     throw error;

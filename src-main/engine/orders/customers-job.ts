@@ -3,7 +3,7 @@ import type { Customer } from '../../ciashop/schemas';
 import { AppError } from '../../shared/app-error';
 import type { Job, JobContext } from '../job-context';
 import { newCustomerOf, resolveCustomer } from './customer-resolution';
-import { readCustomer } from './order-input';
+import { readCustomer, type OrderProblem } from './order-input';
 import { pullFrom } from './orders-job';
 
 export const CUSTOMER_ENTITY = 'customer';
@@ -42,13 +42,21 @@ const applyCustomer = async (context: JobContext, customer: Customer): Promise<v
     context.counts.unchanged += 1;
     return;
   }
-  const fail = async (kind: string, message: string, fix: string) => {
+  const subject = { kind: 'customer', id } as const;
+  const fail = async (problem: OrderProblem) => {
     context.counts.failed += 1;
-    await context.data.pendings.record({ entity: CUSTOMER_ENTITY, erpKey: id, kind, message, fix });
-    context.log('warn', message, { customer: id, kind });
+    await context.data.pendings.record({
+      entity: CUSTOMER_ENTITY,
+      erpKey: id,
+      kind: problem.kind,
+      message: problem.message,
+      fix: problem.fix,
+      params: problem.params,
+    });
+    context.log('warn', problem.message, { customer: id, kind: problem.kind });
   };
-  const read = readCustomer(label, billing, '');
-  if (!read.ok) return fail(read.problem.kind, read.problem.message, read.problem.fix);
+  const read = readCustomer(subject, billing, '');
+  if (!read.ok) return fail(read.problem);
   const data = context.data.orders;
   const notes: string[] = [];
   const address = read.customer.billing;
@@ -65,15 +73,20 @@ const applyCustomer = async (context: JobContext, customer: Customer): Promise<v
       await data.updateCustomer(existing.codcli, newCustomerOf(read.customer, address, notes));
     } catch (error) {
       if (error instanceof AppError && error.code.startsWith('customer_city'))
-        return fail('cidade_desconhecida', `${label}: ${error.message}`, error.fix ?? '');
+        return fail({
+          kind: 'cidade_desconhecida',
+          message: `${label}: ${error.message}`,
+          fix: error.fix ?? '',
+          params: { id, context: 'customer_detail', detail: error.message, fixDetail: error.fix ?? '' },
+        });
       throw error;
     }
     codcli = existing.codcli;
     context.counts.changed += 1;
     context.counts.sent += 1;
   } else {
-    const resolved = await resolveCustomer(data, label, read.customer, address, notes);
-    if (!resolved.ok) return fail(resolved.problem.kind, resolved.problem.message, resolved.problem.fix);
+    const resolved = await resolveCustomer(data, subject, read.customer, address, notes);
+    if (!resolved.ok) return fail(resolved.problem);
     codcli = resolved.codcli;
     if (resolved.created) {
       context.counts.changed += 1;

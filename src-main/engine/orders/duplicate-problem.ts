@@ -17,5 +17,17 @@ export const duplicateProblem = (storeOrderId: string, duplicate: PossibleDuplic
     kind: 'possivel_duplicado',
     message: `Pedido ${storeOrderId}: possível pedido duplicado — ${where}: é ${first}. Não foi gravado de novo.`,
     fix: `Confira ${first} no WinThor. Se for o mesmo pedido, ignore esta pendência; se o endereço da loja mudou (Configurações → Filiais), ele não precisa voltar ao que era: os pedidos novos seguem normalmente.`,
+    params: {
+      storeOrderId,
+      ...(duplicate.numped !== null ? { numped: duplicate.numped } : {}),
+      winthorOrder: duplicate.numped ?? '-',
+      numpedrca: duplicate.numpedrca ?? '-',
+      // What it is in WinThor (an order, our earlier staging, one typed there) and how it was found.
+      context: duplicate.numped !== null ? 'numped' : duplicate.numpedrca !== null ? 'staged' : 'typed',
+      how:
+        duplicate.source === 'integrador'
+          ? '@pendingPart.duplicateByIntegrator'
+          : '@pendingPart.duplicateInWinthor',
+    },
   };
 };

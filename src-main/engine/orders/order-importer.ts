@@ -113,7 +113,7 @@ export class OrderImporter {
     const notes: string[] = [];
     const customer = await resolveCustomer(
       this.data,
-      `Pedido ${input.id}`,
+      { kind: 'order', id: input.id },
       input.customer,
       input.delivery,
       notes,
@@ -128,6 +128,7 @@ export class OrderImporter {
         kind: 'configuracao',
         message: `Pedido ${input.id}: ${error.message}`,
         fix: error.fix ?? 'Informe os parâmetros 4008 a 4013 na rotina 132 e aguarde a próxima execução.',
+        params: { id: input.id, context: 'order_detail', detail: error.message, fixDetail: error.fix ?? '' },
       });
     }
     const staged = buildStagedOrder({
@@ -180,6 +181,7 @@ export class OrderImporter {
       kind: problem.kind,
       message: problem.message,
       fix: problem.fix,
+      params: problem.params,
     });
     context.counts.failed += 1;
     // Logged when it starts waiting or waits for another reason, not again on every run (the pendência

@@ -4,12 +4,27 @@ import type { OrderCodes } from './code-mappings';
 import { toCents } from './money';
 import { hasLetters, latinText } from './text-rules';
 
-/** Why an order cannot go to WinThor now: one pendência, pt-BR, naming the field and the fix. */
+/**
+ * Why an order cannot go to WinThor now: one pendência, pt-BR, naming the field and the fix, with the values
+ * the UI needs to say it in another language (ADR 0025, 0032): `context` picks a variant of the kind's text.
+ */
 export interface OrderProblem {
   kind: string;
   message: string;
   fix: string;
+  params: Record<string, string | number>;
 }
+
+/** Whose data a customer problem is about: an order's billing block, or a customer read from the store. */
+export interface ProblemSubject {
+  kind: 'order' | 'customer';
+  /** The store's order id or customer id. */
+  id: string;
+}
+
+/** "Pedido 123", "Cliente 5001 da loja": who the pt-BR messages name. */
+export const subjectLabel = (subject: ProblemSubject): string =>
+  subject.kind === 'order' ? `Pedido ${subject.id}` : `Cliente ${subject.id} da loja`;
 
 export interface OrderAddress {
   street: string;
@@ -83,50 +98,69 @@ const addressOf = (source: Record<string, unknown>, recipient: string): OrderAdd
   recipient: text(source.recipientName) || recipient,
 });
 
-const problem = (kind: string, message: string, fix: string): { ok: false; problem: OrderProblem } => ({
+const problem = (found: OrderProblem): { ok: false; problem: OrderProblem } => ({
   ok: false,
-  problem: { kind, message, fix },
+  problem: found,
 });
 
 const ORDER_FIX = 'Corrija o pedido na loja (ou o cadastro do cliente) e aguarde a próxima execução.';
 
 export const readCustomer = (
-  /** Who the messages name: "Pedido 123", "Cliente 5001 da loja". */
-  label: string,
+  /** Who the messages name: an order ("Pedido 123") or a store customer ("Cliente 5001 da loja"). */
+  subject: ProblemSubject,
   billing: Record<string, unknown>,
   /** Where the fields are in the store's document: "billing." for an order, "" for a customer. */
   prefix = 'billing.',
 ): { ok: true; customer: OrderCustomer } | { ok: false; problem: OrderProblem } => {
+  const label = subjectLabel(subject);
+  const who = { id: subject.id, context: subject.kind === 'order' ? 'order' : 'customer' };
   const name = latinText(text(billing.name));
   if (!hasLetters(name))
-    return problem(
-      'nome_invalido',
-      `${label}: o nome do cliente (${prefix}name) está vazio ou não tem letras que o WinThor grave ("${text(billing.name)}").`,
-      'Informe na loja o nome do cliente com letras latinas (acentos são aceitos) e aguarde a próxima execução.',
-    );
+    return problem({
+      kind: 'nome_invalido',
+      message: `${label}: o nome do cliente (${prefix}name) está vazio ou não tem letras que o WinThor grave ("${text(billing.name)}").`,
+      fix: 'Informe na loja o nome do cliente com letras latinas (acentos são aceitos) e aguarde a próxima execução.',
+      params: { ...who, field: `${prefix}name`, value: text(billing.name) },
+    });
   const raw = text(billing.documentId);
   const document = digitsOf(raw);
   if (document === '')
-    return problem(
-      'documento_invalido',
-      `${label}: cliente sem CPF/CNPJ (${prefix}documentId).`,
-      'Informe o CPF ou CNPJ do cliente na loja; o WinThor exige o documento para faturar.',
-    );
+    return problem({
+      kind: 'documento_invalido',
+      message: `${label}: cliente sem CPF/CNPJ (${prefix}documentId).`,
+      fix: 'Informe o CPF ou CNPJ do cliente na loja; o WinThor exige o documento para faturar.',
+      params: {
+        id: subject.id,
+        context: subject.kind === 'order' ? 'order_empty' : 'customer_empty',
+        field: `${prefix}documentId`,
+      },
+    });
   const company = document.length === 14;
+  const docType = company ? 'CNPJ' : document.length === 11 ? 'CPF' : 'CPF/CNPJ';
+  const rightLength = document.length === 11 || company;
   if (document.length === 11 ? !isValidCpf(document) : !company || !isValidCnpj(document))
-    return problem(
-      'documento_invalido',
-      `${label}: ${company ? 'CNPJ' : document.length === 11 ? 'CPF' : 'CPF/CNPJ'} inválido "${raw}" (${prefix}documentId): ${document.length === 11 || company ? 'dígito verificador não confere' : `${document.length} dígitos`}.`,
-      'Corrija o CPF (11 dígitos) ou CNPJ (14 dígitos) do cliente na loja e aguarde a próxima execução.',
-    );
+    return problem({
+      kind: 'documento_invalido',
+      message: `${label}: ${docType} inválido "${raw}" (${prefix}documentId): ${rightLength ? 'dígito verificador não confere' : `${document.length} dígitos`}.`,
+      fix: 'Corrija o CPF (11 dígitos) ou CNPJ (14 dígitos) do cliente na loja e aguarde a próxima execução.',
+      params: {
+        ...who,
+        docType,
+        document: raw,
+        field: `${prefix}documentId`,
+        reason: rightLength ? '@pendingPart.checkDigit' : '@pendingPart.digitCount',
+        digits: document.length,
+      },
+    });
   const ieText = text(billing.regionalDocumentId);
   const ieType = text(billing.regionalDocumentType).toUpperCase();
   if (company && ieText === '')
-    return problem(
-      'sem_ie',
-      `${label}: empresa (CNPJ ${raw}) sem inscrição estadual (${prefix}regionalDocumentId).`,
-      'Informe na loja a inscrição estadual da empresa, ou "ISENTO" se ela não tiver, e aguarde a próxima execução.',
-    );
+    return problem({
+      kind: 'sem_ie',
+      message: `${label}: empresa (CNPJ ${raw}) sem inscrição estadual (${prefix}regionalDocumentId).`,
+      fix: 'Informe na loja a inscrição estadual da empresa, ou "ISENTO" se ela não tiver, e aguarde a próxima execução.',
+      params: { ...who, document: raw, field: `${prefix}regionalDocumentId` },
+    });
   const phone = `${digitsOf(text(billing.phoneAreaCode))}${digitsOf(text(billing.phoneNumber) || text(billing.phone))}`;
   return {
     ok: true,
@@ -148,12 +182,14 @@ const checkAddress = (id: string, address: OrderAddress, field: string): OrderPr
       kind: 'cep_invalido',
       message: `Pedido ${id}: CEP de entrega inválido "${address.zip}" (${field}.zipCode): são 8 dígitos.`,
       fix: 'Corrija o CEP do endereço de entrega na loja e aguarde a próxima execução.',
+      params: { storeOrderId: id, zip: address.zip, field: `${field}.zipCode` },
     };
   if (!isValidUf(address.state))
     return {
       kind: 'uf_invalida',
       message: `Pedido ${id}: UF de entrega inválida "${address.state}" (${field}.state).`,
       fix: 'Corrija a UF (sigla do estado, ex.: SP) do endereço de entrega na loja e aguarde a próxima execução.',
+      params: { storeOrderId: id, state: address.state, field: `${field}.state` },
     };
   return null;
 };
@@ -168,35 +204,62 @@ export const readOrder = (
 ): { ok: true; input: OrderInput } | { ok: false; problem: OrderProblem } => {
   const id = String(order.id);
   if (order.orderItems.length === 0)
-    return problem('pedido_sem_itens', `Pedido ${id} sem itens (orderItems).`, ORDER_FIX);
+    return problem({
+      kind: 'pedido_sem_itens',
+      message: `Pedido ${id} sem itens (orderItems).`,
+      fix: ORDER_FIX,
+      params: { storeOrderId: id },
+    });
   const lines: OrderLine[] = [];
   for (const [index, item] of order.orderItems.entries()) {
     const raw = item as Record<string, unknown>;
     const sku = text(raw.erpId) || text(raw.sku);
     const codprod = Number(sku);
     if (!/^\d{1,6}$/.test(sku) || !Number.isInteger(codprod) || codprod <= 0)
-      return problem(
-        'sku_desconhecido',
-        `Pedido ${id}, item ${index + 1}: SKU "${sku || text(raw.variantId)}" não é um código de produto do WinThor (orderItems[${index}].erpId).`,
-        'Cadastre a variação na loja com o código do produto do WinThor (CODPROD) como código ERP e aguarde a próxima execução.',
-      );
+      return problem({
+        kind: 'sku_desconhecido',
+        message: `Pedido ${id}, item ${index + 1}: SKU "${sku || text(raw.variantId)}" não é um código de produto do WinThor (orderItems[${index}].erpId).`,
+        fix: 'Cadastre a variação na loja com o código do produto do WinThor (CODPROD) como código ERP e aguarde a próxima execução.',
+        params: {
+          storeOrderId: id,
+          item: index + 1,
+          sku: sku || text(raw.variantId),
+          field: `orderItems[${index}].erpId`,
+          context: 'notACode',
+        },
+      });
     if (!(item.quantity > 0))
-      return problem(
-        'quantidade_invalida',
-        `Pedido ${id}, item ${index + 1} (produto ${codprod}): quantidade ${item.quantity} (orderItems[${index}].quantity); só quantidades maiores que zero são importadas.`,
-        'Corrija a quantidade do item na loja (ou cancele o pedido) e aguarde a próxima execução.',
-      );
+      return problem({
+        kind: 'quantidade_invalida',
+        message: `Pedido ${id}, item ${index + 1} (produto ${codprod}): quantidade ${item.quantity} (orderItems[${index}].quantity); só quantidades maiores que zero são importadas.`,
+        fix: 'Corrija a quantidade do item na loja (ou cancele o pedido) e aguarde a próxima execução.',
+        params: {
+          storeOrderId: id,
+          item: index + 1,
+          codprod,
+          quantity: item.quantity,
+          field: `orderItems[${index}].quantity`,
+        },
+      });
     const unitPrice = num(item.adjustedPrice) ?? item.price;
     if (!(unitPrice >= 0))
-      return problem(
-        'total_divergente',
-        `Pedido ${id}, item ${index + 1} (produto ${codprod}): preço ${unitPrice} inválido (orderItems[${index}].price).`,
-        ORDER_FIX,
-      );
+      return problem({
+        kind: 'total_divergente',
+        message: `Pedido ${id}, item ${index + 1} (produto ${codprod}): preço ${unitPrice} inválido (orderItems[${index}].price).`,
+        fix: ORDER_FIX,
+        params: {
+          storeOrderId: id,
+          item: index + 1,
+          codprod,
+          price: String(unitPrice),
+          field: `orderItems[${index}].price`,
+          context: 'itemPrice',
+        },
+      });
     lines.push({ seq: index + 1, codprod, sku, quantity: item.quantity, unitPrice });
   }
   const billing = (order.billing ?? {}) as Record<string, unknown>;
-  const customer = readCustomer(`Pedido ${id}`, billing);
+  const customer = readCustomer({ kind: 'order', id }, billing);
   if (!customer.ok) return customer;
   const shipping = order.shippingAddress as Record<string, unknown> | null | undefined;
   const delivery =

@@ -7,9 +7,9 @@ import { formatReais, fromCents, lineCentsOf, spreadDiscount, unitPrice } from '
 import { fitField } from './text-rules';
 
 const MAPPING_KIND = {
-  billing: { kind: 'sem_mapa_cobranca', what: 'forma de pagamento', field: 'payments[0].method' },
-  plans: { kind: 'sem_mapa_plano', what: 'parcelamento', field: 'payments[0].installments' },
-  carriers: { kind: 'sem_mapa_transporte', what: 'forma de envio', field: 'shippingMethod' },
+  billing: { what: 'forma de pagamento', field: 'payments[0].method' },
+  plans: { what: 'parcelamento', field: 'payments[0].installments' },
+  carriers: { what: 'forma de envio', field: 'shippingMethod' },
 } as const;
 
 /** The order's WinThor codes from the branch's mappings, or the pendência naming the screen to use. */
@@ -19,7 +19,13 @@ export const orderCodes = (
 ): { ok: true; codes: ResolvedCodes } | { ok: false; problem: OrderProblem } => {
   const resolution = resolveOrderCodes(input.codes, mappings);
   if (resolution.ok) return resolution;
-  const { kind, what, field } = MAPPING_KIND[resolution.missing];
+  const { what, field } = MAPPING_KIND[resolution.missing];
+  const kind =
+    resolution.missing === 'billing'
+      ? 'sem_mapa_cobranca'
+      : resolution.missing === 'plans'
+        ? 'sem_mapa_plano'
+        : 'sem_mapa_transporte';
   const screen = mappingScreen(resolution.missing);
   if (resolution.invalid !== undefined)
     return {
@@ -28,6 +34,13 @@ export const orderCodes = (
         kind,
         message: `Pedido ${input.id}: o mapeamento de ${what} "${resolution.storeCode}" aponta para o código "${resolution.invalid}", que não é um código numérico do WinThor.`,
         fix: `Em ${screen}, escolha o código do WinThor na lista para "${resolution.storeCode}"; o pedido é importado na execução seguinte.`,
+        params: {
+          storeOrderId: input.id,
+          storeCode: resolution.storeCode,
+          winthorCode: resolution.invalid,
+          field,
+          context: 'notNumeric',
+        },
       },
     };
   return {
@@ -36,9 +49,13 @@ export const orderCodes = (
       kind,
       message: `Pedido ${input.id}: ${what} "${resolution.storeCode || '(vazio)'}" (${field}) sem mapeamento para o WinThor.`,
       fix: `Em ${screen}, mapeie "${resolution.storeCode || '(vazio)'}" para um código do WinThor; o pedido é importado sozinho na próxima execução.`,
+      params: { storeOrderId: input.id, storeCode: resolution.storeCode || '(vazio)', field },
     },
   };
 };
+
+const TOTALS_FIX =
+  'Confira os valores do pedido na loja (itens, frete, descontos, juros) e lance-o no WinThor manualmente se estiver correto; depois ignore a pendência.';
 
 /** An item priced for PCPEDIFV: the unit price after the order's discount, up to 6 decimals. */
 export interface PricedLine {
@@ -69,6 +86,13 @@ export const priceLines = (
           kind: 'sku_desconhecido',
           message: `Pedido ${input.id}, item ${line.seq}: o produto ${line.codprod} (SKU "${line.sku}") não existe no WinThor ou está excluído (PCPRODUT.CODPROD).`,
           fix: 'Confira o código ERP da variação na loja, ou reative o produto no WinThor (rotina 203), e aguarde a próxima execução.',
+          params: {
+            storeOrderId: input.id,
+            item: line.seq,
+            codprod: line.codprod,
+            sku: line.sku,
+            context: 'notInWinthor',
+          },
         },
       };
     const price = prices.get(line.codprod) ?? null;
@@ -79,6 +103,7 @@ export const priceLines = (
           kind: 'produto_sem_preco',
           message: `Pedido ${input.id}, item ${line.seq}: o produto ${line.codprod} não tem preço de venda no WinThor para esta filial (PCTABPR).`,
           fix: 'Informe o preço do produto na região da filial (rotina 201) e aguarde a próxima execução.',
+          params: { storeOrderId: input.id, item: line.seq, codprod: line.codprod },
         },
       };
     const difference = Math.abs(line.unitPrice - price) / price;
@@ -89,26 +114,51 @@ export const priceLines = (
           kind: 'preco_divergente',
           message: `Pedido ${input.id}, item ${line.seq}: produto ${line.codprod} vendido na loja a ${formatReais(Math.round(line.unitPrice * 100))}, e o preço no WinThor é ${formatReais(Math.round(price * 100))} (${(difference * 100).toFixed(1)}% de diferença, limite ${tolerancePercent}%).`,
           fix: 'Confira o preço do produto na loja e no WinThor (ou o limite em Configuração, orders.priceTolerancePercent) e use "reprocessar" na pendência.',
+          params: {
+            storeOrderId: input.id,
+            item: line.seq,
+            codprod: line.codprod,
+            storePrice: formatReais(Math.round(line.unitPrice * 100)),
+            winthorPrice: formatReais(Math.round(price * 100)),
+            difference: (difference * 100).toFixed(1),
+            tolerance: tolerancePercent,
+          },
         },
       };
   }
   const lineCents = input.lines.map((line) => Math.round(line.unitPrice * line.quantity * 100));
   const itemsCents = lineCents.reduce((sum, cents) => sum + cents, 0);
   const discountCents = itemsCents + input.freightCents - input.totalCents;
-  const totalsProblem = (detail: string): { ok: false; problem: OrderProblem } => ({
-    ok: false,
-    problem: {
-      kind: 'total_divergente',
-      message: `Pedido ${input.id}: total da loja ${formatReais(input.totalCents)} não fecha com itens ${formatReais(itemsCents)} + frete ${formatReais(input.freightCents)}: ${detail}`,
-      fix: 'Confira os valores do pedido na loja (itens, frete, descontos, juros) e lance-o no WinThor manualmente se estiver correto; depois ignore a pendência.',
-    },
-  });
+  const totals = {
+    storeOrderId: input.id,
+    total: formatReais(input.totalCents),
+    items: formatReais(itemsCents),
+    freight: formatReais(input.freightCents),
+  };
+  const totalsMessage = (detail: string): string =>
+    `Pedido ${input.id}: total da loja ${totals.total} não fecha com itens ${totals.items} + frete ${totals.freight}: ${detail}`;
   if (discountCents < 0)
-    return totalsProblem(
-      `a loja cobrou ${formatReais(-discountCents)} a mais (juros ou taxa) que o pedido do WinThor não tem onde lançar.`,
-    );
+    return {
+      ok: false,
+      problem: {
+        kind: 'total_divergente',
+        message: totalsMessage(
+          `a loja cobrou ${formatReais(-discountCents)} a mais (juros ou taxa) que o pedido do WinThor não tem onde lançar.`,
+        ),
+        fix: TOTALS_FIX,
+        params: { ...totals, context: 'extraCharge', amount: formatReais(-discountCents) },
+      },
+    };
   if (discountCents > itemsCents)
-    return totalsProblem(`o desconto de ${formatReais(discountCents)} é maior que o valor dos itens.`);
+    return {
+      ok: false,
+      problem: {
+        kind: 'total_divergente',
+        message: totalsMessage(`o desconto de ${formatReais(discountCents)} é maior que o valor dos itens.`),
+        fix: TOTALS_FIX,
+        params: { ...totals, context: 'discountOverItems', amount: formatReais(discountCents) },
+      },
+    };
   const discounted = spreadDiscount(lineCents, discountCents);
   const lines = input.lines.map((line, i) => ({
     seq: line.seq,
@@ -120,9 +170,22 @@ export const priceLines = (
   const winthorCents =
     lines.reduce((sum, line) => sum + lineCentsOf(line.quantity, line.pvenda), 0) + input.freightCents;
   if (winthorCents !== input.totalCents)
-    return totalsProblem(
-      `o desconto de ${formatReais(discountCents)} não se distribui nos itens sem diferença de centavos (WinThor: ${formatReais(winthorCents)}).`,
-    );
+    return {
+      ok: false,
+      problem: {
+        kind: 'total_divergente',
+        message: totalsMessage(
+          `o desconto de ${formatReais(discountCents)} não se distribui nos itens sem diferença de centavos (WinThor: ${formatReais(winthorCents)}).`,
+        ),
+        fix: TOTALS_FIX,
+        params: {
+          ...totals,
+          context: 'cents',
+          amount: formatReais(discountCents),
+          winthorTotal: formatReais(winthorCents),
+        },
+      },
+    };
   return { ok: true, lines };
 };
 

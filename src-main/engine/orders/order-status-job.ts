@@ -61,7 +61,14 @@ const notFoundOrNotAllowed = (error: unknown): boolean =>
 const stopsTheStatusRun = (error: unknown): boolean =>
   stopsTheRun(error) && !(error instanceof StoreError && error.kind === 'server');
 
-const pauseUnsupported = async (context: JobContext, detail: string): Promise<void> => {
+/** Why the store is taken not to accept status updates: `found` = the order exists, `unknown` = N orders in a row. */
+type UnsupportedReason = 'found' | 'unknown';
+
+const pauseUnsupported = async (context: JobContext, reason: UnsupportedReason): Promise<void> => {
+  const detail =
+    reason === 'found'
+      ? 'o pedido existe (GET orders/{id}) mas a atualização de status respondeu 404/405'
+      : `${UNSUPPORTED_AFTER} pedidos seguidos responderam 404/405`;
   await context.data.orders.setCursor(STATUS_UNSUPPORTED_CURSOR, context.now().toISOString());
   await context.data.pendings.record({
     entity: ORDER_STATUS_ENTITY,
@@ -69,6 +76,7 @@ const pauseUnsupported = async (context: JobContext, detail: string): Promise<vo
     kind: 'status_nao_suportado',
     message: `A loja não aceita o envio da posição dos pedidos (${detail}); a posição, a nota fiscal e a chave da NF-e não chegam à loja.`,
     fix: 'Confirme com a TOTVS o endereço da atualização de status de pedidos da sua loja (ADR 0205); o integrador tenta de novo uma vez por dia ou ao usar "reprocessar" nesta pendência.',
+    params: { context: reason === 'found' ? 'found' : 'unknown', orders: UNSUPPORTED_AFTER },
     nextAttemptAt: new Date(context.now().getTime() + RETRY_UNSUPPORTED_MS),
   });
   context.counts.failed += 1;
@@ -150,7 +158,12 @@ const sendStatus = async (
       kind: 'status_recusado',
       message: `Pedido ${id}: a loja recusou a posição ${update.status}${httpStatus ? ` (HTTP ${httpStatus})` : ''} — ${(error as Error).message}`,
       fix: 'Confira o pedido na loja; o integrador tenta de novo com intervalos crescentes (5 min, dobrando até um dia), ou use "reprocessar" nesta pendência.',
-      params: { storeOrderId: id, status: update.status, ...(httpStatus ? { httpStatus } : {}) },
+      params: {
+        storeOrderId: id,
+        status: update.status,
+        httpStatus: httpStatus ?? '-',
+        storeMessage: (error as Error).message,
+      },
       backoff: true,
     });
     return 'failed';
@@ -228,15 +241,12 @@ export const orderStatusJob: Job = async (context) => {
       if (outcome === 'sent' || outcome === 'failed') unknownInARow = 0;
       if (outcome === 'unknown_order') unknownInARow += 1;
       if (outcome === 'unsupported') {
-        await pauseUnsupported(
-          context,
-          'o pedido existe (GET orders/{id}) mas a atualização de status respondeu 404/405',
-        );
+        await pauseUnsupported(context, 'found');
         accepting = false;
         break;
       }
       if (unknownInARow >= UNSUPPORTED_AFTER) {
-        await pauseUnsupported(context, `${UNSUPPORTED_AFTER} pedidos seguidos responderam 404/405`);
+        await pauseUnsupported(context, 'unknown');
         accepting = false;
         break;
       }

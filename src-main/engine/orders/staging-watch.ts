@@ -75,6 +75,8 @@ export const watchStaged = async (context: JobContext): Promise<void> => {
         kind: 'rejeitado_winthor',
         message,
         fix: 'Corrija a causa no WinThor (cliente, produto, crédito, estoque…) e use "reprocessar" nesta pendência: o pedido é gravado de novo para importação, sem duplicar.',
+        // WinThor's own reason (OBSERVACAO_PC) is said as WinThor wrote it.
+        params: { storeOrderId: record.storeOrderId, reason: reason || '-' },
       });
       context.counts.failed += 1;
       context.log('warn', message, { order: record.storeOrderId });
@@ -85,6 +87,7 @@ export const watchStaged = async (context: JobContext): Promise<void> => {
         kind: 'staging_ausente',
         message: `Pedido ${record.storeOrderId}: o registro gravado para importação (PCPEDCFV, NUMPEDRCA ${record.id}) não existe mais no WinThor.`,
         fix: 'Verifique com o suporte do WinThor quem removeu o registro; confira se o pedido foi lançado à mão antes de lançá-lo de novo.',
+        params: { storeOrderId: record.storeOrderId, numpedrca: record.id },
       });
       context.counts.failed += 1;
     }

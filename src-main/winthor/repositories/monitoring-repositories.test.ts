@@ -112,6 +112,16 @@ describe('pendências: parameters, history, ignore and retry (schema version 7)'
     );
   });
 
+  it('counts, by kind, the open pendências of self-retrying kinds still in their first attempts (ADR 0035)', async () => {
+    const sending = (key: string) => problem(key, { kind: 'erro_envio', message: 'erro', backoff: true });
+    await recordPending(db, sending('50'), at(0)); // 1 attempt
+    for (let i = 0; i < 3; i++) await recordPending(db, sending('51'), at(i)); // 3 attempts
+    await recordPending(db, problem('52'), at(0)); // sem_preco: a person's from the start
+    const rows = await openPendingKinds(db, { kinds: ['erro_envio', 'status_recusado'], belowAttempts: 3 });
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'erro_envio', count: 2, retrying: 1 }));
+    expect(rows).toContainEqual(expect.objectContaining({ kind: 'sem_preco', count: 1, retrying: 0 }));
+  });
+
   it('filters by kind, state, period and text (the key exactly, or words of the message), newest first, paged', async () => {
     await recordPending(db, problem('40'), at(0));
     await recordPending(db, problem('41', { message: 'Produto 41 com 100% de desconto_x' }), at(10));

@@ -112,22 +112,47 @@ export const groupPendings = async (db: DbSession, filter: PendingFilter = {}): 
   }));
 };
 
-/** Open pendências of every branch by kind, with the first and last one (alerts: "a new kind"). */
+/**
+ * Open pendências of every branch by kind, with the first and last one (alerts: "a new kind"). With
+ * `selfRetrying`, each row also counts its pendências of those kinds still in their first attempts (below
+ * `belowAttempts`): the engine retries them on its own, no person needed yet (ADR 0035). That second count
+ * reads only the rows of those kinds (index on STATUS, BRANCH, ENTITY, ERROR_KIND), not every open one.
+ */
 export const openPendingKinds = async (
   db: DbSession,
-): Promise<Array<{ branch: string; entity: string; kind: string; count: number; maxId: number }>> => {
+  selfRetrying?: { kinds: readonly string[]; belowAttempts: number },
+): Promise<
+  Array<{ branch: string; entity: string; kind: string; count: number; maxId: number; retrying: number }>
+> => {
   const rows = await db.query(
     `SELECT WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N,
             MAX(WTC_PENDING.ID) AS MAX_ID
        FROM WTC_PENDING WHERE WTC_PENDING.STATUS = 'open'
       GROUP BY WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND`,
   );
+  const retrying = new Map<string, number>();
+  if (selfRetrying && selfRetrying.kinds.length > 0) {
+    const binds: Record<string, string | number> = { below: selfRetrying.belowAttempts };
+    selfRetrying.kinds.forEach((kind, i) => (binds[`k${i}`] = kind));
+    const early = await db.query(
+      `SELECT WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND, COUNT(*) AS N
+         FROM WTC_PENDING
+        WHERE WTC_PENDING.STATUS = 'open'
+          AND WTC_PENDING.ERROR_KIND IN (${selfRetrying.kinds.map((_, i) => `:k${i}`).join(', ')})
+          AND WTC_PENDING.ATTEMPTS < :below
+        GROUP BY WTC_PENDING.BRANCH, WTC_PENDING.ENTITY, WTC_PENDING.ERROR_KIND`,
+      binds,
+    );
+    for (const row of early)
+      retrying.set(`${toText(row.BRANCH)}|${toText(row.ENTITY)}|${toText(row.ERROR_KIND)}`, toNumber(row.N));
+  }
   return rows.map((row) => ({
     branch: toText(row.BRANCH),
     entity: toText(row.ENTITY),
     kind: toText(row.ERROR_KIND),
     count: toNumber(row.N),
     maxId: toNumber(row.MAX_ID),
+    retrying: retrying.get(`${toText(row.BRANCH)}|${toText(row.ENTITY)}|${toText(row.ERROR_KIND)}`) ?? 0,
   }));
 };
 

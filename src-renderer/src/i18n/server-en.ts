@@ -180,6 +180,87 @@ export const serverEn = {
     erro_importacao: 'Order {{storeOrderId}}: error writing it to WinThor — {{error}}',
     status_pedido_desconhecido:
       'Order {{storeOrderId}}: the store did not find the order (GET orders/{{storeOrderId}} answered 404); status {{status}} was not sent.',
+    status_recusado:
+      'Order {{storeOrderId}}: the store refused status {{status}} (HTTP {{httpStatus}}) — {{storeMessage}}',
+    status_nao_suportado:
+      'The store does not accept order status updates ({{orders}} orders in a row answered 404/405); the status, the invoice and the NF-e key do not reach the store.',
+    rastreio_recusado:
+      'The store refused the tracking code sent with the order status ({{detail}}); the status and the invoice are sent without it.',
+    status_nao_suportado_found:
+      'The store does not accept order status updates (the order exists — GET orders/{id} — but the status update answered 404/405); the status, the invoice and the NF-e key do not reach the store.',
+    rejeitado_winthor: 'Order {{storeOrderId}} rejected by WinThor’s import: {{reason}}.',
+    staging_ausente:
+      'Order {{storeOrderId}}: the record written for import (PCPEDCFV, NUMPEDRCA {{numpedrca}}) no longer exists in WinThor.',
+    pedido_sem_itens: 'Order {{storeOrderId}} has no items (orderItems).',
+    sku_desconhecido:
+      'Order {{storeOrderId}}, item {{item}}: product {{codprod}} (SKU "{{sku}}") does not exist in WinThor or is deleted (PCPRODUT.CODPROD).',
+    sku_desconhecido_notACode:
+      'Order {{storeOrderId}}, item {{item}}: SKU "{{sku}}" is not a WinThor product code ({{field}}).',
+    quantidade_invalida:
+      'Order {{storeOrderId}}, item {{item}} (product {{codprod}}): quantity {{quantity}} ({{field}}); only quantities above zero are imported.',
+    produto_sem_preco:
+      'Order {{storeOrderId}}, item {{item}}: product {{codprod}} has no sale price in WinThor for this branch (PCTABPR).',
+    preco_divergente:
+      'Order {{storeOrderId}}, item {{item}}: product {{codprod}} sold in the store at {{storePrice}}, and the WinThor price is {{winthorPrice}} ({{difference}}% apart, limit {{tolerance}}%).',
+    total_divergente:
+      'Order {{storeOrderId}}: the store total {{total}} does not match items {{items}} + freight {{freight}}.',
+    total_divergente_extraCharge:
+      'Order {{storeOrderId}}: the store total {{total}} does not match items {{items}} + freight {{freight}}: the store charged {{amount}} more (interest or a fee) that the WinThor order has no place for.',
+    total_divergente_discountOverItems:
+      'Order {{storeOrderId}}: the store total {{total}} does not match items {{items}} + freight {{freight}}: the discount of {{amount}} is larger than the items’ value.',
+    total_divergente_cents:
+      'Order {{storeOrderId}}: the store total {{total}} does not match items {{items}} + freight {{freight}}: the discount of {{amount}} cannot be spread over the items without a difference in cents (WinThor: {{winthorTotal}}).',
+    total_divergente_itemPrice:
+      'Order {{storeOrderId}}, item {{item}} (product {{codprod}}): invalid price {{price}} ({{field}}).',
+    sem_mapa_cobranca:
+      'Order {{storeOrderId}}: payment method "{{storeCode}}" ({{field}}) has no mapping to WinThor.',
+    sem_mapa_cobranca_notNumeric:
+      'Order {{storeOrderId}}: the payment method mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
+    sem_mapa_plano:
+      'Order {{storeOrderId}}: installments "{{storeCode}}" ({{field}}) have no mapping to WinThor.',
+    sem_mapa_plano_notNumeric:
+      'Order {{storeOrderId}}: the installments mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
+    sem_mapa_transporte:
+      'Order {{storeOrderId}}: shipping method "{{storeCode}}" ({{field}}) has no mapping to WinThor.',
+    sem_mapa_transporte_notNumeric:
+      'Order {{storeOrderId}}: the shipping method mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
+    possivel_duplicado:
+      'Order {{storeOrderId}}: possible duplicate — {{how}}: it is an order already entered in WinThor. It was not written again.',
+    possivel_duplicado_numped:
+      'Order {{storeOrderId}}: possible duplicate — {{how}}: it is WinThor order {{winthorOrder}}. It was not written again.',
+    possivel_duplicado_staged:
+      'Order {{storeOrderId}}: possible duplicate — {{how}}: it is the record waiting for WinThor’s import (PCPEDCFV, NUMPEDRCA {{numpedrca}}). It was not written again.',
+    nome_invalido:
+      'Order {{id}}: the customer’s name ({{field}}) is empty or has no letters WinThor can store ("{{value}}").',
+    nome_invalido_customer:
+      'Store customer {{id}}: the name ({{field}}) is empty or has no letters WinThor can store ("{{value}}").',
+    documento_invalido: 'Order {{id}}: invalid {{docType}} "{{document}}" ({{field}}): {{reason}}.',
+    documento_invalido_customer:
+      'Store customer {{id}}: invalid {{docType}} "{{document}}" ({{field}}): {{reason}}.',
+    documento_invalido_order_empty: 'Order {{id}}: customer without CPF/CNPJ ({{field}}).',
+    documento_invalido_customer_empty: 'Store customer {{id}}: no CPF/CNPJ ({{field}}).',
+    sem_ie: 'Order {{id}}: company (CNPJ {{document}}) without a state registration ({{field}}).',
+    sem_ie_customer:
+      'Store customer {{id}}: company (CNPJ {{document}}) without a state registration ({{field}}).',
+    cep_invalido: 'Order {{storeOrderId}}: invalid delivery CEP "{{zip}}" ({{field}}): it has 8 digits.',
+    uf_invalida: 'Order {{storeOrderId}}: invalid delivery state "{{state}}" ({{field}}).',
+    cidade_desconhecida:
+      'Order {{id}}: city "{{city}}/{{state}}" (IBGE {{ibgeCode}}) is not registered in WinThor (PCCIDADE.CODIBGE); the new customer was not created.',
+    cidade_desconhecida_customer:
+      'Store customer {{id}}: city "{{city}}/{{state}}" (IBGE {{ibgeCode}}) is not registered in WinThor (PCCIDADE.CODIBGE); the customer was not created.',
+    cidade_desconhecida_order_detail: 'Order {{id}}: {{detail}}',
+    cidade_desconhecida_customer_detail: 'Store customer {{id}}: {{detail}}',
+    configuracao: 'Order {{id}}: {{detail}}',
+    configuracao_customer_detail: 'Store customer {{id}}: {{detail}}',
+  },
+  /** Parts of a pendência's text named by a parameter ("@pendingPart.checkDigit"). */
+  pendingPart: {
+    checkDigit: 'the check digit does not match',
+    digitCount: 'wrong number of digits',
+    duplicateByIntegrator:
+      'it was written before for the same customer and total, with the store address written differently',
+    duplicateInWinthor:
+      'WinThor already has it with the same store order number (NUMPEDCLI), sales rep and customer',
   },
   pendingFix: {
     sem_nome: 'Enter the product description in the WinThor product register (routine 203).',
@@ -196,12 +277,76 @@ export const serverEn = {
     loja_conflict:
       'The store already has an item with the same ERP code; check the store register and remove the duplicate.',
     loja_bad_request: 'Check the item’s data in WinThor; the integrator retries on the next run.',
+    loja_not_found: 'Check the item’s data in WinThor; the integrator retries on the next run.',
+    erro_envio: 'Check the item’s data in WinThor; the integrator retries on the next run.',
     pedido_invalido:
       'Correct the field "{{field}}" of the order in the store (or ask TOTVS); when the order changes in the store, or with "Re-read orders" from its date, it is read again.',
     erro_importacao:
       'Check the cause in WinThor (customer register, parameters, required fields); the integrator retries at growing intervals, or use "reprocess" on this pending item.',
     status_pedido_desconhecido:
       'Check whether the order exists in the store (it may have been removed); the integrator retries at growing intervals, or use "reprocess".',
+    status_recusado:
+      'Check the order in the store; the integrator retries at growing intervals (5 min, doubling up to a day), or use "reprocess" on this pending item.',
+    rastreio_recusado:
+      'Confirm with TOTVS the tracking field of your store\'s status update (ADR 0216); the integrator tries to send tracking again once a day, or when you use "reprocess" on this pending item.',
+    status_nao_suportado:
+      'Confirm with TOTVS the order status update address of your store (ADR 0205); the integrator tries again once a day or when you use "reprocess" on this pending item.',
+    rejeitado_winthor:
+      'Fix the cause in WinThor (customer, product, credit, stock…) and use "reprocess" on this pending item: the order is written again for import, without a duplicate.',
+    staging_ausente:
+      'Ask WinThor support who removed the record; check whether the order was entered by hand before entering it again.',
+    pedido_sem_itens: 'Correct the order in the store (or the customer register) and wait for the next run.',
+    sku_desconhecido:
+      'Check the variant’s ERP code in the store, or reactivate the product in WinThor (routine 203), and wait for the next run.',
+    sku_desconhecido_notACode:
+      'Register the variant in the store with the WinThor product code (CODPROD) as its ERP code and wait for the next run.',
+    quantidade_invalida:
+      'Correct the item’s quantity in the store (or cancel the order) and wait for the next run.',
+    produto_sem_preco:
+      'Enter the product’s price in the branch’s region (routine 201) and wait for the next run.',
+    preco_divergente:
+      'Check the product’s price in the store and in WinThor (or the limit in Settings, orders.priceTolerancePercent) and use "reprocess" on the pending item.',
+    total_divergente:
+      'Check the order’s values in the store (items, freight, discounts, interest) and enter it in WinThor by hand if it is right; then ignore the pending item.',
+    total_divergente_itemPrice:
+      'Correct the order in the store (or the customer register) and wait for the next run.',
+    sem_mapa_cobranca:
+      'In Registers → Billing types, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_cobranca_notNumeric:
+      'In Registers → Billing types, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
+    sem_mapa_plano:
+      'In Registers → Payment plans, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_plano_notNumeric:
+      'In Registers → Payment plans, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
+    sem_mapa_transporte:
+      'In Registers → Carriers, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_transporte_notNumeric:
+      'In Registers → Carriers, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
+    possivel_duplicado:
+      'Check the order in WinThor. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+    possivel_duplicado_numped:
+      'Check WinThor order {{winthorOrder}}. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+    possivel_duplicado_staged:
+      'Check the record waiting for import (NUMPEDRCA {{numpedrca}}) in WinThor. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+    nome_invalido:
+      'Enter the customer’s name in the store in Latin letters (accents are accepted) and wait for the next run.',
+    documento_invalido:
+      'Correct the customer’s CPF (11 digits) or CNPJ (14 digits) in the store and wait for the next run.',
+    documento_invalido_order_empty:
+      'Enter the customer’s CPF or CNPJ in the store; WinThor needs the document to invoice.',
+    documento_invalido_customer_empty:
+      'Enter the customer’s CPF or CNPJ in the store; WinThor needs the document to invoice.',
+    sem_ie:
+      'Enter the company’s state registration in the store, or "ISENTO" if it has none, and wait for the next run.',
+    cep_invalido: 'Correct the delivery address’s CEP in the store and wait for the next run.',
+    uf_invalida:
+      'Correct the state (its abbreviation, e.g. SP) of the delivery address in the store and wait for the next run.',
+    cidade_desconhecida:
+      'Register the city in WinThor with IBGE code {{ibgeCode}} (or correct the delivery address in the store); the next run tries again.',
+    cidade_desconhecida_order_detail: '{{fixDetail}}',
+    cidade_desconhecida_customer_detail: '{{fixDetail}}',
+    configuracao: '{{fixDetail}}',
+    configuracao_customer_detail: '{{fixDetail}}',
   },
   pendings: {
     retryPaused:
@@ -214,6 +359,16 @@ export const serverEn = {
     ok: 'All up to date',
     off: 'Alerts off in this mode',
     databaseDown: 'WinThor database unreachable since {{since, datetime}}',
+    engineHeld:
+      'Sync stopped: the integration tables need an update (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_declined:
+      'Sync stopped: the integration tables need an update (version {{installed}} in the database, {{target}} in this release) and it was postponed, since {{since, datetime}}',
+    engineHeld_owner:
+      'Sync stopped: the DBA must update the integration tables (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_failed:
+      'Sync stopped: the update of the integration tables failed (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeld_newer:
+      'Sync stopped: the integration tables belong to a newer release of the integrator (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
     jobFailing: 'Failing: {{job}} (branch {{branch}}) since {{since, datetime}}',
     budgetOut: 'Store call limit used up this hour (branch {{branches}})',
     mailUndelivered: '{{count}} alert e-mail(s) could not be sent (see Monitor → Logs)',

@@ -22,7 +22,37 @@ describe('server messages in the UI language (ADR 0025)', () => {
         params: { job: 'prices', branch: '1', since: '2026-12-05T13:00:00.000Z' },
       }),
     ).toMatch(/^Failing: Prices \(branch 1\) since /);
+    expect(
+      serverText(i18n, 'x', {
+        key: 'health.engineHeld',
+        params: { context: 'owner', installed: 6, target: 7, since: '2026-12-05T13:00:00.000Z' },
+      }),
+    ).toMatch(
+      /^Sync stopped: the DBA must update the integration tables \(version 6 in the database, 7 in this release\) since /,
+    );
     expect(serverText(i18n, 'Texto do servidor', { key: 'pending.um_tipo_novo' })).toBe('Texto do servidor');
+    // A pendência of an older release, without the values its English words need: its pt-BR text, no holes.
+    expect(
+      serverText(i18n, 'Pedido 7 rejeitado pelo WinThor: cliente bloqueado.', {
+        key: 'pending.rejeitado_winthor',
+        params: { key: '7' },
+      }),
+    ).toBe('Pedido 7 rejeitado pelo WinThor: cliente bloqueado.');
+    // With them, English, in the variant the values name (i18next's context).
+    expect(
+      serverText(i18n, 'x', {
+        key: 'pending.documento_invalido',
+        params: {
+          id: '7',
+          context: 'customer',
+          docType: 'CPF',
+          document: '123',
+          field: 'documentId',
+          reason: '@pendingPart.digitCount',
+          digits: 3,
+        },
+      }),
+    ).toBe('Store customer 7: invalid CPF "123" (documentId): wrong number of digits.');
     expect(serverText(i18n, 'Sem chave')).toBe('Sem chave');
     await i18n.changeLanguage('pt-BR');
   });

@@ -36,13 +36,19 @@ const resolveParams = (i18n: I18n, params: Params | undefined): Record<string, u
     }),
   );
 
+/** What i18next leaves of a placeholder without its value. */
+const UNFILLED = /\{\{\s*[\w.]+\s*(,[^}]*)?\}\}/;
+
 /**
  * A server message in the UI's language (ADR 0025): pt-BR shows the server's own text; another language
- * renders the key when it has words for it, and the pt-BR text otherwise.
+ * renders the key when it has words for it, and the pt-BR text otherwise — also when the message lacks a
+ * value its words need (a pendência recorded by an older release, say): never a sentence with a hole
+ * (ADR 0032).
  */
 export const serverText = (i18n: I18n, text: string, ref?: MessageRef | null): string => {
   if (!ref || i18n.language === 'pt-BR' || !i18n.exists(ref.key, { ns: 'server' })) return text;
-  return i18n.t(ref.key, { ns: 'server', ...resolveParams(i18n, ref.params) });
+  const said = i18n.t(ref.key, { ns: 'server', ...resolveParams(i18n, ref.params) });
+  return UNFILLED.test(said) ? text : said;
 };
 
 /** One problem of a refused input in the UI's language: our own key, or zod's own words for its code. */

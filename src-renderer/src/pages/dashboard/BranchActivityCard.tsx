@@ -85,6 +85,11 @@ export const BranchActivityCard = ({
               {t('activity.budgetUnknown')}
             </Text>
           )}
+          {activity.budget.blockedUntil && (
+            <Text size="sm" c="orange" data-testid={`budget-blocked-${activity.branch}`}>
+              {t('activity.budgetBlocked', { until: new Date(activity.budget.blockedUntil) })}
+            </Text>
+          )}
           <Text size="sm" fw={500} mt="xs">
             {t('activity.openPendings')}
           </Text>
