@@ -25,6 +25,8 @@ export interface SetupSources {
   storeCodes(branch: string, kind: MappingKind): Promise<StoreCodesResult>;
   /** The latest run of each job of the branch (empty when the integration's tables are not there). */
   latestRuns(branch: string): Promise<RunRecord[]>;
+  /** The branch's scheduled catalogue waits for its first-sync preview (ADR 0406). */
+  catalogueHeld(branch: string): Promise<boolean>;
 }
 
 /**
@@ -78,6 +80,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       detail: connection
         ? `${connection.detail}${!connected && connection.fix ? ` ${connection.fix}` : ''}`
         : '',
+      ...(connected && connection?.detailRef ? { detailRef: connection.detailRef } : {}),
     };
     if (connected) checks = report.checks;
   }
@@ -103,6 +106,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     let mappingProblem: string | null = null;
     let previewSeen = false;
     let firstSyncRun = false;
+    let catalogueHeld = false;
     if (ready && database.ok) {
       const reads = Promise.all(
         MAPPING_KINDS.map((kind) =>
@@ -123,6 +127,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       } else mappingProblem = STILL_READING;
       previewSeen = marks.previewSeen[branch.code] === target;
       firstSyncRun = synced;
+      catalogueHeld = !previewSeen && (await sources.catalogueHeld(branch.code).catch(() => false));
     }
     const email = branch.email;
     const emailSet = !!email.host && !!email.from;
@@ -139,6 +144,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       mailTested: emailSet && marks.mailTested[branch.code] === smtpPasswordTarget(email),
       previewSeen,
       firstSyncRun,
+      catalogueHeld,
     });
   }
   return { demo: sources.demo, database, checks, branches };
