@@ -9,6 +9,7 @@ import {
 } from '../contract';
 import { smtpPasswordTarget, storeTokenTarget } from '../contract/secret-targets';
 import type { BranchFacts, SetupFacts } from '../engine/setup/setup-facts';
+import { HELD_UNTIL_PREVIEW } from '../engine/setup/first-sync-hold';
 import type { RunRecord } from '../winthor';
 import type { SetupMarks } from './setup-marks-file';
 
@@ -93,12 +94,15 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     const target = storeTokenTarget(branch.store.url);
     // A branch that already synced with this store counts as tested (an install upgraded from a version
     // without marks, restored settings): the guide must never stop a working installation.
-    const synced =
+    const finished =
       storeConfigured && database.ok
-        ? (await sources.latestRuns(branch.code).catch(() => [])).some(
+        ? (await sources.latestRuns(branch.code).catch(() => [])).filter(
             (run) => run.status === 'ok' || run.status === 'partial',
           )
-        : false;
+        : [];
+    const synced = finished.length > 0;
+    // Step 8's first sync is the catalogue's: orders run before it and are never held (ADR 0406).
+    const catalogueRun = finished.some((run) => HELD_UNTIL_PREVIEW.has(run.job as ScheduleJob));
     const storeTested = storeConfigured && (marks.storeTested[branch.code] === target || synced);
     const storeProblem = storeProblemOf(state);
     const ready = branch.enabled && storeTested && !storeProblem;
@@ -126,7 +130,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
         }
       } else mappingProblem = STILL_READING;
       previewSeen = marks.previewSeen[branch.code] === target;
-      firstSyncRun = synced;
+      firstSyncRun = catalogueRun;
       catalogueHeld = !previewSeen && (await sources.catalogueHeld(branch.code).catch(() => false));
     }
     const email = branch.email;

@@ -12,6 +12,7 @@ import {
   Text,
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncPreview } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -172,6 +173,13 @@ export const PreviewModal = ({
   const setup = useApiQuery('setup.status', {}, { enabled: opened });
   const status = useApiQuery('app.status', {}, { enabled: opened });
   const firstSyncOpen = setup.data?.steps.some((step) => step.id === 'firstSync' && step.state !== 'done');
+  // Offered from the moment the preview opens with step 8 open, until it closes: opening the preview
+  // releases the held catalogue, whose first run may end (closing step 8) while the person still reads.
+  const [offerStart, setOfferStart] = useState(false);
+  useEffect(() => {
+    if (!opened) setOfferStart(false);
+    else if (firstSyncOpen) setOfferStart(true);
+  }, [opened, firstSyncOpen]);
   const canRun = status.data?.engine.state === 'running' || status.data?.engine.state === 'error';
   const start = useApiMutation('sync.run', ['app.status', 'sync.overview', 'setup.status']);
   return (
@@ -195,7 +203,7 @@ export const PreviewModal = ({
         </Group>
       )}
       {preview.data && <PreviewBody preview={preview.data} />}
-      {firstSyncOpen && preview.data && (
+      {offerStart && preview.data && (
         <Group justify="flex-end" mt="md">
           <ErrorAlert error={start.error} />
           {start.isSuccess ? (
