@@ -12,7 +12,7 @@ import {
   Text,
 } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncPreview } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -176,10 +176,8 @@ export const PreviewModal = ({
   // Offered from the moment the preview opens with step 8 open, until it closes: opening the preview
   // releases the held catalogue, whose first run may end (closing step 8) while the person still reads.
   const [offerStart, setOfferStart] = useState(false);
-  useEffect(() => {
-    if (!opened) setOfferStart(false);
-    else if (firstSyncOpen) setOfferStart(true);
-  }, [opened, firstSyncOpen]);
+  if (!opened && offerStart) setOfferStart(false);
+  if (opened && firstSyncOpen && !offerStart) setOfferStart(true);
   const canRun = status.data?.engine.state === 'running' || status.data?.engine.state === 'error';
   const start = useApiMutation('sync.run', ['app.status', 'sync.overview', 'setup.status']);
   return (
