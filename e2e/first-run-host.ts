@@ -16,11 +16,12 @@ const main = async (): Promise<void> => {
     products: 40,
     installSchema: false,
   });
-  // No orders: the mappings step has no store codes to map (the demo walk-through covers unmapped codes).
+  // Two paid orders: their payment method, installments and shipping method are the codes step 6 asks to
+  // map (nothing is mapped on a first run).
   const store = await startStoreSandbox({
     port: FIRST_RUN.storePort,
     token: FIRST_RUN.storeToken,
-    orders: 0,
+    orders: 2,
   });
   const host = await startHeadless({
     dataDir: FIRST_RUN.dataDir,

@@ -16,6 +16,7 @@ const status = {
     summary: 'ok',
     detail: '',
     setupStep: null,
+    heldForPreview: [],
     failure: null,
     noSchedules: false,
     lastRunAt: null,

@@ -17,6 +17,7 @@ export const statusWith = (
     summary: 'Em execução',
     detail: '',
     setupStep: null,
+    heldForPreview: [],
     failure: null,
     noSchedules: false,
     lastRunAt: null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
+import { MessageRef } from './messages';
 
 /** setup: "Aguardando configuração" — a step of the first-run guide that nothing can run without is open. */
 export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped', 'setup'] as const;
@@ -22,8 +23,15 @@ export const AppStatus = z.object({
     summary: z.string(),
     /** The summary without the state's own word (the Painel shows it beside the state badge), pt-BR. */
     detail: z.string().default(''),
+    /** The detail's key and values for a UI in another language (ADR 0025); the pt-BR detail is the fallback. */
+    detailRef: MessageRef.optional(),
     /** In state setup: the first open step the engine waits for. */
     setupStep: z.string().nullable().default(null),
+    /**
+     * Branches that never synced their catalogue whose scheduled catalogue jobs wait for the first-sync
+     * preview to be seen, or a first sync started by hand (ADR 0406). Orders are not held.
+     */
+    heldForPreview: z.array(z.string()).default([]),
     /**
      * What the summary adds to the state, for a screen that tells the state in its own language: the
      * first failing job's message (pt-BR, from the engine), or that no sync is configured.

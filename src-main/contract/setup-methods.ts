@@ -36,6 +36,17 @@ export const BLOCKING_SETUP_STEPS: readonly SetupStepId[] = [
 export const SETUP_STEP_STATES = ['done', 'open', 'failing', 'optional'] as const;
 export type SetupStepState = (typeof SETUP_STEP_STATES)[number];
 
+/** A line of the prerequisites report a step quotes (steps 2 and 3), with its keys for another language. */
+export const SetupCheckLine = z.object({
+  label: z.string(),
+  labelRef: MessageRef.optional(),
+  detail: z.string(),
+  detailRef: MessageRef.optional(),
+  fix: z.string().optional(),
+  fixRef: MessageRef.optional(),
+});
+export type SetupCheckLine = z.infer<typeof SetupCheckLine>;
+
 export const SetupStep = z.object({
   id: z.enum(SETUP_STEPS),
   /** 1 to 8. */
@@ -44,6 +55,11 @@ export const SetupStep = z.object({
   /** pt-BR: what was measured ("Oracle 19c — driver Thin", "Parâmetro 4009 da filial 1: plano 99 não existe"). */
   detail: z.string(),
   detailRef: MessageRef.optional(),
+  /**
+   * The report lines the detail quotes ("label: detail fix" each), for a UI in another language: it says
+   * them from their keys, then `detailRef` (what the step adds) when present (ADR 0025).
+   */
+  checks: z.array(SetupCheckLine).optional(),
   /** In the demo: the demo cannot do this step by itself, it needs a person's choice. */
   needsPerson: z.boolean(),
   blocking: z.boolean(),

@@ -6,7 +6,7 @@ import type {
   SyncRunEvent,
   SyncRunResult,
 } from '../contract';
-import { SCHEDULE_JOBS } from '../contract';
+import { SCHEDULE_JOBS, messageRef, type MessageRef } from '../contract';
 import { AppError } from '../shared/app-error';
 import type { LogRecord, RunTrigger } from '../winthor';
 import type { Job } from './job-context';
@@ -16,6 +16,7 @@ import { buildOverview, toRunSummary } from './overview';
 import { previewBranch } from './preview';
 import { Scheduler } from './scheduling/scheduler';
 import { engineRefusals } from './engine-refusals';
+import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold';
 import {
   describeEngine,
   type EngineReadiness,
@@ -38,6 +39,11 @@ export interface EngineOptions {
    * interrupted. False for a one-shot command beside a running service (it must not touch the service's runs).
    */
   scheduler?: boolean;
+  /**
+   * Before a schedule starts a catalogue job: does the branch wait for its first-sync preview (ADR 0406)?
+   * Without it nothing is held (a unit test, the CLI's one-shot sync).
+   */
+  firstSync?: FirstSyncHold;
 }
 
 /**
@@ -49,7 +55,11 @@ export class EngineController {
   private state: EngineState = 'starting';
   private lastRunAt: string | null = null;
   private readonly failures = new Map<string, string>();
+  /** The key of each failure's text, for a UI in another language. */
+  private readonly failureRefs = new Map<string, MessageRef>();
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
+  /** Branches whose scheduled catalogue jobs wait for the first-sync preview, with the jobs a schedule skipped. */
+  private readonly held = new Map<string, Set<ScheduleJob>>();
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
@@ -183,13 +193,32 @@ export class EngineController {
         try {
           const { ticket, started } = await this.runner.start(branch.code, job, trigger);
           (started ? result.started : result.alreadyRunning).push(ticket);
+          // A person started the catalogue: its first sync is no longer held (ADR 0406).
+          if (HELD_UNTIL_PREVIEW.has(job)) this.options.firstSync?.startedByHand(branch.code);
         } catch (error) {
           const message = error instanceof AppError ? error.message : (error as Error).message;
           result.refused.push({ branch: branch.code, job, message });
         }
       }
     }
+    if (this.held.size > 0) void this.releaseHeld();
     return result;
+  }
+
+  /**
+   * Something may have released a held branch (its preview seen, a first sync started by hand, a catalogue
+   * run finished): asks again for each held branch, and starts at once what its schedules skipped meanwhile.
+   */
+  async releaseHeld(): Promise<void> {
+    const hold = this.options.firstSync;
+    for (const [branch, skipped] of [...this.held]) {
+      const still = hold ? await hold.isHeld(branch).catch(() => false) : false;
+      if (still || this.held.get(branch) !== skipped) continue;
+      this.held.delete(branch);
+      this.log('info', `Filial ${branch}: a primeira sincronização do catálogo foi liberada.`);
+      this.notify();
+      for (const job of skipped) void this.fire(branch, job, 'schedule');
+    }
   }
 
   /** The Painel's picture of every branch and job. */
@@ -234,6 +263,8 @@ export class EngineController {
       state: this.state,
       readiness: this.readiness,
       failures: [...this.failures.values()],
+      failureRefs: Object.fromEntries(this.failureRefs),
+      held: [...this.held.keys()],
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],
@@ -244,22 +275,43 @@ export class EngineController {
     if (this.state !== 'running' && this.state !== 'error') return;
     // A schedule of a job this version does not run yet waits quietly (the screens say so).
     if (!this.runner?.isAvailable(job)) return;
+    if (HELD_UNTIL_PREVIEW.has(job) && (await this.isHeld(branch))) return this.hold(branch, job);
     try {
       await this.runner?.start(branch, job, trigger);
     } catch (error) {
       const message = `${jobLabel(job)} (filial ${branch}): ${(error as Error).message}`;
-      this.failures.set(`${branch}|${job}`, message);
+      this.setFailure(branch, job, (error as Error).message);
       this.log('error', message);
       if (this.state === 'running') this.setState('error');
     }
   }
 
+  /** Never held on a failure to ask (a database down fails the run itself, and says so). */
+  private async isHeld(branch: string): Promise<boolean> {
+    const hold = this.options.firstSync;
+    if (!hold) return false;
+    const held = await hold.isHeld(branch).catch(() => false);
+    if (!held && this.held.delete(branch)) this.notify();
+    return held;
+  }
+
+  private hold(branch: string, job: ScheduleJob): void {
+    const skipped = this.held.get(branch);
+    if (skipped) return void skipped.add(job);
+    this.held.set(branch, new Set([job]));
+    this.log(
+      'info',
+      `Filial ${branch}: o catálogo aguarda a prévia da primeira sincronização (passo 8 de Primeiros passos) ou "Executar agora".`,
+    );
+    this.notify();
+  }
+
   private finished(run: { branch: string; job: ScheduleJob; status: string; message: string | null }): void {
     this.lastRunAt = this.now().toISOString();
     const key = `${run.branch}|${run.job}`;
-    if (run.status === 'failed')
-      this.failures.set(key, `${jobLabel(run.job)} (filial ${run.branch}): ${run.message ?? 'falhou'}`);
-    else if (run.status !== 'cancelled') this.failures.delete(key);
+    if (run.status === 'failed') this.setFailure(run.branch, run.job, run.message ?? 'falhou');
+    else if (run.status !== 'cancelled') this.dropFailure(key);
+    if (HELD_UNTIL_PREVIEW.has(run.job) && this.held.has(run.branch)) void this.releaseHeld();
     if (this.state === 'running' && this.hasFailures()) this.setState('error');
     else if (this.state === 'error' && !this.hasFailures()) this.setState('running');
     else this.notify();
@@ -268,14 +320,31 @@ export class EngineController {
   /** A failure of a branch now disabled or removed, or of a job no longer scheduled, no longer counts. */
   private forgetFailuresOfRemovedWork(): void {
     const settings = this.options.ports?.settings();
-    if (!settings || this.failures.size === 0) return;
+    if (!settings) return;
+    for (const code of [...this.held.keys()])
+      if (!settings.branches.some((b) => b.code === code && b.enabled)) this.held.delete(code);
+    if (this.failures.size === 0) return;
     for (const key of [...this.failures.keys()]) {
       const [code, job] = key.split('|');
       const branch = settings.branches.find((b) => b.code === code);
       if (!branch?.enabled || !branch.schedules.some((s) => s.enabled && s.job === job))
-        this.failures.delete(key);
+        this.dropFailure(key);
     }
     if (this.state === 'error' && !this.hasFailures()) this.setState('running');
+  }
+
+  private setFailure(branch: string, job: ScheduleJob, message: string): void {
+    const text = `${jobLabel(job)} (filial ${branch}): ${message}`;
+    const before = this.failures.get(`${branch}|${job}`);
+    if (before !== undefined) this.failureRefs.delete(before);
+    this.failures.set(`${branch}|${job}`, text);
+    this.failureRefs.set(text, messageRef('engineState.jobFailed', { job, branch, message }));
+  }
+
+  private dropFailure(key: string): void {
+    const text = this.failures.get(key);
+    if (text !== undefined) this.failureRefs.delete(text);
+    this.failures.delete(key);
   }
 
   private hasFailures(): boolean {

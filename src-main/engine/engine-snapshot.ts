@@ -1,4 +1,5 @@
-import type { AppStatus, ScheduleJob } from '../contract';
+import { messageRef, type AppStatus, type MessageRef, type ScheduleJob } from '../contract';
+import { heldDetail } from './setup/first-sync-hold';
 
 export type EngineState = AppStatus['engine']['state'];
 
@@ -6,7 +7,11 @@ export interface EngineSnapshot {
   state: EngineState;
   summary: string;
   detail: string;
+  /** The detail's key for a UI in another language (ADR 0025); absent when the detail is empty. */
+  detailRef?: MessageRef;
   setupStep: string | null;
+  /** Branches whose scheduled catalogue waits for the first-sync preview (ADR 0406). */
+  heldForPreview: string[];
   /** The first failing job's message while in error (pt-BR). */
   failure: string | null;
   /** Running with no enabled schedule of a job this version runs. */
@@ -30,9 +35,11 @@ const SUMMARIES: Record<EngineState, string> = {
  */
 export interface EngineReadiness {
   /** The first open step nothing can run without: "passo 1 — conectar o banco de dados do WinThor". */
-  waitingFor: { step: string; label: string } | null;
+  waitingFor: { step: string; label: string; number?: number } | null;
   /** pt-BR, one per problem: "Loja da filial 1: token recusado". The engine shows them as an error. */
   failing: string[];
+  /** The message key of a `failing` line, by its text (ADR 0025). */
+  failingRefs?: Record<string, MessageRef>;
 }
 
 /** The engine's state as the tray, the Painel and the API show it (pt-BR words; the UI translates the rest). */
@@ -41,6 +48,10 @@ export const describeEngine = (input: {
   readiness: EngineReadiness;
   /** Messages of the jobs failing now. */
   failures: string[];
+  /** The message key of a failure, by its text. */
+  failureRefs?: Record<string, MessageRef>;
+  /** Branches whose scheduled catalogue waits for the first-sync preview. */
+  held?: readonly string[];
   /** Enabled schedules of jobs this version runs, over the enabled branches. */
   scheduled: number;
   lastRunAt: string | null;
@@ -52,19 +63,30 @@ export const describeEngine = (input: {
   const waitingFor = state === 'setup' ? input.readiness.waitingFor : null;
   const failure = state === 'error' && firstFailure ? firstFailure : null;
   const noSchedules = state === 'running' && input.scheduled === 0;
-  const detail = waitingFor
-    ? waitingFor.label
+  const held = state === 'running' || state === 'error' ? [...(input.held ?? [])].sort() : [];
+  const [detail, detailRef]: [string, MessageRef | undefined] = waitingFor
+    ? [
+        waitingFor.label,
+        messageRef('engineState.waiting', {
+          number: waitingFor.number ?? null,
+          step: `@engineState.steps.${waitingFor.step}`,
+        }),
+      ]
     : failure
-      ? failure
+      ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
       : noSchedules
-        ? 'nenhuma sincronização configurada'
-        : '';
+        ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
+        : held.length > 0 && state === 'running'
+          ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
+          : ['', undefined];
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,
     summary: detail ? `${base}${separator}${detail}` : base,
     detail,
+    ...(detail && detailRef ? { detailRef } : {}),
     setupStep: waitingFor?.step ?? null,
+    heldForPreview: held,
     failure,
     noSchedules,
     lastRunAt: input.lastRunAt,

@@ -20,6 +20,7 @@ import { budgetLeft } from '../ciashop/api-budget';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
+import type { FirstSyncHold } from '../engine/setup/first-sync-hold';
 import type { AlertMonitor } from '../engine/alerts/alert-monitor';
 import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
 import { StoreCodeSampler } from '../engine/mappings/store-code-sampler';
@@ -39,6 +40,7 @@ import { latestRuns } from '../winthor';
 import { SetupMonitor } from './setup-monitor';
 import { setupMarksFile } from './setup-marks-file';
 import { withSetupMarks } from './setup-marking';
+import { firstSyncHold } from './first-sync-hold';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -84,6 +86,8 @@ export interface Runtime {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** The first-run guide's live measure (ADR 0401); it tells the engine what it waits for. */
   readonly setup: SetupMonitor;
+  /** Whether a branch's catalogue waits for its first-sync preview, and "started by hand" (ADR 0406). */
+  readonly firstSync: FirstSyncHold;
   /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
   setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
@@ -127,8 +131,21 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
+  const marks = setupMarksFile(options.dataDir);
+  // Marks that may release a held first sync: the guide measures again and the engine asks once more.
+  const setupChanged = () => {
+    setup.changed();
+    void engine.releaseHeld();
+  };
+  const firstSync = firstSyncHold({
+    settings: () => options.settings.get(),
+    marks,
+    read: (work) => database.use(work),
+    changed: () => setupChanged(),
+  });
   const engine = new EngineController({
     ports,
+    firstSync,
     scheduler: options.scheduler !== false,
     jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
@@ -168,7 +185,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const sampler = new StoreCodeSampler(storeOrderReader(stores), { clock: systemClock });
   // The order import's record first: a code of the last order run shows at once (ADR 0223).
   const seen = storeCodeRecordSource(database);
-  const marks = setupMarksFile(options.dataDir);
   // eslint-disable-next-line prefer-const -- the monitor reads the dispatcher built below
   let api: Dispatcher;
   const setup = new SetupMonitor(
@@ -182,6 +198,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       storeCodes: (branch, kind) =>
         readStoreCodes({ settings: () => options.settings.get(), sampler, seen, now }, { branch, kind }),
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
+      catalogueHeld: (branch) => firstSync.isHeld(branch),
     },
     now,
     watching ? engine : null,
@@ -239,12 +256,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     }),
   };
   api = createDispatcher(
-    withSetupMarks(
-      handlers,
-      marks,
-      () => options.settings.get(),
-      () => setup.changed(),
-    ),
+    withSetupMarks(handlers, marks, () => options.settings.get(), setupChanged),
     {
       onUnexpectedError: (method, error) =>
         log('error', `Erro inesperado em ${method}: ${(error as Error)?.stack ?? String(error)}`),
@@ -262,6 +274,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     stores,
     alerts,
     setup,
+    firstSync,
     status: () => buildStatus(info, engine),
     log,
     setDemoStoreUrl: (url) => {

@@ -18,9 +18,9 @@ const report: MethodOutput<'db.check'> = {
   checks: [{ id: 'connection', label: 'Conexão', status: 'ok', detail: 'Oracle 19c' }],
 };
 
-const run = (status: RunRecord['status']): RunRecord => ({
+const run = (status: RunRecord['status'], job = 'stock'): RunRecord => ({
   id: 1,
-  job: 'stock',
+  job,
   branch: '1',
   trigger: 'schedule',
   startedAt: new Date(2026, 11, 1),
@@ -30,12 +30,12 @@ const run = (status: RunRecord['status']): RunRecord => ({
   message: null,
 });
 
-const sources = (runs: RunRecord[]): SetupSources => ({
+const sources = (runs: RunRecord[], held = false): SetupSources => ({
   settings: () => settings,
   demo: false,
   check: async () => report,
   storeStates: () => [],
-  marks: () => ({ storeTested: {}, mailTested: {}, previewSeen: {} }),
+  marks: () => ({ storeTested: {}, mailTested: {}, previewSeen: {}, firstSyncStarted: {} }),
   isAvailable: () => true,
   storeCodes: async (branch, kind) => ({
     branch,
@@ -47,6 +47,7 @@ const sources = (runs: RunRecord[]): SetupSources => ({
     problem: null,
   }),
   latestRuns: async () => runs,
+  catalogueHeld: async () => held,
 });
 
 describe('the first-run guide on an installation that already syncs', () => {
@@ -58,5 +59,15 @@ describe('the first-run guide on an installation that already syncs', () => {
   it('a branch that never synced still needs its store tested', async () => {
     const facts = await gatherSetupFacts(sources([run('failed')]));
     expect(facts.branches[0]).toMatchObject({ storeTested: false, firstSyncRun: false });
+  });
+
+  it('a synced branch whose catalogue is still held (orders ran, the catalogue never did) says so for step 8', async () => {
+    const facts = await gatherSetupFacts(sources([run('ok')], true));
+    expect(facts.branches[0]).toMatchObject({ previewSeen: false, catalogueHeld: true });
+  });
+
+  it('an orders run alone is not the first sync of step 8: the catalogue has not gone to the store yet', async () => {
+    const facts = await gatherSetupFacts(sources([run('ok', 'orders')]));
+    expect(facts.branches[0]).toMatchObject({ storeTested: true, firstSyncRun: false });
   });
 });

@@ -9,6 +9,7 @@ import {
 } from '../contract';
 import { smtpPasswordTarget, storeTokenTarget } from '../contract/secret-targets';
 import type { BranchFacts, SetupFacts } from '../engine/setup/setup-facts';
+import { HELD_UNTIL_PREVIEW } from '../engine/setup/first-sync-hold';
 import type { RunRecord } from '../winthor';
 import type { SetupMarks } from './setup-marks-file';
 
@@ -25,6 +26,8 @@ export interface SetupSources {
   storeCodes(branch: string, kind: MappingKind): Promise<StoreCodesResult>;
   /** The latest run of each job of the branch (empty when the integration's tables are not there). */
   latestRuns(branch: string): Promise<RunRecord[]>;
+  /** The branch's scheduled catalogue waits for its first-sync preview (ADR 0406). */
+  catalogueHeld(branch: string): Promise<boolean>;
 }
 
 /**
@@ -78,6 +81,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       detail: connection
         ? `${connection.detail}${!connected && connection.fix ? ` ${connection.fix}` : ''}`
         : '',
+      ...(connected && connection?.detailRef ? { detailRef: connection.detailRef } : {}),
     };
     if (connected) checks = report.checks;
   }
@@ -90,12 +94,15 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     const target = storeTokenTarget(branch.store.url);
     // A branch that already synced with this store counts as tested (an install upgraded from a version
     // without marks, restored settings): the guide must never stop a working installation.
-    const synced =
+    const finished =
       storeConfigured && database.ok
-        ? (await sources.latestRuns(branch.code).catch(() => [])).some(
+        ? (await sources.latestRuns(branch.code).catch(() => [])).filter(
             (run) => run.status === 'ok' || run.status === 'partial',
           )
-        : false;
+        : [];
+    const synced = finished.length > 0;
+    // Step 8's first sync is the catalogue's: orders run before it and are never held (ADR 0406).
+    const catalogueRun = finished.some((run) => HELD_UNTIL_PREVIEW.has(run.job as ScheduleJob));
     const storeTested = storeConfigured && (marks.storeTested[branch.code] === target || synced);
     const storeProblem = storeProblemOf(state);
     const ready = branch.enabled && storeTested && !storeProblem;
@@ -103,6 +110,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     let mappingProblem: string | null = null;
     let previewSeen = false;
     let firstSyncRun = false;
+    let catalogueHeld = false;
     if (ready && database.ok) {
       const reads = Promise.all(
         MAPPING_KINDS.map((kind) =>
@@ -122,7 +130,8 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
         }
       } else mappingProblem = STILL_READING;
       previewSeen = marks.previewSeen[branch.code] === target;
-      firstSyncRun = synced;
+      firstSyncRun = catalogueRun;
+      catalogueHeld = !previewSeen && (await sources.catalogueHeld(branch.code).catch(() => false));
     }
     const email = branch.email;
     const emailSet = !!email.host && !!email.from;
@@ -139,6 +148,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       mailTested: emailSet && marks.mailTested[branch.code] === smtpPasswordTarget(email),
       previewSeen,
       firstSyncRun,
+      catalogueHeld,
     });
   }
   return { demo: sources.demo, database, checks, branches };

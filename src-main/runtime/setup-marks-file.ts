@@ -11,6 +11,8 @@ export interface SetupMarks {
   storeTested: Record<string, string>;
   mailTested: Record<string, string>;
   previewSeen: Record<string, string>;
+  /** A person (or the demo, ADR 0403) started the branch's first catalogue sync by hand (ADR 0406). */
+  firstSyncStarted: Record<string, string>;
 }
 
 export type SetupMarkKind = keyof SetupMarks;
@@ -20,7 +22,7 @@ export interface SetupMarksStore {
   mark(kind: SetupMarkKind, branch: string, target: string): void;
 }
 
-const empty = (): SetupMarks => ({ storeTested: {}, mailTested: {}, previewSeen: {} });
+const empty = (): SetupMarks => ({ storeTested: {}, mailTested: {}, previewSeen: {}, firstSyncStarted: {} });
 
 export const SETUP_MARKS_FILE = 'primeiros-passos.json';
 

@@ -71,7 +71,7 @@ describe('measureSetup: each step measured from what the runtime read', () => {
       state: 'open',
       detail: expect.stringContaining('passo 1'),
     });
-    expect(readinessOf(status, facts)).toEqual({
+    expect(readinessOf(status, facts)).toMatchObject({
       waitingFor: { step: 'database', label: 'passo 1 — conectar o banco de dados do WinThor' },
       failing: [],
     });
@@ -87,7 +87,7 @@ describe('measureSetup: each step measured from what the runtime read', () => {
       state: 'failing',
       detail: expect.stringContaining('ORA-12541'),
     });
-    expect(readinessOf(status, facts)).toEqual({
+    expect(readinessOf(status, facts)).toMatchObject({
       waitingFor: null,
       failing: ['Banco de dados: ORA-12541: sem listener em db:1521.'],
     });
@@ -138,7 +138,7 @@ describe('measureSetup: each step measured from what the runtime read', () => {
     });
     const status = measureSetup(facts, NOW);
     expect(step(facts, 'store').state).toBe('done');
-    expect(readinessOf(status, facts)).toEqual({
+    expect(readinessOf(status, facts)).toMatchObject({
       waitingFor: null,
       failing: ['Loja da filial 2: a loja não responde (5 falhas seguidas).'],
     });
@@ -227,5 +227,103 @@ describe('step 2 on the embedded WinThor: the real prerequisites report', () => 
     } finally {
       await db.close();
     }
+  });
+
+  it('3: without CREATE TABLE/SEQUENCE/TRIGGER the step says the user cannot install and names the fix: the DBA runs the script', () => {
+    const facts = allDone({
+      checks: [
+        ...OK_CHECKS.filter((check) => check.id !== 'schema'),
+        {
+          id: 'grants.create',
+          label: 'Criação dos objetos da integração',
+          labelRef: { key: 'prereq.create.label' },
+          status: 'warning',
+          detail: 'Faltam: CREATE TABLE, CREATE TRIGGER.',
+          detailRef: { key: 'prereq.create.missing', params: { privileges: 'CREATE TABLE, CREATE TRIGGER' } },
+          fix: 'Peça ao DBA: GRANT CREATE TABLE, CREATE TRIGGER TO INTEGRA; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script) para ele executar.',
+        },
+        {
+          id: 'schema',
+          label: 'Tabelas, sequences e triggers da integração',
+          status: 'warning',
+          detail: 'Não instaladas (versão atual do instalador: 9).',
+          fix: 'Use "Criar Tabelas / Sequences / Triggers" …',
+        },
+      ],
+    });
+    const schema = step(facts, 'schema');
+    expect(schema.state).toBe('open');
+    expect(schema.detail).toContain('Faltam: CREATE TABLE, CREATE TRIGGER.');
+    expect(schema.detail).toContain('Peça ao DBA: GRANT CREATE TABLE, CREATE TRIGGER TO INTEGRA');
+    expect(schema.detail).toContain(
+      'O usuário do integrador não pode criar os objetos: o DBA executa o script',
+    );
+    // The app's own install button would fail here: its advice is left out.
+    expect(schema.detail).not.toContain('Use "Criar Tabelas');
+    expect(schema.detailRef).toEqual({ key: 'setup.schema.cannotCreate' });
+    expect(schema.checks?.map((line) => line.labelRef?.key ?? line.label)).toEqual([
+      'Tabelas, sequences e triggers da integração',
+      'prereq.create.label',
+    ]);
+    expect(schema.checks?.[1]?.detailRef?.key).toBe('prereq.create.missing');
+    // Installed already: the missing privileges no longer matter to step 3.
+    expect(step(allDone({ checks: [...OK_CHECKS, facts.checks![3]!] }), 'schema').state).toBe('done');
+  });
+
+  it('1–3 carry message keys for English: the connection line, a prerequisite error, the schema version', () => {
+    const facts = allDone({
+      database: {
+        configured: true,
+        ok: true,
+        detail: 'Oracle 19c — driver em modo Thin',
+        detailRef: { key: 'prereq.connection.detail', params: { version: 'Oracle 19c', mode: 'thin' } },
+      },
+      checks: [
+        ...OK_CHECKS.filter((check) => check.id !== 'schema'),
+        {
+          id: 'parameter.1.4009',
+          label: 'Parâmetro 4009',
+          labelRef: { key: 'prereq.parameter.label', params: { parameter: '4009', branch: '1' } },
+          status: 'error',
+          detail: 'O código 99 não existe em PCPLPAG.',
+          detailRef: { key: 'prereq.parameter.notExists', params: { value: '99', table: 'PCPLPAG' } },
+        },
+        { id: 'branch.1', label: 'Filial 1', status: 'error', detail: 'Não está no cadastro.' },
+        {
+          id: 'schema',
+          label: 'Objetos',
+          status: 'ok',
+          detail: 'Versão 9 instalada.',
+          detailRef: { key: 'prereq.schema.ok', params: { version: 9 } },
+        },
+      ],
+    });
+    expect(step(facts, 'database').detailRef).toEqual(facts.database.detailRef);
+    const prerequisites = step(facts, 'prerequisites');
+    expect(prerequisites.detailRef).toEqual({ key: 'setup.prerequisites.more', params: { count: 1 } });
+    expect(prerequisites.checks).toEqual([
+      expect.objectContaining({
+        labelRef: expect.objectContaining({ key: 'prereq.parameter.label' }),
+        detailRef: expect.objectContaining({ key: 'prereq.parameter.notExists' }),
+      }),
+    ]);
+    expect(step(facts, 'schema').detailRef).toEqual({ key: 'prereq.schema.ok', params: { version: 9 } });
+    const failing = allDone({ database: { configured: true, ok: false, detail: 'ORA-12541' } });
+    expect(step(failing, 'database').detailRef).toEqual({
+      key: 'setup.database.failing',
+      params: { detail: 'ORA-12541' },
+    });
+  });
+
+  it('8: a branch whose catalogue waits for the preview says so (ADR 0406)', () => {
+    const facts = allDone({
+      branches: [readyBranch({ previewSeen: false, firstSyncRun: false, catalogueHeld: true })],
+    });
+    expect(step(facts, 'firstSync')).toMatchObject({
+      state: 'open',
+      detail: expect.stringMatching(/^Aguardando: veja a prévia da primeira sincronização — filial 1\./),
+      detailRef: { key: 'setup.firstSync.held', params: { branch: '1' } },
+      blocking: false,
+    });
   });
 });

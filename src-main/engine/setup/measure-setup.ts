@@ -4,6 +4,7 @@ import {
   messageRef,
   type MappingKind,
   type MessageRef,
+  type SetupCheckLine,
   type SetupStatus,
   type SetupStep,
   type SetupStepId,
@@ -16,6 +17,7 @@ interface Measure {
   state: SetupStepState;
   detail: string;
   detailRef?: MessageRef;
+  checks?: SetupCheckLine[];
 }
 
 const done = (detail: string, ref?: MessageRef): Measure => ({
@@ -38,12 +40,28 @@ const measureDatabase = ({ database }: SetupFacts): Measure => {
       'Nenhuma conexão com o WinThor configurada: informe o Oracle (host:porta/serviço, usuário e senha) em Banco de Dados.',
       messageRef('setup.database.none'),
     );
-  if (!database.ok) return { state: 'failing', detail: `Banco de dados: ${database.detail}` };
-  return done(database.detail);
+  if (!database.ok)
+    return {
+      state: 'failing',
+      detail: `Banco de dados: ${database.detail}`,
+      detailRef: messageRef('setup.database.failing', { detail: database.detail }),
+    };
+  return done(database.detail, database.detailRef);
 };
 
-const describeCheck = (check: CheckFact): string =>
-  `${check.label}: ${check.detail}${check.fix ? ` ${check.fix}` : ''}`;
+/** A report line as the step quotes it, with its keys; `withFix` false leaves its fix out. */
+const lineOf = (check: CheckFact, withFix = true): SetupCheckLine => ({
+  label: check.label,
+  detail: check.detail,
+  ...(withFix && check.fix ? { fix: check.fix } : {}),
+  ...(check.labelRef ? { labelRef: check.labelRef } : {}),
+  ...(check.detailRef ? { detailRef: check.detailRef } : {}),
+  ...(withFix && check.fixRef ? { fixRef: check.fixRef } : {}),
+});
+
+const describeLine = (line: SetupCheckLine): string =>
+  `${line.label}: ${line.detail}${line.fix ? ` ${line.fix}` : ''}`;
+const describeCheck = (check: CheckFact): string => describeLine(lineOf(check));
 
 const measurePrerequisites = ({ checks }: SetupFacts): Measure => {
   if (!checks) return open('Conecte o banco de dados primeiro (passo 1).', messageRef('setup.needsDatabase'));
@@ -51,7 +69,13 @@ const measurePrerequisites = ({ checks }: SetupFacts): Measure => {
   const errors = own.filter((check) => check.status === 'error');
   if (errors.length > 0) {
     const more = errors.length > 1 ? ` (e mais ${errors.length - 1} item(ns) no relatório)` : '';
-    return open(`${describeCheck(errors[0]!)}${more}`);
+    return {
+      ...open(
+        `${describeCheck(errors[0]!)}${more}`,
+        errors.length > 1 ? messageRef('setup.prerequisites.more', { count: errors.length - 1 }) : undefined,
+      ),
+      checks: [lineOf(errors[0]!)],
+    };
   }
   const warnings = own.filter((check) => check.status === 'warning').length;
   return done(
@@ -63,8 +87,23 @@ const measurePrerequisites = ({ checks }: SetupFacts): Measure => {
 const measureSchema = ({ checks }: SetupFacts): Measure => {
   if (!checks) return open('Conecte o banco de dados primeiro (passo 1).', messageRef('setup.needsDatabase'));
   const schema = checks.find((check) => check.id === 'schema');
-  if (!schema) return open('A versão dos objetos da integração não pôde ser lida.');
-  return schema.status === 'ok' ? done(schema.detail) : open(describeCheck(schema));
+  if (!schema)
+    return open('A versão dos objetos da integração não pôde ser lida.', messageRef('setup.schema.unread'));
+  if (schema.status === 'ok') return done(schema.detail, schema.detailRef);
+  // The user cannot create the objects (CREATE TABLE/SEQUENCE/TRIGGER missing, or another owner's schema):
+  // the app's install button would fail, so the step names the fix — the DBA runs the script (ADR 0101).
+  const create = checks.find((check) => check.id === 'grants.create');
+  if (create && create.status !== 'ok') {
+    const lines = [lineOf(schema, false), lineOf(create)];
+    return {
+      ...open(
+        `${lines.map(describeLine).join(' ')} O usuário do integrador não pode criar os objetos: o DBA executa o script de instalação (Banco de Dados → "Ver script de instalação", ou integrador db install --dry-run).`,
+        messageRef('setup.schema.cannotCreate'),
+      ),
+      checks: lines,
+    };
+  }
+  return { ...open(describeCheck(schema)), checks: [lineOf(schema)] };
 };
 
 const enabled = (facts: SetupFacts): BranchFacts[] => facts.branches.filter((branch) => branch.enabled);
@@ -85,7 +124,15 @@ const measureStore = (facts: SetupFacts): Measure => {
     const codes = ready.map((b) => b.code).join(', ');
     return done(`Loja testada: filial ${codes}.`, messageRef('setup.store.ok', { branches: codes }));
   }
-  if (failing) return { state: 'failing', detail: `Loja da filial ${failing.code}: ${failing.storeProblem}` };
+  if (failing)
+    return {
+      state: 'failing',
+      detail: `Loja da filial ${failing.code}: ${failing.storeProblem}`,
+      detailRef: messageRef('engineState.storeFailing', {
+        branch: failing.code,
+        problem: failing.storeProblem,
+      }),
+    };
   const untested = branches.find((b) => b.storeConfigured);
   if (untested)
     return open(
@@ -123,7 +170,11 @@ const measureMappings = (facts: SetupFacts): Measure => {
   if (ready.length === 0)
     return open('Teste a loja de uma filial primeiro (passo 4).', messageRef('setup.needsStore'));
   for (const branch of ready) {
-    if (branch.mappingProblem) return open(`Filial ${branch.code}: ${branch.mappingProblem}`);
+    if (branch.mappingProblem)
+      return open(
+        `Filial ${branch.code}: ${branch.mappingProblem}`,
+        messageRef('setup.mappings.problem', { branch: branch.code, problem: branch.mappingProblem }),
+      );
     for (const kind of ['billing', 'plans', 'carriers'] as const) {
       const codes = branch.unmapped?.[kind] ?? [];
       if (codes.length > 0)
@@ -165,6 +216,12 @@ const measureFirstSync = (facts: SetupFacts): Measure => {
   const ready = readyBranches(facts);
   if (ready.length === 0)
     return open('Teste a loja de uma filial primeiro (passo 4).', messageRef('setup.needsStore'));
+  const held = ready.find((b) => !b.previewSeen && b.catalogueHeld);
+  if (held)
+    return open(
+      `Aguardando: veja a prévia da primeira sincronização — filial ${held.code}. Categorias, produtos, preços e estoque só vão à loja depois dela (ou de "Iniciar primeira sincronização" / "Executar agora"); os pedidos já são lidos.`,
+      messageRef('setup.firstSync.held', { branch: held.code }),
+    );
   const unseen = ready.find((b) => !b.previewSeen);
   if (unseen)
     return open(

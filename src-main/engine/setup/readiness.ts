@@ -1,4 +1,4 @@
-import type { SetupStatus } from '../../contract';
+import { messageRef, type MessageRef, type SetupStatus } from '../../contract';
 import type { EngineReadiness } from '../engine-controller';
 import type { SetupFacts } from './setup-facts';
 import { setupStepLabel } from './setup-steps';
@@ -11,17 +11,27 @@ import { setupStepLabel } from './setup-steps';
 export const readinessOf = (status: SetupStatus, facts: SetupFacts): EngineReadiness => {
   const first = status.steps.find((step) => step.blocking && step.state !== 'done');
   const failing: string[] = [];
-  if (first?.state === 'failing') failing.push(first.detail);
+  const failingRefs: Record<string, MessageRef> = {};
+  if (first?.state === 'failing') {
+    failing.push(first.detail);
+    if (first.detailRef) failingRefs[first.detail] = first.detailRef;
+  }
   for (const branch of facts.branches)
     if (branch.enabled && branch.storeConfigured && branch.storeProblem) {
       const line = `Loja da filial ${branch.code}: ${branch.storeProblem}`;
-      if (!failing.includes(line)) failing.push(line);
+      if (failing.includes(line)) continue;
+      failing.push(line);
+      failingRefs[line] = messageRef('engineState.storeFailing', {
+        branch: branch.code,
+        problem: branch.storeProblem,
+      });
     }
   return {
     waitingFor:
       first && first.state !== 'failing'
-        ? { step: first.id, label: setupStepLabel(first.id, first.number) }
+        ? { step: first.id, label: setupStepLabel(first.id, first.number), number: first.number }
         : null,
     failing,
+    ...(failing.length > 0 ? { failingRefs } : {}),
   };
 };

@@ -1,4 +1,4 @@
-import type { MappingKind } from '../../contract';
+import type { MappingKind, MessageRef } from '../../contract';
 
 /** One line of the prerequisites report, as the guide reads it (winthor/prerequisites). */
 export interface CheckFact {
@@ -7,6 +7,9 @@ export interface CheckFact {
   status: 'ok' | 'warning' | 'error';
   detail: string;
   fix?: string | undefined;
+  labelRef?: MessageRef | undefined;
+  detailRef?: MessageRef | undefined;
+  fixRef?: MessageRef | undefined;
 }
 
 /** What the guide knows of one branch of the settings. */
@@ -30,6 +33,8 @@ export interface BranchFacts {
   /** "Enviar teste" delivered for this branch's current server. */
   mailTested: boolean;
   previewSeen: boolean;
+  /** Its scheduled catalogue waits for the preview (never synced, not started by hand; ADR 0406). */
+  catalogueHeld?: boolean;
   /** A run of this branch finished (ok or with pendências). */
   firstSyncRun: boolean;
 }
@@ -43,6 +48,8 @@ export interface SetupFacts {
     ok: boolean;
     /** pt-BR: the server version, or why the connection failed. */
     detail: string;
+    /** The connection line's key (the server version and driver), when connected. */
+    detailRef?: MessageRef | undefined;
   };
   /** The prerequisites report; null when the database could not be reached. */
   checks: CheckFact[] | null;

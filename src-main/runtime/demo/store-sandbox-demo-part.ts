@@ -135,7 +135,9 @@ const sharedStore = (state: SandboxState): DemoStore => ({
 
 /**
  * The demo takes step 4 of the first-run guide by itself (ADR 0403): "Testar conexão" of each branch on the
- * demo store, as a person would click it (one store call per branch).
+ * demo store, as a person would click it (one store call per branch). It also starts its own first sync
+ * (ADR 0406): the demo's catalogue is not held for a preview nobody is there to look at; the preview stays
+ * the step that needs a person.
  */
 const testDemoStores = async (runtime: Runtime, url: string): Promise<void> => {
   for (const branch of runtime.settings.get().branches) {
@@ -144,6 +146,7 @@ const testDemoStores = async (runtime: Runtime, url: string): Promise<void> => {
       .invoke('store.test', { branch: branch.code })
       .catch((error: unknown) => ({ ok: false, message: (error as Error).message }));
     if (!result.ok) runtime.log('warn', `Loja de demonstração (filial ${branch.code}): ${result.message}`);
+    runtime.firstSync.startedByHand(branch.code);
   }
 };
 

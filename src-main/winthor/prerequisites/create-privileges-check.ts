@@ -50,10 +50,15 @@ export const checkCreatePrivileges = async (
       label,
       labelRef,
       status: installed ? 'ok' : 'warning',
+      detailRef: {
+        key: installed ? 'prereq.create.ownerInstalled' : 'prereq.create.owner',
+        params: { schema, user, version: TARGET_VERSION },
+      },
       detail: `Os objetos WTC_ ficam no esquema ${schema} (dono das tabelas PC*), não no do usuário ${user}: a instalação é feita pelo DBA conectado como ${schema}, com o script de "Criar Tabelas / Sequences / Triggers", que já concede a ${user} SELECT, INSERT, UPDATE e DELETE nas tabelas e SELECT nas sequences. O integrador não instala nesse caso: teria de conceder a si mesmo os objetos de ${schema}, o que o Oracle pode recusar (ORA-01749).${installed ? ` Versão ${TARGET_VERSION} já instalada.` : ''}`,
       ...(installed
         ? {}
         : {
+            fixRef: { key: 'prereq.create.fixOwner', params: { schema } },
             fix: `Entregue ao DBA o script (visualizar script, ou: integrador db install --dry-run) para ele executar conectado como ${schema}, numa janela sem movimento no WinThor.`,
           }),
       installBy: 'owner',
@@ -93,6 +98,21 @@ export const checkCreatePrivileges = async (
     labelRef,
     status: 'warning',
     detail: `Faltam: ${missing.join(', ')}.${foreignNote}`,
+    detailRef: foreign.length
+      ? {
+          key: 'prereq.create.missingForeign',
+          params: {
+            privileges: missing.join(', '),
+            tables: foreign.map((l) => l.table).join(', '),
+            owners,
+            schema,
+          },
+        }
+      : { key: 'prereq.create.missing', params: { privileges: missing.join(', ') } },
+    fixRef: {
+      key: foreign.length ? 'prereq.create.fixForeign' : 'prereq.create.fixGrant',
+      params: { privileges: missing.join(', '), user: user || '<usuário>', owners },
+    },
     fix: foreign.length
       ? `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user}; ou configure o esquema dono das tabelas (${owners}) em Banco de Dados › Conexão e entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" para ele executar conectado como ${owners}.`
       : `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user || '<usuário>'}; ou entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" (visualizar script) para ele executar.`,

@@ -148,3 +148,34 @@ export const runsSince = async (db: DbSession, since: Date, branch?: string): Pr
   );
   return rows.map(toRun);
 };
+
+/**
+ * Did the branch's catalogue ever sync (ADR 0406)? A catalogue job of the branch finished well once, or its
+ * store already holds categories or products the engine sent (runs are purged by retention; bindings stay).
+ */
+export const catalogueSynced = async (
+  db: DbSession,
+  branch: string,
+  storeKey: string,
+  jobs: readonly string[],
+): Promise<boolean> => {
+  const runs = await db.query(
+    db.dialect.limit(
+      `SELECT WTC_RUN.ID FROM WTC_RUN
+        WHERE WTC_RUN.BRANCH = :branch AND WTC_RUN.STATUS IN ('ok', 'partial')
+          AND WTC_RUN.JOB IN (${jobs.map((_, i) => `:job_${i}`).join(', ')})
+        ORDER BY WTC_RUN.ID`,
+    ),
+    { branch, row_limit: 1, ...Object.fromEntries(jobs.map((job, i) => [`job_${i}`, job])) },
+  );
+  if (runs.length > 0) return true;
+  const bound = await db.query(
+    db.dialect.limit(
+      `SELECT WTC_STORE_BINDING.ID FROM WTC_STORE_BINDING
+        WHERE WTC_STORE_BINDING.STORE_KEY = :store_key AND WTC_STORE_BINDING.ENTITY IN ('category', 'product')
+        ORDER BY WTC_STORE_BINDING.ID`,
+    ),
+    { store_key: storeKey, row_limit: 1 },
+  );
+  return bound.length > 0;
+};

@@ -229,6 +229,8 @@ export const en: Messages = {
     nothingToDo: 'Nothing to send: the store already has the catalogue as it is in WinThor.',
     samples: 'Samples of what would be sent',
     close: 'Close',
+    startFirstSync: 'Start first sync',
+    firstSyncStarted: 'First sync started: follow it on the Dashboard.',
   },
   settings: {
     title: 'Settings',

@@ -228,6 +228,8 @@ export const ptBR = {
     nothingToDo: 'Nada a enviar: a loja já tem o catálogo como está no WinThor.',
     samples: 'Exemplos do que seria enviado',
     close: 'Fechar',
+    startFirstSync: 'Iniciar primeira sincronização',
+    firstSyncStarted: 'Primeira sincronização iniciada: acompanhe o andamento no Painel.',
   },
   settings: {
     title: 'Configuração',

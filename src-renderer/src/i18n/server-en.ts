@@ -115,7 +115,23 @@ export const serverEn = {
       label: 'Required columns of customers and orders',
       ok: 'Every required column (NOT NULL without a default) of PCCLIENT, PCPEDCFV and PCPEDIFV is filled by the integration.',
     },
-    create: { label: 'Creating the integration objects', embedded: 'Embedded database: allowed.' },
+    create: {
+      label: 'Creating the integration objects',
+      embedded: 'Embedded database: allowed.',
+      missing: 'Missing: {{privileges}}.',
+      missingForeign:
+        'Missing: {{privileges}}. Tables {{tables}} belong to {{owners}} (reached through a synonym): the triggers go in schema {{schema}} on {{owners}}’s tables, which needs CREATE ANY TRIGGER.',
+      fixGrant:
+        'Ask the DBA: GRANT {{privileges}} TO {{user}}; or hand the DBA the "Create tables / sequences / triggers" script (view script) to run.',
+      fixForeign:
+        'Ask the DBA: GRANT {{privileges}} TO {{user}}; or set the schema that owns the tables ({{owners}}) in Database › Connection and hand the DBA the "Create tables / sequences / triggers" script to run as {{owners}}.',
+      owner:
+        'The WTC_ objects live in schema {{schema}} (owner of the PC* tables), not in user {{user}}’s: the DBA installs them connected as {{schema}}, with the "Create tables / sequences / triggers" script, which already grants {{user}} SELECT, INSERT, UPDATE and DELETE on the tables and SELECT on the sequences. The integrator does not install in this case (Oracle may refuse, ORA-01749).',
+      ownerInstalled:
+        'The WTC_ objects live in schema {{schema}} (owner of the PC* tables), installed by the DBA and granted to {{user}}. Version {{version}} installed.',
+      fixOwner:
+        'Hand the DBA the script (view script, or: integrador db install --dry-run) to run connected as {{schema}}, in a quiet window on WinThor.',
+    },
     branch: {
       label: 'Branch {{branch}}',
       ok: '{{name}}',

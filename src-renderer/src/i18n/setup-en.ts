@@ -72,13 +72,41 @@ export const setupEn: SetupMessages = {
 
 /** The first-run guide's server messages in English, by their keys (ADR 0025). */
 export const setupServerEn = {
+  /** The engine's state detail (app.status engine.detailRef): the Painel says it beside the badge. */
+  engineState: {
+    waiting: 'step {{number}} — {{step}}',
+    steps: {
+      database: 'connect the WinThor database',
+      prerequisites: 'WinThor prerequisites (grants, branches, parameters)',
+      schema: 'install the integration objects',
+      store: 'a branch’s store with URL and token tested',
+      schedules: 'the branches’ schedules',
+      mappings: 'billing type, payment plan and carrier mappings',
+      email: 'alert e-mail with a test sent',
+      firstSync: 'preview and first sync',
+    },
+    noSchedules: 'no sync configured',
+    heldForPreview: 'Waiting: see the first sync preview — step 8 (branch {{branches}})',
+    jobFailed: '{{job}} (branch {{branch}}): {{message}}',
+    storeFailing: 'Store of branch {{branch}}: {{problem}}',
+    databaseFailing: 'Database: {{detail}}',
+  },
   setup: {
     database: {
       none: 'No WinThor connection configured: enter the Oracle database (host:port/service, user and password) in Database.',
+      failing: 'Database: {{detail}}',
     },
     needsDatabase: 'Connect the database first (step 1).',
     needsStore: 'Test a branch’s store first (step 4).',
-    prerequisites: { ok: '{{checks}} check(s) in order, {{warnings}} warning(s).' },
+    prerequisites: {
+      ok: '{{checks}} check(s) in order, {{warnings}} warning(s).',
+      more: '(and {{count}} more item(s) in the report)',
+    },
+    schema: {
+      unread: 'The version of the integration objects could not be read.',
+      cannotCreate:
+        'The integrator’s user cannot create the objects: the DBA runs the install script (Database → "Show install script", or integrador db install --dry-run).',
+    },
     store: {
       noBranch: 'No branch yet: add the branch in Settings.',
       ok: 'Store tested: branch {{branches}}.',
@@ -96,6 +124,7 @@ export const setupServerEn = {
         carriers: 'Branch {{branch}}: carrier without a mapping for {{codes}}.',
       },
       ok: 'The codes of the store’s orders are mapped.',
+      problem: 'Branch {{branch}}: {{problem}}',
     },
     email: {
       noBranch: 'Alert e-mail is set per branch: add the branch first (optional).',
@@ -104,6 +133,7 @@ export const setupServerEn = {
       ok: 'Alert e-mail tested.',
     },
     firstSync: {
+      held: 'Waiting: see the first sync preview — branch {{branch}}. Categories, products, prices and stock go to the store only after it (or "Start first sync" / "Run now"); orders are already read.',
       preview: 'Branch {{branch}}: open the "First sync preview" on the Dashboard.',
       run: 'Branch {{branch}}: run the first sync ("Run now" on the Dashboard).',
       ok: 'Preview seen and first sync done.',

@@ -11,6 +11,7 @@ import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
 import { SetupGuide } from './setup/SetupGuide';
 import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
 import { useRunAll } from '../sync/use-run-now';
+import { serverText } from '../i18n/server-text';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -35,10 +36,9 @@ export const DashboardPage = () => {
   const canRun = data?.engine.state === 'running' || data?.engine.state === 'error';
   // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
   useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
-  // The failure (engine words) or "no sync configured" in the UI's language; else the setup step waited for.
-  const engineDetail = data
-    ? (data.engine.failure ?? (data.engine.noSchedules ? t('dashboard.noSchedules') : data.engine.detail))
-    : '';
+  // What the badge does not say (the step waited for, the failure, no sync configured, a first sync held for
+  // its preview), in the UI's language by its key (ADR 0025).
+  const engineDetail = data ? serverText(i18n, data.engine.detail, data.engine.detailRef) : '';
 
   return (
     <>

@@ -1,8 +1,21 @@
-import { Accordion, Alert, Code, Group, Loader, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import {
+  Accordion,
+  Alert,
+  Button,
+  Code,
+  Group,
+  Loader,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncPreview } from '@contract';
-import { useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatFull, formatMinutes } from '../../format/format-time';
 
@@ -156,6 +169,17 @@ export const PreviewModal = ({
 }) => {
   const { t } = useTranslation();
   const preview = useApiQuery('sync.preview', { branch }, { enabled: opened, retry: false });
+  // While step 8 of "Primeiros passos" is open, the preview is where the first sync starts (ADR 0406).
+  const setup = useApiQuery('setup.status', {}, { enabled: opened });
+  const status = useApiQuery('app.status', {}, { enabled: opened });
+  const firstSyncOpen = setup.data?.steps.some((step) => step.id === 'firstSync' && step.state !== 'done');
+  // Offered from the moment the preview opens with step 8 open, until it closes: opening the preview
+  // releases the held catalogue, whose first run may end (closing step 8) while the person still reads.
+  const [offerStart, setOfferStart] = useState(false);
+  if (!opened && offerStart) setOfferStart(false);
+  if (opened && firstSyncOpen && !offerStart) setOfferStart(true);
+  const canRun = status.data?.engine.state === 'running' || status.data?.engine.state === 'error';
+  const start = useApiMutation('sync.run', ['app.status', 'sync.overview', 'setup.status']);
   return (
     <Modal
       opened={opened}
@@ -177,6 +201,20 @@ export const PreviewModal = ({
         </Group>
       )}
       {preview.data && <PreviewBody preview={preview.data} />}
+      {offerStart && preview.data && (
+        <Group justify="flex-end" mt="md">
+          <ErrorAlert error={start.error} />
+          {start.isSuccess ? (
+            <Text size="sm" c="green" data-testid="preview-first-sync-started">
+              {t('preview.firstSyncStarted')}
+            </Text>
+          ) : (
+            <Button onClick={() => start.mutate({ branch })} loading={start.isPending} disabled={!canRun}>
+              {t('preview.startFirstSync')}
+            </Button>
+          )}
+        </Group>
+      )}
     </Modal>
   );
 };

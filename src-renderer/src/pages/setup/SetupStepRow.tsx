@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Stack, Text, ThemeIcon } from '@mantine/co
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SetupStep } from '@contract';
-import { serverText } from '../../i18n/server-text';
+import { stepDetailText } from './step-detail-text';
 import { setupStepPath } from './setup-paths';
 
 const STATE_COLORS: Record<SetupStep['state'], string> = {
@@ -51,7 +51,7 @@ export const SetupStepRow = ({ step, demo }: { step: SetupStep; demo: boolean })
           {t(`setup.steps.${step.id}.why`)}
         </Text>
         <Text size="sm" data-testid="setup-step-detail">
-          {serverText(i18n, step.detail, step.detailRef)}
+          {stepDetailText(i18n, step)}
         </Text>
         {step.id === 'prerequisites' && (
           <Alert color="blue" variant="light" p="xs" mt={4} title={t('setup.winthorReminder.title')}>
