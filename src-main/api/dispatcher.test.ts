@@ -18,6 +18,7 @@ const status = {
     setupStep: null,
     failure: null,
     noSchedules: false,
+    standby: null,
     lastRunAt: null,
     runningJobs: [],
   },

@@ -19,6 +19,7 @@ export const statusWith = (
     setupStep: null,
     failure: null,
     noSchedules: false,
+    standby: null,
     lastRunAt: null,
     runningJobs: [],
     ...engine,

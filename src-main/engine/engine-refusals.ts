@@ -13,6 +13,10 @@ export const engineRefusals = {
     new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
       fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
     }),
+  standby: (detail: string) =>
+    new AppError('engine_standby', `Em espera: ${detail}. Nenhuma sincronização roda neste integrador.`, {
+      fix: 'Use o integrador que está ativo, ou pare-o. Se ele parou de vez (a máquina morreu), clique em "Assumir" no Painel.',
+    }),
   unknownBranch: (code: string) =>
     unknownBranchError(code, 'Cadastre a filial em Configuração ou escolha uma filial existente.'),
   unavailable: () =>

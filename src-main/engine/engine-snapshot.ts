@@ -1,4 +1,5 @@
 import type { AppStatus, ScheduleJob } from '../contract';
+import { describeWaiting, type LeaseStanding } from './lease/lease-rules';
 
 export type EngineState = AppStatus['engine']['state'];
 
@@ -11,6 +12,8 @@ export interface EngineSnapshot {
   failure: string | null;
   /** Running with no enabled schedule of a job this version runs. */
   noSchedules: boolean;
+  /** In state standby: who holds the database. */
+  standby: AppStatus['engine']['standby'];
   lastRunAt: string | null;
   runningJobs: string[];
 }
@@ -22,6 +25,7 @@ const SUMMARIES: Record<EngineState, string> = {
   error: 'Com erro',
   stopped: 'Parado',
   setup: 'Aguardando configuração',
+  standby: 'Em espera',
 };
 
 /**
@@ -39,6 +43,8 @@ export interface EngineReadiness {
 export const describeEngine = (input: {
   state: EngineState;
   readiness: EngineReadiness;
+  /** This engine's lease on the WinThor database (ADR 0310). */
+  lease?: LeaseStanding;
   /** Messages of the jobs failing now. */
   failures: string[];
   /** Enabled schedules of jobs this version runs, over the enabled branches. */
@@ -52,7 +58,10 @@ export const describeEngine = (input: {
   const waitingFor = state === 'setup' ? input.readiness.waitingFor : null;
   const failure = state === 'error' && firstFailure ? firstFailure : null;
   const noSchedules = state === 'running' && input.scheduled === 0;
-  const detail = waitingFor
+  const waiting = state === 'standby' && input.lease?.kind === 'waiting' ? input.lease : null;
+  const detail = waiting
+    ? describeWaiting(waiting)
+    : waitingFor
     ? waitingFor.label
     : failure
       ? failure
@@ -67,6 +76,14 @@ export const describeEngine = (input: {
     setupStep: waitingFor?.step ?? null,
     failure,
     noSchedules,
+    standby: waiting
+      ? {
+          hostName: waiting.holder.hostName,
+          dataDir: waiting.holder.dataDir,
+          since: waiting.holder.since,
+          lost: waiting.lost,
+        }
+      : null,
     lastRunAt: input.lastRunAt,
     runningJobs: input.running.map((run) => `${run.branch}:${run.job}`),
   };

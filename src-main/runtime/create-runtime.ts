@@ -38,6 +38,9 @@ import { latestRuns } from '../winthor';
 import { SetupMonitor } from './setup-monitor';
 import { setupMarksFile } from './setup-marks-file';
 import { withSetupMarks } from './setup-marking';
+import { LeaseKeeper } from '../engine/lease/lease-keeper';
+import { LEASE_EXPIRY_SECONDS } from '../engine/lease/lease-rules';
+import { databaseLeasePort, leaseClaimOf } from './engine-lease-port';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -62,6 +65,8 @@ export interface RuntimeOptions {
   startEngine?: boolean;
   /** "Iniciar com o Windows": only the desktop host has a login item. */
   startAtLogin?: StartAtLoginPort;
+  /** The database lease's timing (ADR 0310; tests shorten it): renewal every 30 s, expiry after 120 s. */
+  lease?: { renewMs?: number; expirySeconds?: number };
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -126,9 +131,29 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
+  // Alerts, retention and the database's lease are kept where the scheduler runs (not in a one-shot command).
+  const watching = ports !== undefined && options.scheduler !== false;
+  const leaseClaim = leaseClaimOf({ dataDir: options.dataDir, version: info.version, host: info.host });
+  const leaseExpirySeconds = options.lease?.expirySeconds ?? LEASE_EXPIRY_SECONDS;
+  const lease = watching
+    ? new LeaseKeeper(
+        databaseLeasePort({
+          database,
+          settings: () => options.settings.get(),
+          claim: leaseClaim,
+          expirySeconds: leaseExpirySeconds,
+        }),
+        {
+          ...(options.lease?.renewMs ? { renewMs: options.lease.renewMs } : {}),
+          onChange: (standing) => engine.setLease(standing),
+          log: (level, message) => logLine({ at: now(), level, branch: null, entity: null, runId: null, message, details: null }),
+        },
+      )
+    : null;
   const engine = new EngineController({
     ports,
     scheduler: options.scheduler !== false,
+    ...(lease ? { leaseSettled: () => lease.settled() } : {}),
     jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
     onChange: () => {
@@ -140,8 +165,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
   const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
     sendMail(server, mail, options.mail ?? {});
-  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
-  const watching = ports !== undefined && options.scheduler !== false;
   const monitoring = watching
     ? createMonitoring({
         settings: () => options.settings.get(),
@@ -187,7 +210,15 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   );
   const handlers: Handlers = {
     'setup.status': () => setup.measure(),
-    ...appHandlers(info, engine),
+    ...appHandlers(
+      info,
+      engine,
+      lease
+        ? async () => {
+            await lease.takeOver();
+          }
+        : undefined,
+    ),
     ...settingsHandlers(options.settings),
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
@@ -234,6 +265,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
           database,
           status: () => buildStatus(info, engine),
           now,
+          leaseInstanceId: lease ? leaseClaim.instanceId : null,
         }),
     }),
   };
@@ -274,12 +306,18 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       setup.stop();
       stopMonitoring();
       await engine.stop();
+      // A clean stop frees the database at once for another engine (ADR 0310).
+      await lease?.stop();
       stores.close();
       await database.close();
     },
   };
   // Anything that may open or close a step asks for a new measure; the engine follows it (ADR 0402).
-  const unsubscribeSetupSettings = options.settings.onChange(() => setup.changed());
+  const unsubscribeSetupSettings = options.settings.onChange(() => {
+    setup.changed();
+    // Another database (or the first one): claim it now, not at the next renewal.
+    void lease?.look();
+  });
   const unsubscribeSetupRuns = events.on('sync.run', (event) => {
     if (event.phase === 'finished') setup.changed();
   });
@@ -288,6 +326,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     unsubscribeSetupRuns();
   };
   if (watching) setup.start();
+  lease?.start();
   if (options.startEngine !== false) engine.start();
   return runtime;
 };
