@@ -5,7 +5,15 @@ import { defineMethod, NoInput } from './define';
  * setup: "Aguardando configuração" — a step of the first-run guide that nothing can run without is open.
  * standby: "Em espera" — another engine holds this WinThor database (ADR 0310).
  */
-export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped', 'setup', 'standby'] as const;
+export const ENGINE_STATES = [
+  'starting',
+  'running',
+  'paused',
+  'error',
+  'stopped',
+  'setup',
+  'standby',
+] as const;
 
 export const AppStatus = z.object({
   name: z.string(),

@@ -62,12 +62,12 @@ export const describeEngine = (input: {
   const detail = waiting
     ? describeWaiting(waiting)
     : waitingFor
-    ? waitingFor.label
-    : failure
-      ? failure
-      : noSchedules
-        ? 'nenhuma sincronização configurada'
-        : '';
+      ? waitingFor.label
+      : failure
+        ? failure
+        : noSchedules
+          ? 'nenhuma sincronização configurada'
+          : '';
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,

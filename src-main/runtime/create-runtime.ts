@@ -146,7 +146,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
         {
           ...(options.lease?.renewMs ? { renewMs: options.lease.renewMs } : {}),
           onChange: (standing) => engine.setLease(standing),
-          log: (level, message) => logLine({ at: now(), level, branch: null, entity: null, runId: null, message, details: null }),
+          log: (level, message) =>
+            logLine({ at: now(), level, branch: null, entity: null, runId: null, message, details: null }),
         },
       )
     : null;

@@ -103,7 +103,9 @@ describe('LeaseKeeper (fake clock)', () => {
     const dead = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\A'));
     await dead.look();
     const changes: LeaseStanding[] = [];
-    const waiting = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'), { onChange: (s) => changes.push(s) });
+    const waiting = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'), {
+      onChange: (s) => changes.push(s),
+    });
     waiting.start();
     await waiting.settled();
     expect(kinds(waiting)).toBe('waiting');

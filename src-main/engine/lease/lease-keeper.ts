@@ -79,7 +79,9 @@ export class LeaseKeeper {
       let standing: LeaseStanding;
       try {
         const result = await this.port.claim(force);
-        standing = result ? standingAfterClaim(this.current, result) : { kind: 'unknown', reason: 'sem tabela' };
+        standing = result
+          ? standingAfterClaim(this.current, result)
+          : { kind: 'unknown', reason: 'sem tabela' };
       } catch (error) {
         standing = { kind: 'unknown', reason: (error as Error).message };
       }

@@ -67,7 +67,10 @@ export const mayClaim = (
 /** The standing after one claim: lost when it was ours and the row now names another engine. */
 export const standingAfterClaim = (previous: LeaseStanding, result: ClaimResult): LeaseStanding => {
   if (result.won)
-    return { kind: 'held', since: sinceText(result.row?.acquiredAt ?? null, result.row?.dbNow ?? new Date()) };
+    return {
+      kind: 'held',
+      since: sinceText(result.row?.acquiredAt ?? null, result.row?.dbNow ?? new Date()),
+    };
   // Freed between our UPDATE and our read (the other stopped): taken at the next renewal.
   if (!result.row || result.row.instanceId === null) return { kind: 'unknown', reason: 'livre' };
   const lost = previous.kind === 'held' || (previous.kind === 'waiting' && previous.lost);

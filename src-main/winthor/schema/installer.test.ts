@@ -246,7 +246,9 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
       expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
       expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
       expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-        [3, 4, 5, 6, 7, 8].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+        [3, 4, 5, 6, 7, 8]
+          .filter((v) => v > from)
+          .map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
       );
       expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
       expect(plan.statements.at(-1)).toBe('COMMIT');
