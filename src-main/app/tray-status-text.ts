@@ -30,5 +30,7 @@ export const trayIconName = (status: AppStatus | undefined, health?: MonitorHeal
   if (status?.engine.state === 'paused' || status?.engine.state === 'stopped') return 'tray-paused';
   // "Aguardando configuração": something waits for a person (the first-run guide's next step).
   if (status?.engine.state === 'setup') return 'tray-warning';
+  // "Em espera": another engine holds the database — a person may need to stop one of them.
+  if (status?.engine.state === 'standby') return 'tray-warning';
   return health?.level === 'warning' ? 'tray-warning' : 'tray';
 };

@@ -11,6 +11,7 @@ import { SyncOverviewCards } from './dashboard/SyncOverviewCards';
 import { SetupGuide } from './setup/SetupGuide';
 import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
 import { useRunAll } from '../sync/use-run-now';
+import { TakeOverButton, useStandbyText } from './dashboard/TakeOverButton';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -35,9 +36,13 @@ export const DashboardPage = () => {
   const canRun = data?.engine.state === 'running' || data?.engine.state === 'error';
   // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
   useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
-  // The failure (engine words) or "no sync configured" in the UI's language; else the setup step waited for.
+  const standbyText = useStandbyText(data?.engine.standby);
+  // Who holds the database, the failure (engine words) or "no sync configured" in the UI's language; else the
+  // setup step waited for.
   const engineDetail = data
-    ? (data.engine.failure ?? (data.engine.noSchedules ? t('dashboard.noSchedules') : data.engine.detail))
+    ? (standbyText ??
+      data.engine.failure ??
+      (data.engine.noSchedules ? t('dashboard.noSchedules') : data.engine.detail))
     : '';
 
   return (
@@ -59,6 +64,9 @@ export const DashboardPage = () => {
                 )}
               </Group>
               <Group>
+                {data.engine.state === 'standby' && data.engine.standby && (
+                  <TakeOverButton standby={data.engine.standby} />
+                )}
                 <Button onClick={() => runNow.mutate({})} loading={runNow.isPending} disabled={!canRun}>
                   {t('dashboard.runNow')}
                 </Button>
