@@ -131,11 +131,12 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
-  // Alerts, retention and the database's lease are kept where the scheduler runs (not in a one-shot command).
+  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
   const watching = ports !== undefined && options.scheduler !== false;
   const leaseClaim = leaseClaimOf({ dataDir: options.dataDir, version: info.version, host: info.host });
   const leaseExpirySeconds = options.lease?.expirySeconds ?? LEASE_EXPIRY_SECONDS;
-  const lease = watching
+  // Wherever jobs may run — the one-shot `sync` too: beside a running service it is refused, not a second engine.
+  const lease = ports
     ? new LeaseKeeper(
         databaseLeasePort({
           database,

@@ -23,7 +23,6 @@ export interface LeaseKeeperOptions {
 export class LeaseKeeper {
   private current: LeaseStanding = { kind: 'pending' };
   private timer: NodeJS.Timeout | null = null;
-  private first: Promise<void> | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
 
@@ -39,14 +38,17 @@ export class LeaseKeeper {
   /** The first claim and the renewals. */
   start(): void {
     this.stopped = false;
-    this.first ??= this.look().then(() => undefined);
+    void this.look();
     this.timer = setInterval(() => void this.look(), this.options.renewMs ?? LEASE_RENEW_MS);
     this.timer.unref?.();
   }
 
-  /** Resolves once the first claim has answered (whatever it found): nothing runs before that. */
+  /**
+   * Resolves once the claims asked so far have answered (whatever they found): nothing runs before the first
+   * one, nor while a claim for another database (the settings changed) is under way.
+   */
   settled(): Promise<void> {
-    return this.first ?? Promise.resolve();
+    return this.chain.then(() => undefined);
   }
 
   /** One claim (renewal, or a look after the settings changed). */
