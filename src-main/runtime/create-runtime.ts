@@ -88,6 +88,8 @@ export interface Runtime {
   log(level: 'info' | 'warn' | 'error', message: string): void;
   /** The first-run guide's live measure (ADR 0401); it tells the engine what it waits for. */
   readonly setup: SetupMonitor;
+  /** This engine's lease on the WinThor database (ADR 0310); null where no job runs. */
+  readonly lease: LeaseKeeper | null;
   /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
   setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
@@ -295,6 +297,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     stores,
     alerts,
     setup,
+    lease,
     status: () => buildStatus(info, engine),
     log,
     setDemoStoreUrl: (url) => {
