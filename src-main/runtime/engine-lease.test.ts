@@ -8,7 +8,6 @@ import { AppError } from '../shared/app-error';
 import { demoDatabasePath, prepareDemoDatabase } from '../winthor';
 import { SqliteDb } from '../winthor/db/sqlite-db';
 import { readLease } from '../winthor/repositories/engine-lease-repository';
-import { captureCli } from '../cli/run-cli.test-support';
 import { createRuntime, type Runtime } from './create-runtime';
 import { startDemo } from './demo';
 
@@ -103,15 +102,6 @@ describe('one engine per WinThor database (two engine runtimes on one embedded d
     expect(await refusalOf(second.engine.run({ branch: '1', job: 'stock' }, 'manual'))).toBe(
       'engine_standby',
     );
-    // The one-shot `sync` of the command line, on another folder with the same settings: refused, saying why.
-    const cliDir = join(root, 'linha-de-comando');
-    openHeadlessSettings(cliDir);
-    for (const part of ['settings.json', 'secret.key'])
-      copyFileSync(join(first.dataDir, part), join(cliDir, part));
-    const cli = await captureCli(['--data-dir', cliDir, 'sync', 'stock', '--branch', '1']);
-    expect(cli.code).not.toBe(0);
-    expect(cli.err).toContain('Em espera: outro integrador está ativo neste banco (host ');
-    expect((await leaseRow())?.dataDir).toBe(first.dataDir);
     const started = await first.engine.run({ branch: '1', job: 'stock' }, 'manual');
     expect(started.started.length + started.alreadyRunning.length).toBe(1);
     // Renewals keep it so.

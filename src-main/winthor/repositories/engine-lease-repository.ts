@@ -1,7 +1,9 @@
 import { AppError } from '../../shared/app-error';
 import type { DbSession, Row } from '../db/db';
-import { ENGINE_LEASE_KEY } from '../schema/lease-objects';
 import { fit, toOptionalText } from './sql-helpers';
+
+/** The one row of WTC_ENGINE_LEASE (schema version 8): the lease is per WinThor database. */
+export const ENGINE_LEASE_KEY = 'engine';
 
 /** Who asks for the lease: what another engine shows about it while it waits (ADR 0310). */
 export interface LeaseClaim {

@@ -1,8 +1,5 @@
 import { date, int, text, type TableDef } from './table-def';
 
-/** The one row of WTC_ENGINE_LEASE: the lease is per WinThor database (the schema the integration lives in). */
-export const ENGINE_LEASE_KEY = 'engine';
-
 /**
  * Version 8: which engine works on this WinThor database (ADR 0310). One row; INSTANCE_ID null when the last
  * holder stopped cleanly. HEARTBEAT_AT is the database's clock (SYSDATE), never a machine's.
@@ -11,6 +8,7 @@ export const LEASE_TABLES: TableDef[] = [
   {
     name: 'WTC_ENGINE_LEASE',
     columns: [
+      /** 'engine': one row, the lease is per WinThor database (the schema the integration lives in). */
       text('LEASE_KEY', 20, true),
       /** The holding engine's id (random per engine process); null once released. */
       text('INSTANCE_ID', 64),
