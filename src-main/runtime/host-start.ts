@@ -72,10 +72,12 @@ const RECHECK_MS = 60_000;
  * Throws, engine not started, when the schema belongs to a newer version.
  */
 export const startEngineAfterSchemaCheck = async (
-  runtime: Pick<Runtime, 'api' | 'engine'>,
+  runtime: Pick<Runtime, 'api' | 'engine'> & Partial<Pick<Runtime, 'lease'>>,
   options: SchemaStartOptions & { recheckMs?: number; updateWithoutAsking?: boolean },
 ): Promise<SchemaStartOutcome> => {
   const outcome = await bringSchemaUpToDate(runtime.api, options);
+  // Tables just brought to version 8 have the lease: claim it now, not at the next renewal (ADR 0310).
+  void runtime.lease?.look();
   runtime.engine.start();
   if (outcome === 'run') return outcome;
   runtime.engine.pause();
@@ -91,6 +93,7 @@ export const startEngineAfterSchemaCheck = async (
       });
       if (again !== 'run') return;
       clearInterval(timer);
+      void runtime.lease?.look();
       options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
       runtime.engine.resume();
     })();
