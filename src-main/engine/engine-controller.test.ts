@@ -72,7 +72,15 @@ describe('EngineController', () => {
     });
     // The job running when the lease was lost stops at its next item; nothing new starts.
     await until(() => aborted && runs[0]?.status === 'cancelled');
-    await expect(engine.runNow()).rejects.toMatchObject({ code: 'engine_standby' });
+    // With its words as a key, for the UI in English.
+    await expect(engine.runNow()).rejects.toMatchObject({
+      code: 'engine_standby',
+      messageRef: {
+        key: 'engine.standbyLost',
+        params: { host: 'SRV', folder: 'C:\\Dados', since: '14:05' },
+      },
+      fixRef: { key: 'engine.standbyFix' },
+    });
     await expect(engine.run({ branch: '1', job: 'stock' }, 'manual')).rejects.toThrow(
       'Em espera: outro integrador assumiu este banco (host SRV, pasta C:\\Dados, desde 14:05)',
     );

@@ -24,7 +24,6 @@ import {
 } from './engine-snapshot';
 
 import type { LeaseStanding } from './lease/lease-rules';
-import { describeWaiting } from './lease/lease-rules';
 
 export type { EngineReadiness, EngineSnapshot, EngineState } from './engine-snapshot';
 
@@ -215,8 +214,7 @@ export class EngineController {
     const ports = this.options.ports;
     if (!ports || !this.runner) return result;
     if (this.options.leaseSettled) await this.leaseSettled();
-    if (this.state === 'standby' && this.lease.kind === 'waiting')
-      throw engineRefusals.standby(describeWaiting(this.lease));
+    if (this.state === 'standby' && this.lease.kind === 'waiting') throw engineRefusals.standby(this.lease);
     if (this.state === 'setup' && this.readiness.waitingFor)
       throw engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
     if (this.state === 'paused' || this.state === 'stopped') throw engineRefusals.paused();
