@@ -157,7 +157,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const engine = new EngineController({
     ports,
     scheduler: options.scheduler !== false,
-    ...(lease ? { leaseSettled: () => lease.settled() } : {}),
+    ...(lease ? { leaseSettled: () => lease.ready() } : {}),
     jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
     onChange: () => {
@@ -321,7 +321,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const unsubscribeSetupSettings = options.settings.onChange(() => {
     setup.changed();
     // Another database (or the first one): claim it now, not at the next renewal.
-    void lease?.look();
+    if (lease?.isStarted()) void lease.look();
   });
   const unsubscribeSetupRuns = events.on('sync.run', (event) => {
     if (event.phase === 'finished') setup.changed();
@@ -331,7 +331,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     unsubscribeSetupRuns();
   };
   if (watching) setup.start();
-  lease?.start();
+  // A host claims the database at once; a one-shot command (`sync`) at its first run (ready()).
+  if (watching) lease?.start();
   if (options.startEngine !== false) engine.start();
   return runtime;
 };

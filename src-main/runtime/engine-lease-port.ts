@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { resolve } from 'node:path';
 import type { AppStatus, Settings } from '../contract';
 import type { LeasePort } from '../engine/lease/lease-keeper';
 import type { DatabaseService } from '../winthor/database-service';
@@ -35,7 +37,11 @@ export const databaseLeasePort = (options: {
   expirySeconds: number;
 }): LeasePort => ({
   claim: async (force) => {
-    if (!databaseConfigured(options.settings())) return null;
+    const settings = options.settings();
+    if (!databaseConfigured(settings)) return null;
+    // An embedded file that is not there is no database yet: the claim must not create an empty one.
+    if (settings.database.kind === 'embedded' && !existsSync(resolve(settings.database.embedded.file)))
+      return null;
     return options.database.use(async (db) => {
       try {
         return await claimLease(db, options.claim, { expirySeconds: options.expirySeconds, force });

@@ -77,7 +77,7 @@ export const startEngineAfterSchemaCheck = async (
 ): Promise<SchemaStartOutcome> => {
   const outcome = await bringSchemaUpToDate(runtime.api, options);
   // Tables just brought to version 8 have the lease: claim it now, not at the next renewal (ADR 0310).
-  void runtime.lease?.look();
+  if (runtime.lease?.isStarted()) void runtime.lease.look();
   runtime.engine.start();
   if (outcome === 'run') return outcome;
   runtime.engine.pause();
@@ -93,7 +93,7 @@ export const startEngineAfterSchemaCheck = async (
       });
       if (again !== 'run') return;
       clearInterval(timer);
-      void runtime.lease?.look();
+      if (runtime.lease?.isStarted()) void runtime.lease.look();
       options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
       runtime.engine.resume();
     })();

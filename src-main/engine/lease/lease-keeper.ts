@@ -25,6 +25,7 @@ export class LeaseKeeper {
   private timer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly port: LeasePort,
@@ -35,8 +36,10 @@ export class LeaseKeeper {
     return this.current;
   }
 
-  /** The first claim and the renewals. */
+  /** The first claim and the renewals (once). */
   start(): void {
+    if (this.started) return;
+    this.started = true;
     this.stopped = false;
     void this.look();
     this.timer = setInterval(() => void this.look(), this.options.renewMs ?? LEASE_RENEW_MS);
@@ -49,6 +52,19 @@ export class LeaseKeeper {
    */
   settled(): Promise<void> {
     return this.chain.then(() => undefined);
+  }
+
+  isStarted(): boolean {
+    return this.started;
+  }
+
+  /**
+   * Started on first need (a one-shot command's first run: its runtime opens no database before that), then
+   * settled.
+   */
+  ready(): Promise<void> {
+    this.start();
+    return this.settled();
   }
 
   /** One claim (renewal, or a look after the settings changed). */

@@ -70,7 +70,8 @@ afterEach(async () => {
 
 describe('diagnostic package (system.diagnostics)', () => {
   it('holds the settings, logs, versions, prerequisites and engine state, and no secret anywhere', async () => {
-    await runtime.lease?.settled();
+    // This runtime runs no scheduler (a one-shot): its lease is claimed when it first needs it.
+    await runtime.lease?.ready();
     const result = await runtime.api.invoke('system.diagnostics', {});
     expect(result.fileName).toMatch(/^diagnostico-integrador-\d{8}T\d{6}\.zip$/);
     const zip = Buffer.from(result.contentBase64, 'base64');
