@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { FIRST_RUN } from './first-run-env';
+import { LEASE_HOST } from './lease-env';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dataDir = fileURLToPath(new URL('../test-results/e2e-data', import.meta.url));
@@ -62,6 +63,17 @@ export default defineConfig({
       command: 'node --import tsx e2e/first-run-host.ts',
       cwd: root,
       url: `http://localhost:${FIRST_RUN.port}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+    {
+      // An integrator started on a WinThor database another engine holds (ADR 0310): "Em espera", then
+      // "Assumir" — engine-lease.spec.ts.
+      command: 'node --import tsx e2e/lease-host.ts',
+      cwd: root,
+      url: `http://localhost:${LEASE_HOST.port}/`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: 'pipe',

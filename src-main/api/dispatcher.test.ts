@@ -19,6 +19,7 @@ const status = {
     heldForPreview: [],
     failure: null,
     noSchedules: false,
+    standby: null,
     lastRunAt: null,
     runningJobs: [],
   },

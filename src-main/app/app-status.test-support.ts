@@ -20,6 +20,7 @@ export const statusWith = (
     heldForPreview: [],
     failure: null,
     noSchedules: false,
+    standby: null,
     lastRunAt: null,
     runningJobs: [],
     ...engine,

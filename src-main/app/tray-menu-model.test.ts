@@ -51,6 +51,14 @@ describe('buildTrayMenuModel', () => {
     expect(actions(items)).toEqual(['Abrir', 'Executar agora (off)', 'Pausar', 'Sair']);
   });
 
+  it('another engine holds the database: who, on top; Executar agora off, Pausar on', () => {
+    const summary =
+      'Em espera: outro integrador está ativo neste banco (host SRV, pasta C:\\Dados, desde 14:05)';
+    const items = buildTrayMenuModel(statusWith({ state: 'standby', summary }));
+    expect(items[0]).toEqual({ kind: 'info', label: summary });
+    expect(actions(items)).toEqual(['Abrir', 'Executar agora (off)', 'Pausar', 'Sair']);
+  });
+
   it('shows Executando… and disables it while jobs run', () => {
     expect(actions(buildTrayMenuModel(statusWith({ runningJobs: ['stock'] })))).toContain(
       'Executando… (off)',

@@ -11,9 +11,15 @@ export type TrayMenuItem =
 export const buildTrayMenuModel = (status: AppStatus | undefined): TrayMenuItem[] => {
   const state = status?.engine.state ?? 'starting';
   const busy = (status?.engine.runningJobs.length ?? 0) > 0;
-  const alive = state === 'running' || state === 'paused' || state === 'error' || state === 'setup';
+  const alive =
+    state === 'running' ||
+    state === 'paused' ||
+    state === 'error' ||
+    state === 'setup' ||
+    state === 'standby';
   const paused = state === 'paused';
-  // Paused, or waiting for the first-run guide ("Aguardando configuração"): nothing may start now.
+  // Paused, waiting for the first-run guide ("Aguardando configuração") or for another engine to leave the
+  // database ("Em espera"): nothing may start now.
   const canRun = state === 'running' || state === 'error';
   return [
     { kind: 'info', label: status?.engine.summary ?? 'Iniciando' },

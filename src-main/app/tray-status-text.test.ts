@@ -38,6 +38,33 @@ describe('trayIconName', () => {
     );
   });
 
+  it('shows amber while another engine holds the database, naming its machine and since when', () => {
+    const standby = {
+      hostName: 'SRV-WINTHOR',
+      dataDir: 'C:\\ProgramData\\IntegradorWinThorCiashop',
+      since: '14:05',
+      lost: false,
+    };
+    const status = statusWith({
+      state: 'standby',
+      summary: `Em espera: outro integrador está ativo neste banco (host SRV-WINTHOR, pasta ${standby.dataDir}, desde 14:05)`,
+      standby,
+    });
+    expect(trayIconName(status)).toBe('tray-warning');
+    // The whole line would pass Windows' 127 characters: the folder goes, the machine and the time stay.
+    expect(trayTooltip(status)).toBe(
+      'Integrador WinThor Ciashop — Em espera: outro integrador está ativo neste banco (host SRV-WINTHOR, desde 14:05)',
+    );
+    const short = statusWith({
+      state: 'standby',
+      summary: 'Em espera: outro integrador está ativo neste banco (host A, pasta C:\\D, desde 09:00)',
+      standby: { ...standby, hostName: 'A', dataDir: 'C:\\D', since: '09:00' },
+    });
+    expect(trayTooltip(short)).toBe(
+      'Integrador WinThor Ciashop — Em espera: outro integrador está ativo neste banco (host A, pasta C:\\D, desde 09:00)',
+    );
+  });
+
   it('follows the engine state', () => {
     expect(trayIconName(statusWith({ state: 'running' }))).toBe('tray');
     expect(trayIconName(statusWith({ state: 'paused' }))).toBe('tray-paused');

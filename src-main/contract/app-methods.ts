@@ -2,8 +2,19 @@ import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
 import { MessageRef } from './messages';
 
-/** setup: "Aguardando configuração" — a step of the first-run guide that nothing can run without is open. */
-export const ENGINE_STATES = ['starting', 'running', 'paused', 'error', 'stopped', 'setup'] as const;
+/**
+ * setup: "Aguardando configuração" — a step of the first-run guide that nothing can run without is open.
+ * standby: "Em espera" — another engine holds this WinThor database (ADR 0310).
+ */
+export const ENGINE_STATES = [
+  'starting',
+  'running',
+  'paused',
+  'error',
+  'stopped',
+  'setup',
+  'standby',
+] as const;
 
 export const AppStatus = z.object({
   name: z.string(),
@@ -38,6 +49,17 @@ export const AppStatus = z.object({
      */
     failure: z.string().nullable().default(null),
     noSchedules: z.boolean().default(false),
+    /** In state standby: the engine that holds this WinThor database (lost: it took it from this one). */
+    standby: z
+      .object({
+        hostName: z.string(),
+        dataDir: z.string(),
+        /** "HH:MM" (database clock), "DD/MM HH:MM" another day. */
+        since: z.string(),
+        lost: z.boolean(),
+      })
+      .nullable()
+      .default(null),
     lastRunAt: z.string().nullable(),
     runningJobs: z.array(z.string()),
   }),
@@ -62,6 +84,12 @@ export const appMethods = {
   }),
   'engine.resume': defineMethod({
     summary: 'Retoma os agendamentos.',
+    input: NoInput,
+    output: AppStatus,
+  }),
+  'engine.takeOver': defineMethod({
+    summary:
+      'Assume o banco do WinThor mesmo com outro integrador registrado como ativo (quando se sabe que ele parou de vez).',
     input: NoInput,
     output: AppStatus,
   }),

@@ -42,6 +42,84 @@ describe('EngineController', () => {
     void engine.stop();
   });
 
+  it('another engine holds the database: "Em espera" naming it, runs refused and stopped, then runs once it holds it', async () => {
+    const { ports, runs } = fakePorts();
+    let release!: () => void;
+    const working = new Promise<void>((resolve) => (release = resolve));
+    let aborted = false;
+    const engine = new EngineController({
+      ports,
+      scheduler: false,
+      jobs: {
+        stock: async (c) => {
+          c.signal.addEventListener('abort', () => {
+            aborted = true;
+            release();
+          });
+          await working;
+        },
+      },
+    });
+    engine.start();
+    await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    await until(() => engine.snapshot().runningJobs.length === 1);
+    const holder = { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' };
+    engine.setLease({ kind: 'waiting', holder, lost: true });
+    expect(engine.snapshot()).toMatchObject({
+      state: 'standby',
+      summary: 'Em espera: outro integrador assumiu este banco (host SRV, pasta C:\\Dados, desde 14:05)',
+      standby: { hostName: 'SRV', dataDir: 'C:\\Dados', since: '14:05', lost: true },
+    });
+    // The job running when the lease was lost stops at its next item; nothing new starts.
+    await until(() => aborted && runs[0]?.status === 'cancelled');
+    // With its words as a key, for the UI in English.
+    await expect(engine.runNow()).rejects.toMatchObject({
+      code: 'engine_standby',
+      messageRef: {
+        key: 'engine.standbyLost',
+        params: { host: 'SRV', folder: 'C:\\Dados', since: '14:05' },
+      },
+      fixRef: { key: 'engine.standbyFix' },
+    });
+    await expect(engine.run({ branch: '1', job: 'stock' }, 'manual')).rejects.toThrow(
+      'Em espera: outro integrador assumiu este banco (host SRV, pasta C:\\Dados, desde 14:05)',
+    );
+    // Standby wins over the first-run guide; pausing and resuming keep it.
+    engine.setReadiness({ waitingFor: { step: 'store', label: 'passo 4' }, failing: [] });
+    engine.pause();
+    engine.resume();
+    expect(engine.snapshot().state).toBe('standby');
+    engine.setReadiness({ waitingFor: null, failing: [] });
+    expect(engine.snapshot().state).toBe('standby');
+    engine.setLease({ kind: 'held', since: '14:10' });
+    expect(engine.snapshot()).toMatchObject({ state: 'running', standby: null });
+    const again = await engine.run({ branch: '1', job: 'stock' }, 'manual');
+    expect(again.started).toHaveLength(1);
+    release();
+    await engine.stop();
+  });
+
+  it("starts nothing before the lease's first claim has answered", async () => {
+    const { ports } = fakePorts();
+    let answer!: () => void;
+    const settled = new Promise<void>((resolve) => (answer = resolve));
+    const engine = new EngineController({
+      ports,
+      jobs: { stock: async () => {} },
+      leaseSettled: () => settled,
+    });
+    engine.start();
+    const asked = engine.run({ branch: '1', job: 'stock' }, 'manual');
+    engine.setLease({
+      kind: 'waiting',
+      holder: { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' },
+      lost: false,
+    });
+    answer();
+    await expect(asked).rejects.toMatchObject({ code: 'engine_standby' });
+    await engine.stop();
+  });
+
   it('a store or database failing shows as an error naming it, not "Em execução"', () => {
     const { ports } = fakePorts();
     const engine = new EngineController({ ports, jobs: {} });

@@ -24,6 +24,8 @@ import {
   type EngineState,
 } from './engine-snapshot';
 
+import type { LeaseStanding } from './lease/lease-rules';
+
 export type { EngineReadiness, EngineSnapshot, EngineState } from './engine-snapshot';
 
 export interface EngineOptions {
@@ -44,6 +46,11 @@ export interface EngineOptions {
    * Without it nothing is held (a unit test, the CLI's one-shot sync).
    */
   firstSync?: FirstSyncHold;
+  /**
+   * Resolves once this engine knows whether it holds the WinThor database (its lease's first claim, ADR 0310):
+   * nothing starts and no earlier run is marked interrupted before that.
+   */
+  leaseSettled?: () => Promise<void>;
 }
 
 /**
@@ -60,6 +67,7 @@ export class EngineController {
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
   /** Branches whose scheduled catalogue jobs wait for the first-sync preview, with the jobs a schedule skipped. */
   private readonly held = new Map<string, Set<ScheduleJob>>();
+  private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
@@ -90,11 +98,12 @@ export class EngineController {
   }
 
   start(): void {
-    this.setState(this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running');
+    this.setState(this.activeState());
     const ports = this.options.ports;
     if (!ports || this.options.scheduler === false) return;
-    void ports.runs
-      .markInterrupted(this.now())
+    void this.leaseSettled()
+      // Runs "running" in the database are another engine's while it holds the database: marked when taken.
+      .then(() => (this.state === 'standby' ? undefined : ports.runs.markInterrupted(this.now())))
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
@@ -131,7 +140,7 @@ export class EngineController {
   }
 
   pause(): void {
-    if (this.state !== 'running' && this.state !== 'error' && this.state !== 'setup') return;
+    if (!this.isActive()) return;
     this.setState('paused');
     this.scheduler?.pause();
     void this.runner?.abortAll();
@@ -139,7 +148,7 @@ export class EngineController {
 
   resume(): void {
     if (this.state !== 'paused') return;
-    this.setState(this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running');
+    this.setState(this.activeState());
     if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
 
@@ -151,12 +160,51 @@ export class EngineController {
     const before = JSON.stringify(this.readiness);
     this.readiness = readiness;
     if (before === JSON.stringify(readiness)) return;
-    const active = this.state === 'running' || this.state === 'error' || this.state === 'setup';
-    if (!active) return this.notify();
-    const next = readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running';
-    const wasWaiting = this.state === 'setup';
+    this.follow();
+  }
+
+  /**
+   * The lease's standing changed (ADR 0310): while another engine holds the WinThor database this one waits
+   * ("Em espera"), its running jobs stopped at their next item; once it holds it, it plans its schedules and
+   * marks the runs the other engine left "running" as interrupted.
+   */
+  setLease(lease: LeaseStanding): void {
+    const before = JSON.stringify(this.lease);
+    this.lease = lease;
+    if (before === JSON.stringify(lease)) return;
+    const wasStandby = this.state === 'standby';
+    this.follow();
+    if (this.state === 'standby' && !wasStandby) void this.runner?.abortAll();
+    if (wasStandby && this.state !== 'standby' && this.isActive() && this.options.scheduler !== false) {
+      const ports = this.options.ports;
+      void ports?.runs.markInterrupted(this.now()).catch(() => {});
+    }
+  }
+
+  /** An active engine takes the state its readiness and lease say; a paused or stopped one only shows them. */
+  private follow(): void {
+    if (!this.isActive()) return this.notify();
+    const next = this.activeState();
+    const wasWaiting = this.state === 'setup' || this.state === 'standby';
     this.setState(next);
-    if (wasWaiting && next !== 'setup' && this.options.scheduler !== false) void this.scheduler?.sync();
+    const waitingNow = next === 'setup' || next === 'standby';
+    if (wasWaiting && !waitingNow && this.options.scheduler !== false) void this.scheduler?.sync();
+  }
+
+  private isActive(): boolean {
+    return (
+      this.state === 'running' || this.state === 'error' || this.state === 'setup' || this.state === 'standby'
+    );
+  }
+
+  private activeState(): EngineState {
+    if (this.lease.kind === 'waiting') return 'standby';
+    return this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running';
+  }
+
+  private async leaseSettled(): Promise<void> {
+    // Without a lease nothing is awaited: the state is checked in the same turn as the request.
+    if (this.options.leaseSettled) await this.options.leaseSettled().catch(() => {});
   }
 
   async stop(): Promise<void> {
@@ -175,6 +223,8 @@ export class EngineController {
     const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
     const ports = this.options.ports;
     if (!ports || !this.runner) return result;
+    if (this.options.leaseSettled) await this.leaseSettled();
+    if (this.state === 'standby' && this.lease.kind === 'waiting') throw engineRefusals.standby(this.lease);
     if (this.state === 'setup' && this.readiness.waitingFor)
       throw engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
     if (this.state === 'paused' || this.state === 'stopped') throw engineRefusals.paused();
@@ -262,6 +312,7 @@ export class EngineController {
     return describeEngine({
       state: this.state,
       readiness: this.readiness,
+      lease: this.lease,
       failures: [...this.failures.values()],
       failureRefs: Object.fromEntries(this.failureRefs),
       held: [...this.held.keys()],
@@ -272,6 +323,7 @@ export class EngineController {
   }
 
   private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {
+    if (this.options.leaseSettled) await this.leaseSettled();
     if (this.state !== 'running' && this.state !== 'error') return;
     // A schedule of a job this version does not run yet waits quietly (the screens say so).
     if (!this.runner?.isAvailable(job)) return;

@@ -1,5 +1,6 @@
 import { AppError } from '../shared/app-error';
 import { unknownBranchError } from '../shared/unknown-branch';
+import { describeWaiting, type LeaseStanding } from './lease/lease-rules';
 
 /** Why the engine refuses a request, with the fix in words (pt-BR). */
 export const engineRefusals = {
@@ -13,6 +14,23 @@ export const engineRefusals = {
     new AppError('engine_paused', 'O integrador está pausado: nenhuma sincronização começa agora.', {
       fix: 'Clique em "Retomar" (Painel ou menu da bandeja) e execute de novo.',
     }),
+  standby: (waiting: Extract<LeaseStanding, { kind: 'waiting' }>) =>
+    new AppError(
+      'engine_standby',
+      `Em espera: ${describeWaiting(waiting)}. Nenhuma sincronização roda neste integrador.`,
+      {
+        fix: 'Use o integrador que está ativo, ou pare-o. Se ele parou de vez (a máquina morreu), clique em "Assumir" no Painel.',
+        messageRef: {
+          key: waiting.lost ? 'engine.standbyLost' : 'engine.standby',
+          params: {
+            host: waiting.holder.hostName,
+            folder: waiting.holder.dataDir,
+            since: waiting.holder.since,
+          },
+        },
+        fixRef: { key: 'engine.standbyFix' },
+      },
+    ),
   unknownBranch: (code: string) =>
     unknownBranchError(code, 'Cadastre a filial em Configuração ou escolha uma filial existente.'),
   unavailable: () =>

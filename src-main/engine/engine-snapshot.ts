@@ -1,4 +1,5 @@
 import { messageRef, type AppStatus, type MessageRef, type ScheduleJob } from '../contract';
+import { describeWaiting, type LeaseStanding } from './lease/lease-rules';
 import { heldDetail } from './setup/first-sync-hold';
 
 export type EngineState = AppStatus['engine']['state'];
@@ -16,6 +17,8 @@ export interface EngineSnapshot {
   failure: string | null;
   /** Running with no enabled schedule of a job this version runs. */
   noSchedules: boolean;
+  /** In state standby: who holds the database. */
+  standby: AppStatus['engine']['standby'];
   lastRunAt: string | null;
   runningJobs: string[];
 }
@@ -27,6 +30,7 @@ const SUMMARIES: Record<EngineState, string> = {
   error: 'Com erro',
   stopped: 'Parado',
   setup: 'Aguardando configuração',
+  standby: 'Em espera',
 };
 
 /**
@@ -46,6 +50,8 @@ export interface EngineReadiness {
 export const describeEngine = (input: {
   state: EngineState;
   readiness: EngineReadiness;
+  /** This engine's lease on the WinThor database (ADR 0310). */
+  lease?: LeaseStanding;
   /** Messages of the jobs failing now. */
   failures: string[];
   /** The message key of a failure, by its text. */
@@ -64,21 +70,25 @@ export const describeEngine = (input: {
   const failure = state === 'error' && firstFailure ? firstFailure : null;
   const noSchedules = state === 'running' && input.scheduled === 0;
   const held = state === 'running' || state === 'error' ? [...(input.held ?? [])].sort() : [];
-  const [detail, detailRef]: [string, MessageRef | undefined] = waitingFor
-    ? [
-        waitingFor.label,
-        messageRef('engineState.waiting', {
-          number: waitingFor.number ?? null,
-          step: `@engineState.steps.${waitingFor.step}`,
-        }),
-      ]
-    : failure
-      ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
-      : noSchedules
-        ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
-        : held.length > 0 && state === 'running'
-          ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
-          : ['', undefined];
+  const waiting = state === 'standby' && input.lease?.kind === 'waiting' ? input.lease : null;
+  // Standby: the UI says it from `standby` (holder, folder, since) in its own language.
+  const [detail, detailRef]: [string, MessageRef | undefined] = waiting
+    ? [describeWaiting(waiting), undefined]
+    : waitingFor
+      ? [
+          waitingFor.label,
+          messageRef('engineState.waiting', {
+            number: waitingFor.number ?? null,
+            step: `@engineState.steps.${waitingFor.step}`,
+          }),
+        ]
+      : failure
+        ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
+        : noSchedules
+          ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
+          : held.length > 0 && state === 'running'
+            ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
+            : ['', undefined];
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,
@@ -89,6 +99,14 @@ export const describeEngine = (input: {
     heldForPreview: held,
     failure,
     noSchedules,
+    standby: waiting
+      ? {
+          hostName: waiting.holder.hostName,
+          dataDir: waiting.holder.dataDir,
+          since: waiting.holder.since,
+          lost: waiting.lost,
+        }
+      : null,
     lastRunAt: input.lastRunAt,
     runningJobs: input.running.map((run) => `${run.branch}:${run.job}`),
   };

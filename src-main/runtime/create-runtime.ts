@@ -41,6 +41,9 @@ import { SetupMonitor } from './setup-monitor';
 import { setupMarksFile } from './setup-marks-file';
 import { withSetupMarks } from './setup-marking';
 import { firstSyncHold } from './first-sync-hold';
+import { LeaseKeeper } from '../engine/lease/lease-keeper';
+import { LEASE_EXPIRY_SECONDS } from '../engine/lease/lease-rules';
+import { databaseLeasePort, leaseClaimOf } from './engine-lease-port';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -65,6 +68,8 @@ export interface RuntimeOptions {
   startEngine?: boolean;
   /** "Iniciar com o Windows": only the desktop host has a login item. */
   startAtLogin?: StartAtLoginPort;
+  /** The database lease's timing (ADR 0310; tests shorten it): renewal every 30 s, expiry after 120 s. */
+  lease?: { renewMs?: number; expirySeconds?: number };
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */
@@ -88,6 +93,8 @@ export interface Runtime {
   readonly setup: SetupMonitor;
   /** Whether a branch's catalogue waits for its first-sync preview, and "started by hand" (ADR 0406). */
   readonly firstSync: FirstSyncHold;
+  /** This engine's lease on the WinThor database (ADR 0310); null where no job runs. */
+  readonly lease: LeaseKeeper | null;
   /** The demo store's read-only page (`app.status` demoStoreUrl), set by the demo's sandbox part. */
   setDemoStoreUrl(url: string | null): void;
   close(): Promise<void>;
@@ -143,10 +150,32 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     read: (work) => database.use(work),
     changed: () => setupChanged(),
   });
+  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
+  const watching = ports !== undefined && options.scheduler !== false;
+  const leaseClaim = leaseClaimOf({ dataDir: options.dataDir, version: info.version, host: info.host });
+  const leaseExpirySeconds = options.lease?.expirySeconds ?? LEASE_EXPIRY_SECONDS;
+  // Wherever jobs may run — the one-shot `sync` too: beside a running service it is refused, not a second engine.
+  const lease = ports
+    ? new LeaseKeeper(
+        databaseLeasePort({
+          database,
+          settings: () => options.settings.get(),
+          claim: leaseClaim,
+          expirySeconds: leaseExpirySeconds,
+        }),
+        {
+          ...(options.lease?.renewMs ? { renewMs: options.lease.renewMs } : {}),
+          onChange: (standing) => engine.setLease(standing),
+          log: (level, message) =>
+            logLine({ at: now(), level, branch: null, entity: null, runId: null, message, details: null }),
+        },
+      )
+    : null;
   const engine = new EngineController({
     ports,
     firstSync,
     scheduler: options.scheduler !== false,
+    ...(lease ? { leaseSettled: () => lease.ready() } : {}),
     jobs: { ...CATALOGUE_JOBS, ...ORDER_JOBS },
     now,
     onChange: () => {
@@ -158,8 +187,6 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
   const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
     sendMail(server, mail, options.mail ?? {});
-  // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
-  const watching = ports !== undefined && options.scheduler !== false;
   const monitoring = watching
     ? createMonitoring({
         settings: () => options.settings.get(),
@@ -205,7 +232,15 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   );
   const handlers: Handlers = {
     'setup.status': () => setup.measure(),
-    ...appHandlers(info, engine),
+    ...appHandlers(
+      info,
+      engine,
+      lease
+        ? async () => {
+            await lease.takeOver();
+          }
+        : undefined,
+    ),
     ...settingsHandlers(options.settings),
     ...databaseHandlers(options.settings, database),
     ...storeHandlers(stores),
@@ -252,6 +287,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
           database,
           status: () => buildStatus(info, engine),
           now,
+          leaseInstanceId: lease ? leaseClaim.instanceId : null,
         }),
     }),
   };
@@ -275,6 +311,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     alerts,
     setup,
     firstSync,
+    lease,
     status: () => buildStatus(info, engine),
     log,
     setDemoStoreUrl: (url) => {
@@ -288,12 +325,18 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       setup.stop();
       stopMonitoring();
       await engine.stop();
+      // A clean stop frees the database at once for another engine (ADR 0310).
+      await lease?.stop();
       stores.close();
       await database.close();
     },
   };
   // Anything that may open or close a step asks for a new measure; the engine follows it (ADR 0402).
-  const unsubscribeSetupSettings = options.settings.onChange(() => setup.changed());
+  const unsubscribeSetupSettings = options.settings.onChange(() => {
+    setup.changed();
+    // Another database (or the first one): claim it now, not at the next renewal.
+    if (lease?.isStarted()) void lease.look();
+  });
   const unsubscribeSetupRuns = events.on('sync.run', (event) => {
     if (event.phase === 'finished') setup.changed();
   });
@@ -302,6 +345,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     unsubscribeSetupRuns();
   };
   if (watching) setup.start();
+  // A host claims the database at once; a one-shot command (`sync`) at its first run (ready()).
+  if (watching) lease?.start();
   if (options.startEngine !== false) engine.start();
   return runtime;
 };

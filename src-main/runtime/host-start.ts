@@ -79,7 +79,8 @@ const RECHECK_MS = 60_000;
  * Throws, engine not started, when the schema belongs to a newer version.
  */
 export const startEngineAfterSchemaCheck = async (
-  runtime: Pick<Runtime, 'api' | 'engine'> & { alerts?: Pick<AlertMonitor, 'engineHeld'> | null },
+  runtime: Pick<Runtime, 'api' | 'engine'> &
+    Partial<Pick<Runtime, 'lease'>> & { alerts?: Pick<AlertMonitor, 'engineHeld'> | null },
   options: SchemaStartOptions & { recheckMs?: number; updateWithoutAsking?: boolean },
 ): Promise<SchemaStartOutcome> => {
   // The operator hears of a held engine (alert, tray, Painel) and of its release (ADR 0034).
@@ -91,6 +92,8 @@ export const startEngineAfterSchemaCheck = async (
     tell(hold);
   };
   const outcome = await bringSchemaUpToDate(runtime.api, { ...options, onHold });
+  // Tables just brought to version 8 have the lease: claim it now, not at the next renewal (ADR 0310).
+  if (runtime.lease?.isStarted()) void runtime.lease.look();
   runtime.engine.start();
   if (outcome === 'run') {
     tell(null); // held before a restart (the alerts' state file): released now
@@ -112,6 +115,7 @@ export const startEngineAfterSchemaCheck = async (
       });
       if (again !== 'run') return;
       clearInterval(timer);
+      if (runtime.lease?.isStarted()) void runtime.lease.look();
       options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
       runtime.engine.resume();
       tell(null);

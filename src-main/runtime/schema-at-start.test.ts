@@ -85,6 +85,18 @@ describe('integration schema at start (after an upgrade of the app)', () => {
     );
   });
 
+  it('an upgrade from version 7 brings the lease table, and the engine claims the database right away', async () => {
+    await installUpTo(7);
+    const runtime = start();
+    await runtime.lease?.settled();
+    // Before the update: no lease table, nothing blocked (the schema check holds the engine meanwhile).
+    expect(runtime.lease?.standing().kind).toBe('unknown');
+    expect(await startEngineAfterSchemaCheck(runtime, { confirm: async () => true, log })).toBe('run');
+    await runtime.lease?.settled();
+    expect(runtime.lease?.standing().kind).toBe('held');
+    expect(runtime.status().engine.state).not.toBe('standby');
+  });
+
   it('leaves the schema as it is and holds the engine when the person says "Depois"', async () => {
     await installUpTo(TARGET_VERSION - 1);
     expect(await bringSchemaUpToDate(start().api, { confirm: async () => false, log })).toBe('hold');

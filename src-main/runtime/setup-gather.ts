@@ -47,7 +47,8 @@ const withinWait = <T>(work: Promise<T>, ms: number, late: T): Promise<T> => {
   return Promise.race([work, wait]).finally(() => clearTimeout(timer));
 };
 
-const databaseConfigured = (settings: Settings): boolean =>
+/** A database is named in the settings (embedded file, or Oracle address and user). */
+export const databaseConfigured = (settings: Settings): boolean =>
   settings.database.kind === 'embedded'
     ? settings.database.embedded.file.trim() !== ''
     : settings.database.oracle.connectString.trim() !== '' && settings.database.oracle.user.trim() !== '';

@@ -62,3 +62,4 @@ export * from './repositories/pending-actions';
 export * from './repositories/pending-events';
 export * from './repositories/retention-repository';
 export * from './repositories/order-import-lookup';
+export * from './repositories/engine-lease-repository';

@@ -5,6 +5,7 @@ import { checkPrerequisites } from './prerequisites';
 import { readChanges } from './repositories/change-queue-repository';
 import { customerRepositorySuite } from './customer-repository-suite.test-support';
 import { repositorySuite } from './repository-suite.test-support';
+import { engineLeaseSuite } from './engine-lease-suite.test-support';
 import { storeOrdersSuite } from './store-orders-suite.test-support';
 import { createOracleTestWinthor } from './test-winthor.test-support';
 import {
@@ -25,6 +26,7 @@ const ORACLE = process.env.WINTHOR_TEST_ORACLE;
 repositorySuite('Oracle', () => createOracleTestWinthor(), { skip: !ORACLE });
 customerRepositorySuite('Oracle', () => createOracleTestWinthor(), { skip: !ORACLE });
 storeOrdersSuite('Oracle', () => createOracleTestWinthor({ products: 1, customers: 1 }), { skip: !ORACLE });
+engineLeaseSuite('Oracle', () => createOracleTestWinthor({ products: 1, customers: 1 }), { skip: !ORACLE });
 
 describe.skipIf(!ORACLE)('instalador no Oracle', () => {
   it('installs idempotently, queues changes by trigger and uninstalls completely', async () => {

@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../contract';
 import type { HandlerGroup } from '../handlers';
 import type { EngineController } from '../../engine/engine-controller';
+import { engineRefusals } from '../../engine/engine-refusals';
 
 export interface AppInfo {
   name: string;
@@ -27,7 +28,9 @@ export const buildStatus = (info: AppInfo, engine: EngineController): AppStatus 
 export const appHandlers = (
   info: AppInfo,
   engine: EngineController,
-): HandlerGroup<'app.status' | 'engine.runNow' | 'engine.pause' | 'engine.resume'> => ({
+  /** "Assumir" (ADR 0310): takes the database's lease by force; absent where no lease is kept. */
+  takeOver?: () => Promise<void>,
+): HandlerGroup<'app.status' | 'engine.runNow' | 'engine.pause' | 'engine.resume' | 'engine.takeOver'> => ({
   'app.status': async () => buildStatus(info, engine),
   // Starts the runs and answers at once: their progress arrives as "sync.run" events.
   'engine.runNow': async () => {
@@ -40,6 +43,11 @@ export const appHandlers = (
   },
   'engine.resume': async () => {
     engine.resume();
+    return buildStatus(info, engine);
+  },
+  'engine.takeOver': async () => {
+    if (!takeOver) throw engineRefusals.unavailable();
+    await takeOver();
     return buildStatus(info, engine);
   },
 });

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Branch } from '../../contract';
@@ -70,6 +70,8 @@ afterEach(async () => {
 
 describe('diagnostic package (system.diagnostics)', () => {
   it('holds the settings, logs, versions, prerequisites and engine state, and no secret anywhere', async () => {
+    // This runtime runs no scheduler (a one-shot): its lease is claimed when it first needs it.
+    await runtime.lease?.ready();
     const result = await runtime.api.invoke('system.diagnostics', {});
     expect(result.fileName).toMatch(/^diagnostico-integrador-\d{8}T\d{6}\.zip$/);
     const zip = Buffer.from(result.contentBase64, 'base64');
@@ -120,6 +122,17 @@ describe('diagnostic package (system.diagnostics)', () => {
       status: 'ok',
     });
     expect(JSON.parse(text('motor.json')).estado.engine.state).toBeDefined();
+    // Which engine holds this WinThor database (ADR 0310): this one, by its machine and data folder.
+    expect(JSON.parse(text('motor.json')).integradorAtivoNesteBanco).toMatchObject({
+      livre: false,
+      esteIntegrador: true,
+      maquina: hostname(),
+      pastaDeDados: dir,
+      processo: process.pid,
+      versao: runtime.info.version,
+      tipo: 'headless',
+      expirado: false,
+    });
   });
 
   it('still gives a package when the database cannot be reached, saying why in each part', async () => {

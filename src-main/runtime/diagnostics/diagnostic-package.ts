@@ -7,6 +7,7 @@ import { listSecrets, mapSecrets } from '../../config/secret-fields';
 import { fileTimestamp } from '../../config/settings-file';
 import { AppError } from '../../shared/app-error';
 import { listLogs, type DatabaseService } from '../../winthor';
+import { readLeaseHolder } from './lease-holder';
 import { localLogFiles, readTail } from './log-tail';
 import { zipEntries, type ZipEntry } from './zip-entries';
 
@@ -26,6 +27,8 @@ export interface DiagnosticSources {
   database: DatabaseService;
   status(): AppStatus;
   now(): Date;
+  /** This engine's lease id (ADR 0310); null where no lease is kept (a one-shot command). */
+  leaseInstanceId?: string | null;
 }
 
 const README = `Pacote de diagnóstico do Integrador WinThor Ciashop, para o suporte.
@@ -33,7 +36,8 @@ const README = `Pacote de diagnóstico do Integrador WinThor Ciashop, para o sup
 versoes.json          versões do integrador, do Node/Electron e do sistema; esquema das configurações e dos objetos WTC_
 configuracoes.json    configurações desta instalação, SEM senhas nem tokens (aparecem como ${REMOVED_SECRET})
 pre-requisitos.json   a verificação de pré-requisitos do WinThor (o mesmo que Banco de Dados → Verificar)
-motor.json            estado do motor: resumo, sincronização por filial e tarefa, execuções recentes
+motor.json            estado do motor: resumo, qual integrador está ativo neste banco, sincronização por
+                      filial e tarefa, execuções recentes
 logs-do-banco.json    as ${DATABASE_LOG_LINES} linhas mais recentes do log do motor (tabela WTC_LOG)
 logs/                 o fim (até 1 MB) de cada log local da pasta de dados
 
@@ -74,7 +78,7 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
   const now = sources.now();
   const internal = { origin: 'internal' as const };
   const settings = sources.settings.get();
-  const [schema, prerequisites, overview, runs, databaseLogs] = await Promise.all([
+  const [schema, prerequisites, overview, runs, databaseLogs, lease] = await Promise.all([
     attempt(async () => {
       const plan = await sources.api.invoke('db.installPreview', {}, internal);
       return { instalada: plan.currentVersion, desteAplicativo: plan.targetVersion };
@@ -85,6 +89,7 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
     attempt(() =>
       sources.database.use(async (db) => (await listLogs(db, {}, { limit: DATABASE_LOG_LINES })).lines),
     ),
+    attempt(() => sources.database.use((db) => readLeaseHolder(db, sources.leaseInstanceId ?? null))),
   ]);
   const entries: ZipEntry[] = [
     { name: 'LEIA-ME.txt', content: README },
@@ -107,7 +112,12 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
     { name: 'pre-requisitos.json', content: json(prerequisites) },
     {
       name: 'motor.json',
-      content: json({ estado: sources.status(), sincronizacao: overview, execucoes: runs }),
+      content: json({
+        estado: sources.status(),
+        integradorAtivoNesteBanco: lease,
+        sincronizacao: overview,
+        execucoes: runs,
+      }),
     },
     { name: 'logs-do-banco.json', content: json(databaseLogs) },
     ...localLogFiles(sources.logsDir).map((file) => ({

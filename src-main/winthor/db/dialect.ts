@@ -6,6 +6,8 @@ export interface Dialect {
   readonly name: 'oracle' | 'sqlite';
   /** Current date and time, server wall clock (Oracle SYSDATE). */
   readonly now: string;
+  /** The database's clock `:<bind>` seconds ago (bind a number): SYSDATE - n/86400 on Oracle. */
+  secondsAgo(bind: string): string;
   /** ` FROM DUAL` on Oracle, empty on SQLite, for a SELECT of expressions only. */
   readonly fromDual: string;
   /**
@@ -50,6 +52,7 @@ export const returningBindName = (column: string): string => `ret_${assertIdenti
 export const oracleDialect: Dialect = {
   name: 'oracle',
   now: 'SYSDATE',
+  secondsAgo: (bind) => `(SYSDATE - :${bind} / 86400)`,
   fromDual: ' FROM DUAL',
   forUpdate: ` FOR UPDATE WAIT ${ROW_LOCK_WAIT_SECONDS}`,
   returning: (columns) =>
@@ -81,6 +84,7 @@ export const oracleDialect: Dialect = {
 export const sqliteDialect: Dialect = {
   name: 'sqlite',
   now: "datetime('now', 'localtime')",
+  secondsAgo: (bind) => `datetime('now', 'localtime', '-' || :${bind} || ' seconds')`,
   fromDual: '',
   forUpdate: '',
   returning: (columns) => ` RETURNING ${columns.map(assertIdentifier).join(', ')}`,

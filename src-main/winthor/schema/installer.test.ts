@@ -21,6 +21,7 @@ import {
 } from './installer';
 import { TARGET_VERSION } from './migrations';
 import { MONITORING_TABLES } from './monitoring-objects';
+import { LEASE_TABLES } from './lease-objects';
 import { oracleDdl } from './schema-ddl';
 
 const queue = (db: SqliteDb) =>
@@ -96,7 +97,7 @@ describe('instalador do esquema da integração (SQLite)', () => {
 
   it('upgrades a version 6 database to 7: the pendências already there keep their rows and gain the new columns', async () => {
     await install(db);
-    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION = 7`);
+    await db.execute(`DELETE FROM WTC_SCHEMA_VERSION WHERE VERSION >= 7`);
     await db.execute(`DROP TABLE WTC_PENDING_EVENT`);
     await db.execute(`DROP INDEX WTC_PENDING_KIND_IX`);
     for (const column of ['PARAMS', 'IGNORE_REASON', 'IGNORED_BY', 'IGNORED_AT', 'RESOLVED_AT'])
@@ -245,7 +246,9 @@ describe('Oracle queue triggers: the queue is reached by dynamic SQL (ADR 0102)'
       expect(plan.statements).toContain('ALTER SEQUENCE WTC_CHANGE_QUEUE_SEQ CACHE 1000');
       expect(plan.statements.some((s) => s.includes('CREATE TABLE WTC_CHANGE_QUEUE'))).toBe(false);
       expect(plan.statements.filter((s) => s.includes('INSERT INTO WTC_SCHEMA_VERSION'))).toEqual(
-        [3, 4, 5, 6, 7].filter((v) => v > from).map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
+        [3, 4, 5, 6, 7, 8]
+          .filter((v) => v > from)
+          .map((v) => expect.stringContaining(`VALUES (${v}, SYSDATE,`)),
       );
       expect(plan.statements[0]).toBe('ALTER SESSION SET DDL_LOCK_TIMEOUT = 10');
       expect(plan.statements.at(-1)).toBe('COMMIT');
@@ -294,6 +297,7 @@ describe("install into another owner's schema (Oracle, CURRENT_SCHEMA ≠ user):
       ...ENGINE_TABLES,
       ...ORDER_TABLES,
       ...MONITORING_TABLES,
+      ...LEASE_TABLES,
     ];
     const withSequence = [
       ...INTEGRATION_TABLES,

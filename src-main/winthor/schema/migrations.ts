@@ -17,6 +17,7 @@ import {
   PENDING_KIND_COLUMN,
   PENDING_MONITORING_COLUMNS,
 } from './monitoring-objects';
+import { LEASE_TABLES } from './lease-objects';
 import type { SchemaDdl } from './schema-ddl';
 
 /** One step of the integration schema. Never edit a released step: add the next one. */
@@ -128,6 +129,15 @@ export const MIGRATIONS: Migration[] = [
       ...[...MONITORING_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
       ...MONITORING_INDEXES.flatMap(({ index }) => ddl.dropIndex(index.name)),
     ],
+  },
+  {
+    version: 8,
+    description:
+      'Um integrador por banco: WTC_ENGINE_LEASE diz qual integrador (máquina, pasta, processo) está ativo neste banco do WinThor',
+    // Our own table only (ADR 0310): no WinThor table is touched, so no DDL lock on a busy table.
+    tables: LEASE_TABLES,
+    up: (ddl) => LEASE_TABLES.flatMap((t) => ddl.createTable(t)),
+    down: (ddl) => [...LEASE_TABLES].reverse().flatMap((t) => ddl.dropTable(t)),
   },
 ];
 

@@ -25,6 +25,7 @@ export const en: Messages = {
     error: 'Error',
     stopped: 'Stopped',
     setup: 'Waiting for setup',
+    standby: 'Standby',
   },
   dashboard: {
     title: 'Dashboard',
@@ -36,6 +37,15 @@ export const en: Messages = {
     lastRun: 'Last run',
     never: 'never',
     noSchedules: 'no sync configured',
+    standby:
+      'another integrator is active on this database (host {{host}}, folder {{folder}}, since {{since}})',
+    standbyLost:
+      'another integrator took over this database (host {{host}}, folder {{folder}}, since {{since}})',
+    takeOver: 'Take over',
+    takeOverTitle: 'Take over this WinThor database?',
+    takeOverText:
+      'The integrator on machine {{host}} (folder {{folder}}) is recorded as active on this database. Take over only if you know it has stopped for good — for example, the machine died. If it is still running, it stops syncing at its next renewal (within 30 seconds) and this one syncs instead.',
+    takeOverConfirm: 'Take over the database',
     demoStoreIntro:
       'Demo: what the store received (departments, products with price and stock, orders) is on',
     demoStoreLink: 'Demo store',

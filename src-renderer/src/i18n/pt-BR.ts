@@ -24,6 +24,7 @@ export const ptBR = {
     error: 'Com erro',
     stopped: 'Parado',
     setup: 'Aguardando configuração',
+    standby: 'Em espera',
   },
   dashboard: {
     title: 'Painel',
@@ -35,6 +36,13 @@ export const ptBR = {
     lastRun: 'Última execução',
     never: 'nunca',
     noSchedules: 'nenhuma sincronização configurada',
+    standby: 'outro integrador está ativo neste banco (host {{host}}, pasta {{folder}}, desde {{since}})',
+    standbyLost: 'outro integrador assumiu este banco (host {{host}}, pasta {{folder}}, desde {{since}})',
+    takeOver: 'Assumir',
+    takeOverTitle: 'Assumir este banco do WinThor?',
+    takeOverText:
+      'O integrador da máquina {{host}} (pasta {{folder}}) está registrado como ativo neste banco. Assuma só se souber que ele parou de vez — por exemplo, a máquina morreu. Se ele ainda estiver rodando, deixa de sincronizar na próxima renovação (até 30 segundos) e este passa a sincronizar.',
+    takeOverConfirm: 'Assumir o banco',
     demoStoreIntro:
       'Demonstração: o que a loja recebeu (departamentos, produtos com preço e estoque, pedidos) está em',
     demoStoreLink: 'Loja de demonstração',

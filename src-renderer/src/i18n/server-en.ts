@@ -370,6 +370,14 @@ export const serverEn = {
     retryRefused: 'The pending items are set for now; the job did not start: {{reason}}',
     notFound: 'Pending item {{id}} no longer exists (resolved and purged by retention).',
   },
+  engine: {
+    standby:
+      'Standby: another integrator is active on this database (host {{host}}, folder {{folder}}, since {{since}}). No sync runs in this integrator.',
+    standbyLost:
+      'Standby: another integrator took over this database (host {{host}}, folder {{folder}}, since {{since}}). No sync runs in this integrator.',
+    standbyFix:
+      'Use the integrator that is active, or stop it. If it has stopped for good (the machine died), click "Take over" on the Dashboard.',
+  },
   logs: { notFound: 'Log line {{id}} no longer exists (retention may have purged it).' },
   health: {
     ok: 'All up to date',

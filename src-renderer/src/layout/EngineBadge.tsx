@@ -9,6 +9,7 @@ const COLORS: Record<AppStatus['engine']['state'], string> = {
   error: 'red',
   stopped: 'gray',
   setup: 'orange',
+  standby: 'grape',
 };
 
 export const EngineBadge = ({ state }: { state: AppStatus['engine']['state'] }) => {

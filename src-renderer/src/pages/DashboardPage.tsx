@@ -12,6 +12,7 @@ import { SetupGuide } from './setup/SetupGuide';
 import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
 import { useRunAll } from '../sync/use-run-now';
 import { serverText } from '../i18n/server-text';
+import { TakeOverButton, useStandbyText } from './dashboard/TakeOverButton';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -36,9 +37,12 @@ export const DashboardPage = () => {
   const canRun = data?.engine.state === 'running' || data?.engine.state === 'error';
   // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
   useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
-  // What the badge does not say (the step waited for, the failure, no sync configured, a first sync held for
-  // its preview), in the UI's language by its key (ADR 0025).
-  const engineDetail = data ? serverText(i18n, data.engine.detail, data.engine.detailRef) : '';
+  const standbyText = useStandbyText(data?.engine.standby);
+  // What the badge does not say (who holds the database, the step waited for, the failure, no sync
+  // configured, a first sync held for its preview), in the UI's language by its key (ADR 0025).
+  const engineDetail = data
+    ? (standbyText ?? serverText(i18n, data.engine.detail, data.engine.detailRef))
+    : '';
 
   return (
     <>
@@ -59,6 +63,9 @@ export const DashboardPage = () => {
                 )}
               </Group>
               <Group>
+                {data.engine.state === 'standby' && data.engine.standby && (
+                  <TakeOverButton standby={data.engine.standby} />
+                )}
                 <Button onClick={() => runNow.mutate({})} loading={runNow.isPending} disabled={!canRun}>
                   {t('dashboard.runNow')}
                 </Button>

@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ClaimResult, LeaseRow } from '../../winthor/repositories/engine-lease-repository';
+import { LeaseKeeper, type LeasePort } from './lease-keeper';
+import { LEASE_EXPIRY_SECONDS, LEASE_RENEW_MS, mayClaim, sinceText, type LeaseStanding } from './lease-rules';
+
+/**
+ * The database's lease in memory, with the rule of the conditional UPDATE (mayClaim) and the fake clock as the
+ * database's clock: what two engines see of one WinThor database.
+ */
+class MemoryLease {
+  row: (Omit<LeaseRow, 'expired' | 'dbNow'> & { instanceId: string | null }) | null = null;
+
+  port(me: string, hostName: string, dataDir: string): LeasePort {
+    return {
+      claim: async (force) => {
+        const now = new Date();
+        const won = mayClaim(this.row, me, now, LEASE_EXPIRY_SECONDS, force);
+        if (won) {
+          const acquiredAt = this.row?.instanceId === me ? this.row.acquiredAt : now;
+          this.row = {
+            instanceId: me,
+            hostName,
+            dataDir,
+            pid: 1,
+            version: '1.0.0',
+            hostKind: 'headless',
+            acquiredAt,
+            heartbeatAt: now,
+          };
+        }
+        const row = this.row!;
+        const expired =
+          row.heartbeatAt !== null && row.heartbeatAt.getTime() < now.getTime() - LEASE_EXPIRY_SECONDS * 1000;
+        return { won, row: { ...row, expired, dbNow: now } } satisfies ClaimResult;
+      },
+      release: async () => {
+        if (this.row?.instanceId === me) this.row = { ...this.row, instanceId: null };
+      },
+    };
+  }
+}
+
+const kinds = (keeper: LeaseKeeper) => keeper.standing().kind;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date(2026, 11, 6, 14, 5, 0));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('lease rules', () => {
+  const now = new Date(2026, 11, 6, 14, 5, 0);
+  const ago = (seconds: number) => new Date(now.getTime() - seconds * 1000);
+
+  it('a free, own, expired or forced lease may be claimed; one renewed within 2 minutes by another may not', () => {
+    expect(mayClaim(null, 'a', now, 120)).toBe(true);
+    expect(mayClaim({ instanceId: null, heartbeatAt: ago(5) }, 'a', now, 120)).toBe(true);
+    expect(mayClaim({ instanceId: 'a', heartbeatAt: ago(5) }, 'a', now, 120)).toBe(true);
+    expect(mayClaim({ instanceId: 'b', heartbeatAt: ago(119) }, 'a', now, 120)).toBe(false);
+    expect(mayClaim({ instanceId: 'b', heartbeatAt: ago(121) }, 'a', now, 120)).toBe(true);
+    expect(mayClaim({ instanceId: 'b', heartbeatAt: ago(5) }, 'a', now, 120, true)).toBe(true);
+  });
+
+  it('"desde" is the time of day on the same day, with the date on another', () => {
+    expect(sinceText(new Date(2026, 11, 6, 9, 7), now)).toBe('09:07');
+    expect(sinceText(new Date(2026, 11, 5, 23, 50), now)).toBe('05/12 23:50');
+  });
+});
+
+describe('LeaseKeeper (fake clock)', () => {
+  it('only one of two engines holds the database; the other waits and says who holds it', async () => {
+    const lease = new MemoryLease();
+    const first = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\ProgramData\\Integrador'));
+    const second = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\Teste'));
+    first.start();
+    await first.settled();
+    second.start();
+    await second.settled();
+    expect(kinds(first)).toBe('held');
+    expect(second.standing()).toEqual({
+      kind: 'waiting',
+      lost: false,
+      holder: {
+        hostName: 'SERVIDOR',
+        dataDir: 'C:\\ProgramData\\Integrador',
+        pid: 1,
+        version: '1.0.0',
+        since: '14:05',
+      },
+    });
+    // Renewals keep it where it is.
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 10);
+    expect([kinds(first), kinds(second)]).toEqual(['held', 'waiting']);
+    await first.stop();
+    await second.stop();
+  });
+
+  it('an engine that dies (no renewal, no release) is replaced after the expiry, not before', async () => {
+    const lease = new MemoryLease();
+    const dead = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\A'));
+    await dead.look();
+    const changes: LeaseStanding[] = [];
+    const waiting = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'), {
+      onChange: (s) => changes.push(s),
+    });
+    waiting.start();
+    await waiting.settled();
+    expect(kinds(waiting)).toBe('waiting');
+    // 'a' never renews again (its process died). 90 s later it is still within the expiry.
+    await vi.advanceTimersByTimeAsync(90_000);
+    expect(kinds(waiting)).toBe('waiting');
+    // By the first renewal after 120 s without a heartbeat, 'b' holds it.
+    await vi.advanceTimersByTimeAsync(LEASE_EXPIRY_SECONDS * 1000 - 90_000 + LEASE_RENEW_MS);
+    expect(kinds(waiting)).toBe('held');
+    expect(lease.row?.instanceId).toBe('b');
+    expect(changes.map((s) => s.kind)).toEqual(['waiting', 'held']);
+    await waiting.stop();
+  });
+
+  it('a clean stop frees the lease at once: the other takes it at its next renewal', async () => {
+    const lease = new MemoryLease();
+    const first = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\A'));
+    const second = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'));
+    first.start();
+    await first.settled();
+    second.start();
+    await second.settled();
+    await first.stop();
+    expect(lease.row?.instanceId).toBeNull();
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(kinds(second)).toBe('held');
+    await second.stop();
+  });
+
+  it('"Assumir" takes it from a live holder, which finds at its next renewal that it lost it', async () => {
+    const lease = new MemoryLease();
+    const logs: string[] = [];
+    const holder = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\A'), { log: (_l, m) => logs.push(m) });
+    const other = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'));
+    holder.start();
+    await holder.settled();
+    other.start();
+    await other.settled();
+    expect(kinds(other)).toBe('waiting');
+    expect((await other.takeOver()).kind).toBe('held');
+    expect(kinds(holder)).toBe('held');
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(holder.standing()).toMatchObject({ kind: 'waiting', lost: true, holder: { hostName: 'ESTACAO' } });
+    expect(logs).toContain(
+      'Em espera: outro integrador assumiu este banco (host ESTACAO, pasta C:\\B, desde 14:05).',
+    );
+    // The one that lost it does not take it back while the other renews.
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 8);
+    expect([kinds(holder), kinds(other)]).toEqual(['waiting', 'held']);
+    // Its stop releases nothing it does not hold.
+    await holder.stop();
+    expect(lease.row?.instanceId).toBe('b');
+    await other.stop();
+  });
+
+  it('without a lease table or a database the standing is unknown, and blocks nothing', async () => {
+    const keeper = new LeaseKeeper({ claim: async () => null, release: async () => {} });
+    expect((await keeper.look()).kind).toBe('unknown');
+    const failing = new LeaseKeeper({
+      claim: async () => {
+        throw new Error('ORA-12541: TNS:no listener');
+      },
+      release: async () => {},
+    });
+    expect(await failing.look()).toEqual({ kind: 'unknown', reason: 'ORA-12541: TNS:no listener' });
+  });
+});

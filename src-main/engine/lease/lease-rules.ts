@@ -1,0 +1,87 @@
+import type { ClaimResult, LeaseRow } from '../../winthor/repositories/engine-lease-repository';
+
+/** Renewed every 30 s; another engine may take it after 2 minutes without renewal (ADR 0310). */
+export const LEASE_RENEW_MS = 30_000;
+export const LEASE_EXPIRY_SECONDS = 120;
+
+/** The other engine as this one shows it while it waits. */
+export interface LeaseHolderView {
+  hostName: string;
+  dataDir: string;
+  pid: number | null;
+  version: string;
+  /** When it took the lease, database clock: "HH:MM" today, "DD/MM HH:MM" another day. */
+  since: string;
+}
+
+/**
+ * Where this engine stands: `held` runs; `waiting` runs nothing (another engine holds it — `lost` when it was
+ * ours and someone took it with "Assumir"); `unknown` (no database, tables before version 8, database not
+ * answering) blocks nothing — without the database no job does anything either.
+ */
+export type LeaseStanding =
+  | { kind: 'pending' }
+  | { kind: 'unknown'; reason: string }
+  | { kind: 'held'; since: string }
+  | { kind: 'waiting'; holder: LeaseHolderView; lost: boolean };
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "14:05" when `at` is the same day as `today` (both database wall clock), else "05/12 14:05". */
+export const sinceText = (at: Date | null, today: Date): string => {
+  if (!at) return '?';
+  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const sameDay =
+    at.getFullYear() === today.getFullYear() &&
+    at.getMonth() === today.getMonth() &&
+    at.getDate() === today.getDate();
+  return sameDay ? time : `${pad(at.getDate())}/${pad(at.getMonth() + 1)} ${time}`;
+};
+
+export const holderView = (row: LeaseRow): LeaseHolderView => ({
+  hostName: row.hostName ?? '?',
+  dataDir: row.dataDir ?? '?',
+  pid: row.pid,
+  version: row.version ?? '?',
+  since: sinceText(row.acquiredAt, row.dbNow),
+});
+
+/**
+ * The rule the conditional UPDATE applies (engine-lease-repository.ts), for the in-memory lease of the tests:
+ * free, ours, expired or forced.
+ */
+export const mayClaim = (
+  row: Pick<LeaseRow, 'instanceId' | 'heartbeatAt'> | null,
+  me: string,
+  now: Date,
+  expirySeconds: number,
+  force = false,
+): boolean =>
+  force ||
+  row === null ||
+  row.instanceId === null ||
+  row.instanceId === me ||
+  row.heartbeatAt === null ||
+  row.heartbeatAt.getTime() < now.getTime() - expirySeconds * 1000;
+
+/** The standing after one claim: lost when it was ours and the row now names another engine. */
+export const standingAfterClaim = (previous: LeaseStanding, result: ClaimResult): LeaseStanding => {
+  if (result.won)
+    return {
+      kind: 'held',
+      since: sinceText(result.row?.acquiredAt ?? null, result.row?.dbNow ?? new Date()),
+    };
+  // Freed between our UPDATE and our read (the other stopped): taken at the next renewal.
+  if (!result.row || result.row.instanceId === null) return { kind: 'unknown', reason: 'livre' };
+  const lost = previous.kind === 'held' || (previous.kind === 'waiting' && previous.lost);
+  return { kind: 'waiting', holder: holderView(result.row), lost };
+};
+
+/** pt-BR, for the engine's summary and the log: "outro integrador está ativo neste banco (host X, …)". */
+export const describeWaiting = (standing: Extract<LeaseStanding, { kind: 'waiting' }>): string => {
+  const { holder } = standing;
+  const where = `host ${holder.hostName}, pasta ${holder.dataDir}, desde ${holder.since}`;
+  return standing.lost
+    ? `outro integrador assumiu este banco (${where})`
+    : `outro integrador está ativo neste banco (${where})`;
+};

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from './db/db';
+import { claimLease, readLease, releaseLease, type LeaseClaim } from './repositories/engine-lease-repository';
+import { install, uninstall } from './schema/installer';
+
+const engine = (id: string, hostName: string): LeaseClaim => ({
+  instanceId: id,
+  hostName,
+  dataDir: `C:\\Dados\\${id}`,
+  pid: 100,
+  version: '0.1.0',
+  hostKind: 'headless',
+});
+const A = engine('a', 'SERVIDOR');
+const B = engine('b', 'ESTACAO');
+const EXPIRY = { expirySeconds: 120 };
+
+/**
+ * The engine lease (schema version 8, ADR 0310) on any Db holding the demo WinThor: the embedded database
+ * always, Oracle when WINTHOR_TEST_ORACLE is set (the conditional UPDATE, SYSDATE arithmetic, the key).
+ */
+export const engineLeaseSuite = (label: string, open: () => Promise<Db>, options: { skip?: boolean } = {}) =>
+  describe.skipIf(options.skip ?? false)(`lease do integrador no banco (${label})`, () => {
+    let db: Db;
+    beforeAll(async () => {
+      db = await open();
+      await uninstall(db);
+      await install(db);
+    }, 120_000);
+    afterAll(async () => db?.close());
+    beforeEach(async () => {
+      await db.execute('DELETE FROM WTC_ENGINE_LEASE');
+    });
+
+    it('the first claim takes it; another engine loses and reads who holds it; renewals keep "desde"', async () => {
+      expect(await readLease(db, 120)).toBeNull();
+      const first = await claimLease(db, A, EXPIRY);
+      expect(first.won).toBe(true);
+      expect(first.row).toMatchObject({
+        instanceId: 'a',
+        hostName: 'SERVIDOR',
+        dataDir: 'C:\\Dados\\a',
+        pid: 100,
+      });
+      const lost = await claimLease(db, B, EXPIRY);
+      expect(lost.won).toBe(false);
+      expect(lost.row).toMatchObject({ instanceId: 'a', hostName: 'SERVIDOR', expired: false });
+      const renewed = await claimLease(db, A, EXPIRY);
+      expect(renewed.won).toBe(true);
+      expect(renewed.row?.acquiredAt?.getTime()).toBe(first.row?.acquiredAt?.getTime());
+    });
+
+    it('two engines claiming a fresh database at once: exactly one wins', async () => {
+      const results = await Promise.all([claimLease(db, A, EXPIRY), claimLease(db, B, EXPIRY)]);
+      expect(results.filter((r) => r.won)).toHaveLength(1);
+      const holder = (await readLease(db, 120))?.instanceId;
+      expect(['a', 'b']).toContain(holder);
+    });
+
+    it('expires by the database clock: a heartbeat older than the expiry may be taken', async () => {
+      await claimLease(db, A, EXPIRY);
+      await db.execute(`UPDATE WTC_ENGINE_LEASE SET HEARTBEAT_AT = ${db.dialect.secondsAgo('ago')}`, {
+        ago: 130,
+      });
+      expect((await readLease(db, 120))?.expired).toBe(true);
+      expect((await readLease(db, 200))?.expired).toBe(false);
+      const taken = await claimLease(db, B, EXPIRY);
+      expect(taken.won).toBe(true);
+      expect(taken.row).toMatchObject({ instanceId: 'b', hostName: 'ESTACAO', expired: false });
+      expect((await claimLease(db, A, EXPIRY)).won).toBe(false);
+    });
+
+    it('"Assumir" takes it from a live holder; release frees only what the engine holds', async () => {
+      await claimLease(db, A, EXPIRY);
+      expect((await claimLease(db, B, { ...EXPIRY, force: true })).won).toBe(true);
+      expect((await claimLease(db, A, EXPIRY)).won).toBe(false);
+      expect(await releaseLease(db, 'a')).toBe(false);
+      expect((await readLease(db, 120))?.instanceId).toBe('b');
+      expect(await releaseLease(db, 'b')).toBe(true);
+      const free = await readLease(db, 120);
+      expect(free).toMatchObject({ instanceId: null, hostName: 'ESTACAO', expired: false });
+      expect((await claimLease(db, A, EXPIRY)).won).toBe(true);
+    });
+  });
