@@ -133,7 +133,9 @@ export const setupServerEn = {
       ok: 'Alert e-mail tested.',
     },
     firstSync: {
-      held: 'Waiting: see the first sync preview — branch {{branch}}. Categories, products, prices and stock go to the store only after it (or "Start first sync" / "Run now"); orders are already read.',
+      held: 'Waiting: see the first sync preview — branch {{branch}}. Then click "Start first sync" in it (or "Run now"): only then do categories, products, prices and stock go to the store; orders are already read.',
+      start:
+        'Branch {{branch}}: preview seen. Click "Start first sync" in the preview (or "Run now" on the Dashboard) to send categories, products, prices and stock to the store; orders are already read.',
       preview: 'Branch {{branch}}: open the "First sync preview" on the Dashboard.',
       run: 'Branch {{branch}}: run the first sync ("Run now" on the Dashboard).',
       ok: 'Preview seen and first sync done.',
