@@ -66,6 +66,15 @@ describe('the first-run guide on an installation that already syncs', () => {
     expect(facts.branches[0]).toMatchObject({ previewSeen: false, catalogueOnHold: true });
   });
 
+  it('a hold that cannot be read shows as waiting, as the engine fails closed (ADR 0406)', async () => {
+    const failing = {
+      ...sources([run('ok')]),
+      firstSyncHeld: async () => Promise.reject(new Error('ORA-03113')),
+    };
+    const facts = await gatherSetupFacts(failing);
+    expect(facts.branches[0]).toMatchObject({ catalogueOnHold: true });
+  });
+
   it('an orders run alone is not the first sync of step 8: the catalogue has not gone to the store yet', async () => {
     const facts = await gatherSetupFacts(sources([run('ok', 'orders')]));
     expect(facts.branches[0]).toMatchObject({ storeTested: true, firstSyncRun: false });
