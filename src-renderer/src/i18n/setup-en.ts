@@ -63,7 +63,7 @@ export const setupEn: SetupMessages = {
       },
       firstSync: {
         title: 'Preview seen and first sync run',
-        why: 'The preview shows what the first sync will send, without calling the store; then run it.',
+        why: 'The preview shows what the first sync will send, without calling the store; then start it with "Start first sync": only then does the catalogue go to the store.',
         action: 'Go to the Dashboard',
       },
     },
