@@ -259,7 +259,23 @@ test('a first run walks "Primeiros passos" through the UI, each step turning don
     .click();
   const dialog = page.getByRole('dialog', { name: 'Prévia da primeira sincronização — filial 1' });
   await expect(dialog.getByTestId('preview-nothing-sent')).toContainText('Nada foi enviado à loja');
-  // The preview is where the first sync starts; seeing it also released the held catalogue.
+  await expect(dialog.getByRole('button', { name: 'Iniciar primeira sincronização' })).toBeVisible();
+  // Seeing the preview closes only its half of step 8: the catalogue still waits for a person (ADR 0406).
+  await dialog.getByRole('button', { name: 'Fechar' }).click();
+  await expect(main.getByTestId('engine-summary')).toHaveText(
+    'Aguardando: veja a prévia da primeira sincronização — passo 8 (filial 1)',
+  );
+  await expectStep(page, 'firstSync', 'Pendente');
+  await expect(step(page, 'firstSync').getByTestId('setup-step-detail')).toContainText(
+    'Filial 1: prévia vista. Clique em "Iniciar primeira sincronização"',
+  );
+  await saveScreen(page, '52-primeiros-passos-previa-vista');
+  await step(page, 'firstSync').getByRole('link', { name: 'Ir ao Painel' }).click();
+  await page
+    .getByTestId('sync-branch-1')
+    .getByRole('button', { name: 'Prévia da primeira sincronização' })
+    .click();
+  // The preview is where the first sync starts: its button releases the held catalogue.
   await dialog.getByRole('button', { name: 'Iniciar primeira sincronização' }).click();
   await expect(dialog.getByTestId('preview-first-sync-started')).toContainText(
     'Primeira sincronização iniciada',

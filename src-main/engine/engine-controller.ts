@@ -16,6 +16,7 @@ import { buildOverview, toRunSummary } from './overview';
 import { previewBranch } from './preview';
 import { Scheduler } from './scheduling/scheduler';
 import { engineRefusals } from './engine-refusals';
+import { FirstSyncGate } from './first-sync-gate';
 import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold';
 import {
   describeEngine,
@@ -65,8 +66,8 @@ export class EngineController {
   /** The key of each failure's text, for a UI in another language. */
   private readonly failureRefs = new Map<string, MessageRef>();
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
-  /** Branches whose scheduled catalogue jobs wait for the first-sync preview, with the jobs a schedule skipped. */
-  private readonly held = new Map<string, Set<ScheduleJob>>();
+  /** Branches whose scheduled catalogue jobs wait for their first sync (ADR 0406). */
+  private readonly firstSyncGate: FirstSyncGate;
   private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
@@ -74,6 +75,12 @@ export class EngineController {
 
   constructor(private readonly options: EngineOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.firstSyncGate = new FirstSyncGate({
+      hold: options.firstSync,
+      fire: (branch, job) => void this.fire(branch, job, 'schedule'),
+      log: (level, message) => this.log(level, message),
+      changed: () => this.notify(),
+    });
     const ports = options.ports;
     this.runner = ports
       ? new JobRunner(ports, options.jobs ?? {}, {
@@ -244,31 +251,20 @@ export class EngineController {
           const { ticket, started } = await this.runner.start(branch.code, job, trigger);
           (started ? result.started : result.alreadyRunning).push(ticket);
           // A person started the catalogue: its first sync is no longer held (ADR 0406).
-          if (HELD_UNTIL_PREVIEW.has(job)) this.options.firstSync?.startedByHand(branch.code);
+          this.firstSyncGate.startedByHand(branch.code, job);
         } catch (error) {
           const message = error instanceof AppError ? error.message : (error as Error).message;
           result.refused.push({ branch: branch.code, job, message });
         }
       }
     }
-    if (this.held.size > 0) void this.releaseHeld();
+    void this.releaseHeld();
     return result;
   }
 
-  /**
-   * Something may have released a held branch (its preview seen, a first sync started by hand, a catalogue
-   * run finished): asks again for each held branch, and starts at once what its schedules skipped meanwhile.
-   */
-  async releaseHeld(): Promise<void> {
-    const hold = this.options.firstSync;
-    for (const [branch, skipped] of [...this.held]) {
-      const still = hold ? await hold.isHeld(branch).catch(() => false) : false;
-      if (still || this.held.get(branch) !== skipped) continue;
-      this.held.delete(branch);
-      this.log('info', `Filial ${branch}: a primeira sincronização do catálogo foi liberada.`);
-      this.notify();
-      for (const job of skipped) void this.fire(branch, job, 'schedule');
-    }
+  /** Something may have released a held branch: what its schedules skipped starts at once (ADR 0406). */
+  releaseHeld(): Promise<void> {
+    return this.firstSyncGate.recheck();
   }
 
   /** The Painel's picture of every branch and job. */
@@ -315,7 +311,7 @@ export class EngineController {
       lease: this.lease,
       failures: [...this.failures.values()],
       failureRefs: Object.fromEntries(this.failureRefs),
-      held: [...this.held.keys()],
+      held: this.firstSyncGate.heldBranches(),
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],
@@ -327,7 +323,7 @@ export class EngineController {
     if (this.state !== 'running' && this.state !== 'error') return;
     // A schedule of a job this version does not run yet waits quietly (the screens say so).
     if (!this.runner?.isAvailable(job)) return;
-    if (HELD_UNTIL_PREVIEW.has(job) && (await this.isHeld(branch))) return this.hold(branch, job);
+    if (await this.firstSyncGate.mustWait(branch, job)) return;
     try {
       await this.runner?.start(branch, job, trigger);
     } catch (error) {
@@ -338,32 +334,12 @@ export class EngineController {
     }
   }
 
-  /** Never held on a failure to ask (a database down fails the run itself, and says so). */
-  private async isHeld(branch: string): Promise<boolean> {
-    const hold = this.options.firstSync;
-    if (!hold) return false;
-    const held = await hold.isHeld(branch).catch(() => false);
-    if (!held && this.held.delete(branch)) this.notify();
-    return held;
-  }
-
-  private hold(branch: string, job: ScheduleJob): void {
-    const skipped = this.held.get(branch);
-    if (skipped) return void skipped.add(job);
-    this.held.set(branch, new Set([job]));
-    this.log(
-      'info',
-      `Filial ${branch}: o catálogo aguarda a prévia da primeira sincronização (passo 8 de Primeiros passos) ou "Executar agora".`,
-    );
-    this.notify();
-  }
-
   private finished(run: { branch: string; job: ScheduleJob; status: string; message: string | null }): void {
     this.lastRunAt = this.now().toISOString();
     const key = `${run.branch}|${run.job}`;
     if (run.status === 'failed') this.setFailure(run.branch, run.job, run.message ?? 'falhou');
     else if (run.status !== 'cancelled') this.dropFailure(key);
-    if (HELD_UNTIL_PREVIEW.has(run.job) && this.held.has(run.branch)) void this.releaseHeld();
+    if (HELD_UNTIL_PREVIEW.has(run.job) && this.firstSyncGate.isHeldHere(run.branch)) void this.releaseHeld();
     if (this.state === 'running' && this.hasFailures()) this.setState('error');
     else if (this.state === 'error' && !this.hasFailures()) this.setState('running');
     else this.notify();
@@ -373,8 +349,7 @@ export class EngineController {
   private forgetFailuresOfRemovedWork(): void {
     const settings = this.options.ports?.settings();
     if (!settings) return;
-    for (const code of [...this.held.keys()])
-      if (!settings.branches.some((b) => b.code === code && b.enabled)) this.held.delete(code);
+    this.firstSyncGate.forget((code) => settings.branches.some((b) => b.code === code && b.enabled));
     if (this.failures.size === 0) return;
     for (const key of [...this.failures.keys()]) {
       const [code, job] = key.split('|');

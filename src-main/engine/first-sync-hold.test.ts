@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { EngineController } from './engine-controller';
 import type { Job } from './job-context';
 import { fakePorts } from './fake-ports.test-support';
-import { catalogueHeld } from './setup/first-sync-hold';
 
 const until = async (condition: () => boolean): Promise<void> => {
   for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -17,31 +16,24 @@ const livePorts = () => {
   return fake;
 };
 
-const harness = () => {
-  const { ports, runs, settings } = livePorts();
+const harness = (answer?: () => Promise<boolean>) => {
+  const { ports, runs, settings, logs } = livePorts();
   settings.branches[0]!.schedules = settings.branches[0]!.schedules.filter((s) =>
     ['orders', 'products', 'stock'].includes(s.job),
   );
   let held = true;
   const startedByHand = vi.fn(() => void (held = false));
-  const hold = { isHeld: vi.fn(async () => held), startedByHand };
+  const hold = { isHeld: vi.fn(answer ?? (async () => held)), startedByHand };
   const jobs: Record<string, Job> = {
     orders: async () => {},
     products: async () => {},
     stock: async () => {},
   };
-  const engine = new EngineController({ ports, jobs, firstSync: hold });
-  return { engine, runs, hold, release: () => void (held = false) };
+  const engine = new EngineController({ ports, jobs, firstSync: hold, onLog: (line) => logs.push(line) });
+  return { engine, runs, hold, logs, release: () => void (held = false) };
 };
 
 describe('the first sync waits for its preview (ADR 0406)', () => {
-  it('held only while never synced, preview unseen and not started by hand', () => {
-    expect(catalogueHeld({ catalogueSynced: false, previewSeen: false, startedByHand: false })).toBe(true);
-    expect(catalogueHeld({ catalogueSynced: true, previewSeen: false, startedByHand: false })).toBe(false);
-    expect(catalogueHeld({ catalogueSynced: false, previewSeen: true, startedByHand: false })).toBe(false);
-    expect(catalogueHeld({ catalogueSynced: false, previewSeen: false, startedByHand: true })).toBe(false);
-  });
-
   it('a never-synced branch runs its orders on schedule but not its catalogue, and the engine says why', async () => {
     const { engine, runs } = harness();
     engine.start();
@@ -85,12 +77,15 @@ describe('the first sync waits for its preview (ADR 0406)', () => {
     await engine.stop();
   });
 
-  it('a failure to ask the hold never holds (a working installation is never stopped)', async () => {
-    const { ports, runs } = livePorts();
-    const hold = { isHeld: async () => Promise.reject(new Error('banco fora')), startedByHand: () => {} };
-    const engine = new EngineController({ ports, jobs: { stock: async () => {} }, firstSync: hold });
+  it('a failure to ask the hold fails closed: the catalogue waits for the next fire, orders run (ADR 0406)', async () => {
+    const { engine, runs, logs } = harness(async () => Promise.reject(new Error('banco fora')));
     engine.start();
-    await until(() => runs.some((run) => run.job === 'stock'));
+    await until(() => runs.some((run) => run.job === 'orders' && run.status === 'ok'));
+    await until(() => logs.filter((line) => line.message.includes('banco fora')).length === 2);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(runs.map((run) => run.job)).toEqual(['orders']);
+    expect(logs.find((line) => line.message.includes('banco fora'))).toMatchObject({ level: 'warn' });
+    // Not "waiting for the preview": nobody knows yet, and the next fire asks again.
     expect(engine.snapshot().heldForPreview).toEqual([]);
     await engine.stop();
   });

@@ -225,7 +225,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       storeCodes: (branch, kind) =>
         readStoreCodes({ settings: () => options.settings.get(), sampler, seen, now }, { branch, kind }),
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
-      catalogueHeld: (branch) => firstSync.isHeld(branch),
+      firstSyncHeld: (branch) => firstSync.isHeld(branch),
     },
     now,
     watching ? engine : null,

@@ -1,7 +1,7 @@
 import type { Settings } from '../contract';
 import { storeTokenTarget } from '../contract/secret-targets';
-import { catalogueHeld, HELD_UNTIL_PREVIEW, type FirstSyncHold } from '../engine/setup/first-sync-hold';
-import { catalogueSynced, type DbSession } from '../winthor';
+import type { FirstSyncHold } from '../engine/setup/first-sync-hold';
+import { storeHasCatalogue, type DbSession } from '../winthor';
 import { storeKeyOf } from './engine-ports';
 import type { SetupMarksStore } from './setup-marks-file';
 
@@ -15,39 +15,34 @@ export interface FirstSyncHoldSources {
 }
 
 /**
- * The runtime's answer to "does this branch's catalogue wait for its first-sync preview?" (ADR 0406): from
- * the marks of the data folder (preview seen, started by hand — for the branch's current store) and the
- * database (a catalogue run that ended well, or bindings of its store). Once synced, a branch is remembered.
+ * The runtime's answer to "does this branch's catalogue wait for its first sync?" (ADR 0406), always for the
+ * branch's CURRENT store: a person started it for that store (mark of the data folder), or that store already
+ * holds categories or products the engine sent (WTC_STORE_BINDING). Seeing the preview does not release it.
+ * A store known to hold the catalogue is remembered, so a working installation reads the database once.
  */
 export const firstSyncHold = (sources: FirstSyncHoldSources): FirstSyncHold => {
   const synced = new Set<string>();
-  const targetOf = (branch: string): string | null => {
+  const storeOf = (branch: string): { url: string; target: string } | null => {
     const saved = sources.settings().branches.find((candidate) => candidate.code === branch);
-    return saved ? storeTokenTarget(saved.store.url) : null;
+    return saved ? { url: saved.store.url, target: storeTokenTarget(saved.store.url) } : null;
   };
   return {
     isHeld: async (branch) => {
-      const saved = sources.settings().branches.find((candidate) => candidate.code === branch);
-      if (!saved) return false;
-      const target = storeTokenTarget(saved.store.url);
-      const key = `${branch}|${target}`;
+      const store = storeOf(branch);
+      if (!store) return false;
+      const key = `${branch}|${store.target}`;
       if (synced.has(key)) return false;
-      const marks = sources.marks.read();
-      const previewSeen = marks.previewSeen[branch] === target;
-      const startedByHand = marks.firstSyncStarted[branch] === target;
-      if (previewSeen || startedByHand) return false;
-      const catalogue = await sources.read((db) =>
-        catalogueSynced(db, branch, storeKeyOf(saved.store.url), [...HELD_UNTIL_PREVIEW]),
-      );
+      if (sources.marks.read().firstSyncStarted[branch] === store.target) return false;
+      const catalogue = await sources.read((db) => storeHasCatalogue(db, storeKeyOf(store.url)));
       if (catalogue) synced.add(key);
-      return catalogueHeld({ catalogueSynced: catalogue, previewSeen, startedByHand });
+      return !catalogue;
     },
     startedByHand: (branch) => {
-      const target = targetOf(branch);
-      if (target === null) return;
+      const store = storeOf(branch);
+      if (!store) return;
       const before = sources.marks.read().firstSyncStarted[branch];
-      sources.marks.mark('firstSyncStarted', branch, target);
-      if (before !== target) sources.changed();
+      sources.marks.mark('firstSyncStarted', branch, store.target);
+      if (before !== store.target) sources.changed();
     },
   };
 };

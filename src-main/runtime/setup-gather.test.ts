@@ -47,7 +47,7 @@ const sources = (runs: RunRecord[], held = false): SetupSources => ({
     problem: null,
   }),
   latestRuns: async () => runs,
-  catalogueHeld: async () => held,
+  firstSyncHeld: async () => held,
 });
 
 describe('the first-run guide on an installation that already syncs', () => {
@@ -63,7 +63,16 @@ describe('the first-run guide on an installation that already syncs', () => {
 
   it('a synced branch whose catalogue is still held (orders ran, the catalogue never did) says so for step 8', async () => {
     const facts = await gatherSetupFacts(sources([run('ok')], true));
-    expect(facts.branches[0]).toMatchObject({ previewSeen: false, catalogueHeld: true });
+    expect(facts.branches[0]).toMatchObject({ previewSeen: false, catalogueOnHold: true });
+  });
+
+  it('a hold that cannot be read shows as waiting, as the engine fails closed (ADR 0406)', async () => {
+    const failing = {
+      ...sources([run('ok')]),
+      firstSyncHeld: async () => Promise.reject(new Error('ORA-03113')),
+    };
+    const facts = await gatherSetupFacts(failing);
+    expect(facts.branches[0]).toMatchObject({ catalogueOnHold: true });
   });
 
   it('an orders run alone is not the first sync of step 8: the catalogue has not gone to the store yet', async () => {

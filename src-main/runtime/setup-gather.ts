@@ -26,8 +26,8 @@ export interface SetupSources {
   storeCodes(branch: string, kind: MappingKind): Promise<StoreCodesResult>;
   /** The latest run of each job of the branch (empty when the integration's tables are not there). */
   latestRuns(branch: string): Promise<RunRecord[]>;
-  /** The branch's scheduled catalogue waits for its first-sync preview (ADR 0406). */
-  catalogueHeld(branch: string): Promise<boolean>;
+  /** The engine's first-sync hold of the branch (FirstSyncHold.isHeld; rejects when it cannot tell, ADR 0406). */
+  firstSyncHeld(branch: string): Promise<boolean>;
 }
 
 /**
@@ -111,7 +111,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
     let mappingProblem: string | null = null;
     let previewSeen = false;
     let firstSyncRun = false;
-    let catalogueHeld = false;
+    let catalogueOnHold = false;
     if (ready && database.ok) {
       const reads = Promise.all(
         MAPPING_KINDS.map((kind) =>
@@ -132,7 +132,8 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       } else mappingProblem = STILL_READING;
       previewSeen = marks.previewSeen[branch.code] === target;
       firstSyncRun = catalogueRun;
-      catalogueHeld = !previewSeen && (await sources.catalogueHeld(branch.code).catch(() => false));
+      // Fails closed as the engine does: when the hold cannot be read, the catalogue waits (ADR 0406).
+      catalogueOnHold = await sources.firstSyncHeld(branch.code).catch(() => true);
     }
     const email = branch.email;
     const emailSet = !!email.host && !!email.from;
@@ -149,7 +150,7 @@ export const gatherSetupFacts = async (sources: SetupSources): Promise<SetupFact
       mailTested: emailSet && marks.mailTested[branch.code] === smtpPasswordTarget(email),
       previewSeen,
       firstSyncRun,
-      catalogueHeld,
+      catalogueOnHold,
     });
   }
   return { demo: sources.demo, database, checks, branches };

@@ -7,6 +7,7 @@ import type { SetupMarksStore } from './setup-marks-file';
  * The handlers whose success is a step of the first-run guide the product cannot read back (ADR 0404):
  * "Testar conexão" of a branch's store, "Enviar teste" of its e-mail, its first-sync preview. Each OK
  * answer is marked with its target; then `changed` asks for a new measure. The answers are unchanged.
+ * The preview's mark closes only the first half of step 8: it never releases a held catalogue (ADR 0406).
  */
 export const withSetupMarks = (
   handlers: Handlers,

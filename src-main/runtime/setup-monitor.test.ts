@@ -43,7 +43,7 @@ const harness = (settings: Settings = embedded()) => {
       problem: null,
     }),
     latestRuns: async () => [],
-    catalogueHeld: async () => false,
+    firstSyncHeld: async () => false,
   };
   return { state, sources };
 };

@@ -1,7 +1,7 @@
 import type { ScheduleJob } from '../../contract';
 
 /**
- * The catalogue jobs a branch's schedules do not run before its first-sync preview was seen (ADR 0406):
+ * The catalogue jobs a branch's schedules do not run before a person started its first sync (ADR 0406):
  * they send WinThor's catalogue to the store. Orders, their status and customers are not held (an order
  * whose codes have no mapping already waits as a pendência).
  */
@@ -15,22 +15,14 @@ export const HELD_UNTIL_PREVIEW: ReadonlySet<ScheduleJob> = new Set<ScheduleJob>
 
 /** What the engine asks before a schedule starts a catalogue job (runtime/first-sync-hold.ts answers). */
 export interface FirstSyncHold {
-  /** True while the branch never synced its catalogue and neither its preview was seen nor a person started it. */
+  /**
+   * True while the branch's current store holds none of its catalogue and no person started its first sync
+   * for that store. Rejects when it cannot tell (database down): the caller decides (the engine waits).
+   */
   isHeld(branch: string): Promise<boolean>;
-  /** A person started the branch's catalogue by hand ("Executar agora", "Iniciar primeira sincronização"). */
+  /** A person started the branch's catalogue ("Iniciar primeira sincronização", "Executar agora", the CLI). */
   startedByHand(branch: string): void;
 }
-
-/** What decides the hold, per branch; pure so that each case has its unit test. */
-export interface FirstSyncFacts {
-  /** A catalogue job of the branch finished well once, or the store already holds items the engine sent. */
-  catalogueSynced: boolean;
-  previewSeen: boolean;
-  startedByHand: boolean;
-}
-
-export const catalogueHeld = (facts: FirstSyncFacts): boolean =>
-  !facts.catalogueSynced && !facts.previewSeen && !facts.startedByHand;
 
 /** The engine's words while held (pt-BR; `engine.detailRef` carries the key). */
 export const heldDetail = (branches: readonly string[]): string =>

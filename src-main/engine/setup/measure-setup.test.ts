@@ -317,13 +317,32 @@ describe('step 2 on the embedded WinThor: the real prerequisites report', () => 
 
   it('8: a branch whose catalogue waits for the preview says so (ADR 0406)', () => {
     const facts = allDone({
-      branches: [readyBranch({ previewSeen: false, firstSyncRun: false, catalogueHeld: true })],
+      branches: [readyBranch({ previewSeen: false, firstSyncRun: false, catalogueOnHold: true })],
     });
     expect(step(facts, 'firstSync')).toMatchObject({
       state: 'open',
       detail: expect.stringMatching(/^Aguardando: veja a prévia da primeira sincronização — filial 1\./),
       detailRef: { key: 'setup.firstSync.held', params: { branch: '1' } },
       blocking: false,
+    });
+  });
+
+  it('8: seeing the preview closes only its half — the held catalogue waits for "Iniciar primeira sincronização" (ADR 0406)', () => {
+    const facts = allDone({
+      branches: [readyBranch({ previewSeen: true, firstSyncRun: false, catalogueOnHold: true })],
+    });
+    expect(step(facts, 'firstSync')).toMatchObject({
+      state: 'open',
+      detail: expect.stringContaining('prévia vista. Clique em "Iniciar primeira sincronização"'),
+      detailRef: { key: 'setup.firstSync.start', params: { branch: '1' } },
+    });
+    // Released (started by hand, or its store holds the catalogue): what is left is the run itself.
+    const released = allDone({
+      branches: [readyBranch({ previewSeen: true, firstSyncRun: false, catalogueOnHold: false })],
+    });
+    expect(step(released, 'firstSync').detailRef).toEqual({
+      key: 'setup.firstSync.run',
+      params: { branch: '1' },
     });
   });
 });

@@ -216,10 +216,16 @@ const measureFirstSync = (facts: SetupFacts): Measure => {
   const ready = readyBranches(facts);
   if (ready.length === 0)
     return open('Teste a loja de uma filial primeiro (passo 4).', messageRef('setup.needsStore'));
-  const held = ready.find((b) => !b.previewSeen && b.catalogueHeld);
+  // Seeing the preview closes only its half: the catalogue waits for a person to start it (ADR 0406).
+  const held = ready.find((b) => b.catalogueOnHold);
+  if (held && held.previewSeen)
+    return open(
+      `Filial ${held.code}: prévia vista. Clique em "Iniciar primeira sincronização" na prévia (ou "Executar agora" no Painel) para enviar categorias, produtos, preços e estoque à loja; os pedidos já são lidos.`,
+      messageRef('setup.firstSync.start', { branch: held.code }),
+    );
   if (held)
     return open(
-      `Aguardando: veja a prévia da primeira sincronização — filial ${held.code}. Categorias, produtos, preços e estoque só vão à loja depois dela (ou de "Iniciar primeira sincronização" / "Executar agora"); os pedidos já são lidos.`,
+      `Aguardando: veja a prévia da primeira sincronização — filial ${held.code}. Depois, clique nela em "Iniciar primeira sincronização" (ou "Executar agora"): só então categorias, produtos, preços e estoque vão à loja; os pedidos já são lidos.`,
       messageRef('setup.firstSync.held', { branch: held.code }),
     );
   const unseen = ready.find((b) => !b.previewSeen);

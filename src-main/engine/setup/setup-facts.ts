@@ -33,8 +33,8 @@ export interface BranchFacts {
   /** "Enviar teste" delivered for this branch's current server. */
   mailTested: boolean;
   previewSeen: boolean;
-  /** Its scheduled catalogue waits for the preview (never synced, not started by hand; ADR 0406). */
-  catalogueHeld?: boolean;
+  /** Its scheduled catalogue waits for a first sync started by a person (its store holds none of it; ADR 0406). */
+  catalogueOnHold?: boolean;
   /** A run of this branch finished (ok or with pendências). */
   firstSyncRun: boolean;
 }

@@ -150,25 +150,11 @@ export const runsSince = async (db: DbSession, since: Date, branch?: string): Pr
 };
 
 /**
- * Did the branch's catalogue ever sync (ADR 0406)? A catalogue job of the branch finished well once, or its
- * store already holds categories or products the engine sent (runs are purged by retention; bindings stay).
+ * Does this store already hold categories or products the engine sent (ADR 0406)? Read per store, not per
+ * branch: a branch moved to a new, empty store has its first sync again. The bindings survive the runs'
+ * retention, so an upgraded installation or restored settings on a new data folder are known as synced.
  */
-export const catalogueSynced = async (
-  db: DbSession,
-  branch: string,
-  storeKey: string,
-  jobs: readonly string[],
-): Promise<boolean> => {
-  const runs = await db.query(
-    db.dialect.limit(
-      `SELECT WTC_RUN.ID FROM WTC_RUN
-        WHERE WTC_RUN.BRANCH = :branch AND WTC_RUN.STATUS IN ('ok', 'partial')
-          AND WTC_RUN.JOB IN (${jobs.map((_, i) => `:job_${i}`).join(', ')})
-        ORDER BY WTC_RUN.ID`,
-    ),
-    { branch, row_limit: 1, ...Object.fromEntries(jobs.map((job, i) => [`job_${i}`, job])) },
-  );
-  if (runs.length > 0) return true;
+export const storeHasCatalogue = async (db: DbSession, storeKey: string): Promise<boolean> => {
   const bound = await db.query(
     db.dialect.limit(
       `SELECT WTC_STORE_BINDING.ID FROM WTC_STORE_BINDING

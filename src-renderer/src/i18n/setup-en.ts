@@ -63,7 +63,7 @@ export const setupEn: SetupMessages = {
       },
       firstSync: {
         title: 'Preview seen and first sync run',
-        why: 'The preview shows what the first sync will send, without calling the store; then run it.',
+        why: 'The preview shows what the first sync will send, without calling the store; then start it with "Start first sync": only then does the catalogue go to the store.',
         action: 'Go to the Dashboard',
       },
     },
@@ -133,7 +133,9 @@ export const setupServerEn = {
       ok: 'Alert e-mail tested.',
     },
     firstSync: {
-      held: 'Waiting: see the first sync preview — branch {{branch}}. Categories, products, prices and stock go to the store only after it (or "Start first sync" / "Run now"); orders are already read.',
+      held: 'Waiting: see the first sync preview — branch {{branch}}. Then click "Start first sync" in it (or "Run now"): only then do categories, products, prices and stock go to the store; orders are already read.',
+      start:
+        'Branch {{branch}}: preview seen. Click "Start first sync" in the preview (or "Run now" on the Dashboard) to send categories, products, prices and stock to the store; orders are already read.',
       preview: 'Branch {{branch}}: open the "First sync preview" on the Dashboard.',
       run: 'Branch {{branch}}: run the first sync ("Run now" on the Dashboard).',
       ok: 'Preview seen and first sync done.',

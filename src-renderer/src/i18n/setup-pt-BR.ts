@@ -62,7 +62,7 @@ export const setupPtBR = {
       },
       firstSync: {
         title: 'Prévia vista e primeira sincronização',
-        why: 'A prévia mostra o que a primeira sincronização vai enviar, sem chamar a loja; depois, rode-a.',
+        why: 'A prévia mostra o que a primeira sincronização vai enviar, sem chamar a loja; depois, inicie-a com "Iniciar primeira sincronização": o catálogo só vai à loja então.',
         action: 'Ir ao Painel',
       },
     },

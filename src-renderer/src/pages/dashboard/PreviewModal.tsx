@@ -173,8 +173,8 @@ export const PreviewModal = ({
   const setup = useApiQuery('setup.status', {}, { enabled: opened });
   const status = useApiQuery('app.status', {}, { enabled: opened });
   const firstSyncOpen = setup.data?.steps.some((step) => step.id === 'firstSync' && step.state !== 'done');
-  // Offered from the moment the preview opens with step 8 open, until it closes: opening the preview
-  // releases the held catalogue, whose first run may end (closing step 8) while the person still reads.
+  // Offered from the moment the preview opens with step 8 open, until it closes: only this start (or
+  // "Executar agora") releases the held catalogue, whose first run may end (closing step 8) while it is open.
   const [offerStart, setOfferStart] = useState(false);
   if (!opened && offerStart) setOfferStart(false);
   if (opened && firstSyncOpen && !offerStart) setOfferStart(true);
@@ -201,7 +201,8 @@ export const PreviewModal = ({
         </Group>
       )}
       {preview.data && <PreviewBody preview={preview.data} />}
-      {offerStart && preview.data && (
+      {/* Also when the preview fails: the start must not depend on a preview that cannot be computed. */}
+      {offerStart && (preview.data || preview.error) && (
         <Group justify="flex-end" mt="md">
           <ErrorAlert error={start.error} />
           {start.isSuccess ? (

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { SetupStep } from '@contract';
 import { setupI18n } from '../../i18n';
 import { serverText } from '../../i18n/server-text';
+import measured from './measured-steps.fixture.json';
 import { stepDetailText } from './step-detail-text';
 
 const schemaStep: SetupStep = {
@@ -31,9 +32,33 @@ const schemaStep: SetupStep = {
   ],
 };
 
+/** Words only the pt-BR texts of the guide use: none may be left in an English line. */
+const PORTUGUESE =
+  /\b(Filial|filial|Aguardando|Clique|clique|prévia|Prévia|abra|rode|Teste|cadastre|agendamento|mapeamento|Nenhuma|loja|feita|Configuração)\b/;
+
 describe('a step’s detail in the UI’s language (ADR 0407)', () => {
   const i18n = setupI18n('pt-BR');
   afterAll(() => i18n.changeLanguage('pt-BR'));
+
+  it('English: every step measureSetup really says over a first run (its file, kept by a main test)', async () => {
+    const steps = measured as SetupStep[];
+    expect(steps.length).toBeGreaterThan(15);
+    await i18n.changeLanguage('en');
+    try {
+      for (const step of steps) {
+        const text = stepDetailText(i18n, step);
+        expect(text, step.detail).not.toBe(step.detail);
+        expect(text, step.detail).not.toMatch(PORTUGUESE);
+        expect(text, step.detail).not.toContain('{{');
+      }
+      const held = steps.find((step) => step.detailRef?.key === 'setup.firstSync.start')!;
+      expect(stepDetailText(i18n, held)).toBe(
+        'Branch 1: preview seen. Click "Start first sync" in the preview (or "Run now" on the Dashboard) to send categories, products, prices and stock to the store; orders are already read.',
+      );
+    } finally {
+      await i18n.changeLanguage('pt-BR');
+    }
+  });
 
   it('pt-BR: the server’s words as they came', () => {
     expect(stepDetailText(i18n, schemaStep)).toBe(schemaStep.detail);
