@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SCHEDULE_JOBS, type Branch, type ScheduleJob, type Settings } from '../contract';
-import { budgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
+import { budgetLeft, type BudgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -52,7 +52,7 @@ export const storeKeyOf = (url: string): string =>
  */
 export const budgetForPriorities = (
   budget: BudgetSnapshot,
-): { remaining: number | null; limit: number | null; blockedUntil?: number | null } => {
+): BudgetLeft => {
   // The store said "stop" (429 + Retry-After): nothing left until then, for every priority (ADR 0033).
   if (budget.outUntil != null) return budgetLeft(budget, 0);
   return readingForPriorities(budget);

@@ -10,6 +10,7 @@ import {
 import type { OutgoingMail } from '../../mail/smtp-mailer';
 import type { PendingRecord } from '../../winthor';
 import { MailError } from '../../mail/smtp-errors';
+import type { BudgetLeft } from '../../ciashop/api-budget';
 import { ORDER_CANCELLED_KIND } from './alert-facts';
 import { AlertMonitor } from './alert-monitor';
 import type { AlertPorts } from './alert-ports';
@@ -51,7 +52,7 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
     databaseError: null as Error | null,
     kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number; retrying?: number }>,
     pendings: [] as PendingRecord[],
-    budget: { remaining: 500 as number | null, limit: 1000 as number | null },
+    budget: { remaining: 500, limit: 1000 } as BudgetLeft,
     mailFailures: 0,
     passwordsTried: [] as string[],
     refuse: null as Error | null,
@@ -489,6 +490,27 @@ describe('alerts on state changes (ADR 0027)', () => {
     t.world.budget = { remaining: 0, limit: 1000 };
     await t.monitor.tick();
     expect(t.subjects()).toHaveLength(2);
+  });
+
+  it('a store without x-apilimit-remaining: the episode of a long 429 closes once the block has passed', async () => {
+    const t = setup();
+    t.world.budget = { remaining: 0, limit: null, blockedUntil: Date.now() + 15 * MINUTE };
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({ summaryRef: { key: 'health.budgetOut' } });
+    // The block over, the store still sends no header: no reading, and no block.
+    t.world.budget = { remaining: null, limit: null, blockedUntil: null };
+    await t.monitor.tick();
+    t.advance(121 * MINUTE);
+    await t.monitor.tick();
+    expect(t.monitor.health().summaryRef.key).not.toBe('health.budgetOut');
+    expect(t.state.load()?.budgetOut).toEqual({});
+    // A later long 429 is a new episode, told again.
+    t.world.budget = { remaining: 0, limit: null, blockedUntil: Date.now() + 15 * MINUTE };
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual([
+      'Limite de chamadas da loja esgotado nesta hora (filial 1)',
+      'Limite de chamadas da loja esgotado nesta hora (filial 1)',
+    ]);
   });
 
   it('a kind of pendência that closes and comes back within days is not news again', async () => {

@@ -232,8 +232,11 @@ export class AlertMonitor {
   private async checkBudgets(): Promise<void> {
     for (const branch of this.ports.settings().branches.filter((b) => b.enabled)) {
       const budget = this.ports.budget(branch);
-      if (!budget || budget.remaining === null) continue;
-      const news = budgetEpisode(this.state, branch.code, budget.remaining <= 0, this.ports.now());
+      if (!budget) continue;
+      // A store that sends no x-apilimit-remaining has no reading: out only while a 429 blocks it, so the
+      // episode closes once the block has passed (otherwise amber for good, and no later episode told).
+      const out = budget.remaining === null ? budget.blockedUntil != null : budget.remaining <= 0;
+      const news = budgetEpisode(this.state, branch.code, out, this.ports.now());
       this.save();
       if (news)
         await this.raise({
