@@ -513,6 +513,19 @@ describe('alerts on state changes (ADR 0027)', () => {
     ]);
   });
 
+  it('a run stopped by the store’s pause is not the failing job back: no recovery, still red (ADR 0033)', async () => {
+    const t = setup();
+    await t.monitor.runFinished(t.run('failed'));
+    const paused = { ...t.run('partial', 'prices', 2), storePaused: true };
+    paused.counts.starved = 1;
+    await t.monitor.runFinished(paused);
+    expect(t.events.map((e) => e.kind)).toEqual(['job_failed']);
+    expect(t.monitor.health().level).toBe('error');
+    await t.monitor.runFinished(t.run('ok', 'prices', 3));
+    expect(t.events.map((e) => e.kind)).toEqual(['job_failed', 'job_recovered']);
+    expect(t.monitor.health().level).not.toBe('error');
+  });
+
   it('a kind of pendência that closes and comes back within days is not news again', async () => {
     const t = setup();
     await t.monitor.tick(); // baseline: nothing open

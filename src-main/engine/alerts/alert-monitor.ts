@@ -91,7 +91,8 @@ export class AlertMonitor {
         { quiet: grouped },
       );
       this.save();
-    } else if ((event.status === 'ok' || event.status === 'partial') && failing) {
+    } else if ((event.status === 'ok' || event.status === 'partial') && failing && !event.storePaused) {
+      // A run stopped by the store's pause says nothing about the job working again: its failure stays.
       delete this.state.jobs[key];
       this.save();
       await this.raise(
