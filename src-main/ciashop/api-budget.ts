@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock';
+import { DEFAULT_RETRY } from './retry-policy';
 
 export const HOUR_MS = 3_600_000;
 
@@ -56,7 +57,7 @@ export const budgetLeft = (
     : { remaining, limit: snapshot.limit, blockedUntil: null };
 
 /** A Retry-After up to this long is waited inside the call (retry-policy.ts's default): spacing, not "out". */
-export const OUT_AFTER_MS = 60_000;
+export const OUT_AFTER_MS = DEFAULT_RETRY.maxRetryAfterMs;
 
 /** Parses "1000/42" (also tolerates spaces); null when absent or malformed. */
 export const parseApiLimit = (raw: string | undefined | null, at: number): BudgetReading | null => {
