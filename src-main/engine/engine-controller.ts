@@ -20,6 +20,7 @@ import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold'
 import {
   describeEngine,
   type EngineReadiness,
+  type SchemaHoldReason,
   type EngineSnapshot,
   type EngineState,
 } from './engine-snapshot';
@@ -44,6 +45,8 @@ export interface EngineOptions {
    * Without it nothing is held (a unit test, the CLI's one-shot sync).
    */
   firstSync?: FirstSyncHold;
+  /** The engine runs (true) or no longer runs (false) by a person's hand while the schema check holds it. */
+  onSchemaHoldOverridden?: (overridden: boolean) => void;
 }
 
 /**
@@ -58,6 +61,7 @@ export class EngineController {
   /** The key of each failure's text, for a UI in another language. */
   private readonly failureRefs = new Map<string, MessageRef>();
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
+  private schemaHold: SchemaHoldReason | null = null;
   /** Branches whose scheduled catalogue jobs wait for the first-sync preview, with the jobs a schedule skipped. */
   private readonly held = new Map<string, Set<ScheduleJob>>();
   readonly runner: JobRunner | null;
@@ -130,15 +134,28 @@ export class EngineController {
     if (this.state === 'running' || this.state === 'error') void this.scheduler?.sync();
   }
 
+  /**
+   * The schema check holds the engine (the reason) or let it go (null), ADR 0034: the engine says why it is
+   * paused — or, resumed by hand meanwhile, that the tables are still behind.
+   */
+  setSchemaHold(reason: SchemaHoldReason | null): void {
+    if (this.schemaHold === reason) return;
+    this.schemaHold = reason;
+    this.notify();
+  }
+
   pause(): void {
     if (this.state !== 'running' && this.state !== 'error' && this.state !== 'setup') return;
     this.setState('paused');
+    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(false);
     this.scheduler?.pause();
     void this.runner?.abortAll();
   }
 
   resume(): void {
     if (this.state !== 'paused') return;
+    // Resumed while the schema check still holds it: a person chose to run with the tables behind.
+    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(true);
     this.setState(this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running');
     if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
@@ -265,6 +282,7 @@ export class EngineController {
       failures: [...this.failures.values()],
       failureRefs: Object.fromEntries(this.failureRefs),
       held: [...this.held.keys()],
+      schemaHold: this.schemaHold,
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],

@@ -327,6 +327,24 @@ describe('alerts on state changes (ADR 0027)', () => {
     expect(again.health().level).toBe('ok');
   });
 
+  it('an engine held but resumed by hand: the health says it runs with the tables behind, not stopped', async () => {
+    const t = setup();
+    const hold = { reason: 'owner', installed: 6, target: 7 } as const;
+    await t.monitor.engineHeld(hold);
+    expect(t.monitor.health().summary).toMatch(/^Sincronização parada/);
+    t.monitor.engineOverridden(true);
+    await t.monitor.engineHeld(hold); // the minute's look: the same episode, the override kept
+    expect(t.monitor.health()).toMatchObject({
+      level: 'error',
+      summary:
+        'Tabelas da integração desatualizadas — retomada manualmente (versão 6 no banco, 7 nesta versão do integrador)',
+      summaryRef: { key: 'health.engineHeldResumed', params: { installed: 6, target: 7 } },
+    });
+    expect(t.healths.at(-1)?.summaryRef.key).toBe('health.engineHeldResumed');
+    t.monitor.engineOverridden(false); // paused again
+    expect(t.monitor.health().summary).toMatch(/^Sincronização parada/);
+  });
+
   it('an update that failed, or a newer schema, says its own words and fix', async () => {
     const t = setup();
     await t.monitor.engineHeld({

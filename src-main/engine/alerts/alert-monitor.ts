@@ -153,6 +153,18 @@ export class AlertMonitor {
     this.updateHealth();
   }
 
+  /**
+   * A person resumed (true) or paused again (false) the engine the schema check holds: the health says it
+   * runs with the tables behind, not that it is stopped.
+   */
+  engineOverridden(resumedByHand: boolean): void {
+    const held = this.state.engineHeld;
+    if (!held || (held.resumedByHand ?? false) === resumedByHand) return;
+    this.state.engineHeld = { ...held, resumedByHand };
+    this.save();
+    this.updateHealth();
+  }
+
   health(): MonitorHealth {
     return healthOf(this.state, this.ports.settings(), this.outbox.undelivered);
   }

@@ -385,6 +385,8 @@ export const serverEn = {
       'Sync stopped: the update of the integration tables failed (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
     engineHeld_newer:
       'Sync stopped: the integration tables belong to a newer release of the integrator (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeldResumed:
+      'Integration tables out of date — resumed by hand (version {{installed}} in the database, {{target}} in this release)',
     jobFailing: 'Failing: {{job}} (branch {{branch}}) since {{since, datetime}}',
     budgetOut: 'Store call limit used up this hour (branch {{branches}})',
     mailUndelivered: '{{count}} alert e-mail(s) could not be sent (see Monitor → Logs)',
