@@ -386,6 +386,32 @@ describe('alerts on state changes (ADR 0027)', () => {
     expect(t.monitor.health().level).toBe('error');
   });
 
+  it('a finished run counts the pendências again only when it failed items or may have closed some, at most every 10 s', async () => {
+    const t = setup();
+    let looks = 0;
+    const open = t.ports.openPendingKinds;
+    t.ports.openPendingKinds = async () => ((looks += 1), open());
+    t.world.kinds = [{ branch: '1', entity: 'product', kind: 'sem_preco', count: 2 }];
+    await t.monitor.tick();
+    expect(looks).toBe(1);
+    const counted = (patch: Partial<SyncRunEvent['counts']>) => ({
+      ...t.run('partial'),
+      counts: { ...t.run('partial').counts, ...patch },
+    });
+    // Pendências wait, but the run touched nothing: nothing it did can have changed them.
+    await t.monitor.runFinished(t.run('ok'));
+    expect(looks).toBe(1);
+    await t.monitor.runFinished(counted({ failed: 1 }));
+    expect(looks).toBe(2);
+    t.advance(3_000);
+    await t.monitor.runFinished(counted({ failed: 1 })); // within 10 s of the last: the minute's look will see
+    await t.monitor.runFinished(counted({ sent: 5 }));
+    expect(looks).toBe(2);
+    t.advance(10_000);
+    await t.monitor.runFinished(counted({ sent: 5 })); // may have closed the waiting ones
+    expect(looks).toBe(3);
+  });
+
   it('a new kind of pendência is told once (what is open at the first look is the baseline)', async () => {
     const t = setup();
     t.world.kinds = [{ branch: '1', entity: 'product', kind: 'sem_preco', count: 3 }];
