@@ -81,25 +81,26 @@ export const describeEngine = (input: {
   const noSchedules = state === 'running' && input.scheduled === 0;
   const held = state === 'running' || state === 'error' ? [...(input.held ?? [])].sort() : [];
   const schemaHold = input.schemaHold ?? null;
-  const [detail, detailRef]: [string, MessageRef | undefined] = schemaHold && state === 'paused'
-    ? [SCHEMA_HOLD_DETAIL[schemaHold], messageRef('engineState.schemaHold', { context: schemaHold })]
-    : schemaHold && (state === 'running' || state === 'error') && !failure
-      ? [SCHEMA_HOLD_RESUMED, messageRef('engineState.schemaHoldResumed')]
-      : waitingFor
-    ? [
-        waitingFor.label,
-        messageRef('engineState.waiting', {
-          number: waitingFor.number ?? null,
-          step: `@engineState.steps.${waitingFor.step}`,
-        }),
-      ]
-    : failure
-      ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
-      : noSchedules
-        ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
-        : held.length > 0 && state === 'running'
-          ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
-          : ['', undefined];
+  const [detail, detailRef]: [string, MessageRef | undefined] =
+    schemaHold && state === 'paused'
+      ? [SCHEMA_HOLD_DETAIL[schemaHold], messageRef('engineState.schemaHold', { context: schemaHold })]
+      : schemaHold && (state === 'running' || state === 'error') && !failure
+        ? [SCHEMA_HOLD_RESUMED, messageRef('engineState.schemaHoldResumed')]
+        : waitingFor
+          ? [
+              waitingFor.label,
+              messageRef('engineState.waiting', {
+                number: waitingFor.number ?? null,
+                step: `@engineState.steps.${waitingFor.step}`,
+              }),
+            ]
+          : failure
+            ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
+            : noSchedules
+              ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
+              : held.length > 0 && state === 'running'
+                ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
+                : ['', undefined];
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,

@@ -50,9 +50,7 @@ export const storeKeyOf = (url: string): string =>
  * would never be learnt. So the priorities use the other reading while it is unknown; the client's own
  * spacing still protects the budget.
  */
-export const budgetForPriorities = (
-  budget: BudgetSnapshot,
-): BudgetLeft => {
+export const budgetForPriorities = (budget: BudgetSnapshot): BudgetLeft => {
   // The store said "stop" (429 + Retry-After): nothing left until then, for every priority (ADR 0033).
   if (budget.outUntil != null) return budgetLeft(budget, 0);
   return readingForPriorities(budget);

@@ -35,7 +35,6 @@ export const en: Messages = {
     hostHeadless: 'Service (no window)',
     lastRun: 'Last run',
     never: 'never',
-    noSchedules: 'no sync configured',
     demoStoreIntro:
       'Demo: what the store received (departments, products with price and stock, orders) is on',
     demoStoreLink: 'Demo store',

@@ -34,7 +34,6 @@ export const ptBR = {
     hostHeadless: 'Serviço (sem janela)',
     lastRun: 'Última execução',
     never: 'nunca',
-    noSchedules: 'nenhuma sincronização configurada',
     demoStoreIntro:
       'Demonstração: o que a loja recebeu (departamentos, produtos com preço e estoque, pedidos) está em',
     demoStoreLink: 'Loja de demonstração',
