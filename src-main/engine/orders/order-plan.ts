@@ -50,9 +50,12 @@ export const orderCodes = (
       message: `Pedido ${input.id}: ${what} "${resolution.storeCode || '(vazio)'}" (${field}) sem mapeamento para o WinThor.`,
       fix: `Em ${screen}, mapeie "${resolution.storeCode || '(vazio)'}" para um código do WinThor; o pedido é importado sozinho na próxima execução.`,
       // An empty code is not a code: null, and the English text has its own variant (no pt-BR filler).
-      params: resolution.storeCode
-        ? { storeOrderId: input.id, storeCode: resolution.storeCode, field }
-        : { storeOrderId: input.id, storeCode: null, field, context: 'empty' },
+      params: {
+        storeOrderId: input.id,
+        storeCode: resolution.storeCode || null,
+        field,
+        ...(resolution.storeCode ? {} : { context: 'empty' }),
+      },
     },
   };
 };
