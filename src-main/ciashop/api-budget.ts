@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock';
+import { DEFAULT_RETRY } from './retry-policy';
 
 export const HOUR_MS = 3_600_000;
 
@@ -31,6 +32,17 @@ export interface BudgetSnapshot {
 }
 
 /**
+ * The calls left this hour as the engine, the alerts and the Painel read them (null = not known yet), the
+ * hourly limit, and `blockedUntil` (ms): the store said "stop" (429 + a long Retry-After) until then — none
+ * left meanwhile (ADR 0033).
+ */
+export interface BudgetLeft {
+  remaining: number | null;
+  limit: number | null;
+  blockedUntil?: number | null;
+}
+
+/**
  * The calls left as the Painel, the alerts and the job priorities must read them (ADR 0033): while the store
  * has said "stop" (429 with a Retry-After longer than a call waits) none are left until then, whatever
  * the last x-apilimit-remaining said; otherwise the snapshot's own reading. `remaining` is the given reading
@@ -39,13 +51,13 @@ export interface BudgetSnapshot {
 export const budgetLeft = (
   snapshot: Pick<BudgetSnapshot, 'limit' | 'outUntil'>,
   remaining: number | null,
-): { remaining: number | null; limit: number | null; blockedUntil: number | null } =>
+): BudgetLeft & { blockedUntil: number | null } =>
   snapshot.outUntil != null
     ? { remaining: 0, limit: snapshot.limit, blockedUntil: snapshot.outUntil }
     : { remaining, limit: snapshot.limit, blockedUntil: null };
 
 /** A Retry-After up to this long is waited inside the call (retry-policy.ts's default): spacing, not "out". */
-export const OUT_AFTER_MS = 60_000;
+export const OUT_AFTER_MS = DEFAULT_RETRY.maxRetryAfterMs;
 
 /** Parses "1000/42" (also tolerates spaces); null when absent or malformed. */
 export const parseApiLimit = (raw: string | undefined | null, at: number): BudgetReading | null => {

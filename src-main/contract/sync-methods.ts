@@ -126,6 +126,8 @@ export const SyncRunEvent = z.object({
   counts: RunCounts,
   progress: RunProgress.nullable(),
   message: z.string().nullable(),
+  /** The run stopped because the store said "stop" (429, its budget out — ADR 0033): not a recovery. */
+  storePaused: z.boolean().optional(),
 });
 export type SyncRunEvent = z.infer<typeof SyncRunEvent>;
 

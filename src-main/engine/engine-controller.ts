@@ -21,6 +21,7 @@ import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold'
 import {
   describeEngine,
   type EngineReadiness,
+  type SchemaHoldReason,
   type EngineSnapshot,
   type EngineState,
 } from './engine-snapshot';
@@ -52,6 +53,8 @@ export interface EngineOptions {
    * nothing starts and no earlier run is marked interrupted before that.
    */
   leaseSettled?: () => Promise<void>;
+  /** The engine runs (true) or no longer runs (false) by a person's hand while the schema check holds it. */
+  onSchemaHoldOverridden?: (overridden: boolean) => void;
 }
 
 /**
@@ -69,6 +72,7 @@ export class EngineController {
   /** Branches whose scheduled catalogue jobs wait for their first sync (ADR 0406). */
   private readonly firstSyncGate: FirstSyncGate;
   private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
+  private schemaHold: SchemaHoldReason | null = null;
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
@@ -146,15 +150,28 @@ export class EngineController {
     if (this.state === 'running' || this.state === 'error') void this.scheduler?.sync();
   }
 
+  /**
+   * The schema check holds the engine (the reason) or let it go (null), ADR 0034: the engine says why it is
+   * paused — or, resumed by hand meanwhile, that the tables are still behind.
+   */
+  setSchemaHold(reason: SchemaHoldReason | null): void {
+    if (this.schemaHold === reason) return;
+    this.schemaHold = reason;
+    this.notify();
+  }
+
   pause(): void {
     if (!this.isActive()) return;
     this.setState('paused');
+    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(false);
     this.scheduler?.pause();
     void this.runner?.abortAll();
   }
 
   resume(): void {
     if (this.state !== 'paused') return;
+    // Resumed while the schema check still holds it: a person chose to run with the tables behind.
+    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(true);
     this.setState(this.activeState());
     if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
@@ -312,6 +329,7 @@ export class EngineController {
       failures: [...this.failures.values()],
       failureRefs: Object.fromEntries(this.failureRefs),
       held: this.firstSyncGate.heldBranches(),
+      schemaHold: this.schemaHold,
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],

@@ -1,6 +1,20 @@
 import { messageRef, type AppStatus, type MessageRef, type ScheduleJob } from '../contract';
+import type { EngineHold } from './alerts/alert-facts';
 import { describeWaiting, type LeaseStanding } from './lease/lease-rules';
 import { heldDetail } from './setup/first-sync-hold';
+
+/** Why the schema check holds the engine (ADR 0034). */
+export type SchemaHoldReason = EngineHold['reason'];
+
+/** The detail of an engine paused by the schema check, per reason (pt-BR; English by its detailRef). */
+const SCHEMA_HOLD_DETAIL: Record<SchemaHoldReason, string> = {
+  declined: 'as tabelas da integração precisam ser atualizadas (atualização adiada)',
+  owner: 'as tabelas da integração precisam ser atualizadas pelo DBA',
+  failed: 'a atualização das tabelas da integração falhou',
+  newer: 'as tabelas da integração são de uma versão mais nova do integrador',
+};
+/** Resumed by hand while the schema check still holds it. */
+export const SCHEMA_HOLD_RESUMED = 'tabelas da integração desatualizadas — retomada manualmente';
 
 export type EngineState = AppStatus['engine']['state'];
 
@@ -58,6 +72,8 @@ export const describeEngine = (input: {
   failureRefs?: Record<string, MessageRef>;
   /** Branches whose scheduled catalogue waits for the first-sync preview. */
   held?: readonly string[];
+  /** The schema check holds the engine (ADR 0034): paused for it, or resumed by hand meanwhile. */
+  schemaHold?: SchemaHoldReason | null;
   /** Enabled schedules of jobs this version runs, over the enabled branches. */
   scheduled: number;
   lastRunAt: string | null;
@@ -71,24 +87,29 @@ export const describeEngine = (input: {
   const noSchedules = state === 'running' && input.scheduled === 0;
   const held = state === 'running' || state === 'error' ? [...(input.held ?? [])].sort() : [];
   const waiting = state === 'standby' && input.lease?.kind === 'waiting' ? input.lease : null;
+  const schemaHold = input.schemaHold ?? null;
   // Standby: the UI says it from `standby` (holder, folder, since) in its own language.
   const [detail, detailRef]: [string, MessageRef | undefined] = waiting
     ? [describeWaiting(waiting), undefined]
-    : waitingFor
-      ? [
-          waitingFor.label,
-          messageRef('engineState.waiting', {
-            number: waitingFor.number ?? null,
-            step: `@engineState.steps.${waitingFor.step}`,
-          }),
-        ]
-      : failure
-        ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
-        : noSchedules
-          ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
-          : held.length > 0 && state === 'running'
-            ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
-            : ['', undefined];
+    : schemaHold && state === 'paused'
+      ? [SCHEMA_HOLD_DETAIL[schemaHold], messageRef('engineState.schemaHold', { context: schemaHold })]
+      : schemaHold && (state === 'running' || state === 'error') && !failure
+        ? [SCHEMA_HOLD_RESUMED, messageRef('engineState.schemaHoldResumed')]
+        : waitingFor
+          ? [
+              waitingFor.label,
+              messageRef('engineState.waiting', {
+                number: waitingFor.number ?? null,
+                step: `@engineState.steps.${waitingFor.step}`,
+              }),
+            ]
+          : failure
+            ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
+            : noSchedules
+              ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
+              : held.length > 0 && state === 'running'
+                ? [heldDetail(held), messageRef('engineState.heldForPreview', { branches: held.join(', ') })]
+                : ['', undefined];
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,

@@ -166,6 +166,8 @@ export class JobRunner {
     };
     let status: RunStatus = 'ok';
     let message: string | null = null;
+    // Stopped by the store's "stop" (429, ADR 0033): the run says nothing about whether the job works again.
+    let storePaused = false;
     try {
       await this.inStoreQueue(store.storeKey, run, () =>
         this.ports.withBranchData(branch, counted, async (data) => {
@@ -198,10 +200,12 @@ export class JobRunner {
       } else if (run.counts.failed > 0 || run.counts.starved > 0) {
         status = 'partial';
         message = partialMessage(run.counts);
+        storePaused = run.counts.starved > 0 && store.budget().blockedUntil != null;
       }
     } catch (error) {
-      const pause = run.controller.signal.aborted ? null : storePause(error, this.ports.clock.now());
+      const pause = run.controller.signal.aborted ? null : storePause(error, store.budget());
       if (pause) {
+        storePaused = true;
         // The store's budget is out (429 + Retry-After): what is left waits, as when the budget runs low —
         // not a failure (no "falhou" alert, the health is not red), ADR 0033.
         run.counts.starved += 1;
@@ -234,7 +238,7 @@ export class JobRunner {
       });
     }
     this.active.delete(keyOf(branch.code, run.job));
-    this.emit(run, 'finished', status, message);
+    this.emit(run, 'finished', status, message, storePaused);
     this.options.onFinished?.({ branch: branch.code, job: run.job, status, message });
     return status;
   }
@@ -277,6 +281,7 @@ export class JobRunner {
     phase: SyncRunEvent['phase'],
     status: RunStatus,
     message: string | null,
+    storePaused = false,
   ): void {
     this.options.emit({
       phase,
@@ -287,6 +292,7 @@ export class JobRunner {
       counts: { ...run.counts },
       progress: run.progress,
       message,
+      ...(storePaused ? { storePaused } : {}),
     });
   }
 }

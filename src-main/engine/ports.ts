@@ -1,3 +1,4 @@
+import type { BudgetLeft } from '../ciashop/api-budget';
 import type { Branch, ScheduleJob, Settings } from '../contract';
 import type { Clock } from '../shared/clock';
 import type {
@@ -96,9 +97,8 @@ export interface StoreGateway {
   setPrice(variantErpId: string, tableErpId: string, price: PriceInput): Promise<void>;
   /** Calls sent so far by this store's client (for the run's "store calls" count). */
   calls(): number;
-  /** Calls left this hour as the store reports them (null = not known yet), and the hourly limit. */
-  /** Calls left this hour; `blockedUntil` (ms): the store said "stop" (429) until then — none left (ADR 0033). */
-  budget(): { remaining: number | null; limit: number | null; blockedUntil?: number | null };
+  /** Calls left this hour (null = not known yet), the hourly limit, and the store's "stop" (ADR 0033). */
+  budget(): BudgetLeft;
 }
 
 export interface RunStore {

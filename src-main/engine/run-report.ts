@@ -1,3 +1,4 @@
+import type { BudgetLeft } from '../ciashop/api-budget';
 import { StoreError } from '../ciashop/store-error';
 import type { ScheduleJob } from '../contract';
 import type { RunStatus } from '../winthor';
@@ -26,15 +27,16 @@ export const summaryLine = (
 };
 
 /**
- * When a run stopped because the store said "stop" (429 with Retry-After: its hourly budget is out), what the
- * run's message says; null for any other error (ADR 0033).
+ * When a run stopped because the store said "stop" (429 with a Retry-After longer than a call waits through:
+ * its hourly budget is out), what the run's message says; null for any other error (ADR 0033). Only the
+ * store budget's own block says so (`budget.blockedUntil`, set from the long Retry-After, capped at an hour):
+ * a short Retry-After that used up the retries, or our own spacing with no 429 at all, is a failure.
  */
-export const storePause = (error: unknown, now: number): string | null => {
+export const storePause = (error: unknown, budget: BudgetLeft): string | null => {
   if (!(error instanceof StoreError) || error.kind !== 'rate_limited') return null;
-  const until = error.retryAfterMs !== undefined ? new Date(now + error.retryAfterMs) : null;
-  const when = until
-    ? ` até ${until.toLocaleTimeString('pt-BR', { hour: '2-digit', minute: '2-digit' })}`
-    : '';
+  if (budget.blockedUntil == null) return null;
+  const until = new Date(budget.blockedUntil);
+  const when = ` até ${until.toLocaleTimeString('pt-BR', { hour: '2-digit', minute: '2-digit' })}`;
   return `Limite de chamadas da loja esgotado: a loja respondeu 429 e pediu uma pausa${when}; o que faltou fica para a próxima execução.`;
 };
 

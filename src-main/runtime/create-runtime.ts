@@ -183,6 +183,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     },
     onEvent: (event) => events.emit('sync.run', event),
     onLog: logLine,
+    onSchemaHoldOverridden: (resumedByHand) => alerts?.engineOverridden(resumedByHand),
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
   const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SCHEDULE_JOBS, type Branch, type ScheduleJob, type Settings } from '../contract';
-import { budgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
+import { budgetLeft, type BudgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -50,9 +50,7 @@ export const storeKeyOf = (url: string): string =>
  * would never be learnt. So the priorities use the other reading while it is unknown; the client's own
  * spacing still protects the budget.
  */
-export const budgetForPriorities = (
-  budget: BudgetSnapshot,
-): { remaining: number | null; limit: number | null; blockedUntil?: number | null } => {
+export const budgetForPriorities = (budget: BudgetSnapshot): BudgetLeft => {
   // The store said "stop" (429 + Retry-After): nothing left until then, for every priority (ADR 0033).
   if (budget.outUntil != null) return budgetLeft(budget, 0);
   return readingForPriorities(budget);

@@ -85,6 +85,7 @@ export const startEngineAfterSchemaCheck = async (
 ): Promise<SchemaStartOutcome> => {
   // The operator hears of a held engine (alert, tray, Painel) and of its release (ADR 0034).
   const tell = (hold: EngineHold | null) => {
+    runtime.engine.setSchemaHold(hold?.reason ?? null);
     void runtime.alerts?.engineHeld(hold).catch(() => {});
   };
   const onHold = (hold: EngineHold) => {
@@ -117,8 +118,8 @@ export const startEngineAfterSchemaCheck = async (
       clearInterval(timer);
       if (runtime.lease?.isStarted()) void runtime.lease.look();
       options.log('info', 'Tabelas da integração em dia: a sincronização continua.');
+      tell(null); // first: the engine resumed by the check is not a person's resume
       runtime.engine.resume();
-      tell(null);
     })();
   }, options.recheckMs ?? RECHECK_MS);
   timer.unref();

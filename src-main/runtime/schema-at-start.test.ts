@@ -166,7 +166,7 @@ describe('an engine held at start looks again and resumes by itself', () => {
         return { currentVersion: 7, targetVersion: 7, grantTo: null, statements: [] };
       },
     } as unknown as Dispatcher;
-    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn(), setSchemaHold: vi.fn() };
     const told: string[] = [];
     const outcome = await startEngineAfterSchemaCheck(
       { api, engine } as unknown as Pick<Runtime, 'api' | 'engine'>,
@@ -201,7 +201,7 @@ describe('an engine held by the schema check is told to the operator (ADR 0034)'
         return { currentVersion: installed, targetVersion: 7, grantTo: null, statements: [] };
       },
     } as unknown as Dispatcher;
-    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn(), setSchemaHold: vi.fn() };
     const told: Array<unknown> = [];
     const alerts = { engineHeld: vi.fn(async (hold: unknown) => void told.push(hold)) };
     const outcome = await startEngineAfterSchemaCheck({ api, engine, alerts } as never, {
@@ -212,12 +212,18 @@ describe('an engine held by the schema check is told to the operator (ADR 0034)'
     expect(outcome).toBe('hold');
     expect(engine.pause).toHaveBeenCalledTimes(1);
     expect(told).toEqual([{ reason: 'declined', installed: 6, target: 7 }]);
+    expect(engine.setSchemaHold).toHaveBeenLastCalledWith('declined'); // the engine says why it is paused
     // The minute's looks (no dialog: not updated) keep telling the same hold; the alerts keep one episode.
     await vi.waitFor(() => expect(told.length).toBeGreaterThan(1));
     expect(told.at(-1)).toEqual({ reason: 'declined', installed: 6, target: 7 });
     installed = 7; // the DBA or "Criar Tabelas…" brought it up to date
     await vi.waitFor(() => expect(engine.resume).toHaveBeenCalledTimes(1));
     await vi.waitFor(() => expect(told.at(-1)).toBeNull());
+    expect(engine.setSchemaHold).toHaveBeenLastCalledWith(null);
+    // Released before the resume: the engine's resume is not taken for a person's.
+    expect(engine.setSchemaHold.mock.invocationCallOrder.at(-1)!).toBeLessThan(
+      engine.resume.mock.invocationCallOrder.at(-1)!,
+    );
   });
 
   it('a schema of a newer release found on a later look holds it too, with the versions', async () => {
@@ -228,7 +234,7 @@ describe('an engine held by the schema check is told to the operator (ADR 0034)'
         return { currentVersion: version, targetVersion: 7, grantTo: null, statements: [] };
       },
     } as unknown as Dispatcher;
-    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn() };
+    const engine = { start: vi.fn(), pause: vi.fn(), resume: vi.fn(), setSchemaHold: vi.fn() };
     const told: Array<unknown> = [];
     const alerts = { engineHeld: vi.fn(async (hold: unknown) => void told.push(hold)) };
     const timer = startEngineAfterSchemaCheck({ api, engine, alerts } as never, {

@@ -1,3 +1,4 @@
+import type { BudgetLeft } from '../../ciashop/api-budget';
 import type { BranchActivity, MonitorHealth } from '../../contract';
 import type { SettingsService } from '../../config/settings-service';
 import { activityByHour } from '../../engine/monitoring/activity';
@@ -12,11 +13,7 @@ const HOURS = { '24h': 24, '7d': 24 * 7 } as const;
 export const monitorHandlers = (
   settings: SettingsService,
   database: DatabaseService,
-  budgetOf: (branch: string) => {
-    remaining: number | null;
-    limit: number | null;
-    blockedUntil?: number | null;
-  },
+  budgetOf: (branch: string) => BudgetLeft,
   health: () => MonitorHealth,
   now: () => Date,
 ): HandlerGroup<'monitor.activity' | 'monitor.health'> => ({

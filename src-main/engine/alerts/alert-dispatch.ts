@@ -10,8 +10,15 @@ import type { MailOutbox } from './mail-outbox';
 
 const HOUR = 3_600_000;
 
+/** The alerts that tell something is back: severity ok, mailed past the hour's limit. */
+const RECOVERY_KINDS: ReadonlySet<AlertFacts['kind']> = new Set([
+  'job_recovered',
+  'database_recovered',
+  'engine_released',
+]);
+
 const severityOf = (kind: AlertFacts['kind']): AlertEvent['severity'] =>
-  kind === 'job_recovered' || kind === 'database_recovered' || kind === 'engine_released'
+  RECOVERY_KINDS.has(kind)
     ? 'ok'
     : kind === 'job_failed' ||
         kind === 'job_still_failing' ||
@@ -53,14 +60,13 @@ export const dispatchAlert = async (
       },
       at: facts.at.toISOString(),
     });
-    ports.log(facts.kind.endsWith('recovered') ? 'info' : 'warn', `Alerta: ${title}.`, code);
+    ports.log(RECOVERY_KINDS.has(facts.kind) ? 'info' : 'warn', `Alerta: ${title}.`, code);
   }
   const branch = code ? ports.settings().branches.find((b) => b.code === code) : undefined;
   if (options.quiet || !branch?.email.enabled || !branch.email.host) return false;
   const email = branch.email;
   const sent = (state.sent[branch.code] ?? []).filter((t) => t > facts.at.getTime() - HOUR);
-  const recovery =
-    facts.kind === 'job_recovered' || facts.kind === 'database_recovered' || facts.kind === 'engine_released';
+  const recovery = RECOVERY_KINDS.has(facts.kind);
   if (!recovery && sent.length >= email.alerts.maxPerHour) {
     state.suppressed[branch.code] = (state.suppressed[branch.code] ?? 0) + 1;
     state.sent[branch.code] = sent;

@@ -10,6 +10,7 @@ import {
 import type { OutgoingMail } from '../../mail/smtp-mailer';
 import type { PendingRecord } from '../../winthor';
 import { MailError } from '../../mail/smtp-errors';
+import type { BudgetLeft } from '../../ciashop/api-budget';
 import { ORDER_CANCELLED_KIND } from './alert-facts';
 import { AlertMonitor } from './alert-monitor';
 import type { AlertPorts } from './alert-ports';
@@ -51,7 +52,7 @@ const setup = (patch: { email?: Partial<Branch['email']>; enabled?: boolean } = 
     databaseError: null as Error | null,
     kinds: [] as Array<{ branch: string; entity: string; kind: string; count: number; retrying?: number }>,
     pendings: [] as PendingRecord[],
-    budget: { remaining: 500 as number | null, limit: 1000 as number | null },
+    budget: { remaining: 500, limit: 1000 } as BudgetLeft,
     mailFailures: 0,
     passwordsTried: [] as string[],
     refuse: null as Error | null,
@@ -326,6 +327,24 @@ describe('alerts on state changes (ADR 0027)', () => {
     expect(again.health().level).toBe('ok');
   });
 
+  it('an engine held but resumed by hand: the health says it runs with the tables behind, not stopped', async () => {
+    const t = setup();
+    const hold = { reason: 'owner', installed: 6, target: 7 } as const;
+    await t.monitor.engineHeld(hold);
+    expect(t.monitor.health().summary).toMatch(/^Sincronização parada/);
+    t.monitor.engineOverridden(true);
+    await t.monitor.engineHeld(hold); // the minute's look: the same episode, the override kept
+    expect(t.monitor.health()).toMatchObject({
+      level: 'error',
+      summary:
+        'Tabelas da integração desatualizadas — retomada manualmente (versão 6 no banco, 7 nesta versão do integrador)',
+      summaryRef: { key: 'health.engineHeldResumed', params: { installed: 6, target: 7 } },
+    });
+    expect(t.healths.at(-1)?.summaryRef.key).toBe('health.engineHeldResumed');
+    t.monitor.engineOverridden(false); // paused again
+    expect(t.monitor.health().summary).toMatch(/^Sincronização parada/);
+  });
+
   it('an update that failed, or a newer schema, says its own words and fix', async () => {
     const t = setup();
     await t.monitor.engineHeld({
@@ -365,6 +384,32 @@ describe('alerts on state changes (ADR 0027)', () => {
     // A failing job is red whatever the pendências.
     await t.monitor.runFinished(t.run('failed'));
     expect(t.monitor.health().level).toBe('error');
+  });
+
+  it('a finished run counts the pendências again only when it failed items or may have closed some, at most every 10 s', async () => {
+    const t = setup();
+    let looks = 0;
+    const open = t.ports.openPendingKinds;
+    t.ports.openPendingKinds = async () => ((looks += 1), open());
+    t.world.kinds = [{ branch: '1', entity: 'product', kind: 'sem_preco', count: 2 }];
+    await t.monitor.tick();
+    expect(looks).toBe(1);
+    const counted = (patch: Partial<SyncRunEvent['counts']>) => ({
+      ...t.run('partial'),
+      counts: { ...t.run('partial').counts, ...patch },
+    });
+    // Pendências wait, but the run touched nothing: nothing it did can have changed them.
+    await t.monitor.runFinished(t.run('ok'));
+    expect(looks).toBe(1);
+    await t.monitor.runFinished(counted({ failed: 1 }));
+    expect(looks).toBe(2);
+    t.advance(3_000);
+    await t.monitor.runFinished(counted({ failed: 1 })); // within 10 s of the last: the minute's look will see
+    await t.monitor.runFinished(counted({ sent: 5 }));
+    expect(looks).toBe(2);
+    t.advance(10_000);
+    await t.monitor.runFinished(counted({ sent: 5 })); // may have closed the waiting ones
+    expect(looks).toBe(3);
   });
 
   it('a new kind of pendência is told once (what is open at the first look is the baseline)', async () => {
@@ -489,6 +534,40 @@ describe('alerts on state changes (ADR 0027)', () => {
     t.world.budget = { remaining: 0, limit: 1000 };
     await t.monitor.tick();
     expect(t.subjects()).toHaveLength(2);
+  });
+
+  it('a store without x-apilimit-remaining: the episode of a long 429 closes once the block has passed', async () => {
+    const t = setup();
+    t.world.budget = { remaining: 0, limit: null, blockedUntil: Date.now() + 15 * MINUTE };
+    await t.monitor.tick();
+    expect(t.monitor.health()).toMatchObject({ summaryRef: { key: 'health.budgetOut' } });
+    // The block over, the store still sends no header: no reading, and no block.
+    t.world.budget = { remaining: null, limit: null, blockedUntil: null };
+    await t.monitor.tick();
+    t.advance(121 * MINUTE);
+    await t.monitor.tick();
+    expect(t.monitor.health().summaryRef.key).not.toBe('health.budgetOut');
+    expect(t.state.load()?.budgetOut).toEqual({});
+    // A later long 429 is a new episode, told again.
+    t.world.budget = { remaining: 0, limit: null, blockedUntil: Date.now() + 15 * MINUTE };
+    await t.monitor.tick();
+    expect(t.subjects()).toEqual([
+      'Limite de chamadas da loja esgotado nesta hora (filial 1)',
+      'Limite de chamadas da loja esgotado nesta hora (filial 1)',
+    ]);
+  });
+
+  it('a run stopped by the store’s pause is not the failing job back: no recovery, still red (ADR 0033)', async () => {
+    const t = setup();
+    await t.monitor.runFinished(t.run('failed'));
+    const paused = { ...t.run('partial', 'prices', 2), storePaused: true };
+    paused.counts.starved = 1;
+    await t.monitor.runFinished(paused);
+    expect(t.events.map((e) => e.kind)).toEqual(['job_failed']);
+    expect(t.monitor.health().level).toBe('error');
+    await t.monitor.runFinished(t.run('ok', 'prices', 3));
+    expect(t.events.map((e) => e.kind)).toEqual(['job_failed', 'job_recovered']);
+    expect(t.monitor.health().level).not.toBe('error');
   });
 
   it('a kind of pendência that closes and comes back within days is not news again', async () => {

@@ -1,3 +1,4 @@
+import type { BudgetLeft } from '../../ciashop/api-budget';
 import type { AlertEvent, Branch, MonitorHealth, ScheduleJob, Settings } from '../../contract';
 import type { OutgoingMail, SmtpServer } from '../../mail/smtp-mailer';
 import type { PendingRecord } from '../../winthor';
@@ -21,9 +22,7 @@ export interface AlertPorts {
   /** Items waiting for a job of a branch: the queue backlog plus the entity's open pendências. */
   itemsWaiting(branch: string, job: ScheduleJob): Promise<number | undefined>;
   /** Calls left; `blockedUntil` (ms): the store answered 429 and asked to wait until then (none left). */
-  budget(
-    branch: Branch,
-  ): { remaining: number | null; limit: number | null; blockedUntil?: number | null } | null;
+  budget(branch: Branch): BudgetLeft | null;
   dailySummary(branch: string, since: Date): Promise<Omit<DailySummaryFacts, 'failingJobs'>>;
   send(server: SmtpServer, mail: OutgoingMail): Promise<unknown>;
   state: AlertStateStore;

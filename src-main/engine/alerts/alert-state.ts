@@ -29,6 +29,8 @@ export interface AlertState {
     installed: number;
     target: number;
     detail?: string;
+    /** A person resumed the engine while held: it runs with the tables behind. */
+    resumedByHand?: boolean;
   } | null;
   /** Branches whose store budget ran out (told once per episode). */
   budgetOut: Record<string, boolean>;

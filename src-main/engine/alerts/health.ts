@@ -16,8 +16,18 @@ export const healthOf = (state: AlertState, settings: Settings, undeliveredMails
       summaryRef: messageRef('health.databaseDown', { since: state.database.since }),
     };
   }
+  if (state.engineHeld?.resumedByHand) {
+    return {
+      level: 'error',
+      summary: `Tabelas da integração desatualizadas — retomada manualmente (versão ${state.engineHeld.installed} no banco, ${state.engineHeld.target} nesta versão do integrador)`,
+      summaryRef: messageRef('health.engineHeldResumed', {
+        installed: state.engineHeld.installed,
+        target: state.engineHeld.target,
+      }),
+    };
+  }
   if (state.engineHeld) {
-    const { since, ...hold } = state.engineHeld;
+    const { since, resumedByHand: _resumed, ...hold } = state.engineHeld;
     return {
       level: 'error',
       summary: `${holdText(hold)} desde ${brDateTime(new Date(since))}`,

@@ -12,7 +12,10 @@ export const SELF_RETRYING_KINDS = [
   'status_pedido_desconhecido',
 ] as const;
 
-/** Attempts (the first failure counts as one) before a self-retrying pendência needs a person: ~35 min. */
+/**
+ * Attempts (the first failure counts as one) before a self-retrying pendência needs a person: the 3rd
+ * failure, ~15 min after the first (back-off 5 + 10 min, winthor retryDelayMs; pending-attention.test.ts).
+ */
 export const FIRST_ATTEMPTS = 3;
 
 export const SELF_RETRYING = { kinds: SELF_RETRYING_KINDS, belowAttempts: FIRST_ATTEMPTS } as const;

@@ -1,3 +1,4 @@
+import type { MessageParams } from '../../contract';
 import type { Order } from '../../ciashop/schemas';
 import { digitsOf, isValidCep, isValidCnpj, isValidCpf, isValidUf } from './brazil-rules';
 import type { OrderCodes } from './code-mappings';
@@ -12,7 +13,7 @@ export interface OrderProblem {
   kind: string;
   message: string;
   fix: string;
-  params: Record<string, string | number>;
+  params: MessageParams;
 }
 
 /** Whose data a customer problem is about: an order's billing block, or a customer read from the store. */

@@ -49,7 +49,13 @@ export const orderCodes = (
       kind,
       message: `Pedido ${input.id}: ${what} "${resolution.storeCode || '(vazio)'}" (${field}) sem mapeamento para o WinThor.`,
       fix: `Em ${screen}, mapeie "${resolution.storeCode || '(vazio)'}" para um código do WinThor; o pedido é importado sozinho na próxima execução.`,
-      params: { storeOrderId: input.id, storeCode: resolution.storeCode || '(vazio)', field },
+      // An empty code is not a code: null, and the English text has its own variant (no pt-BR filler).
+      params: {
+        storeOrderId: input.id,
+        storeCode: resolution.storeCode || null,
+        field,
+        ...(resolution.storeCode ? {} : { context: 'empty' }),
+      },
     },
   };
 };

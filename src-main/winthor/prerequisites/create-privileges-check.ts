@@ -111,7 +111,13 @@ export const checkCreatePrivileges = async (
       : { key: 'prereq.create.missing', params: { privileges: missing.join(', ') } },
     fixRef: {
       key: foreign.length ? 'prereq.create.fixForeign' : 'prereq.create.fixGrant',
-      params: { privileges: missing.join(', '), user: user || '<usuário>', owners },
+      // No user known: null, and the English text has its own variant (no pt-BR filler).
+      params: {
+        privileges: missing.join(', '),
+        user: user || null,
+        owners,
+        ...(user ? {} : { context: 'noUser' }),
+      },
     },
     fix: foreign.length
       ? `Peça ao DBA: GRANT ${missing.join(', ')} TO ${user}; ou configure o esquema dono das tabelas (${owners}) em Banco de Dados › Conexão e entregue ao DBA o script de "Criar Tabelas / Sequences / Triggers" para ele executar conectado como ${owners}.`

@@ -36,7 +36,6 @@ export const en: Messages = {
     hostHeadless: 'Service (no window)',
     lastRun: 'Last run',
     never: 'never',
-    noSchedules: 'no sync configured',
     standby:
       'another integrator is active on this database (host {{host}}, folder {{folder}}, since {{since}})',
     standbyLost:

@@ -35,7 +35,6 @@ export const ptBR = {
     hostHeadless: 'Serviço (sem janela)',
     lastRun: 'Última execução',
     never: 'nunca',
-    noSchedules: 'nenhuma sincronização configurada',
     standby: 'outro integrador está ativo neste banco (host {{host}}, pasta {{folder}}, desde {{since}})',
     standbyLost: 'outro integrador assumiu este banco (host {{host}}, pasta {{folder}}, desde {{since}})',
     takeOver: 'Assumir',

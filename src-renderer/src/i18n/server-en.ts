@@ -123,6 +123,10 @@ export const serverEn = {
         'Missing: {{privileges}}. Tables {{tables}} belong to {{owners}} (reached through a synonym): the triggers go in schema {{schema}} on {{owners}}’s tables, which needs CREATE ANY TRIGGER.',
       fixGrant:
         'Ask the DBA: GRANT {{privileges}} TO {{user}}; or hand the DBA the "Create tables / sequences / triggers" script (view script) to run.',
+      fixGrant_noUser:
+        'Ask the DBA to GRANT {{privileges}} to the integrator’s database user; or hand the DBA the "Create tables / sequences / triggers" script (view script) to run.',
+      fixForeign_noUser:
+        'Ask the DBA to GRANT {{privileges}} to the integrator’s database user; or set the schema that owns the tables ({{owners}}) in Database › Connection and hand the DBA the "Create tables / sequences / triggers" script to run as {{owners}}.',
       fixForeign:
         'Ask the DBA: GRANT {{privileges}} TO {{user}}; or set the schema that owns the tables ({{owners}}) in Database › Connection and hand the DBA the "Create tables / sequences / triggers" script to run as {{owners}}.',
       owner:
@@ -230,14 +234,20 @@ export const serverEn = {
       'Order {{storeOrderId}}, item {{item}} (product {{codprod}}): invalid price {{price}} ({{field}}).',
     sem_mapa_cobranca:
       'Order {{storeOrderId}}: payment method "{{storeCode}}" ({{field}}) has no mapping to WinThor.',
+    sem_mapa_cobranca_empty:
+      'Order {{storeOrderId}}: the payment method ({{field}}) is empty in the store and has no mapping to WinThor.',
     sem_mapa_cobranca_notNumeric:
       'Order {{storeOrderId}}: the payment method mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
     sem_mapa_plano:
       'Order {{storeOrderId}}: installments "{{storeCode}}" ({{field}}) have no mapping to WinThor.',
+    sem_mapa_plano_empty:
+      'Order {{storeOrderId}}: the installments field ({{field}}) is empty in the store and has no mapping to WinThor.',
     sem_mapa_plano_notNumeric:
       'Order {{storeOrderId}}: the installments mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
     sem_mapa_transporte:
       'Order {{storeOrderId}}: shipping method "{{storeCode}}" ({{field}}) has no mapping to WinThor.',
+    sem_mapa_transporte_empty:
+      'Order {{storeOrderId}}: the shipping method ({{field}}) is empty in the store and has no mapping to WinThor.',
     sem_mapa_transporte_notNumeric:
       'Order {{storeOrderId}}: the shipping method mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
     possivel_duplicado:
@@ -328,14 +338,20 @@ export const serverEn = {
       'Correct the order in the store (or the customer register) and wait for the next run.',
     sem_mapa_cobranca:
       'In Registers → Billing types, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_cobranca_empty:
+      'In Registers → Billing types, map the empty code to a WinThor code; the order is imported by itself on the next run.',
     sem_mapa_cobranca_notNumeric:
       'In Registers → Billing types, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     sem_mapa_plano:
       'In Registers → Payment plans, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_plano_empty:
+      'In Registers → Payment plans, map the empty code to a WinThor code; the order is imported by itself on the next run.',
     sem_mapa_plano_notNumeric:
       'In Registers → Payment plans, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     sem_mapa_transporte:
       'In Registers → Carriers, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_transporte_empty:
+      'In Registers → Carriers, map the empty code to a WinThor code; the order is imported by itself on the next run.',
     sem_mapa_transporte_notNumeric:
       'In Registers → Carriers, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     possivel_duplicado:
@@ -393,6 +409,8 @@ export const serverEn = {
       'Sync stopped: the update of the integration tables failed (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
     engineHeld_newer:
       'Sync stopped: the integration tables belong to a newer release of the integrator (version {{installed}} in the database, {{target}} in this release) since {{since, datetime}}',
+    engineHeldResumed:
+      'Integration tables out of date — resumed by hand (version {{installed}} in the database, {{target}} in this release)',
     jobFailing: 'Failing: {{job}} (branch {{branch}}) since {{since, datetime}}',
     budgetOut: 'Store call limit used up this hour (branch {{branches}})',
     mailUndelivered: '{{count}} alert e-mail(s) could not be sent (see Monitor → Logs)',

@@ -30,6 +30,29 @@ describe('server messages in the UI language (ADR 0025)', () => {
     ).toMatch(
       /^Sync stopped: the DBA must update the integration tables \(version 6 in the database, 7 in this release\) since /,
     );
+    // No pt-BR filler in English: an unknown user, an empty store code, the schema hold (review of #11).
+    expect(
+      serverText(i18n, 'x', {
+        key: 'prereq.create.fixGrant',
+        params: { privileges: 'CREATE TRIGGER', user: null, owners: '', context: 'noUser' },
+      }),
+    ).toBe(
+      'Ask the DBA to GRANT CREATE TRIGGER to the integrator’s database user; or hand the DBA the "Create tables / sequences / triggers" script (view script) to run.',
+    );
+    expect(
+      serverText(i18n, 'x', {
+        key: 'pending.sem_mapa_cobranca',
+        params: { storeOrderId: 7, storeCode: null, field: 'payments[0].method', context: 'empty' },
+      }),
+    ).toBe(
+      'Order 7: the payment method (payments[0].method) is empty in the store and has no mapping to WinThor.',
+    );
+    expect(serverText(i18n, 'x', { key: 'engineState.schemaHold', params: { context: 'owner' } })).toBe(
+      'the DBA must update the integration tables',
+    );
+    expect(
+      serverText(i18n, 'x', { key: 'health.engineHeldResumed', params: { installed: 6, target: 7 } }),
+    ).toMatch(/^Integration tables out of date — resumed by hand/);
     expect(serverText(i18n, 'Texto do servidor', { key: 'pending.um_tipo_novo' })).toBe('Texto do servidor');
     // A pendência of an older release, without the values its English words need: its pt-BR text, no holes.
     expect(

@@ -87,9 +87,14 @@ export const setupServerEn = {
     },
     noSchedules: 'no sync configured',
     heldForPreview: 'Waiting: see the first sync preview — step 8 (branch {{branches}})',
+    schemaHold: 'the integration tables need an update',
+    schemaHold_declined: 'the integration tables need an update (update postponed)',
+    schemaHold_owner: 'the DBA must update the integration tables',
+    schemaHold_failed: 'the update of the integration tables failed',
+    schemaHold_newer: 'the integration tables belong to a newer release of the integrator',
+    schemaHoldResumed: 'integration tables out of date — resumed by hand',
     jobFailed: '{{job}} (branch {{branch}}): {{message}}',
     storeFailing: 'Store of branch {{branch}}: {{problem}}',
-    databaseFailing: 'Database: {{detail}}',
   },
   setup: {
     database: {
