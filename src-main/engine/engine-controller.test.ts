@@ -120,6 +120,35 @@ describe('EngineController', () => {
     await engine.stop();
   });
 
+  it('an engine paused at start (schema check) that waits for the lease does not mark the holder’s runs interrupted', async () => {
+    const { ports } = fakePorts();
+    const marked = vi.fn(async () => 0);
+    ports.runs.markInterrupted = marked;
+    let answer!: () => void;
+    const settled = new Promise<void>((resolve) => (answer = resolve));
+    const engine = new EngineController({ ports, jobs: {}, leaseSettled: () => settled });
+    engine.start();
+    engine.pause();
+    engine.setLease({
+      kind: 'waiting',
+      holder: { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' },
+      lost: false,
+    });
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(marked).not.toHaveBeenCalled();
+    // The holder (this engine holding the lease) does mark them.
+    const { ports: own } = fakePorts();
+    const ownMarked = vi.fn(async () => 0);
+    own.runs.markInterrupted = ownMarked;
+    const holder = new EngineController({ ports: own, jobs: {}, leaseSettled: async () => {} });
+    holder.start();
+    holder.pause();
+    await until(() => ownMarked.mock.calls.length === 1);
+    await engine.stop();
+    await holder.stop();
+  });
+
   it('a store or database failing shows as an error naming it, not "Em execução"', () => {
     const { ports } = fakePorts();
     const engine = new EngineController({ ports, jobs: {} });

@@ -114,7 +114,8 @@ export class EngineController {
     if (!ports || this.options.scheduler === false) return;
     void this.leaseSettled()
       // Runs "running" in the database are another engine's while it holds the database: marked when taken.
-      .then(() => (this.state === 'standby' ? undefined : ports.runs.markInterrupted(this.now())))
+      // By the lease, not the state: a paused (schema-held) engine that waits must not mark the holder's runs.
+      .then(() => (this.lease.kind === 'waiting' ? undefined : ports.runs.markInterrupted(this.now())))
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )

@@ -161,6 +161,29 @@ describe('LeaseKeeper (fake clock)', () => {
     await other.stop();
   });
 
+  it('an engine that waits keeps waiting when a renewal fails (it does not start beside the holder)', async () => {
+    const lease = new MemoryLease();
+    const holder = new LeaseKeeper(lease.port('a', 'SERVIDOR', 'C:\\ProgramData\\Integrador'));
+    holder.start();
+    await holder.settled();
+    const port = lease.port('b', 'ESTACAO', 'C:\\Teste');
+    let failing = false;
+    const waiter = new LeaseKeeper({
+      claim: async (force) => {
+        if (failing) throw new Error('NJS-040: connection request timeout');
+        return port.claim(force);
+      },
+      release: port.release,
+    });
+    expect((await waiter.look()).kind).toBe('waiting');
+    failing = true;
+    expect((await waiter.look()).kind).toBe('waiting');
+    failing = false;
+    expect((await waiter.look()).kind).toBe('waiting');
+    await holder.stop();
+    expect((await waiter.look()).kind).toBe('held');
+  });
+
   it('without a lease table or a database the standing is unknown, and blocks nothing', async () => {
     const keeper = new LeaseKeeper({ claim: async () => null, release: async () => {} });
     expect((await keeper.look()).kind).toBe('unknown');

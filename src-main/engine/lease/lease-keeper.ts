@@ -101,7 +101,12 @@ export class LeaseKeeper {
           ? standingAfterClaim(this.current, result)
           : { kind: 'unknown', reason: 'sem tabela' };
       } catch (error) {
-        standing = { kind: 'unknown', reason: (error as Error).message };
+        // Waiting stays waiting when a renewal cannot be asked (a pool timeout, a database error): the other
+        // engine still holds the database as far as this one knows, and running now would make two.
+        standing =
+          this.current.kind === 'waiting'
+            ? this.current
+            : { kind: 'unknown', reason: (error as Error).message };
       }
       this.set(standing);
       return standing;
