@@ -4,7 +4,14 @@ import { MessageParams, MessageRef } from './messages';
 import { SyncRunResult } from './sync-methods';
 
 export const PENDING_STATES = ['open', 'ignored', 'resolved'] as const;
-export const PENDING_ACTIONS = ['failed', 'retry', 'ignored', 'reopened', 'resolved'] as const;
+export const PENDING_ACTIONS = [
+  'failed',
+  'retry',
+  'ignored',
+  'reopened',
+  'resolved',
+  'import_anyway',
+] as const;
 /** Who asked for a retry or an ignore: the desktop window, a browser, the command line, the app itself. */
 export const ACTORS = ['desktop', 'browser', 'cli', 'internal'] as const;
 
@@ -123,6 +130,20 @@ export const pendingsMethods = {
       })
       .strict(),
     output: z.object({ ignored: z.number() }),
+  }),
+  'pendings.importAnyway': defineMethod({
+    summary:
+      'Importar mesmo assim (ADR 0219): num possível pedido duplicado, o operador confirma que é outro pedido; quem e quando ficam no histórico, a pendência fica para agora e a tarefa de pedidos é iniciada — só a segunda proteção contra duplicados é pulada, só para este pedido.',
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({
+      /** The store order the decision is about. */
+      storeOrderId: z.string(),
+      /** The jobs started (or already running): the orders job of the pendência's branch. */
+      runs: SyncRunResult,
+      /** pt-BR, when the job could not start now (paused engine…): the decision waits for the next run. */
+      note: z.string().nullable(),
+      noteRef: MessageRef.nullable(),
+    }),
   }),
   'pendings.history': defineMethod({
     summary: 'Histórico de uma pendência: tentativas, pedidos de nova tentativa, ignorada, resolvida.',

@@ -10,6 +10,7 @@ import {
   backingOffPendingKeys,
   duePendingKeys,
   findCity,
+  findImportAnywayDecision,
   findPossibleDuplicate,
   findCustomer,
   findStoreOrdersByNumped,
@@ -118,10 +119,17 @@ export const orderData = (
             codusur: order.codusur,
             storeTotal: guard.storeTotal,
           });
-          if (duplicate) throw new Duplicate(duplicate);
+          // The operator's "Importar mesmo assim" (ADR 0219) skips this guard for this store order id only;
+          // read only when the guard found something (no cost for every other order).
+          const decision = duplicate
+            ? await findImportAnywayDecision(tx, branch.code, guard.storeOrderId)
+            : undefined;
+          if (duplicate && !decision) throw new Duplicate(duplicate);
           if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
           await stageOrder(tx, order, at);
-          return { status: 'staged' as const };
+          return duplicate && decision
+            ? { status: 'staged' as const, importedAnyway: { duplicate, ...decision } }
+            : { status: 'staged' as const };
         });
       } catch (error) {
         if (error instanceof NotStaged) return { status: 'raced' };

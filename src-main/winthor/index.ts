@@ -59,6 +59,7 @@ export * from './repositories/store-codes-repository';
 export * from './repositories/store-order-followup-repository';
 export * from './repositories/pending-queries';
 export * from './repositories/pending-actions';
+export * from './repositories/import-anyway-decision';
 export * from './repositories/pending-events';
 export * from './repositories/retention-repository';
 export * from './repositories/order-import-lookup';

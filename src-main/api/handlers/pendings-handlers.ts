@@ -8,6 +8,12 @@ import {
 import type { EngineController } from '../../engine/engine-controller';
 import { jobOfEntity } from '../../engine/monitoring/entity-jobs';
 import { toPendingDto } from '../../engine/monitoring/pending-view';
+import {
+  decisionText,
+  importAnywayRefusal,
+  resembledOrder,
+  type ImportAnywayRefusal,
+} from '../../engine/orders/import-anyway';
 import { AppError } from '../../shared/app-error';
 import {
   getPending,
@@ -16,6 +22,7 @@ import {
   listPendingEvents,
   listPendings,
   numpedsOf,
+  recordImportAnyway,
   retryPendings,
   type Db,
   type PendingFilter,
@@ -53,6 +60,28 @@ const notFound = (id: number): AppError =>
       messageRef: { key: 'pendings.notFound', params: { id } },
     },
   );
+
+const REFUSALS: Record<ImportAnywayRefusal, { message: string; fix: string }> = {
+  not_an_order: {
+    message: 'só uma pendência de pedido pode ser importada mesmo assim.',
+    fix: 'Use "Importar mesmo assim" numa pendência "Possível pedido duplicado".',
+  },
+  not_a_duplicate: {
+    message: 'só um possível pedido duplicado pode ser importado mesmo assim.',
+    fix: 'Corrija o problema que a pendência descreve e use "Tentar de novo".',
+  },
+  resolved: {
+    message: 'ela não está mais aberta (o pedido já foi importado ou o problema mudou).',
+    fix: 'Atualize a lista de pendências.',
+  },
+};
+
+const refused = (id: number, refusal: ImportAnywayRefusal): AppError =>
+  new AppError('pending_not_importable', `Pendência ${id}: ${REFUSALS[refusal].message}`, {
+    field: 'id',
+    fix: REFUSALS[refusal].fix,
+    messageRef: { key: `pendings.importAnyway_${refusal}`, params: { id } },
+  });
 
 /** Starts the job of each (branch, entity) retried; says why when none could start now. */
 const startJobs = async (
@@ -98,7 +127,12 @@ export const pendingsHandlers = (
   engine: EngineController,
   now: () => Date,
 ): HandlerGroup<
-  'pendings.list' | 'pendings.groups' | 'pendings.retry' | 'pendings.ignore' | 'pendings.history'
+  | 'pendings.list'
+  | 'pendings.groups'
+  | 'pendings.retry'
+  | 'pendings.ignore'
+  | 'pendings.importAnyway'
+  | 'pendings.history'
 > => ({
   'pendings.list': async ({ filter, beforeId, limit }) =>
     database
@@ -134,6 +168,24 @@ export const pendingsHandlers = (
       .use((db) => db.transaction((tx) => ignorePendings(tx, { ids }, reason, now(), actorOf(context))))
       .catch(readingFailed);
     return { ignored: touched.length };
+  },
+  'pendings.importAnyway': async ({ id }, context) => {
+    const decided = await database
+      .use((db) =>
+        db.transaction(async (tx) => {
+          const pending = await getPending(tx, id);
+          if (!pending) throw notFound(id);
+          const refusal = importAnywayRefusal(pending);
+          if (refusal) throw refused(id, refusal);
+          const text = decisionText(pending.erpKey, resembledOrder(pending.params));
+          if (!(await recordImportAnyway(tx, id, text, now(), actorOf(context))))
+            throw refused(id, 'resolved');
+          return pending;
+        }),
+      )
+      .catch(readingFailed);
+    const started = await startJobs(engine, [{ branch: decided.branch, entity: decided.entity }]);
+    return { storeOrderId: decided.erpKey, ...started };
   },
   'pendings.history': async ({ id }) => {
     const found = await database

@@ -16,7 +16,7 @@ export const duplicateProblem = (storeOrderId: string, duplicate: PossibleDuplic
   return {
     kind: 'possivel_duplicado',
     message: `Pedido ${storeOrderId}: possível pedido duplicado — ${where}: é ${first}. Não foi gravado de novo.`,
-    fix: `Confira ${first} no WinThor. Se for o mesmo pedido, ignore esta pendência; se o endereço da loja mudou (Configurações → Filiais), ele não precisa voltar ao que era: os pedidos novos seguem normalmente.`,
+    fix: `Confira ${first} no WinThor. Se for o mesmo pedido, ignore esta pendência; se for outro pedido de verdade (o cliente comprou o mesmo total de novo), use "Importar mesmo assim"; se o endereço da loja mudou (Configurações → Filiais), ele não precisa voltar ao que era: os pedidos novos seguem normalmente.`,
     params: {
       storeOrderId,
       ...(duplicate.numped !== null ? { numped: duplicate.numped } : {}),

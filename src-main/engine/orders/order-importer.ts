@@ -6,6 +6,7 @@ import { resolveCustomer } from './customer-resolution';
 import { ORDER_ENTITY } from './order-entity';
 import { recordOrderError, stopsTheOrderRun } from './order-failures';
 import { duplicateProblem } from './duplicate-problem';
+import { importedAnywayMessage } from './import-anyway';
 import { isCancelled, readOrder, type OrderProblem } from './order-input';
 import { buildStagedOrder, orderCodes, priceLines } from './order-plan';
 import { sentStatusOf } from './order-status';
@@ -163,6 +164,15 @@ export class OrderImporter {
     await context.data.pendings.resolve(ORDER_ENTITY, [input.id]);
     if (customer.created)
       context.log('info', `Pedido ${input.id}: cliente ${customer.codcli} criado no WinThor.`);
+    if (outcome.importedAnyway) {
+      const { duplicate, ...decision } = outcome.importedAnyway;
+      context.log('warn', importedAnywayMessage(input.id, record.id, decision, duplicate), {
+        order: input.id,
+        importedAnyway: true,
+        actor: decision.actor,
+        decidedAt: decision.at.toISOString(),
+      });
+    }
     if (message)
       context.log('warn', `Pedido ${input.id} gravado com ajustes: ${message}`, { order: input.id });
     context.log('info', `Pedido ${input.id} gravado para importação no WinThor (NUMPEDRCA ${record.id}).`, {

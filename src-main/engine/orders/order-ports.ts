@@ -25,7 +25,13 @@ import type { CustomerDefaults } from '../../winthor/repositories/customer-defau
  * another store key or by NUMPEDCLI — nothing written).
  */
 export type StageOutcome =
-  { status: 'staged' } | { status: 'raced' } | { status: 'duplicate'; duplicate: PossibleDuplicate };
+  | {
+      status: 'staged';
+      /** Set when the second guard found a possible duplicate and the operator said "import anyway" (ADR 0219). */
+      importedAnyway?: { duplicate: PossibleDuplicate; at: Date; actor: string | null };
+    }
+  | { status: 'raced' }
+  | { status: 'duplicate'; duplicate: PossibleDuplicate };
 
 /**
  * What the order jobs read and write in WinThor for one branch (implemented on the Db port in
@@ -54,7 +60,9 @@ export interface OrderData {
   /**
    * In ONE transaction: moves the record to `staged` (only from a stageable state) and writes PCPEDCFV +
    * PCPEDIFV; with `replacing`, first removes that rejected staging (reprocessar). False (nothing written)
-   * when another run staged it first or the old staging is no longer a rejected one.
+   * when another run staged it first or the old staging is no longer a rejected one. A possible duplicate
+   * (ADR 0214) is staged only when the operator decided "Importar mesmo assim" for this store order id
+   * (ADR 0219); the unique key of the record (ADR 0114) is never skipped.
    */
   stage(
     id: number,

@@ -1,7 +1,15 @@
 import type { DbSession } from '../db/db';
 import { chunk, fit, inList, toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
 
-export const PENDING_EVENT_ACTIONS = ['failed', 'retry', 'ignored', 'reopened', 'resolved'] as const;
+export const PENDING_EVENT_ACTIONS = [
+  'failed',
+  'retry',
+  'ignored',
+  'reopened',
+  'resolved',
+  /** "Importar mesmo assim" on a possible duplicate (ADR 0219): the operator's decision, who and when. */
+  'import_anyway',
+] as const;
 export type PendingEventAction = (typeof PENDING_EVENT_ACTIONS)[number];
 
 /** One line of a pendência's history (WTC_PENDING_EVENT). */

@@ -60,7 +60,7 @@ export const MONITORING_TABLES: TableDef[] = [
       id,
       int('PENDING_ID', true),
       date('EVENT_AT', true),
-      /** failed | retry | ignored | reopened | resolved */
+      /** failed | retry | ignored | reopened | resolved | import_anyway (ADR 0219) */
       text('ACTION', 20, true),
       text('ERROR_KIND', 60),
       text('MESSAGE', 4000),

@@ -123,12 +123,33 @@ export const monitoringEn: MonitoringMessages = {
       key: 'Key {{value}}',
       logs: 'Show in logs',
     },
+    importAnyway: {
+      action: 'Import anyway',
+      title: 'Import anyway?',
+      resembles:
+        'Store order {{order}} looks like {{resembles}}: same customer, same total or the same store order number.',
+      resemblesNumped: 'WinThor order {{numped}}',
+      resemblesStaged: 'the record waiting for WinThor’s import (PCPEDCFV, NUMPEDRCA {{numpedrca}})',
+      resemblesTyped: 'an order already entered in WinThor',
+      warning:
+        'Import it only if you checked in WinThor that it is really another order (the customer bought the same total again). If it is the same order, it would be in WinThor twice.',
+      recorded:
+        'Who and when are kept in the pending item’s history. Only the guard against duplicate orders is skipped, and only for this order; the order is written once.',
+      confirm: 'Import anyway',
+      waiting:
+        'Order {{order}}: decision recorded — it will be imported anyway by the orders job (started now).',
+      done: 'Order {{order}} imported anyway: written for WinThor’s import; the pending item is resolved.',
+      otherProblem:
+        'Order {{order}}: decision recorded, but the order waits for another problem — see its pending item.',
+      eventMessage: 'The operator confirmed it is another order, not the one it looks like.',
+    },
     eventActions: {
       failed: 'Failed attempt',
       retry: 'Retry requested',
       ignored: 'Ignored',
       reopened: 'Reopened (another problem)',
       resolved: 'Resolved',
+      import_anyway: 'Import anyway (operator’s decision)',
     },
   },
   kinds: {

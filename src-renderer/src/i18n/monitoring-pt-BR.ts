@@ -122,12 +122,33 @@ export const monitoringPtBR = {
       key: 'Chave {{value}}',
       logs: 'Ver nos logs',
     },
+    importAnyway: {
+      action: 'Importar mesmo assim',
+      title: 'Importar mesmo assim?',
+      resembles:
+        'O pedido {{order}} da loja parece com {{resembles}}: mesmo cliente, mesmo total ou o mesmo número do pedido na loja.',
+      resemblesNumped: 'o pedido {{numped}} do WinThor',
+      resemblesStaged: 'o registro aguardando importação no WinThor (PCPEDCFV, NUMPEDRCA {{numpedrca}})',
+      resemblesTyped: 'um pedido já lançado no WinThor',
+      warning:
+        'Importe só se conferiu no WinThor que é outro pedido de verdade (o cliente comprou de novo o mesmo total). Se for o mesmo pedido, ele ficaria duas vezes no WinThor.',
+      recorded:
+        'Quem e quando ficam no histórico da pendência. Só a proteção contra pedido duplicado é pulada, e só para este pedido; o pedido é gravado uma vez só.',
+      confirm: 'Importar mesmo assim',
+      waiting:
+        'Pedido {{order}}: decisão registrada — ele será importado mesmo assim na tarefa de pedidos (iniciada agora).',
+      done: 'Pedido {{order}} importado mesmo assim: gravado para importação no WinThor; a pendência foi resolvida.',
+      otherProblem:
+        'Pedido {{order}}: decisão registrada, mas o pedido espera por outro problema — veja a pendência.',
+      eventMessage: 'O operador confirmou que é outro pedido, não o que ele parece.',
+    },
     eventActions: {
       failed: 'Tentativa com falha',
       retry: 'Nova tentativa pedida',
       ignored: 'Ignorada',
       reopened: 'Reaberta (outro problema)',
       resolved: 'Resolvida',
+      import_anyway: 'Importar mesmo assim (decisão do operador)',
     },
   },
   kinds: {

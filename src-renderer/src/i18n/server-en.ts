@@ -355,11 +355,11 @@ export const serverEn = {
     sem_mapa_transporte_notNumeric:
       'In Registers → Carriers, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     possivel_duplicado:
-      'Check the order in WinThor. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check the order in WinThor. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     possivel_duplicado_numped:
-      'Check WinThor order {{winthorOrder}}. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check WinThor order {{winthorOrder}}. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     possivel_duplicado_staged:
-      'Check the record waiting for import (NUMPEDRCA {{numpedrca}}) in WinThor. If it is the same order, ignore this pending item; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check the record waiting for import (NUMPEDRCA {{numpedrca}}) in WinThor. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     nome_invalido:
       'Enter the customer’s name in the store in Latin letters (accents are accepted) and wait for the next run.',
     documento_invalido:
@@ -385,6 +385,11 @@ export const serverEn = {
       'The integrator is paused: the pending items are set for now and will be retried once it resumes.',
     retryRefused: 'The pending items are set for now; the job did not start: {{reason}}',
     notFound: 'Pending item {{id}} no longer exists (resolved and purged by retention).',
+    importAnyway_not_an_order: 'Pending item {{id}}: only an order’s pending item can be imported anyway.',
+    importAnyway_not_a_duplicate:
+      'Pending item {{id}}: only a possible duplicate order can be imported anyway.',
+    importAnyway_resolved:
+      'Pending item {{id}}: it is no longer open (the order was already imported or the problem changed).',
   },
   engine: {
     standby:

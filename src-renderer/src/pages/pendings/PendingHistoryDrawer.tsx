@@ -32,7 +32,13 @@ export const PendingHistoryDrawer = ({ id, onClose }: { id: number | null; onClo
                   {formatDateTime(event.at, i18n.language)}
                   {event.actor ? ` · ${t(`actors.${event.actor}`, { defaultValue: event.actor })}` : ''}
                 </Text>
-                {event.message && <Text size="sm">{event.message}</Text>}
+                {event.message && (
+                  <Text size="sm">
+                    {event.action === 'import_anyway' && i18n.language !== 'pt-BR'
+                      ? t('pendings.importAnyway.eventMessage')
+                      : event.message}
+                  </Text>
+                )}
               </Timeline.Item>
             ))}
           </Timeline>

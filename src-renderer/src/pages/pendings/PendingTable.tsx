@@ -2,6 +2,7 @@ import { Badge, Button, Checkbox, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { PendingDto } from '@contract';
 import { formatDateTime } from '../monitor/format';
+import { offersImportAnyway } from './import-anyway-words';
 import { PendingLinks } from './PendingLinks';
 import { kindLabel, pendingWords } from './pending-words';
 
@@ -11,13 +12,17 @@ const STATE_COLORS: Record<PendingDto['status'], string> = {
   resolved: 'green',
 };
 
-/** Pendências with their message, the fix in words, attempts and next attempt; per row retry, ignore, history. */
+/**
+ * Pendências with their message, the fix in words, attempts and next attempt; per row retry, ignore, history,
+ * and "Importar mesmo assim" on an order's possible duplicate.
+ */
 export const PendingTable = ({
   items,
   selected,
   onSelect,
   onRetry,
   onIgnore,
+  onImportAnyway,
   onHistory,
 }: {
   items: PendingDto[];
@@ -25,6 +30,8 @@ export const PendingTable = ({
   onSelect: (ids: number[], on: boolean) => void;
   onRetry: (id: number) => void;
   onIgnore: (id: number) => void;
+  /** "Importar mesmo assim": only on an order's possible duplicate (ADR 0219). */
+  onImportAnyway: (pending: PendingDto) => void;
   onHistory: (id: number) => void;
 }) => {
   const { t, i18n } = useTranslation();
@@ -124,6 +131,16 @@ export const PendingTable = ({
                       onClick={() => onIgnore(pending.id)}
                     >
                       {t('pendings.ignore')}
+                    </Button>
+                  )}
+                  {offersImportAnyway(pending) && (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="orange"
+                      onClick={() => onImportAnyway(pending)}
+                    >
+                      {t('pendings.importAnyway.action')}
                     </Button>
                   )}
                   <Button size="compact-xs" variant="subtle" onClick={() => onHistory(pending.id)}>

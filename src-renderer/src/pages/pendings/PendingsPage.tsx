@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodOutput, PendingFilterInput } from '@contract';
+import type { MethodOutput, PendingDto, PendingFilterInput } from '@contract';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { call } from '../../api/transport';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,6 +11,8 @@ import { PageTitle } from '../../components/PageTitle';
 import { useServerText } from '../../i18n/server-text';
 import { useSearchFilter } from '../monitor/use-search-filter';
 import { IgnoreModal } from './IgnoreModal';
+import { ImportAnywayModal } from './ImportAnywayModal';
+import { ImportAnywayWatch } from './ImportAnywayWatch';
 import { PENDING_FILTER_KEYS, PendingFilters, type PendingFilterValues } from './PendingFilters';
 import { PendingGroups } from './PendingGroups';
 import { PendingHistoryDrawer } from './PendingHistoryDrawer';
@@ -30,7 +32,10 @@ const toInput = (f: PendingFilterValues): PendingFilterInput => ({
   ...(f.text ? { text: f.text } : {}),
 });
 
-/** Monitorar → Pendências: grouped by kind with counts; retry one, the selected or a group; ignore; history. */
+/**
+ * Monitorar → Pendências: grouped by kind with counts; retry one, the selected or a group; ignore; history;
+ * "Importar mesmo assim" on a possible duplicate, followed until the order is imported.
+ */
 export const PendingsPage = () => {
   const { t, i18n } = useTranslation();
   const server = useServerText();
@@ -53,6 +58,8 @@ export const PendingsPage = () => {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [ignoring, setIgnoring] = useState<number[]>([]);
   const [history, setHistory] = useState<number | null>(null);
+  const [importing, setImporting] = useState<PendingDto | null>(null);
+  const [watching, setWatching] = useState<{ id: number; order: string } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const retry = useApiMutation('pendings.retry', ['pendings.list', 'pendings.groups'], {
     onSuccess: (result) => {
@@ -87,6 +94,11 @@ export const PendingsPage = () => {
         onApply={(next) => setFilter(next)}
       />
       <ErrorAlert error={groups.error ?? list.error ?? retry.error} />
+      <ImportAnywayWatch
+        key={`watch-${watching?.id ?? ''}`}
+        watching={watching}
+        onClose={() => setWatching(null)}
+      />
       {note && (
         <Alert color="yellow" mb="md" withCloseButton onClose={() => setNote(null)} data-testid="retry-note">
           {note}
@@ -121,6 +133,7 @@ export const PendingsPage = () => {
           onSelect={select}
           onRetry={(id) => retry.mutate({ ids: [id] })}
           onIgnore={(id) => setIgnoring([id])}
+          onImportAnyway={setImporting}
           onHistory={setHistory}
         />
       )}
@@ -142,6 +155,16 @@ export const PendingsPage = () => {
           setIgnoring([]);
           setSelected(new Set());
           notifications.show({ color: 'green', message: t('pendings.ignored', { count }) });
+        }}
+      />
+      <ImportAnywayModal
+        key={`import-${importing?.id ?? ''}`}
+        pending={importing}
+        onClose={() => setImporting(null)}
+        onDone={(pending, result) => {
+          setImporting(null);
+          setWatching({ id: pending.id, order: result.storeOrderId });
+          setNote(result.note ? server.text(result.note, result.noteRef) : null);
         }}
       />
       <PendingHistoryDrawer id={history} onClose={() => setHistory(null)} />
