@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from './db/db';
 import { listStoreCodes, recordStoreCodes } from './repositories/store-codes-repository';
-import {
-  getStoreOrders,
-  markStoreOrderStaged,
-  moveStoreOrder,
-  recordStoreOrder,
-} from './repositories/store-orders-repository';
+import { getStoreOrders } from './repositories/store-order-reads';
+import { markStoreOrderStaged, moveStoreOrder, recordStoreOrder } from './repositories/store-order-writes';
 import { install, uninstall } from './schema/installer';
 import { storeOrderIdFloor } from './repositories/store-order-id-floor';
 
