@@ -197,6 +197,17 @@ const englishKey = (group: 'pending' | 'pendingFix', kind: string, context: stri
   return typeof lookup(serverEn, `${group}.${kind}`) === 'string' ? `${group}.${kind}` : null;
 };
 
+/** i18next with the server namespace in English, as the UI sets it up. */
+const englishServerText = async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { en: { server: serverEn } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  return i18n;
+};
+
 describe('pendências in English: every kind the engine writes (issue #11, ADR 0032)', () => {
   const sites = pendingSites();
   const written = new Set(sites.flatMap((site) => site.kinds));
@@ -254,12 +265,7 @@ describe('pendências in English: every kind the engine writes (issue #11, ADR 0
   });
 
   it('renders each with i18next as the UI does, every placeholder filled', async () => {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      resources: { en: { server: serverEn } },
-      lng: 'en',
-      interpolation: { escapeValue: false },
-    });
+    const i18n = await englishServerText();
     for (const site of sites)
       for (const kind of site.kinds)
         for (const context of site.contexts.length ? site.contexts : [null]) {
@@ -276,12 +282,7 @@ describe('pendências in English: every kind the engine writes (issue #11, ADR 0
 
 describe('an order with unmapped instalments in English (ADR 0032)', () => {
   it('names the two codes tried joined by "or"; pt-BR keeps "ou"', async () => {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      resources: { en: { server: serverEn } },
-      lng: 'en',
-      interpolation: { escapeValue: false },
-    });
+    const i18n = await englishServerText();
     const input = {
       id: '7',
       codes: { paymentMethod: 'CreditCard', installments: 6, shipping: null },

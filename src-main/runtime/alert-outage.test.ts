@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startAlertPath } from './alert-path.test-support';
+import { describe, expect, it } from 'vitest';
+import { alertPathPerTest } from './alert-path.test-support';
 
 const PASSWORD = 'Smtp-S3gredo!';
 const MINUTE = 60_000;
@@ -10,13 +10,10 @@ const MINUTE = 60_000;
  * mails. Time is simulated (a skipping clock moved one minute per run), so an hour takes seconds.
  */
 describe('an hour-long store outage with a run every minute', () => {
-  let stop: () => Promise<void> = async () => {};
-  afterEach(async () => {
-    await stop();
-  });
+  const start = alertPathPerTest();
 
   it('mails the first failure, one reminder and the recovery — to the recipients and copies, never the password', async () => {
-    const path = await startAlertPath({
+    const path = await start({
       products: 15,
       budgetPerHour: 0,
       mail: { password: PASSWORD, cc: ['gerente@empresa.com.br', 'suporte@empresa.com.br'] },
@@ -26,7 +23,6 @@ describe('an hour-long store outage with a run every minute', () => {
         uiUrl: 'http://integrador.local:7585',
       },
     });
-    stop = path.stop;
     const { db, sandbox, clock, alerts, lines, monitoring } = path;
     const smtp = path.smtp!;
     const runOnce = () => path.run();

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import { Branch, defaultSettings, type AlertEvent, type ScheduleJob, type Settings } from '../contract';
 import { memoryAlertStateStore } from '../engine/alerts/alert-state';
@@ -154,5 +155,23 @@ export const startAlertPath = async (options: AlertPathOptions): Promise<AlertPa
       await smtp?.close();
       await db.close();
     },
+  };
+};
+
+/**
+ * For a describe block: a `start` that builds the alert path for one test, stopped after it (also when the
+ * test fails half-way).
+ */
+export const alertPathPerTest = (): ((options: AlertPathOptions) => Promise<AlertPath>) => {
+  let stop: (() => Promise<void>) | null = null;
+  afterEach(async () => {
+    const stopping = stop;
+    stop = null;
+    await stopping?.();
+  });
+  return async (options) => {
+    const path = await startAlertPath(options);
+    stop = path.stop;
+    return path;
   };
 };

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { monitorHandlers } from '../api/handlers/monitor-handlers';
 import { budgetLeft } from '../ciashop/api-budget';
 import type { SettingsService } from '../config/settings-service';
-import { startAlertPath } from './alert-path.test-support';
+import { alertPathPerTest } from './alert-path.test-support';
 
 const MINUTE = 60_000;
 
@@ -13,14 +13,10 @@ const MINUTE = 60_000;
  * (ADR 0033) — and the runs wait (partial, "sem orçamento"), they do not fail.
  */
 describe('the store answers 429 with Retry-After', () => {
-  let stop: () => Promise<void> = async () => {};
-  afterEach(async () => {
-    await stop();
-  });
+  const start = alertPathPerTest();
 
   it('counts as the budget out until Retry-After: Painel 0 left, one "limite esgotado" mail, runs starved not failed', async () => {
-    const path = await startAlertPath({ products: 15, budgetPerHour: 1000, mail: { password: 'x1' } });
-    stop = path.stop;
+    const path = await start({ products: 15, budgetPerHour: 1000, mail: { password: 'x1' } });
     const { db, sandbox, settings, clock, database, stores, ports, alerts, monitoring } = path;
     const smtp = path.smtp!;
     const painel = monitorHandlers(

@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startAlertPath } from './alert-path.test-support';
+import { describe, expect, it } from 'vitest';
+import { alertPathPerTest } from './alert-path.test-support';
 
 const MINUTE = 60_000;
 
@@ -9,14 +9,10 @@ const MINUTE = 60_000;
  * stopped by a real pause does not count as the failing job working again.
  */
 describe('429s that are not the budget out', () => {
-  let stop: () => Promise<void> = async () => {};
-  afterEach(async () => {
-    await stop();
-  });
+  const start = alertPathPerTest();
 
   it('a short-429 storm fails the run and alerts; a later long pause is not a recovery, the next good run is', async () => {
-    const path = await startAlertPath({ products: 5, budgetPerHour: 1000 });
-    stop = path.stop;
+    const path = await start({ products: 5, budgetPerHour: 1000 });
     const { db, sandbox, clock, alerts, monitoring } = path;
     const runOnce = async () => {
       await path.run('categories');
