@@ -6,6 +6,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { STORE_ERROR_KINDS, StoreError } from '../src-main/ciashop/store-error';
 import { stopsTheRun } from '../src-main/engine/jobs/item-errors';
+import type { OrderInput } from '../src-main/engine/orders/order-input';
+import { orderCodes } from '../src-main/engine/orders/order-plan';
 import { monitoringEn } from '../src-renderer/src/i18n/monitoring-en';
 import { monitoringPtBR } from '../src-renderer/src/i18n/monitoring-pt-BR';
 import { serverEn } from '../src-renderer/src/i18n/server-en';
@@ -195,6 +197,17 @@ const englishKey = (group: 'pending' | 'pendingFix', kind: string, context: stri
   return typeof lookup(serverEn, `${group}.${kind}`) === 'string' ? `${group}.${kind}` : null;
 };
 
+/** i18next with the server namespace in English, as the UI sets it up. */
+const englishServerText = async () => {
+  const i18n = i18next.createInstance();
+  await i18n.init({
+    resources: { en: { server: serverEn } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+  });
+  return i18n;
+};
+
 describe('pendências in English: every kind the engine writes (issue #11, ADR 0032)', () => {
   const sites = pendingSites();
   const written = new Set(sites.flatMap((site) => site.kinds));
@@ -252,12 +265,7 @@ describe('pendências in English: every kind the engine writes (issue #11, ADR 0
   });
 
   it('renders each with i18next as the UI does, every placeholder filled', async () => {
-    const i18n = i18next.createInstance();
-    await i18n.init({
-      resources: { en: { server: serverEn } },
-      lng: 'en',
-      interpolation: { escapeValue: false },
-    });
+    const i18n = await englishServerText();
     for (const site of sites)
       for (const kind of site.kinds)
         for (const context of site.contexts.length ? site.contexts : [null]) {
@@ -269,5 +277,35 @@ describe('pendências in English: every kind the engine writes (issue #11, ADR 0
           const fix = i18n.t(`pendingFix.${kind}`, { ns: 'server', ...params });
           expect(fix, `${site.where} ${kind}`).not.toMatch(/\{\{|undefined|^pendingFix\./);
         }
+  });
+});
+
+describe('an order with unmapped instalments in English (ADR 0032)', () => {
+  it('names the two codes tried joined by "or"; pt-BR keeps "ou"', async () => {
+    const i18n = await englishServerText();
+    const input = {
+      id: '7',
+      codes: { paymentMethod: 'CreditCard', installments: 6, shipping: null },
+    } as unknown as OrderInput;
+    const mappings = {
+      billing: [{ storeCode: 'CreditCard', winthorCode: 'CART', description: '' }],
+      plans: [],
+      carriers: [],
+    };
+    const result = orderCodes(input, mappings);
+    if (result.ok) throw new Error('a plan with no mapping must be a pendência');
+    const { message, fix, params } = result.problem;
+    expect(message).toContain('parcelamento "CreditCard:6 ou 6"');
+    expect(fix).toContain('"CreditCard:6 ou 6"');
+    // As the UI renders it (server-text.ts): the kind's key in the server namespace with the values.
+    const english = i18n.t('pending.sem_mapa_plano', { ns: 'server', ...params });
+    const englishFix = i18n.t('pendingFix.sem_mapa_plano', { ns: 'server', ...params });
+    expect(english).toBe(
+      'Order 7: installments "CreditCard:6" or "6" (payments[0].installments) have no mapping to WinThor.',
+    );
+    expect(englishFix).toBe(
+      'In Registers → Payment plans, map "CreditCard:6" or "6" to a WinThor code; the order is imported by itself on the next run.',
+    );
+    expect(`${english} ${englishFix}`).not.toContain(' ou ');
   });
 });

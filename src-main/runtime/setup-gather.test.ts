@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Branch, defaultSettings, type MethodOutput, type Settings } from '../contract';
 import type { RunRecord } from '../winthor';
 import { gatherSetupFacts, type SetupSources } from './setup-gather';
+import { setupSources } from './setup-sources.test-support';
 
 const settings: Settings = {
   ...defaultSettings(),
@@ -30,25 +31,13 @@ const run = (status: RunRecord['status'], job = 'stock'): RunRecord => ({
   message: null,
 });
 
-const sources = (runs: RunRecord[], held = false): SetupSources => ({
-  settings: () => settings,
-  demo: false,
-  check: async () => report,
-  storeStates: () => [],
-  marks: () => ({ storeTested: {}, mailTested: {}, previewSeen: {}, firstSyncStarted: {} }),
-  isAvailable: () => true,
-  storeCodes: async (branch, kind) => ({
-    branch,
-    kind,
-    source: 'orders',
-    readAt: null,
-    orders: 0,
-    codes: [],
-    problem: null,
-  }),
-  latestRuns: async () => runs,
-  firstSyncHeld: async () => held,
-});
+const sources = (runs: RunRecord[], held = false): SetupSources =>
+  setupSources({
+    settings: () => settings,
+    check: async () => report,
+    latestRuns: async () => runs,
+    firstSyncHeld: async () => held,
+  });
 
 describe('the first-run guide on an installation that already syncs', () => {
   it('a branch that already synced with its store counts as tested, with no mark (upgrade, restored settings)', async () => {

@@ -3,6 +3,7 @@ import { Branch, defaultSettings, type MethodOutput, type Settings } from '../co
 import { EngineController } from '../engine/engine-controller';
 import type { SetupSources } from './setup-gather';
 import { SetupMonitor } from './setup-monitor';
+import { setupSources } from './setup-sources.test-support';
 
 const NOW = new Date('2026-12-06T01:00:00Z');
 
@@ -22,29 +23,14 @@ const okReport: MethodOutput<'db.check'> = {
 /** Sources whose answers the test changes; `check` counts the measures (one db.check each). */
 const harness = (settings: Settings = embedded()) => {
   const state = { settings, report: okReport, checks: 0, gate: null as Promise<void> | null };
-  const sources: SetupSources = {
+  const sources: SetupSources = setupSources({
     settings: () => state.settings,
-    demo: false,
     check: async () => {
       state.checks += 1;
       if (state.gate) await state.gate;
       return state.report;
     },
-    storeStates: () => [],
-    marks: () => ({ storeTested: {}, mailTested: {}, previewSeen: {}, firstSyncStarted: {} }),
-    isAvailable: () => true,
-    storeCodes: async (branch, kind) => ({
-      branch,
-      kind,
-      source: 'orders',
-      readAt: null,
-      orders: 0,
-      codes: [],
-      problem: null,
-    }),
-    latestRuns: async () => [],
-    firstSyncHeld: async () => false,
-  };
+  });
   return { state, sources };
 };
 

@@ -1,23 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { StoreClientRegistry } from '../ciashop/store-registry';
+import { describe, expect, it } from 'vitest';
 import { monitorHandlers } from '../api/handlers/monitor-handlers';
-import { Branch, defaultSettings, type AlertEvent, type Settings } from '../contract';
-import { memoryAlertStateStore } from '../engine/alerts/alert-state';
-import { EngineController } from '../engine/engine-controller';
-import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
-import { sendMail } from '../mail/smtp-mailer';
-import { startTestSmtpServer, TEST_CERT, type TestSmtpServer } from '../mail/smtp-test-server.test-support';
-import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/test-clocks.test-support';
-import { DatabaseService } from '../winthor/database-service';
-import type { SqliteDb } from '../winthor/db/sqlite-db';
-import { install } from '../winthor/schema/installer';
-import { createTestWinthor } from '../winthor/test-winthor.test-support';
 import { budgetLeft } from '../ciashop/api-budget';
 import type { SettingsService } from '../config/settings-service';
-import { createEnginePorts } from './engine-ports';
-import { EventBus } from './event-bus';
-import { createMonitoring } from './monitoring-runtime';
+import { alertPathPerTest } from './alert-path.test-support';
 
 const MINUTE = 60_000;
 
@@ -28,77 +13,12 @@ const MINUTE = 60_000;
  * (ADR 0033) — and the runs wait (partial, "sem orçamento"), they do not fail.
  */
 describe('the store answers 429 with Retry-After', () => {
-  let stop: () => Promise<void> = async () => {};
-  afterEach(async () => {
-    await stop();
-  });
+  const start = alertPathPerTest();
 
   it('counts as the budget out until Retry-After: Painel 0 left, one "limite esgotado" mail, runs starved not failed', async () => {
-    const db: SqliteDb = await createTestWinthor({ products: 15, customers: 1 });
-    await install(db);
-    const sandbox: StoreSandbox = await startStoreSandbox({ budgetPerHour: 1000 });
-    const smtp: TestSmtpServer = await startTestSmtpServer({
-      user: 'alertas@empresa.com.br',
-      password: 'x1',
-    });
-    const settings: Settings = {
-      ...defaultSettings(),
-      database: { ...defaultSettings().database, kind: 'embedded', embedded: { file: ':memory:' } },
-      branches: [
-        Branch.parse({
-          code: '1',
-          name: 'Matriz',
-          store: { url: sandbox.url, token: sandbox.token },
-          schedules: [],
-          email: {
-            enabled: true,
-            host: '127.0.0.1',
-            port: smtp.port,
-            protocol: 'starttls',
-            from: 'alertas@empresa.com.br',
-            user: 'alertas@empresa.com.br',
-            password: 'x1',
-            to: ['ti@empresa.com.br'],
-          },
-        }),
-      ],
-    };
-    const clock = new SkippingClock();
-    const database = new DatabaseService(() => settings, { open: async () => db });
-    const stores = new StoreClientRegistry(() => settings, { clock });
-    const events = new EventBus();
-    const alerts: AlertEvent[] = [];
-    events.on('alert.raised', (event) => alerts.push(event));
-    const monitoring = createMonitoring({
-      settings: () => settings,
-      database,
-      stores,
-      events,
-      send: (server, mail) => sendMail(server, mail, { tlsCa: TEST_CERT }),
-      state: memoryAlertStateStore(),
-      now: () => new Date(clock.now()),
-      log: () => {},
-      logLine: () => {},
-    });
-    const told: Array<Promise<void>> = [];
-    events.on('sync.run', (event) => {
-      if (event.phase === 'finished') told.push(monitoring.alerts.runFinished(event));
-    });
-    const ports = createEnginePorts({ settings: () => settings, database, stores, clock });
-    const engine = new EngineController({
-      ports,
-      jobs: CATALOGUE_JOBS,
-      scheduler: false,
-      onEvent: (event) => events.emit('sync.run', event),
-    });
-    engine.start();
-    stop = async () => {
-      await engine.stop();
-      stores.close();
-      await sandbox.stop();
-      await smtp.close();
-      await db.close();
-    };
+    const path = await start({ products: 15, budgetPerHour: 1000, mail: { password: 'x1' } });
+    const { db, sandbox, settings, clock, database, stores, ports, alerts, monitoring } = path;
+    const smtp = path.smtp!;
     const painel = monitorHandlers(
       { get: () => settings } as unknown as SettingsService,
       database,
@@ -110,10 +30,7 @@ describe('the store answers 429 with Retry-After', () => {
       () => new Date(clock.now()),
     );
     const runOnce = async (job: 'categories' | 'products') => {
-      await engine.run({ branch: '1', job }, 'schedule');
-      await engine.runner?.activeRun('1', job)?.finished;
-      await Promise.all(told.splice(0));
-      await monitoring.alerts.tick();
+      await path.run(job);
       return (await db.queryOne(`SELECT STATUS, MESSAGE, COUNTS FROM WTC_RUN ORDER BY ID DESC`))!;
     };
 

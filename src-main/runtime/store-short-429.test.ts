@@ -1,18 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { StoreClientRegistry } from '../ciashop/store-registry';
-import { Branch, defaultSettings, type AlertEvent, type Settings } from '../contract';
-import { memoryAlertStateStore } from '../engine/alerts/alert-state';
-import { EngineController } from '../engine/engine-controller';
-import { CATALOGUE_JOBS } from '../engine/jobs/catalogue-jobs';
-import { startStoreSandbox, type StoreSandbox } from '../sandbox/store/store-sandbox';
-import { SkippingClock } from '../shared/test-clocks.test-support';
-import { DatabaseService } from '../winthor/database-service';
-import type { SqliteDb } from '../winthor/db/sqlite-db';
-import { install } from '../winthor/schema/installer';
-import { createTestWinthor } from '../winthor/test-winthor.test-support';
-import { createEnginePorts } from './engine-ports';
-import { EventBus } from './event-bus';
-import { createMonitoring } from './monitoring-runtime';
+import { describe, expect, it } from 'vitest';
+import { alertPathPerTest } from './alert-path.test-support';
 
 const MINUTE = 60_000;
 
@@ -22,67 +9,13 @@ const MINUTE = 60_000;
  * stopped by a real pause does not count as the failing job working again.
  */
 describe('429s that are not the budget out', () => {
-  let stop: () => Promise<void> = async () => {};
-  afterEach(async () => {
-    await stop();
-  });
+  const start = alertPathPerTest();
 
   it('a short-429 storm fails the run and alerts; a later long pause is not a recovery, the next good run is', async () => {
-    const db: SqliteDb = await createTestWinthor({ products: 5, customers: 1 });
-    await install(db);
-    const sandbox: StoreSandbox = await startStoreSandbox({ budgetPerHour: 1000 });
-    const settings: Settings = {
-      ...defaultSettings(),
-      database: { ...defaultSettings().database, kind: 'embedded', embedded: { file: ':memory:' } },
-      branches: [
-        Branch.parse({
-          code: '1',
-          name: 'Matriz',
-          store: { url: sandbox.url, token: sandbox.token },
-          schedules: [],
-        }),
-      ],
-    };
-    const clock = new SkippingClock();
-    const database = new DatabaseService(() => settings, { open: async () => db });
-    const stores = new StoreClientRegistry(() => settings, { clock });
-    const events = new EventBus();
-    const alerts: AlertEvent[] = [];
-    events.on('alert.raised', (event) => alerts.push(event));
-    const monitoring = createMonitoring({
-      settings: () => settings,
-      database,
-      stores,
-      events,
-      send: async () => ({ response: '250 OK', accepted: [] }),
-      state: memoryAlertStateStore(),
-      now: () => new Date(clock.now()),
-      log: () => {},
-      logLine: () => {},
-    });
-    const told: Array<Promise<void>> = [];
-    events.on('sync.run', (event) => {
-      if (event.phase === 'finished') told.push(monitoring.alerts.runFinished(event));
-    });
-    const ports = createEnginePorts({ settings: () => settings, database, stores, clock });
-    const engine = new EngineController({
-      ports,
-      jobs: CATALOGUE_JOBS,
-      scheduler: false,
-      onEvent: (event) => events.emit('sync.run', event),
-    });
-    engine.start();
-    stop = async () => {
-      await engine.stop();
-      stores.close();
-      await sandbox.stop();
-      await db.close();
-    };
+    const path = await start({ products: 5, budgetPerHour: 1000 });
+    const { db, sandbox, clock, alerts, monitoring } = path;
     const runOnce = async () => {
-      await engine.run({ branch: '1', job: 'categories' }, 'schedule');
-      await engine.runner?.activeRun('1', 'categories')?.finished;
-      await Promise.all(told.splice(0));
-      await monitoring.alerts.tick();
+      await path.run('categories');
       return (await db.queryOne(`SELECT STATUS, MESSAGE FROM WTC_RUN ORDER BY ID DESC`))!;
     };
 

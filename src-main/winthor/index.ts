@@ -54,7 +54,16 @@ export * from './repositories/logs-repository';
 export * from './repositories/pendings-repository';
 export * from './repositories/cursors-repository';
 export * from './repositories/change-queue-branches';
-export * from './repositories/store-orders-repository';
+export {
+  STAGEABLE_STATES,
+  STORE_ORDER_COLUMNS,
+  STORE_ORDER_STATES,
+  toStoreOrderRecord,
+  type StoreOrderRecord,
+  type StoreOrderState,
+} from './repositories/store-order-record';
+export * from './repositories/store-order-reads';
+export * from './repositories/store-order-writes';
 export * from './repositories/store-codes-repository';
 export * from './repositories/store-order-followup-repository';
 export * from './repositories/pending-queries';

@@ -1,11 +1,16 @@
 import type { Branch, MonitorHealth, ScheduleJob, SyncRunEvent } from '../../contract';
 import { smtpServerOf } from '../../mail/smtp-mailer';
+import type { AlertContext } from './alert-context';
 import { ORDER_CANCELLED_KIND, orderCancelledFacts, type AlertFacts, type EngineHold } from './alert-facts';
 import { dispatchAlert } from './alert-dispatch';
 import type { AlertPorts } from './alert-ports';
 import { emptyAlertState, type AlertState } from './alert-state';
-import { budgetEpisode, forgetJobsNotScheduled, newPendingKinds, sameOutage } from './alert-state-rules';
+import { newPendingKinds } from './alert-state-rules';
+import { checkBudgets } from './budget-episodes';
+import { checkDatabase } from './database-episodes';
+import { engineHoldChanged, engineHoldOverridden } from './engine-held-episodes';
 import { healthOf } from './health';
+import { jobRunFinished, remindFailingJobs } from './job-failure-episodes';
 import { waitingForPerson } from './pending-attention';
 import { MailOutbox } from './mail-outbox';
 
@@ -19,14 +24,17 @@ const dayOf = (date: Date) =>
  * the configured period (then at 3×, 7×… the period), its recovery; a new kind of pendência; the store's
  * budget out; the database unreachable and back; an order cancelled in the store after WinThor imported it;
  * an optional daily summary. Each goes to the tray (events) and, rate-limited per branch, by mail through an
- * outbox that never blocks a sync.
+ * outbox that never blocks a sync. Each kind of episode is handled in its own module (budget, engine held,
+ * database, failing jobs); the monitor orchestrates them and keeps the state, the outbox and the health.
  */
 export class AlertMonitor {
-  private state: AlertState;
+  private readonly state: AlertState;
   private readonly outbox: MailOutbox;
   private lastHealth = '';
   /** When a finished run last had the pendências counted (ms): not more often than RUN_LOOK_EVERY_MS. */
   private lastRunLookAt = -Infinity;
+  /** What the episode handlers see of the monitor. */
+  private readonly context: AlertContext;
 
   constructor(private readonly ports: AlertPorts) {
     this.state = this.loadState();
@@ -39,12 +47,22 @@ export class AlertMonitor {
         return email?.enabled && email.host ? smtpServerOf(email) : null;
       },
     });
+    this.context = {
+      ports,
+      state: this.state,
+      save: () => this.save(),
+      raise: (facts, options) => this.raise(facts, options),
+      branch: (code) => this.branch(code),
+      where: (code) => this.where(code),
+      watchedBranches: () => this.watchedBranches(),
+    };
   }
 
   /** A run ended (the "sync.run" finished event). Returns when its alert, if any, is posted. */
   async runFinished(event: SyncRunEvent): Promise<void> {
     if (event.phase !== 'finished') return;
-    await this.jobStateChanged(event);
+    await jobRunFinished(this.context, event);
+    this.updateHealth();
     // A run that left pendências (or may have closed the ones waiting: it sent or changed items): the health
     // knows at once, not at the next minute's look (ADR 0035) — at most every few seconds, the minute's look
     // catches up on the rest (two GROUP BYs per finished run would weigh on a busy database).
@@ -58,70 +76,11 @@ export class AlertMonitor {
     this.updateHealth();
   }
 
-  private async jobStateChanged(event: SyncRunEvent): Promise<void> {
-    const key = `${event.branch}|${event.job}`;
-    const failing = this.state.jobs[key];
-    const now = this.ports.now();
-    if (event.status === 'failed') {
-      if (failing) {
-        failing.message = event.message ?? failing.message;
-        failing.runId = event.runId;
-        return this.save();
-      }
-      const minutes = this.branch(event.branch)?.email.alerts.stillFailingMinutes ?? 30;
-      // One outage, one mail: not while the database is down (its own alert says so), nor when another job
-      // of the branch began failing with the same words in the last minutes (the store down, say).
-      const grouped =
-        this.state.database !== null ||
-        sameOutage(this.state, event.branch, event.message ?? null, now) !== null;
-      const state = {
-        since: now.toISOString(),
-        message: event.message,
-        reminders: 0,
-        nextReminderAt: new Date(now.getTime() + minutes * 60_000).toISOString(),
-        runId: event.runId,
-        mailed: false,
-      };
-      this.state.jobs[key] = state;
-      this.save();
-      const failure = await this.ports.runFailure(event.runId).catch(() => ({ message: null, fix: null }));
-      state.mailed = await this.raise(
-        {
-          kind: 'job_failed',
-          job: event.job,
-          since: now,
-          message: event.message ?? failure.message ?? undefined,
-          ...(failure.fix ? { fix: failure.fix } : {}),
-          items: await this.ports.itemsWaiting(event.branch, event.job).catch(() => undefined),
-          runId: event.runId,
-          ...this.where(event.branch),
-        },
-        { quiet: grouped },
-      );
-      this.save();
-    } else if ((event.status === 'ok' || event.status === 'partial') && failing && !event.storePaused) {
-      // A run stopped by the store's pause says nothing about the job working again: its failure stays.
-      delete this.state.jobs[key];
-      this.save();
-      await this.raise(
-        {
-          kind: 'job_recovered',
-          job: event.job,
-          since: new Date(failing.since),
-          runId: event.runId,
-          ...this.where(event.branch),
-        },
-        { quiet: failing.mailed === false },
-      );
-    }
-    this.updateHealth();
-  }
-
   /** Every minute: reminders, the database, budgets, pendência kinds, cancelled orders, summaries, mails. */
   async tick(): Promise<void> {
-    await this.step('banco de dados', () => this.checkDatabase());
-    await this.step('lembretes', () => this.remind());
-    await this.step('limite da loja', () => this.checkBudgets());
+    await this.step('banco de dados', () => checkDatabase(this.context));
+    await this.step('lembretes', () => remindFailingJobs(this.context));
+    await this.step('limite da loja', () => checkBudgets(this.context));
     if (!this.state.database) {
       await this.step('pendências', () => this.checkKinds());
       await this.step('pedidos cancelados', () => this.checkCancelledOrders());
@@ -136,27 +95,7 @@ export class AlertMonitor {
    * to every branch that syncs, by tray and mail —, and one when it runs again.
    */
   async engineHeld(hold: EngineHold | null): Promise<void> {
-    const now = this.ports.now();
-    const held = this.state.engineHeld ?? null;
-    if (hold && held) {
-      // The same episode (the minute's look again): the reason is kept up to date, nothing is told again.
-      this.state.engineHeld = { ...held, ...hold };
-      this.save();
-    } else if (hold) {
-      this.state.engineHeld = { since: now.toISOString(), ...hold };
-      this.save();
-      for (const branch of this.watchedBranches())
-        await this.raise({ kind: 'engine_held', since: now, hold, ...this.where(branch.code) });
-    } else if (held) {
-      this.state.engineHeld = null;
-      this.save();
-      for (const branch of this.watchedBranches())
-        await this.raise({
-          kind: 'engine_released',
-          since: new Date(held.since),
-          ...this.where(branch.code),
-        });
-    }
+    await engineHoldChanged(this.context, hold);
     await this.outbox.flush();
     this.updateHealth();
   }
@@ -166,11 +105,7 @@ export class AlertMonitor {
    * runs with the tables behind, not that it is stopped.
    */
   engineOverridden(resumedByHand: boolean): void {
-    const held = this.state.engineHeld;
-    if (!held || (held.resumedByHand ?? false) === resumedByHand) return;
-    this.state.engineHeld = { ...held, resumedByHand };
-    this.save();
-    this.updateHealth();
+    if (engineHoldOverridden(this.context, resumedByHand)) this.updateHealth();
   }
 
   health(): MonitorHealth {
@@ -187,85 +122,6 @@ export class AlertMonitor {
       await work();
     } catch (error) {
       this.ports.log('warn', `Alertas (${label}): ${(error as Error)?.message ?? String(error)}`, null);
-    }
-  }
-
-  private async checkDatabase(): Promise<void> {
-    const now = this.ports.now();
-    let answer: 'ok' | 'unconfigured';
-    try {
-      answer = await this.ports.probeDatabase();
-    } catch (error) {
-      if (this.state.database) return;
-      const message = (error as Error)?.message ?? String(error);
-      this.state.database = { since: now.toISOString(), message };
-      this.save();
-      for (const branch of this.watchedBranches())
-        await this.raise({ kind: 'database_unreachable', since: now, message, ...this.where(branch.code) });
-      return;
-    }
-    if (answer === 'ok' && this.state.database) {
-      const since = new Date(this.state.database.since);
-      this.state.database = null;
-      this.save();
-      for (const branch of this.watchedBranches())
-        await this.raise({ kind: 'database_recovered', since, ...this.where(branch.code) });
-    }
-  }
-
-  private async remind(): Promise<void> {
-    const now = this.ports.now();
-    if (forgetJobsNotScheduled(this.state, this.ports.settings())) this.save();
-    for (const [key, job] of Object.entries(this.state.jobs)) {
-      if (new Date(job.nextReminderAt) > now) continue;
-      const [branch, name] = key.split('|') as [string, ScheduleJob];
-      // A job grouped under another one's mail reminds by mail only once that one is no longer failing.
-      const quiet =
-        this.state.database !== null ||
-        (job.mailed === false &&
-          Object.entries(this.state.jobs).some(
-            ([other, o]) => other !== key && other.startsWith(`${branch}|`) && o.mailed !== false,
-          ));
-      const minutes = this.branch(branch)?.email.alerts.stillFailingMinutes ?? 30;
-      job.reminders += 1;
-      // Reminders at 1×, 3×, 7×… the period after the first failure: a long outage sends few mails.
-      job.nextReminderAt = new Date(
-        new Date(job.since).getTime() + (2 ** (job.reminders + 1) - 1) * minutes * 60_000,
-      ).toISOString();
-      this.save();
-      const mailed = await this.raise(
-        {
-          kind: 'job_still_failing',
-          job: name,
-          since: new Date(job.since),
-          ...(job.message ? { message: job.message } : {}),
-          items: await this.ports.itemsWaiting(branch, name).catch(() => undefined),
-          ...(job.runId ? { runId: job.runId } : {}),
-          ...this.where(branch),
-        },
-        { quiet },
-      );
-      if (mailed) job.mailed = true;
-      this.save();
-    }
-  }
-
-  private async checkBudgets(): Promise<void> {
-    for (const branch of this.ports.settings().branches.filter((b) => b.enabled)) {
-      const budget = this.ports.budget(branch);
-      if (!budget) continue;
-      // A store that sends no x-apilimit-remaining has no reading: out only while a 429 blocks it, so the
-      // episode closes once the block has passed (otherwise amber for good, and no later episode told).
-      const out = budget.remaining === null ? budget.blockedUntil != null : budget.remaining <= 0;
-      const news = budgetEpisode(this.state, branch.code, out, this.ports.now());
-      this.save();
-      if (news)
-        await this.raise({
-          kind: 'budget_exhausted',
-          limit: budget.limit,
-          ...(budget.blockedUntil ? { until: new Date(budget.blockedUntil) } : {}),
-          ...this.where(branch.code),
-        });
     }
   }
 

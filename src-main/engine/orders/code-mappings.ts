@@ -61,7 +61,15 @@ export interface ResolvedCodes {
 
 export type CodeResolution =
   | { ok: true; codes: ResolvedCodes }
-  | { ok: false; missing: MappingKind; storeCode: string; invalid?: string };
+  | {
+      ok: false;
+      missing: MappingKind;
+      /** The code as the pt-BR text names it (a plan's two codes joined by "ou"). */
+      storeCode: string;
+      invalid?: string;
+      /** A plan looked up by "method:instalments" and then by the instalments alone: both codes, in order. */
+      codesTried?: string[];
+    };
 
 const SCREEN: Record<MappingKind, string> = {
   billing: 'Cadastrar → Cobrança',
@@ -79,7 +87,10 @@ export const resolveOrderCodes = (codes: OrderCodes, mappings: BranchMappings): 
   const billing = resolveBilling(codes, mappings);
   if (!billing) return { ok: false, missing: 'billing', storeCode: codes.paymentMethod ?? '' };
   const plan = resolvePlan(codes, mappings);
-  if (!plan) return { ok: false, missing: 'plans', storeCode: storeCodesOf(codes).plans.join(' ou ') };
+  if (!plan) {
+    const tried = storeCodesOf(codes).plans;
+    return { ok: false, missing: 'plans', storeCode: tried.join(' ou '), codesTried: tried };
+  }
   const codplpag = Number(plan.winthorCode);
   if (!Number.isInteger(codplpag) || codplpag <= 0)
     return { ok: false, missing: 'plans', storeCode: plan.storeCode, invalid: plan.winthorCode };

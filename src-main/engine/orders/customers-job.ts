@@ -3,7 +3,8 @@ import type { Customer } from '../../ciashop/schemas';
 import { AppError } from '../../shared/app-error';
 import type { Job, JobContext } from '../job-context';
 import { newCustomerOf, resolveCustomer } from './customer-resolution';
-import { readCustomer, type OrderProblem } from './order-input';
+import type { OrderProblem } from './order-input';
+import { readCustomer } from './read-customer';
 import { pullFrom } from './orders-job';
 
 export const CUSTOMER_ENTITY = 'customer';

@@ -7,7 +7,8 @@ import { ORDER_ENTITY } from './order-entity';
 import { recordOrderError, stopsTheOrderRun } from './order-failures';
 import { duplicateProblem } from './duplicate-problem';
 import { importedAnywayMessage } from './import-anyway';
-import { isCancelled, readOrder, type OrderProblem } from './order-input';
+import { isCancelled, type OrderProblem } from './order-input';
+import { readOrder } from './read-order';
 import { buildStagedOrder, orderCodes, priceLines } from './order-plan';
 import { sentStatusOf } from './order-status';
 

@@ -43,12 +43,28 @@ export const orderCodes = (
         },
       },
     };
+  const shown = resolution.storeCode || '(vazio)';
+  const message = `Pedido ${input.id}: ${what} "${shown}" (${field}) sem mapeamento para o WinThor.`;
+  const fix = `Em ${screen}, mapeie "${shown}" para um código do WinThor; o pedido é importado sozinho na próxima execução.`;
+  // A plan is looked up by "method:instalments", then by the instalments alone: either would do. The pt-BR
+  // text joins them with "ou"; other languages get both codes and say "or" in their own words.
+  const [storeCode, orStoreCode] = resolution.codesTried ?? [];
+  if (resolution.missing === 'plans' && storeCode && orStoreCode)
+    return {
+      ok: false,
+      problem: {
+        kind: 'sem_mapa_plano',
+        message,
+        fix,
+        params: { storeOrderId: input.id, storeCode, orStoreCode, field, context: 'either' },
+      },
+    };
   return {
     ok: false,
     problem: {
       kind,
-      message: `Pedido ${input.id}: ${what} "${resolution.storeCode || '(vazio)'}" (${field}) sem mapeamento para o WinThor.`,
-      fix: `Em ${screen}, mapeie "${resolution.storeCode || '(vazio)'}" para um código do WinThor; o pedido é importado sozinho na próxima execução.`,
+      message,
+      fix,
       // An empty code is not a code: null, and the English text has its own variant (no pt-BR filler).
       params: {
         storeOrderId: input.id,

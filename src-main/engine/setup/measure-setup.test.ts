@@ -6,7 +6,8 @@ import { createTestWinthor } from '../../winthor/test-winthor.test-support';
 import { PARAMETER_RULES } from '../domain/parameter-rules';
 import { measureSetup } from './measure-setup';
 import { readinessOf } from './readiness';
-import type { BranchFacts, CheckFact, SetupFacts } from './setup-facts';
+import type { CheckFact, SetupFacts } from './setup-facts';
+import { readyBranch, readySetupFacts } from './setup-facts.test-support';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
 
@@ -17,29 +18,8 @@ const OK_CHECKS: CheckFact[] = [
   { id: 'schema', label: 'Objetos da integração', status: 'ok', detail: 'versão 9 instalada' },
 ];
 
-const readyBranch = (changes: Partial<BranchFacts> = {}): BranchFacts => ({
-  code: '1',
-  enabled: true,
-  storeConfigured: true,
-  storeTested: true,
-  storeProblem: null,
-  schedules: 8,
-  unmapped: { billing: [], plans: [], carriers: [] },
-  mappingProblem: null,
-  emailSet: true,
-  mailTested: true,
-  previewSeen: true,
-  firstSyncRun: true,
-  ...changes,
-});
-
-const allDone = (changes: Partial<SetupFacts> = {}): SetupFacts => ({
-  demo: false,
-  database: { configured: true, ok: true, detail: 'SQLite — banco embutido' },
-  checks: OK_CHECKS,
-  branches: [readyBranch()],
-  ...changes,
-});
+const allDone = (changes: Partial<SetupFacts> = {}): SetupFacts =>
+  readySetupFacts({ configured: true, ok: true, detail: 'SQLite — banco embutido' }, OK_CHECKS, changes);
 
 const step = (facts: SetupFacts, id: SetupStepId) => measureSetup(facts, NOW).steps.find((s) => s.id === id)!;
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../contract';
 import { measureSetup } from './measure-setup';
-import type { BranchFacts, CheckFact, SetupFacts } from './setup-facts';
+import type { CheckFact, SetupFacts } from './setup-facts';
+import { readyBranch, readySetupFacts } from './setup-facts.test-support';
 
 const NOW = new Date('2026-12-05T12:00:00Z');
 
@@ -16,34 +17,19 @@ const CHECKS: CheckFact[] = [
   },
 ];
 
-const branch = (changes: Partial<BranchFacts> = {}): BranchFacts => ({
-  code: '1',
-  enabled: true,
-  storeConfigured: true,
-  storeTested: true,
-  storeProblem: null,
-  schedules: 8,
-  unmapped: { billing: [], plans: [], carriers: [] },
-  mappingProblem: null,
-  emailSet: true,
-  mailTested: true,
-  previewSeen: true,
-  firstSyncRun: true,
-  ...changes,
-});
+const branch = readyBranch;
 
-const facts = (changes: Partial<SetupFacts> = {}): SetupFacts => ({
-  demo: false,
-  database: {
-    configured: true,
-    ok: true,
-    detail: 'SQLite 3 — banco embutido (demonstração)',
-    detailRef: { key: 'prereq.connection.detail', params: { version: 'SQLite 3', mode: 'embedded' } },
-  },
-  checks: CHECKS,
-  branches: [branch()],
-  ...changes,
-});
+const facts = (changes: Partial<SetupFacts> = {}): SetupFacts =>
+  readySetupFacts(
+    {
+      configured: true,
+      ok: true,
+      detail: 'SQLite 3 — banco embutido (demonstração)',
+      detailRef: { key: 'prereq.connection.detail', params: { version: 'SQLite 3', mode: 'embedded' } },
+    },
+    CHECKS,
+    changes,
+  );
 
 /** A first run as the guide meets it, one state of each step after another. */
 const SCENARIOS: SetupFacts[] = [

@@ -1,6 +1,6 @@
 import type { DbSession } from '../db/db';
 import { chunk, fit, inList, wholeSeconds } from './sql-helpers';
-import { STORE_ORDER_COLUMNS, toStoreOrderRecord, type StoreOrderRecord } from './store-orders-repository';
+import { STORE_ORDER_COLUMNS, toStoreOrderRecord, type StoreOrderRecord } from './store-order-record';
 
 /** What follows an order's import: the store told it was processed, and its status sent back. */
 

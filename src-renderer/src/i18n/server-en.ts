@@ -240,6 +240,8 @@ export const serverEn = {
       'Order {{storeOrderId}}: the payment method mapping "{{storeCode}}" points to code "{{winthorCode}}", which is not a numeric WinThor code.',
     sem_mapa_plano:
       'Order {{storeOrderId}}: installments "{{storeCode}}" ({{field}}) have no mapping to WinThor.',
+    sem_mapa_plano_either:
+      'Order {{storeOrderId}}: installments "{{storeCode}}" or "{{orStoreCode}}" ({{field}}) have no mapping to WinThor.',
     sem_mapa_plano_empty:
       'Order {{storeOrderId}}: the installments field ({{field}}) is empty in the store and has no mapping to WinThor.',
     sem_mapa_plano_notNumeric:
@@ -344,6 +346,8 @@ export const serverEn = {
       'In Registers → Billing types, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     sem_mapa_plano:
       'In Registers → Payment plans, map "{{storeCode}}" to a WinThor code; the order is imported by itself on the next run.',
+    sem_mapa_plano_either:
+      'In Registers → Payment plans, map "{{storeCode}}" or "{{orStoreCode}}" to a WinThor code; the order is imported by itself on the next run.',
     sem_mapa_plano_empty:
       'In Registers → Payment plans, map the empty code to a WinThor code; the order is imported by itself on the next run.',
     sem_mapa_plano_notNumeric:

@@ -1,8 +1,14 @@
 import { Button, NumberInput } from '@mantine/core';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChoiceFilter, FilterForm, PeriodFields, TextFilter } from '../monitor/filter-fields';
-import { ENTITY_OPTIONS, useBranchOptions } from '../monitor/use-branch-options';
+import {
+  BranchEntityFilters,
+  ChoiceFilter,
+  FilterForm,
+  PeriodFields,
+  TextFilter,
+} from '../monitor/filter-fields';
+import { ENTITY_OPTIONS } from '../monitor/use-branch-options';
+import { useFilterDraft } from '../monitor/use-filter-draft';
 
 export const LOG_FILTER_KEYS = ['branch', 'entity', 'level', 'run', 'from', 'to', 'text'] as const;
 export type LogFilterValues = Partial<Record<(typeof LOG_FILTER_KEYS)[number], string>>;
@@ -16,18 +22,11 @@ export const LogFilters = ({
   onApply: (next: LogFilterValues) => void;
 }) => {
   const { t } = useTranslation();
-  const branches = useBranchOptions();
-  const [draft, setDraft] = useState<LogFilterValues>(value);
-  const set = (key: keyof LogFilterValues, next: string | undefined) =>
-    setDraft({ ...draft, [key]: next || undefined });
-  const replace = (next: LogFilterValues) => {
-    setDraft(next);
-    onApply(next);
-  };
+  const { draft, set, replace, apply, clear } = useFilterDraft(value, onApply);
   return (
     <FilterForm
-      onApply={() => onApply(draft)}
-      onClear={() => replace({})}
+      onApply={apply}
+      onClear={clear}
       extra={
         <Button
           variant="subtle"
@@ -38,20 +37,11 @@ export const LogFilters = ({
       }
     >
       <PeriodFields from={draft.from} to={draft.to} onChange={set} />
-      <ChoiceFilter
-        label={t('filters.branch')}
-        options={branches}
-        withAll={false}
-        value={draft.branch ?? ''}
-        onChange={(v) => set('branch', v)}
-        width={170}
-      />
-      <ChoiceFilter
-        label={t('filters.entity')}
-        options={ENTITY_OPTIONS.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
-        value={draft.entity ?? ''}
-        onChange={(v) => set('entity', v)}
-        width={170}
+      <BranchEntityFilters
+        branch={draft.branch}
+        entity={draft.entity}
+        entities={ENTITY_OPTIONS}
+        onChange={set}
       />
       <ChoiceFilter
         label={t('filters.level')}

@@ -2,6 +2,7 @@ import { Button, Group, Select, TextInput } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fromLocalInput, toLocalInput } from './format';
+import { useBranchOptions } from './use-branch-options';
 
 /**
  * The filters of a monitoring screen (Logs, Pendências): its fields in a row, "Filtrar" (Enter in any field)
@@ -115,5 +116,40 @@ export const TextFilter = ({
       onChange={(e) => onChange(e.currentTarget.value)}
       w={width}
     />
+  );
+};
+
+/** The branch (one at a time: the branches' own "all" option) and the entity (or job), with "Todos". */
+export const BranchEntityFilters = ({
+  branch,
+  entity,
+  entities,
+  onChange,
+}: {
+  branch: string | undefined;
+  entity: string | undefined;
+  entities: readonly string[];
+  onChange: (key: 'branch' | 'entity', value: string) => void;
+}) => {
+  const { t } = useTranslation();
+  const branches = useBranchOptions();
+  return (
+    <>
+      <ChoiceFilter
+        label={t('filters.branch')}
+        options={branches}
+        withAll={false}
+        value={branch ?? ''}
+        onChange={(v) => onChange('branch', v)}
+        width={170}
+      />
+      <ChoiceFilter
+        label={t('filters.entity')}
+        options={entities.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
+        value={entity ?? ''}
+        onChange={(v) => onChange('entity', v)}
+        width={170}
+      />
+    </>
   );
 };

@@ -1,7 +1,13 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ChoiceFilter, FilterForm, PeriodFields, TextFilter } from '../monitor/filter-fields';
-import { PENDING_ENTITY_OPTIONS, useBranchOptions } from '../monitor/use-branch-options';
+import {
+  BranchEntityFilters,
+  ChoiceFilter,
+  FilterForm,
+  PeriodFields,
+  TextFilter,
+} from '../monitor/filter-fields';
+import { PENDING_ENTITY_OPTIONS } from '../monitor/use-branch-options';
+import { useFilterDraft } from '../monitor/use-filter-draft';
 
 export const PENDING_FILTER_KEYS = ['branch', 'entity', 'kind', 'status', 'from', 'to', 'text'] as const;
 export type PendingFilterValues = Partial<Record<(typeof PENDING_FILTER_KEYS)[number], string>>;
@@ -17,35 +23,17 @@ export const PendingFilters = ({
   onApply: (next: PendingFilterValues) => void;
 }) => {
   const { t } = useTranslation();
-  const branches = useBranchOptions();
-  const [draft, setDraft] = useState<PendingFilterValues>(value);
-  const set = (key: keyof PendingFilterValues, next: string | undefined) =>
-    setDraft({ ...draft, [key]: next || undefined });
+  const { draft, set, apply, clear } = useFilterDraft(value, onApply);
   const kindOptions = [...kinds];
   if (draft.kind && !kinds.some((k) => k.value === draft.kind))
     kindOptions.push({ value: draft.kind, label: draft.kind });
   return (
-    <FilterForm
-      onApply={() => onApply(draft)}
-      onClear={() => {
-        setDraft({});
-        onApply({});
-      }}
-    >
-      <ChoiceFilter
-        label={t('filters.branch')}
-        options={branches}
-        withAll={false}
-        value={draft.branch ?? ''}
-        onChange={(v) => set('branch', v)}
-        width={170}
-      />
-      <ChoiceFilter
-        label={t('filters.entity')}
-        options={PENDING_ENTITY_OPTIONS.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
-        value={draft.entity ?? ''}
-        onChange={(v) => set('entity', v)}
-        width={170}
+    <FilterForm onApply={apply} onClear={clear}>
+      <BranchEntityFilters
+        branch={draft.branch}
+        entity={draft.entity}
+        entities={PENDING_ENTITY_OPTIONS}
+        onChange={set}
       />
       <ChoiceFilter
         label={t('filters.kind')}
