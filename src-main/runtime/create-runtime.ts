@@ -137,10 +137,13 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
   // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
   const watching = ports !== undefined && options.scheduler !== false;
   // Wherever jobs may run — the one-shot `sync` too: beside a running service it is refused, not a second engine.
-  const { keeper: lease, claim: leaseClaim } = createRuntimeLease({
+  const {
+    keeper: lease,
+    claim: leaseClaim,
+    close: closeLease,
+  } = createRuntimeLease({
     runsJobs: ports !== undefined,
     settings: options.settings,
-    database,
     who: { dataDir: options.dataDir, version: info.version, host: info.host },
     ...(options.lease ? { timing: options.lease } : {}),
     now,
@@ -160,6 +163,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     onEvent: (event) => events.emit('sync.run', event),
     onLog: logLine,
     onSchemaHoldOverridden: (resumedByHand) => alerts?.engineOverridden(resumedByHand),
+    // Held by the schema check: the lease is freed for an engine whose version matches the tables (ADR 0311).
+    onLeaseSuspended: (suspended) => void lease?.suspend(suspended),
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
   const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
@@ -261,6 +266,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       await engine.stop();
       // A clean stop frees the database at once for another engine (ADR 0310).
       await lease?.stop();
+      await closeLease();
       stores.close();
       await database.close();
     },
