@@ -17,6 +17,7 @@ import { previewBranch } from './preview';
 import { Scheduler } from './scheduling/scheduler';
 import { engineRefusals } from './engine-refusals';
 import { FirstSyncGate } from './first-sync-gate';
+import { EngineHolds } from './engine-holds';
 import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold';
 import {
   describeEngine,
@@ -25,7 +26,6 @@ import {
   type EngineSnapshot,
   type EngineState,
 } from './engine-snapshot';
-
 import type { LeaseStanding } from './lease/lease-rules';
 
 export type { EngineReadiness, EngineSnapshot, EngineState } from './engine-snapshot';
@@ -55,6 +55,8 @@ export interface EngineOptions {
   leaseSettled?: () => Promise<void>;
   /** The engine runs (true) or no longer runs (false) by a person's hand while the schema check holds it. */
   onSchemaHoldOverridden?: (overridden: boolean) => void;
+  /** The schema check holds the engine (true: free the lease) or no longer (false: claim it again), ADR 0311. */
+  onLeaseSuspended?: (suspended: boolean) => void;
 }
 
 /**
@@ -71,14 +73,19 @@ export class EngineController {
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
   /** Branches whose scheduled catalogue jobs wait for their first sync (ADR 0406). */
   private readonly firstSyncGate: FirstSyncGate;
-  private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
-  private schemaHold: SchemaHoldReason | null = null;
+  /** The lease on the WinThor database and the schema check's hold (ADR 0310, 0034). */
+  private readonly holds: EngineHolds;
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.holds = new EngineHolds({
+      ...(options.leaseSettled ? { leaseSettled: options.leaseSettled } : {}),
+      ...(options.onSchemaHoldOverridden ? { onSchemaHoldOverridden: options.onSchemaHoldOverridden } : {}),
+      ...(options.onLeaseSuspended ? { onLeaseSuspended: options.onLeaseSuspended } : {}),
+    });
     this.firstSyncGate = new FirstSyncGate({
       hold: options.firstSync,
       fire: (branch, job) => void this.fire(branch, job, 'schedule'),
@@ -112,10 +119,11 @@ export class EngineController {
     this.setState(this.activeState());
     const ports = this.options.ports;
     if (!ports || this.options.scheduler === false) return;
-    void this.leaseSettled()
+    void this.holds
+      .settled()
       // Runs "running" in the database are another engine's while it holds the database: marked when taken.
       // By the lease, not the state: a paused (schema-held) engine that waits must not mark the holder's runs.
-      .then(() => (this.lease.kind === 'waiting' ? undefined : ports.runs.markInterrupted(this.now())))
+      .then(() => (this.holds.othersRuns() ? undefined : ports.runs.markInterrupted(this.now())))
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
@@ -156,15 +164,13 @@ export class EngineController {
    * paused — or, resumed by hand meanwhile, that the tables are still behind.
    */
   setSchemaHold(reason: SchemaHoldReason | null): void {
-    if (this.schemaHold === reason) return;
-    this.schemaHold = reason;
-    this.notify();
+    if (this.holds.setSchemaHold(reason, this.state)) this.notify();
   }
 
   pause(): void {
     if (!this.isActive()) return;
     this.setState('paused');
-    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(false);
+    this.holds.overridden(false);
     this.scheduler?.pause();
     void this.runner?.abortAll();
   }
@@ -172,7 +178,7 @@ export class EngineController {
   resume(): void {
     if (this.state !== 'paused') return;
     // Resumed while the schema check still holds it: a person chose to run with the tables behind.
-    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(true);
+    this.holds.overridden(true);
     this.setState(this.activeState());
     if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
@@ -194,9 +200,7 @@ export class EngineController {
    * marks the runs the other engine left "running" as interrupted.
    */
   setLease(lease: LeaseStanding): void {
-    const before = JSON.stringify(this.lease);
-    this.lease = lease;
-    if (before === JSON.stringify(lease)) return;
+    if (!this.holds.setLease(lease)) return;
     const wasStandby = this.state === 'standby';
     this.follow();
     if (this.state === 'standby' && !wasStandby) void this.runner?.abortAll();
@@ -223,13 +227,8 @@ export class EngineController {
   }
 
   private activeState(): EngineState {
-    if (this.lease.kind === 'waiting') return 'standby';
+    if (this.holds.keepsAway()) return 'standby';
     return this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running';
-  }
-
-  private async leaseSettled(): Promise<void> {
-    // Without a lease nothing is awaited: the state is checked in the same turn as the request.
-    if (this.options.leaseSettled) await this.options.leaseSettled().catch(() => {});
   }
 
   async stop(): Promise<void> {
@@ -248,11 +247,9 @@ export class EngineController {
     const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
     const ports = this.options.ports;
     if (!ports || !this.runner) return result;
-    if (this.options.leaseSettled) await this.leaseSettled();
-    if (this.state === 'standby' && this.lease.kind === 'waiting') throw engineRefusals.standby(this.lease);
-    if (this.state === 'setup' && this.readiness.waitingFor)
-      throw engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
-    if (this.state === 'paused' || this.state === 'stopped') throw engineRefusals.paused();
+    if (this.holds.hasLease()) await this.holds.settled();
+    const refusal = this.refusal();
+    if (refusal) throw refusal;
     const branches = ports
       .settings()
       .branches.filter((branch) => (input.branch ? branch.code === input.branch : branch.enabled));
@@ -265,6 +262,12 @@ export class EngineController {
               this.runner!.isAvailable(job) && branch.schedules.some((s) => s.enabled && s.job === job),
           );
       for (const job of jobs) {
+        // The lease may have been lost (or the engine paused) while an earlier job was being started.
+        const now = this.refusal();
+        if (now) {
+          result.refused.push({ branch: branch.code, job, message: now.message });
+          continue;
+        }
         try {
           const { ticket, started } = await this.runner.start(branch.code, job, trigger);
           (started ? result.started : result.alreadyRunning).push(ticket);
@@ -326,11 +329,11 @@ export class EngineController {
     return describeEngine({
       state: this.state,
       readiness: this.readiness,
-      lease: this.lease,
+      lease: this.holds.standing(),
       failures: [...this.failures.values()],
       failureRefs: Object.fromEntries(this.failureRefs),
       held: this.firstSyncGate.heldBranches(),
-      schemaHold: this.schemaHold,
+      schemaHold: this.holds.schemaHold(),
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],
@@ -338,11 +341,13 @@ export class EngineController {
   }
 
   private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {
-    if (this.options.leaseSettled) await this.leaseSettled();
-    if (this.state !== 'running' && this.state !== 'error') return;
+    if (this.holds.hasLease()) await this.holds.settled();
+    if (!this.mayFire()) return;
     // A schedule of a job this version does not run yet waits quietly (the screens say so).
     if (!this.runner?.isAvailable(job)) return;
     if (await this.firstSyncGate.mustWait(branch, job)) return;
+    // Checked again right before the start: the lease may have been lost while the hold was read.
+    if (!this.mayFire()) return;
     try {
       await this.runner?.start(branch, job, trigger);
     } catch (error) {
@@ -351,6 +356,19 @@ export class EngineController {
       this.log('error', message);
       if (this.state === 'running') this.setState('error');
     }
+  }
+
+  /** A schedule fires only in an engine that runs and whose lease does not keep it away. */
+  private mayFire(): boolean {
+    return (this.state === 'running' || this.state === 'error') && !this.holds.keepsAway();
+  }
+
+  /** Why a manual run is refused now (standby, setup, paused), or null. */
+  private refusal(): Error | null {
+    if (this.state === 'setup' && this.readiness.waitingFor)
+      return engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
+    if (this.state === 'paused' || this.state === 'stopped') return engineRefusals.paused();
+    return this.holds.refusal();
   }
 
   private finished(run: { branch: string; job: ScheduleJob; status: string; message: string | null }): void {
@@ -412,6 +430,7 @@ export class EngineController {
   private setState(state: EngineState): void {
     const before = this.state;
     this.state = state;
+    this.holds.follow(state);
     // A service nobody watches: each change of state is a line of the host's log (headless.log).
     if (before !== state) {
       const snapshot = this.snapshot();
