@@ -1,6 +1,7 @@
 import type { AppStatus } from '../contract';
 import type { SettingsService } from '../config/settings-service';
 import { LeaseKeeper } from '../engine/lease/lease-keeper';
+import { plainLogLine } from '../engine/plain-log-line';
 import { LEASE_EXPIRY_SECONDS, type LeaseStanding } from '../engine/lease/lease-rules';
 import type { LogRecord } from '../winthor';
 import type { LeaseClaim } from '../winthor/repositories/engine-lease-repository';
@@ -41,16 +42,7 @@ export const createRuntimeLease = (options: {
           ...(options.timing?.renewMs ? { renewMs: options.timing.renewMs } : {}),
           expirySeconds,
           onChange: options.onChange,
-          log: (level, message) =>
-            options.logLine({
-              at: options.now(),
-              level,
-              branch: null,
-              entity: null,
-              runId: null,
-              message,
-              details: null,
-            }),
+          log: (level, message) => options.logLine(plainLogLine(options.now(), level, message)),
         },
       )
     : null;
