@@ -224,13 +224,18 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
     return { port: wrapped, state };
   };
   const monotonicNow = () => Date.now();
-
-  it('a holder whose renewals fail stops running 90 s after its last renewal, and runs again once one wins', async () => {
+  /** A started keeper over a flaky port, holding the memory lease. */
+  const holding = async (options: { stopTimeoutMs?: number } = {}) => {
     const lease = new MemoryLease();
     const { port, state } = flaky(lease, 'a');
-    const keeper = new LeaseKeeper(port, { monotonicNow });
+    const keeper = new LeaseKeeper(port, { monotonicNow, ...options });
     keeper.start();
     await keeper.settled();
+    return { lease, state, keeper };
+  };
+
+  it('a holder whose renewals fail stops running 90 s after its last renewal, and runs again once one wins', async () => {
+    const { state, keeper } = await holding();
     expect(kinds(keeper)).toBe('held');
     state.failing = true;
     await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 3); // 90 s: the margin, not past it
@@ -244,11 +249,7 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
   });
 
   it('a stale holder whose lease another engine took meanwhile waits', async () => {
-    const lease = new MemoryLease();
-    const { port, state } = flaky(lease, 'a');
-    const keeper = new LeaseKeeper(port, { monotonicNow });
-    keeper.start();
-    await keeper.settled();
+    const { lease, state, keeper } = await holding();
     state.failing = true;
     await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 5);
     expect(kinds(keeper)).toBe('stale');
@@ -262,11 +263,7 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
   });
 
   it('renewals do not pile up on a hung database, and stop() returns within its bound', async () => {
-    const lease = new MemoryLease();
-    const { port, state } = flaky(lease, 'a');
-    const keeper = new LeaseKeeper(port, { monotonicNow, stopTimeoutMs: 5_000 });
-    keeper.start();
-    await keeper.settled();
+    const { state, keeper } = await holding({ stopTimeoutMs: 5_000 });
     state.hung = true;
     await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 6);
     expect(state.claims).toBe(2); // the first, and the one renewal still hung
@@ -291,11 +288,7 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
   });
 
   it('held by the schema check it frees the lease for the other engine and claims nothing; let go, it claims again', async () => {
-    const lease = new MemoryLease();
-    const { port, state } = flaky(lease, 'a');
-    const keeper = new LeaseKeeper(port, { monotonicNow });
-    keeper.start();
-    await keeper.settled();
+    const { lease, state, keeper } = await holding();
     await keeper.suspend(true);
     expect(lease.row?.instanceId).toBeNull();
     const claims = state.claims;
