@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openHeadlessSettings } from '../src-main/config/headless-settings';
+import { Branch } from '../src-main/contract';
 import { startHeadless } from '../src-main/server/headless-host';
 import { SqliteDb } from '../src-main/winthor/db/sqlite-db';
 import { prepareDemoDatabase } from '../src-main/winthor/demo/demo-database';
@@ -31,7 +32,13 @@ const main = async (): Promise<void> => {
   };
   await renew();
   const timer = setInterval(() => void renew().catch(() => {}), 1000);
-  openHeadlessSettings(LEASE_HOST.dataDir).update({ database: { kind: 'embedded', embedded: { file } } });
+  openHeadlessSettings(LEASE_HOST.dataDir).update({
+    database: { kind: 'embedded', embedded: { file } },
+    // A branch with its default schedules: Agendamento's "Executar agora" buttons say why they are disabled.
+    branches: [
+      Branch.parse({ code: '1', name: 'Matriz', store: { url: 'https://loja.example.com.br', token: 't' } }),
+    ],
+  });
   const host = await startHeadless({
     dataDir: LEASE_HOST.dataDir,
     port: LEASE_HOST.port,

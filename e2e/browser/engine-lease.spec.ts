@@ -25,6 +25,24 @@ test('an integrator on a WinThor database another engine holds waits, says who, 
   await expect(main.getByRole('button', { name: 'Executar agora', exact: true })).toBeDisabled();
   await saveScreen(page, '60-em-espera-outro-integrador');
 
+  // Agendamento: each job's "Executar agora" is disabled in standby, saying why (as the Painel's button).
+  await page.goto(`${home}#/cadastrar/agendamento`);
+  const runButtons = main.getByRole('button', { name: 'Executar agora', exact: true });
+  await expect(runButtons.first()).toBeVisible();
+  expect(await runButtons.count()).toBeGreaterThan(1);
+  for (const button of await runButtons.all()) {
+    await expect(button).toBeDisabled();
+    await expect(button).toHaveAttribute(
+      'title',
+      new RegExp(`^Em espera: outro integrador está ativo neste banco \\(host ${hostName}, `),
+    );
+  }
+  await runButtons.first().locator('..').hover();
+  await expect(page.getByRole('tooltip')).toContainText('para ele rodar, use "Assumir" no Painel');
+  await saveScreen(page, '60b-agendamento-em-espera');
+  await page.goto(home);
+  await expect(main.getByTestId('engine-state')).toHaveText('Em espera');
+
   // The same in English.
   await switchLanguage(page, 'en');
   await expect(header.getByTestId('engine-state')).toHaveText('Standby');

@@ -1,23 +1,20 @@
-import type {
-  RunSummary,
-  ScheduleJob,
-  SyncOverview,
-  SyncPreview,
-  SyncRunEvent,
-  SyncRunResult,
-} from '../contract';
-import { SCHEDULE_JOBS, messageRef, type MessageRef } from '../contract';
-import { AppError } from '../shared/app-error';
+import type { RunSummary, ScheduleJob, SyncOverview, SyncPreview, SyncRunResult } from '../contract';
 import type { LogRecord, RunTrigger } from '../winthor';
-import type { Job } from './job-context';
-import { JobRunner, jobLabel } from './job-runner';
+import type { JobRunner } from './job-runner';
+import { jobLabel } from './job-runner';
 import type { EnginePorts } from './ports';
-import { buildOverview, toRunSummary } from './overview';
-import { previewBranch } from './preview';
-import { Scheduler } from './scheduling/scheduler';
+import { buildOverview, lastFinishedRun } from './overview';
+import { previewOf, runsOf, scheduledCount, type RunsFilter } from './engine-queries';
+import type { Scheduler } from './scheduling/scheduler';
 import { engineRefusals } from './engine-refusals';
 import { FirstSyncGate } from './first-sync-gate';
-import { HELD_UNTIL_PREVIEW, type FirstSyncHold } from './setup/first-sync-hold';
+import { createRunner, createScheduler } from './engine-parts';
+import { plainLogLine } from './plain-log-line';
+import { JobFailures } from './job-failures';
+import type { EngineOptions } from './engine-options';
+import { EngineHolds } from './engine-holds';
+import { HELD_UNTIL_PREVIEW } from './setup/first-sync-hold';
+import { startManualRuns } from './manual-runs';
 import {
   describeEngine,
   type EngineReadiness,
@@ -25,37 +22,10 @@ import {
   type EngineSnapshot,
   type EngineState,
 } from './engine-snapshot';
-
 import type { LeaseStanding } from './lease/lease-rules';
 
 export type { EngineReadiness, EngineSnapshot, EngineState } from './engine-snapshot';
-
-export interface EngineOptions {
-  /** Without ports (a host that only serves the UI, or a unit test) nothing runs. */
-  ports?: EnginePorts;
-  jobs?: Partial<Record<ScheduleJob, Job>>;
-  onChange?: (snapshot: EngineSnapshot) => void;
-  onEvent?: (event: SyncRunEvent) => void;
-  onLog?: (line: LogRecord) => void;
-  now?: () => Date;
-  /**
-   * Default true: start() plans the schedules and marks runs a previous process left "running" as
-   * interrupted. False for a one-shot command beside a running service (it must not touch the service's runs).
-   */
-  scheduler?: boolean;
-  /**
-   * Before a schedule starts a catalogue job: does the branch wait for its first-sync preview (ADR 0406)?
-   * Without it nothing is held (a unit test, the CLI's one-shot sync).
-   */
-  firstSync?: FirstSyncHold;
-  /**
-   * Resolves once this engine knows whether it holds the WinThor database (its lease's first claim, ADR 0310):
-   * nothing starts and no earlier run is marked interrupted before that.
-   */
-  leaseSettled?: () => Promise<void>;
-  /** The engine runs (true) or no longer runs (false) by a person's hand while the schema check holds it. */
-  onSchemaHoldOverridden?: (overridden: boolean) => void;
-}
+export type { EngineOptions } from './engine-options';
 
 /**
  * The engine's life cycle as the tray, the Painel and the API see it, over the scheduler (node-schedule)
@@ -65,20 +35,19 @@ export interface EngineOptions {
 export class EngineController {
   private state: EngineState = 'starting';
   private lastRunAt: string | null = null;
-  private readonly failures = new Map<string, string>();
-  /** The key of each failure's text, for a UI in another language. */
-  private readonly failureRefs = new Map<string, MessageRef>();
+  private readonly failures = new JobFailures();
   private readiness: EngineReadiness = { waitingFor: null, failing: [] };
   /** Branches whose scheduled catalogue jobs wait for their first sync (ADR 0406). */
   private readonly firstSyncGate: FirstSyncGate;
-  private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
-  private schemaHold: SchemaHoldReason | null = null;
+  /** The lease on the WinThor database and the schema check's hold (ADR 0310, 0034). */
+  private readonly holds: EngineHolds;
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.holds = new EngineHolds(options);
     this.firstSyncGate = new FirstSyncGate({
       hold: options.firstSync,
       fire: (branch, job) => void this.fire(branch, job, 'schedule'),
@@ -87,21 +56,14 @@ export class EngineController {
     });
     const ports = options.ports;
     this.runner = ports
-      ? new JobRunner(ports, options.jobs ?? {}, {
-          emit: (event) => {
-            options.onEvent?.(event);
-            if (event.phase !== 'progress') this.notify();
-          },
-          onLog: options.onLog,
-          onFinished: (run) => this.finished(run),
+      ? createRunner(ports, options.jobs ?? {}, {
+          ...options,
+          changed: () => this.notify(),
+          finished: (run) => this.finished(run),
         })
       : null;
     this.scheduler = ports
-      ? new Scheduler({
-          settings: () => ports.settings(),
-          now: () => new Date(ports.clock.now()),
-          lastStart: async (branch, job) =>
-            (await ports.runs.latest(branch)).find((run) => run.job === job)?.startedAt ?? null,
+      ? createScheduler(ports, {
           fire: (branch, job) => void this.fire(branch, job, 'schedule'),
           onError: (message) => this.log('error', message),
         })
@@ -112,10 +74,11 @@ export class EngineController {
     this.setState(this.activeState());
     const ports = this.options.ports;
     if (!ports || this.options.scheduler === false) return;
-    void this.leaseSettled()
+    void this.holds
+      .settled()
       // Runs "running" in the database are another engine's while it holds the database: marked when taken.
       // By the lease, not the state: a paused (schema-held) engine that waits must not mark the holder's runs.
-      .then(() => (this.lease.kind === 'waiting' ? undefined : ports.runs.markInterrupted(this.now())))
+      .then(() => (this.holds.othersRuns() ? undefined : ports.runs.markInterrupted(this.now())))
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
@@ -124,17 +87,10 @@ export class EngineController {
     void this.recallLastRun(ports);
   }
 
-  /**
-   * After a restart, "Última execução" is the newest run the database recorded (the Painel's jobs show
-   * theirs), not "nunca" until something runs again.
-   */
+  /** After a restart, "Última execução" is the newest run the database recorded (overview.ts). */
   private async recallLastRun(ports: EnginePorts): Promise<void> {
     try {
-      const recent = await ports.runs.list({ limit: 20 });
-      const finished = recent
-        .map((run) => run.finishedAt ?? (run.status === 'running' ? null : run.startedAt))
-        .filter((at): at is Date => at !== null)
-        .sort((a, b) => b.getTime() - a.getTime())[0];
+      const finished = await lastFinishedRun(ports);
       if (finished && (!this.lastRunAt || this.lastRunAt < finished.toISOString())) {
         this.lastRunAt = finished.toISOString();
         this.notify();
@@ -156,15 +112,13 @@ export class EngineController {
    * paused — or, resumed by hand meanwhile, that the tables are still behind.
    */
   setSchemaHold(reason: SchemaHoldReason | null): void {
-    if (this.schemaHold === reason) return;
-    this.schemaHold = reason;
-    this.notify();
+    if (this.holds.setSchemaHold(reason, this.state)) this.notify();
   }
 
   pause(): void {
     if (!this.isActive()) return;
     this.setState('paused');
-    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(false);
+    this.holds.overridden(false);
     this.scheduler?.pause();
     void this.runner?.abortAll();
   }
@@ -172,7 +126,7 @@ export class EngineController {
   resume(): void {
     if (this.state !== 'paused') return;
     // Resumed while the schema check still holds it: a person chose to run with the tables behind.
-    if (this.schemaHold) this.options.onSchemaHoldOverridden?.(true);
+    this.holds.overridden(true);
     this.setState(this.activeState());
     if (this.options.scheduler !== false) void this.scheduler?.resume();
   }
@@ -194,9 +148,7 @@ export class EngineController {
    * marks the runs the other engine left "running" as interrupted.
    */
   setLease(lease: LeaseStanding): void {
-    const before = JSON.stringify(this.lease);
-    this.lease = lease;
-    if (before === JSON.stringify(lease)) return;
+    if (!this.holds.setLease(lease)) return;
     const wasStandby = this.state === 'standby';
     this.follow();
     if (this.state === 'standby' && !wasStandby) void this.runner?.abortAll();
@@ -223,13 +175,8 @@ export class EngineController {
   }
 
   private activeState(): EngineState {
-    if (this.lease.kind === 'waiting') return 'standby';
+    if (this.holds.keepsAway()) return 'standby';
     return this.readiness.waitingFor ? 'setup' : this.hasFailures() ? 'error' : 'running';
-  }
-
-  private async leaseSettled(): Promise<void> {
-    // Without a lease nothing is awaited: the state is checked in the same turn as the request.
-    if (this.options.leaseSettled) await this.options.leaseSettled().catch(() => {});
   }
 
   async stop(): Promise<void> {
@@ -245,37 +192,20 @@ export class EngineController {
 
   /** Starts the asked runs and answers at once with their ids (progress arrives as "sync.run" events). */
   async run(input: { branch?: string; job?: ScheduleJob }, trigger: RunTrigger): Promise<SyncRunResult> {
-    const result: SyncRunResult = { started: [], alreadyRunning: [], refused: [] };
     const ports = this.options.ports;
-    if (!ports || !this.runner) return result;
-    if (this.options.leaseSettled) await this.leaseSettled();
-    if (this.state === 'standby' && this.lease.kind === 'waiting') throw engineRefusals.standby(this.lease);
-    if (this.state === 'setup' && this.readiness.waitingFor)
-      throw engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
-    if (this.state === 'paused' || this.state === 'stopped') throw engineRefusals.paused();
-    const branches = ports
-      .settings()
-      .branches.filter((branch) => (input.branch ? branch.code === input.branch : branch.enabled));
-    if (input.branch && branches.length === 0) throw engineRefusals.unknownBranch(input.branch);
-    for (const branch of branches) {
-      const jobs = input.job
-        ? [input.job]
-        : SCHEDULE_JOBS.filter(
-            (job) =>
-              this.runner!.isAvailable(job) && branch.schedules.some((s) => s.enabled && s.job === job),
-          );
-      for (const job of jobs) {
-        try {
-          const { ticket, started } = await this.runner.start(branch.code, job, trigger);
-          (started ? result.started : result.alreadyRunning).push(ticket);
-          // A person started the catalogue: its first sync is no longer held (ADR 0406).
-          this.firstSyncGate.startedByHand(branch.code, job);
-        } catch (error) {
-          const message = error instanceof AppError ? error.message : (error as Error).message;
-          result.refused.push({ branch: branch.code, job, message });
-        }
-      }
-    }
+    if (!ports || !this.runner) return { started: [], alreadyRunning: [], refused: [] };
+    if (this.holds.hasLease()) await this.holds.settled();
+    const refusal = this.refusal();
+    if (refusal) throw refusal;
+    const result = await startManualRuns({
+      settings: ports.settings(),
+      runner: this.runner,
+      input,
+      trigger,
+      refusal: () => this.refusal(),
+      // A person started the catalogue: its first sync is no longer held (ADR 0406).
+      started: (branch, job) => this.firstSyncGate.startedByHand(branch, job),
+    });
     void this.releaseHeld();
     return result;
   }
@@ -293,44 +223,26 @@ export class EngineController {
 
   /** What the first sync of a branch would send, computed without any call to the store. */
   async preview(branchCode: string): Promise<SyncPreview> {
-    const ports = this.requirePorts();
-    const branch = ports.settings().branches.find((candidate) => candidate.code === branchCode);
-    if (!branch) throw engineRefusals.unknownBranch(branchCode);
-    return previewBranch(ports, branch);
+    return previewOf(this.options.ports, branchCode);
   }
 
-  async runs(filter: {
-    branch?: string;
-    job?: ScheduleJob;
-    beforeId?: number;
-    limit?: number;
-  }): Promise<RunSummary[]> {
-    return (await this.requirePorts().runs.list(filter)).map(toRunSummary);
-  }
-
-  private requirePorts(): EnginePorts {
-    if (!this.options.ports) throw engineRefusals.unavailable();
-    return this.options.ports;
+  async runs(filter: RunsFilter): Promise<RunSummary[]> {
+    return runsOf(this.options.ports, filter);
   }
 
   snapshot(): EngineSnapshot {
-    const scheduled = this.options.ports
-      ? this.options.ports
-          .settings()
-          .branches.filter((b) => b.enabled)
-          .reduce(
-            (n, b) => n + b.schedules.filter((s) => s.enabled && this.runner?.isAvailable(s.job)).length,
-            0,
-          )
+    const runner = this.runner;
+    const scheduled = runner
+      ? scheduledCount(this.options.ports?.settings(), (job) => runner.isAvailable(job))
       : 0;
     return describeEngine({
       state: this.state,
       readiness: this.readiness,
-      lease: this.lease,
-      failures: [...this.failures.values()],
-      failureRefs: Object.fromEntries(this.failureRefs),
+      lease: this.holds.standing(),
+      failures: this.failures.messages(),
+      failureRefs: this.failures.messageRefs(),
       held: this.firstSyncGate.heldBranches(),
-      schemaHold: this.schemaHold,
+      schemaHold: this.holds.schemaHold(),
       scheduled,
       lastRunAt: this.lastRunAt,
       running: this.runner?.activeRuns() ?? [],
@@ -338,26 +250,40 @@ export class EngineController {
   }
 
   private async fire(branch: string, job: ScheduleJob, trigger: RunTrigger): Promise<void> {
-    if (this.options.leaseSettled) await this.leaseSettled();
-    if (this.state !== 'running' && this.state !== 'error') return;
+    if (this.holds.hasLease()) await this.holds.settled();
+    if (!this.mayFire()) return;
     // A schedule of a job this version does not run yet waits quietly (the screens say so).
     if (!this.runner?.isAvailable(job)) return;
     if (await this.firstSyncGate.mustWait(branch, job)) return;
+    // Checked again right before the start: the lease may have been lost while the hold was read.
+    if (!this.mayFire()) return;
     try {
       await this.runner?.start(branch, job, trigger);
     } catch (error) {
       const message = `${jobLabel(job)} (filial ${branch}): ${(error as Error).message}`;
-      this.setFailure(branch, job, (error as Error).message);
+      this.failures.set(branch, job, (error as Error).message);
       this.log('error', message);
       if (this.state === 'running') this.setState('error');
     }
   }
 
+  /** A schedule fires only in an engine that runs and whose lease does not keep it away. */
+  private mayFire(): boolean {
+    return (this.state === 'running' || this.state === 'error') && !this.holds.keepsAway();
+  }
+
+  /** Why a manual run is refused now (standby, setup, paused), or null. */
+  private refusal(): Error | null {
+    if (this.state === 'setup' && this.readiness.waitingFor)
+      return engineRefusals.awaitingSetup(this.readiness.waitingFor.label);
+    if (this.state === 'paused' || this.state === 'stopped') return engineRefusals.paused();
+    return this.holds.refusal();
+  }
+
   private finished(run: { branch: string; job: ScheduleJob; status: string; message: string | null }): void {
     this.lastRunAt = this.now().toISOString();
-    const key = `${run.branch}|${run.job}`;
-    if (run.status === 'failed') this.setFailure(run.branch, run.job, run.message ?? 'falhou');
-    else if (run.status !== 'cancelled') this.dropFailure(key);
+    if (run.status === 'failed') this.failures.set(run.branch, run.job, run.message ?? 'falhou');
+    else if (run.status !== 'cancelled') this.failures.drop(run.branch, run.job);
     if (HELD_UNTIL_PREVIEW.has(run.job) && this.firstSyncGate.isHeldHere(run.branch)) void this.releaseHeld();
     if (this.state === 'running' && this.hasFailures()) this.setState('error');
     else if (this.state === 'error' && !this.hasFailures()) this.setState('running');
@@ -369,49 +295,22 @@ export class EngineController {
     const settings = this.options.ports?.settings();
     if (!settings) return;
     this.firstSyncGate.forget((code) => settings.branches.some((b) => b.code === code && b.enabled));
-    if (this.failures.size === 0) return;
-    for (const key of [...this.failures.keys()]) {
-      const [code, job] = key.split('|');
-      const branch = settings.branches.find((b) => b.code === code);
-      if (!branch?.enabled || !branch.schedules.some((s) => s.enabled && s.job === job))
-        this.dropFailure(key);
-    }
+    this.failures.forgetRemovedWork(settings);
     if (this.state === 'error' && !this.hasFailures()) this.setState('running');
   }
 
-  private setFailure(branch: string, job: ScheduleJob, message: string): void {
-    const text = `${jobLabel(job)} (filial ${branch}): ${message}`;
-    const before = this.failures.get(`${branch}|${job}`);
-    if (before !== undefined) this.failureRefs.delete(before);
-    this.failures.set(`${branch}|${job}`, text);
-    this.failureRefs.set(text, messageRef('engineState.jobFailed', { job, branch, message }));
-  }
-
-  private dropFailure(key: string): void {
-    const text = this.failures.get(key);
-    if (text !== undefined) this.failureRefs.delete(text);
-    this.failures.delete(key);
-  }
-
   private hasFailures(): boolean {
-    return this.failures.size > 0 || this.readiness.failing.length > 0;
+    return this.failures.size() > 0 || this.readiness.failing.length > 0;
   }
 
   private log(level: LogRecord['level'], message: string): void {
-    this.options.onLog?.({
-      at: this.now(),
-      level,
-      branch: null,
-      entity: null,
-      runId: null,
-      message,
-      details: null,
-    });
+    this.options.onLog?.(plainLogLine(this.now(), level, message));
   }
 
   private setState(state: EngineState): void {
     const before = this.state;
     this.state = state;
+    this.holds.follow(state);
     // A service nobody watches: each change of state is a line of the host's log (headless.log).
     if (before !== state) {
       const snapshot = this.snapshot();

@@ -1,6 +1,6 @@
 import { AppError } from '../shared/app-error';
 import { unknownBranchError } from '../shared/unknown-branch';
-import { describeWaiting, type LeaseStanding } from './lease/lease-rules';
+import { describeStale, describeWaiting, type LeaseStanding } from './lease/lease-rules';
 
 /** Why the engine refuses a request, with the fix in words (pt-BR). */
 export const engineRefusals = {
@@ -29,6 +29,16 @@ export const engineRefusals = {
           },
         },
         fixRef: { key: 'engine.standbyFix' },
+      },
+    ),
+  leaseStale: (seconds: number) =>
+    new AppError(
+      'engine_standby',
+      `Em espera: ${describeStale(seconds)}. Nenhuma sincronização roda neste integrador.`,
+      {
+        fix: 'Verifique a conexão com o banco do WinThor (rede, servidor, conexões livres): a sincronização volta sozinha quando a posse for renovada.',
+        messageRef: { key: 'engine.leaseStale', params: { seconds } },
+        fixRef: { key: 'engine.leaseStaleFix' },
       },
     ),
   unknownBranch: (code: string) =>

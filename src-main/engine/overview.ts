@@ -115,3 +115,14 @@ export const buildOverview = async (
   }
   return { branches, schedules };
 };
+
+/** When the newest run the database recorded ended (a run still "running" by when it started), or null. */
+export const lastFinishedRun = async (ports: EnginePorts): Promise<Date | null> => {
+  const recent = await ports.runs.list({ limit: 20 });
+  return (
+    recent
+      .map((run) => run.finishedAt ?? (run.status === 'running' ? null : run.startedAt))
+      .filter((at): at is Date => at !== null)
+      .sort((a, b) => b.getTime() - a.getTime())[0] ?? null
+  );
+};

@@ -1,22 +1,10 @@
 import type { AppStatus, ScheduleJob } from '../contract';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
-import type { Handlers } from '../api/handlers';
-import { appHandlers, buildStatus, type AppInfo } from '../api/handlers/app-handlers';
-import { databaseHandlers } from '../api/handlers/database-handlers';
-import { mappingHandlers } from '../api/handlers/mapping-handlers';
-import { orderHandlers } from '../api/handlers/order-handlers';
-import { settingsHandlers } from '../api/handlers/settings-handlers';
-import { storeHandlers } from '../api/handlers/store-handlers';
-import { syncHandlers } from '../api/handlers/sync-handlers';
-import { emailHandlers } from '../api/handlers/email-handlers';
-import { logsHandlers } from '../api/handlers/logs-handlers';
-import { monitorHandlers } from '../api/handlers/monitor-handlers';
-import { pendingsHandlers } from '../api/handlers/pendings-handlers';
+import { buildStatus, type AppInfo } from '../api/handlers/app-handlers';
 import { sendMail, type MailerOptions } from '../mail/smtp-mailer';
 import { alertStateFile } from './alert-state-file';
 import { createMonitoring, startMonitoringTimers, writeAlertLine } from './monitoring-runtime';
-import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
-import { budgetLeft } from '../ciashop/api-budget';
+import type { StartAtLoginPort } from '../api/handlers/system-handlers';
 import { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import { EngineController } from '../engine/engine-controller';
@@ -33,17 +21,14 @@ import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
 import { storeCodeRecordSource } from './seen-codes-source';
-import { buildDiagnosticPackage } from './diagnostics/diagnostic-package';
-import { join } from 'node:path';
 import { readStoreCodes } from '../engine/mappings/store-codes';
 import { latestRuns } from '../winthor';
 import { SetupMonitor } from './setup-monitor';
-import { setupMarksFile } from './setup-marks-file';
 import { withSetupMarks } from './setup-marking';
-import { firstSyncHold } from './first-sync-hold';
-import { LeaseKeeper } from '../engine/lease/lease-keeper';
-import { LEASE_EXPIRY_SECONDS } from '../engine/lease/lease-rules';
-import { databaseLeasePort, leaseClaimOf } from './engine-lease-port';
+import type { LeaseKeeper } from '../engine/lease/lease-keeper';
+import { createRuntimeLease } from './runtime-lease';
+import { createRuntimeFirstSync } from './runtime-first-sync';
+import { runtimeHandlers } from './runtime-handlers';
 
 export interface RuntimeOptions {
   host: AppStatus['host'];
@@ -138,39 +123,33 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       ...(line.runId !== null ? { runId: line.runId } : {}),
     });
   };
-  const marks = setupMarksFile(options.dataDir);
   // Marks that may release a held first sync: the guide measures again and the engine asks once more.
   const setupChanged = () => {
     setup.changed();
     void engine.releaseHeld();
   };
-  const firstSync = firstSyncHold({
-    settings: () => options.settings.get(),
-    marks,
-    read: (work) => database.use(work),
+  const { marks, firstSync } = createRuntimeFirstSync({
+    dataDir: options.dataDir,
+    settings: options.settings,
+    database,
     changed: () => setupChanged(),
   });
   // Alerts and retention run where the scheduler runs (not in a one-shot command beside the service).
   const watching = ports !== undefined && options.scheduler !== false;
-  const leaseClaim = leaseClaimOf({ dataDir: options.dataDir, version: info.version, host: info.host });
-  const leaseExpirySeconds = options.lease?.expirySeconds ?? LEASE_EXPIRY_SECONDS;
   // Wherever jobs may run — the one-shot `sync` too: beside a running service it is refused, not a second engine.
-  const lease = ports
-    ? new LeaseKeeper(
-        databaseLeasePort({
-          database,
-          settings: () => options.settings.get(),
-          claim: leaseClaim,
-          expirySeconds: leaseExpirySeconds,
-        }),
-        {
-          ...(options.lease?.renewMs ? { renewMs: options.lease.renewMs } : {}),
-          onChange: (standing) => engine.setLease(standing),
-          log: (level, message) =>
-            logLine({ at: now(), level, branch: null, entity: null, runId: null, message, details: null }),
-        },
-      )
-    : null;
+  const {
+    keeper: lease,
+    claim: leaseClaim,
+    close: closeLease,
+  } = createRuntimeLease({
+    runsJobs: ports !== undefined,
+    settings: options.settings,
+    who: { dataDir: options.dataDir, version: info.version, host: info.host },
+    ...(options.lease ? { timing: options.lease } : {}),
+    now,
+    onChange: (standing) => engine.setLease(standing),
+    logLine,
+  });
   const engine = new EngineController({
     ports,
     firstSync,
@@ -184,6 +163,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     onEvent: (event) => events.emit('sync.run', event),
     onLog: logLine,
     onSchemaHoldOverridden: (resumedByHand) => alerts?.engineOverridden(resumedByHand),
+    // Held by the schema check: the lease is freed for an engine whose version matches the tables (ADR 0311).
+    onLeaseSuspended: (suspended) => void lease?.suspend(suspended),
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());
   const send = (server: Parameters<typeof sendMail>[0], mail: Parameters<typeof sendMail>[1]) =>
@@ -231,67 +212,24 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     now,
     watching ? engine : null,
   );
-  const handlers: Handlers = {
-    'setup.status': () => setup.measure(),
-    ...appHandlers(
-      info,
-      engine,
-      lease
-        ? async () => {
-            await lease.takeOver();
-          }
-        : undefined,
-    ),
-    ...settingsHandlers(options.settings),
-    ...databaseHandlers(options.settings, database),
-    ...storeHandlers(stores),
-    ...syncHandlers(engine, options.settings),
-    ...mappingHandlers(options.settings, database, {
-      sampler,
-      seen,
-      now,
-    }),
-    ...orderHandlers(options.settings, database),
-    ...logsHandlers(database, now),
-    ...pendingsHandlers(database, engine, now),
-    ...emailHandlers(options.settings, send, now),
-    ...monitorHandlers(
-      options.settings,
-      database,
-      (branch) => {
-        const budget = stores.forBranch(branch).state().budget;
-        return budgetLeft(budget, budget.remaining);
-      },
-      () =>
-        alerts?.health() ?? {
-          level: 'ok',
-          summary: 'Alertas desligados neste modo',
-          summaryRef: { key: 'health.off' },
-        },
-      now,
-    ),
-    ...systemHandlers({
-      version: info.version,
-      host: info.host,
-      dataDir: options.dataDir,
-      logsDir: join(options.dataDir, 'logs'),
-      ...(options.startAtLogin ? { startAtLogin: options.startAtLogin } : {}),
-      diagnostics: () =>
-        buildDiagnosticPackage({
-          version: info.version,
-          host: info.host,
-          demo: info.demo,
-          dataDir: options.dataDir,
-          logsDir: join(options.dataDir, 'logs'),
-          settings: options.settings,
-          api,
-          database,
-          status: () => buildStatus(info, engine),
-          now,
-          leaseInstanceId: lease ? leaseClaim.instanceId : null,
-        }),
-    }),
-  };
+  const handlers = runtimeHandlers({
+    info,
+    engine,
+    lease,
+    leaseInstanceId: lease ? leaseClaim.instanceId : null,
+    settings: options.settings,
+    database,
+    stores,
+    sampler,
+    seen,
+    now,
+    send,
+    alerts,
+    setup,
+    dataDir: options.dataDir,
+    ...(options.startAtLogin ? { startAtLogin: options.startAtLogin } : {}),
+    api: () => api,
+  });
   api = createDispatcher(
     withSetupMarks(handlers, marks, () => options.settings.get(), setupChanged),
     {
@@ -328,6 +266,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       await engine.stop();
       // A clean stop frees the database at once for another engine (ADR 0310).
       await lease?.stop();
+      await closeLease();
       stores.close();
       await database.close();
     },

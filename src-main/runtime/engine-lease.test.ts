@@ -164,4 +164,42 @@ describe('one engine per WinThor database (two engine runtimes on one embedded d
     const row = await leaseRow();
     expect([row?.pid, row?.dataDir]).toEqual([process.pid, survivor.dataDir]);
   }, 120_000);
+
+  it('a restart after a crash takes its own folder’s lease at once, without waiting for the expiry', async () => {
+    file = join(root, 'winthor.sqlite');
+    await prepareDemoDatabase(file, { products: 5 });
+    const dataDir = join(root, 'reinicia');
+    child = spawn(process.execPath, ['--import', 'tsx', WORKER, dataDir, file], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const pid = child.pid;
+    await until(async () => (await leaseRow())?.pid === pid);
+    child.kill('SIGKILL');
+    await new Promise((done) => child!.once('exit', done));
+    child = undefined;
+    const restartedAt = Date.now();
+    const restarted = engineOn('reinicia', undefined, false, LONG_LEASE);
+    await until(() => restarted.lease?.standing().kind === 'held', 20_000);
+    expect(Date.now() - restartedAt).toBeLessThan(LONG_LEASE.expirySeconds * 1000);
+    expect((await leaseRow())?.pid).toBe(process.pid);
+  }, 120_000);
+
+  it('an engine held by the schema check frees the database for the other; let go, it waits for it', async () => {
+    file = join(root, 'winthor.sqlite');
+    await prepareDemoDatabase(file, { products: 5 });
+    const held = engineOn('antigo', undefined, false, LONG_LEASE);
+    await until(() => held.lease?.standing().kind === 'held');
+    const other = engineOn('novo', held.dataDir, false, LONG_LEASE);
+    await until(() => state(other) === 'standby');
+    // The tables are behind for this engine's version: paused by the schema check, it lets the other run.
+    held.engine.setSchemaHold('owner');
+    held.engine.pause();
+    await until(() => other.lease?.standing().kind === 'held');
+    expect((await leaseRow())?.dataDir).toBe(other.dataDir);
+    // Let go (the tables brought up to date): it claims again and waits, the other keeps running.
+    held.engine.setSchemaHold(null);
+    held.engine.resume();
+    await until(() => state(held) === 'standby');
+    expect(state(other)).not.toBe('standby');
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from './db/db';
+import type { Db, DbSession } from './db/db';
 import { claimLease, readLease, releaseLease, type LeaseClaim } from './repositories/engine-lease-repository';
 import { install, uninstall } from './schema/installer';
 
@@ -80,5 +80,37 @@ export const engineLeaseSuite = (label: string, open: () => Promise<Db>, options
       const free = await readLease(db, 120);
       expect(free).toMatchObject({ instanceId: null, hostName: 'ESTACAO', expired: false });
       expect((await claimLease(db, A, EXPIRY)).won).toBe(true);
+    });
+    it('a claim whose row names another engine after its UPDATE (forced in between) did not keep it', async () => {
+      await claimLease(db, A, EXPIRY);
+      let forced = false;
+      // A's renewal updates the row; before it reads it back, B forces ("Assumir").
+      const racing: DbSession = new Proxy(db, {
+        get: (target, property) =>
+          property === 'execute'
+            ? async (sql: string, binds: Record<string, unknown>) => {
+                const result = await target.execute(sql, binds as never);
+                if (!forced) {
+                  forced = true;
+                  await claimLease(db, B, { ...EXPIRY, force: true });
+                }
+                return result;
+              }
+            : Reflect.get(target, property),
+      });
+      const renewal = await claimLease(racing, A, EXPIRY);
+      expect(renewal.row?.instanceId).toBe('b');
+      expect(renewal.won).toBe(false);
+    });
+
+    it('a dead previous process of this installation is replaced at once; a live one or another is not', async () => {
+      await claimLease(db, A, EXPIRY);
+      const restarted: LeaseClaim = { ...A, instanceId: 'a2', pid: 200 };
+      expect((await claimLease(db, restarted, EXPIRY)).won).toBe(false);
+      expect((await claimLease(db, restarted, { ...EXPIRY, replace: 'x' })).won).toBe(false);
+      const taken = await claimLease(db, restarted, { ...EXPIRY, replace: 'a' });
+      expect(taken.won).toBe(true);
+      expect(taken.row).toMatchObject({ instanceId: 'a2', pid: 200 });
+      expect((await claimLease(db, B, { ...EXPIRY, replace: null })).won).toBe(false);
     });
   });

@@ -68,6 +68,13 @@ describe('lease rules', () => {
     expect(sinceText(new Date(2026, 11, 6, 9, 7), now)).toBe('09:07');
     expect(sinceText(new Date(2026, 11, 5, 23, 50), now)).toBe('05/12 23:50');
   });
+
+  it('"desde" is on this machine\'s clock when the database server\'s clock is 3 h ahead (another zone)', () => {
+    const dbNow = new Date(now.getTime() + 3 * 3600_000); // SYSDATE of a server 3 h ahead: 17:05
+    const acquired = new Date(dbNow.getTime() - 65 * 60_000); // 16:00 on the server, 65 minutes ago
+    expect(sinceText(acquired, dbNow, now)).toBe('13:00');
+    expect(sinceText(new Date(dbNow.getTime() - 15 * 3600_000), dbNow, now)).toBe('05/12 23:05');
+  });
 });
 
 describe('LeaseKeeper (fake clock)', () => {
@@ -194,5 +201,107 @@ describe('LeaseKeeper (fake clock)', () => {
       release: async () => {},
     });
     expect(await failing.look()).toEqual({ kind: 'unknown', reason: 'ORA-12541: TNS:no listener' });
+  });
+});
+
+describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
+  /** A port over the memory lease whose claims fail while `failing`, or hang while `hung`. */
+  const flaky = (lease: MemoryLease, me: string) => {
+    const port = lease.port(me, 'SERVIDOR', 'C:\\A');
+    const state = { failing: false, hung: false, claims: 0, releases: 0 };
+    const wrapped: LeasePort = {
+      claim: async (force) => {
+        state.claims++;
+        if (state.hung) return new Promise<never>(() => {});
+        if (state.failing) throw new Error('NJS-040: connection request timeout');
+        return port.claim(force);
+      },
+      release: async () => {
+        state.releases++;
+        await port.release();
+      },
+    };
+    return { port: wrapped, state };
+  };
+  const monotonicNow = () => Date.now();
+  /** A started keeper over a flaky port, holding the memory lease. */
+  const holding = async (options: { stopTimeoutMs?: number } = {}) => {
+    const lease = new MemoryLease();
+    const { port, state } = flaky(lease, 'a');
+    const keeper = new LeaseKeeper(port, { monotonicNow, ...options });
+    keeper.start();
+    await keeper.settled();
+    return { lease, state, keeper };
+  };
+
+  it('a holder whose renewals fail stops running 90 s after its last renewal, and runs again once one wins', async () => {
+    const { state, keeper } = await holding();
+    expect(kinds(keeper)).toBe('held');
+    state.failing = true;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 3); // 90 s: the margin, not past it
+    expect(kinds(keeper)).toBe('unknown');
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(keeper.standing()).toEqual({ kind: 'stale', seconds: 120 });
+    state.failing = false;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(kinds(keeper)).toBe('held');
+    await keeper.stop();
+  });
+
+  it('a stale holder whose lease another engine took meanwhile waits', async () => {
+    const { lease, state, keeper } = await holding();
+    state.failing = true;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 5);
+    expect(kinds(keeper)).toBe('stale');
+    const other = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'));
+    expect((await other.look()).kind).toBe('held');
+    state.failing = false;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(keeper.standing()).toMatchObject({ kind: 'waiting', lost: true, holder: { hostName: 'ESTACAO' } });
+    await keeper.stop();
+    await other.stop();
+  });
+
+  it('renewals do not pile up on a hung database, and stop() returns within its bound', async () => {
+    const { state, keeper } = await holding({ stopTimeoutMs: 5_000 });
+    state.hung = true;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 6);
+    expect(state.claims).toBe(2); // the first, and the one renewal still hung
+    expect(kinds(keeper)).toBe('stale');
+    let stopped = false;
+    void keeper.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(5_000);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(stopped).toBe(true);
+  });
+
+  it('a clean stop after a failed renewal still frees the lease', async () => {
+    const lease = new MemoryLease();
+    const { port, state } = flaky(lease, 'a');
+    const keeper = new LeaseKeeper(port, { monotonicNow });
+    await keeper.look();
+    state.failing = true;
+    expect((await keeper.look()).kind).toBe('unknown');
+    await keeper.stop();
+    expect(state.releases).toBe(1);
+    expect(lease.row?.instanceId).toBeNull();
+  });
+
+  it('held by the schema check it frees the lease for the other engine and claims nothing; let go, it claims again', async () => {
+    const { lease, state, keeper } = await holding();
+    await keeper.suspend(true);
+    expect(lease.row?.instanceId).toBeNull();
+    const claims = state.claims;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 3);
+    expect(state.claims).toBe(claims);
+    expect(kinds(keeper)).toBe('unknown');
+    const other = new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B'));
+    expect((await other.look()).kind).toBe('held');
+    await keeper.suspend(false);
+    expect(keeper.standing()).toMatchObject({ kind: 'waiting', holder: { hostName: 'ESTACAO' } });
+    await other.stop();
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
+    expect(kinds(keeper)).toBe('held');
+    await keeper.stop();
   });
 });

@@ -1,5 +1,13 @@
 import type { ClaimResult } from '../../winthor/repositories/engine-lease-repository';
-import { LEASE_RENEW_MS, describeWaiting, standingAfterClaim, type LeaseStanding } from './lease-rules';
+import {
+  LEASE_EXPIRY_SECONDS,
+  LEASE_RENEW_MS,
+  describeStale,
+  describeWaiting,
+  staleAfterMs,
+  standingAfterClaim,
+  type LeaseStanding,
+} from './lease-rules';
 
 /** The lease in the database, as the keeper uses it (runtime/engine-lease-port.ts). */
 export interface LeasePort {
@@ -11,6 +19,12 @@ export interface LeasePort {
 
 export interface LeaseKeeperOptions {
   renewMs?: number;
+  /** Seconds without renewal after which another engine may take the lease (the holder stops before). */
+  expirySeconds?: number;
+  /** A monotonic clock in ms (tests: the fake one). */
+  monotonicNow?: () => number;
+  /** Longest wait of stop() for a claim under way (a hung database must not hang the close). */
+  stopTimeoutMs?: number;
   onChange?: (standing: LeaseStanding) => void;
   log?: (level: 'info' | 'warn', message: string) => void;
 }
@@ -19,6 +33,8 @@ export interface LeaseKeeperOptions {
  * Keeps this engine's lease on the WinThor database (ADR 0310): a claim at start, then one every 30 s, each a
  * short autocommitted statement. A claim that finds another engine holding it leaves this one waiting; the
  * next claim after that engine stopped (released) or died (expired) takes it. "Assumir" claims by force.
+ * A holder whose renewals fail stops running one renewal before the expiry (`stale`, ADR 0311); one
+ * suspended (the schema check holds the engine) frees the lease and claims nothing until resumed.
  */
 export class LeaseKeeper {
   private current: LeaseStanding = { kind: 'pending' };
@@ -26,11 +42,23 @@ export class LeaseKeeper {
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private started = false;
+  private suspended = false;
+  private inFlight = 0;
+  /** Monotonic time of the last claim that won (null: not held since the last loss). */
+  private renewedAt: number | null = null;
+  private readonly now: () => number;
+  private readonly staleMs: number;
 
   constructor(
     private readonly port: LeasePort,
     private readonly options: LeaseKeeperOptions = {},
-  ) {}
+  ) {
+    this.now = options.monotonicNow ?? (() => performance.now());
+    this.staleMs = staleAfterMs(
+      options.expirySeconds ?? LEASE_EXPIRY_SECONDS,
+      options.renewMs ?? LEASE_RENEW_MS,
+    );
+  }
 
   standing(): LeaseStanding {
     return this.current;
@@ -42,7 +70,7 @@ export class LeaseKeeper {
     this.started = true;
     this.stopped = false;
     void this.look();
-    this.timer = setInterval(() => void this.look(), this.options.renewMs ?? LEASE_RENEW_MS);
+    this.timer = setInterval(() => this.tick(), this.options.renewMs ?? LEASE_RENEW_MS);
     this.timer.unref?.();
   }
 
@@ -77,13 +105,51 @@ export class LeaseKeeper {
     return this.claim(true);
   }
 
-  /** A clean stop: no more renewals, and the lease freed at once. */
+  /**
+   * The schema check holds the engine (true): the lease is freed so an engine whose version matches the tables
+   * may run, and nothing is claimed until it lets go (false), then claimed again (waiting if another took it).
+   */
+  async suspend(suspended: boolean): Promise<void> {
+    if (this.suspended === suspended) return;
+    this.suspended = suspended;
+    if (!suspended) {
+      if (this.started) await this.look();
+      return;
+    }
+    await this.chain.catch(() => {});
+    await this.release();
+    this.renewedAt = null;
+    this.set({ kind: 'unknown', reason: 'retido pela verificação das tabelas' });
+  }
+
+  /** A clean stop: no more renewals, and the lease freed at once (if this engine still holds it). */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.chain.catch(() => {});
-    if (this.current.kind !== 'held') return;
+    // A claim hung on the database is not awaited past the bound: the release is tried anyway.
+    await this.bounded(this.chain.catch(() => {}));
+    if (this.current.kind === 'waiting' || this.suspended) return;
+    // Held, or unknown after a failed renewal: the release only frees a row that names this engine.
+    await this.bounded(this.release());
+  }
+
+  /** A renewal; skipped while one is still under way (a hung database must not pile them up). */
+  private tick(): void {
+    this.checkStale();
+    if (this.inFlight > 0 || this.suspended) return;
+    void this.look();
+  }
+
+  /** Held, but no renewal won for longer than the margin: another engine may take it soon, so stop now. */
+  private checkStale(): void {
+    if (this.renewedAt === null || this.current.kind === 'waiting') return;
+    const elapsed = this.now() - this.renewedAt;
+    if (elapsed <= this.staleMs) return;
+    this.set({ kind: 'stale', seconds: Math.floor(elapsed / 1000) });
+  }
+
+  private async release(): Promise<void> {
     try {
       await this.port.release();
     } catch (error) {
@@ -91,27 +157,41 @@ export class LeaseKeeper {
     }
   }
 
+  private bounded(work: Promise<unknown>): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopTimeoutMs ?? 10_000);
+      timer.unref?.();
+    });
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+
   private claim(force: boolean): Promise<LeaseStanding> {
+    this.inFlight++;
     const next = this.chain.then(async () => {
-      if (this.stopped) return this.current;
+      if (this.stopped || this.suspended) return this.current;
       let standing: LeaseStanding;
       try {
         const result = await this.port.claim(force);
         standing = result
           ? standingAfterClaim(this.current, result)
           : { kind: 'unknown', reason: 'sem tabela' };
+        this.renewedAt = standing.kind === 'held' ? this.now() : null;
       } catch (error) {
         // Waiting stays waiting when a renewal cannot be asked (a pool timeout, a database error): the other
-        // engine still holds the database as far as this one knows, and running now would make two.
+        // engine still holds the database as far as this one knows, and running now would make two. A holder
+        // stays unknown (it runs) until the margin before the expiry, then stale (checkStale).
         standing =
-          this.current.kind === 'waiting'
+          this.current.kind === 'waiting' || this.current.kind === 'stale'
             ? this.current
             : { kind: 'unknown', reason: (error as Error).message };
       }
+      if (this.stopped || this.suspended) return this.current;
       this.set(standing);
-      return standing;
+      this.checkStale();
+      return this.current;
     });
-    this.chain = next.catch(() => {});
+    this.chain = next.catch(() => {}).finally(() => this.inFlight--);
     return next;
   }
 
@@ -121,7 +201,9 @@ export class LeaseKeeper {
     if (JSON.stringify(before) === JSON.stringify(standing)) return;
     if (standing.kind === 'waiting' && (before.kind !== 'waiting' || before.lost !== standing.lost))
       this.options.log?.('warn', `Em espera: ${describeWaiting(standing)}.`);
-    if (standing.kind === 'held' && before.kind === 'waiting')
+    if (standing.kind === 'stale' && before.kind !== 'stale')
+      this.options.log?.('warn', `Em espera: ${describeStale(standing.seconds)}.`);
+    if (standing.kind === 'held' && (before.kind === 'waiting' || before.kind === 'stale'))
       this.options.log?.('info', 'Este integrador assumiu o banco: a sincronização continua.');
     this.options.onChange?.(standing);
   }

@@ -4,6 +4,13 @@ import type { ClaimResult, LeaseRow } from '../../winthor/repositories/engine-le
 export const LEASE_RENEW_MS = 30_000;
 export const LEASE_EXPIRY_SECONDS = 120;
 
+/**
+ * A holder that has not renewed for this long stops running (90 s with the defaults): one renewal period
+ * before the expiry, when another engine may take the lease.
+ */
+export const staleAfterMs = (expirySeconds: number, renewMs: number): number =>
+  Math.max(expirySeconds * 1000 - renewMs, renewMs);
+
 /** The other engine as this one shows it while it waits. */
 export interface LeaseHolderView {
   hostName: string;
@@ -23,13 +30,21 @@ export type LeaseStanding =
   | { kind: 'pending' }
   | { kind: 'unknown'; reason: string }
   | { kind: 'held'; since: string }
+  /** It held the lease but has not renewed it for `seconds` (database unreachable): nothing runs. */
+  | { kind: 'stale'; seconds: number }
   | { kind: 'waiting'; holder: LeaseHolderView; lost: boolean };
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** "14:05" when `at` is the same day as `today` (both database wall clock), else "05/12 14:05". */
-export const sinceText = (at: Date | null, today: Date): string => {
+/**
+ * "14:05" when `at` is today, else "05/12 14:05", on this machine's clock: `at` and `dbNow` are the
+ * database's wall clock (Oracle's SYSDATE is the server's local time, maybe another zone or a skewed clock),
+ * so the text is `localNow` minus how long ago `at` was by the database's clock.
+ */
+export const sinceText = (at: Date | null, dbNow: Date, localNow: Date = new Date()): string => {
   if (!at) return '?';
+  const today = localNow;
+  at = new Date(localNow.getTime() - (dbNow.getTime() - at.getTime()));
   const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
   const sameDay =
     at.getFullYear() === today.getFullYear() &&
@@ -48,7 +63,7 @@ export const holderView = (row: LeaseRow): LeaseHolderView => ({
 
 /**
  * The rule the conditional UPDATE applies (engine-lease-repository.ts), for the in-memory lease of the tests:
- * free, ours, expired or forced.
+ * free, ours, expired, forced, or the named dead instance of this same installation (ADR 0313).
  */
 export const mayClaim = (
   row: Pick<LeaseRow, 'instanceId' | 'heartbeatAt'> | null,
@@ -56,8 +71,10 @@ export const mayClaim = (
   now: Date,
   expirySeconds: number,
   force = false,
+  replace: string | null = null,
 ): boolean =>
   force ||
+  (replace !== null && row?.instanceId === replace) ||
   row === null ||
   row.instanceId === null ||
   row.instanceId === me ||
@@ -73,9 +90,14 @@ export const standingAfterClaim = (previous: LeaseStanding, result: ClaimResult)
     };
   // Freed between our UPDATE and our read (the other stopped): taken at the next renewal.
   if (!result.row || result.row.instanceId === null) return { kind: 'unknown', reason: 'livre' };
-  const lost = previous.kind === 'held' || (previous.kind === 'waiting' && previous.lost);
+  const lost =
+    previous.kind === 'held' || previous.kind === 'stale' || (previous.kind === 'waiting' && previous.lost);
   return { kind: 'waiting', holder: holderView(result.row), lost };
 };
+
+/** pt-BR, for the engine's summary, its refusal and the log. */
+export const describeStale = (seconds: number): string =>
+  `sem renovar a posse do banco há ${seconds} s: sincronização parada até o banco responder`;
 
 /** pt-BR, for the engine's summary and the log: "outro integrador está ativo neste banco (host X, …)". */
 export const describeWaiting = (standing: Extract<LeaseStanding, { kind: 'waiting' }>): string => {

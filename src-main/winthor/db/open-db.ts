@@ -6,8 +6,14 @@ import { SqliteDb } from './sqlite-db';
 
 export type DatabaseSettings = Settings['database'];
 
+/** How a database is opened beside the jobs' pool (the lease's renewals: one connection, short waits). */
+export interface OpenDbOptions {
+  /** One connection of its own, waits cut short: a hung or busy database fails fast instead of queueing. */
+  dedicated?: { timeoutSeconds: number };
+}
+
 /** Opens the database the settings name: the WinThor Oracle or the embedded file. */
-export const openDb = async (database: DatabaseSettings): Promise<Db> => {
+export const openDb = async (database: DatabaseSettings, options: OpenDbOptions = {}): Promise<Db> => {
   if (database.kind === 'embedded') {
     if (!database.embedded.file) {
       throw new AppError('db_not_configured', 'Banco embutido: informe o arquivo.', {
@@ -15,7 +21,10 @@ export const openDb = async (database: DatabaseSettings): Promise<Db> => {
         fix: 'Use o modo demonstração (--demo) ou informe o caminho do arquivo SQLite.',
       });
     }
-    return new SqliteDb({ file: database.embedded.file });
+    return new SqliteDb({
+      file: database.embedded.file,
+      ...(options.dedicated ? { busyTimeoutMs: options.dedicated.timeoutSeconds * 1000 } : {}),
+    });
   }
   const oracle = database.oracle;
   const missing = !oracle.connectString
@@ -37,8 +46,15 @@ export const openDb = async (database: DatabaseSettings): Promise<Db> => {
     user: oracle.user,
     password: oracle.password,
     instantClientDir: oracle.instantClientDir,
-    poolMin: oracle.poolMin,
-    poolMax: Math.max(oracle.poolMax, oracle.poolMin, 1),
     schema: oracle.schema,
+    ...(options.dedicated
+      ? {
+          poolMin: 0,
+          poolMax: 1,
+          queueTimeoutMs: options.dedicated.timeoutSeconds * 1000,
+          connectTimeoutSeconds: options.dedicated.timeoutSeconds,
+          callTimeoutSeconds: options.dedicated.timeoutSeconds,
+        }
+      : { poolMin: oracle.poolMin, poolMax: Math.max(oracle.poolMax, oracle.poolMin, 1) }),
   });
 };

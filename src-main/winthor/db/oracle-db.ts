@@ -34,6 +34,8 @@ export interface OracleDbOptions {
    * cancels the call (NJS-123) and the connection stays usable. Default DEFAULT_CALL_TIMEOUT_SECONDS.
    */
   callTimeoutSeconds?: number;
+  /** Longest wait, in ms, for a free pooled connection (default 60 s). */
+  queueTimeoutMs?: number;
 }
 
 const STATEMENT_CACHE_SIZE = 60;
@@ -100,7 +102,7 @@ export class OracleDb implements Db {
         poolMin: options.poolMin ?? 1,
         poolMax: options.poolMax ?? 4,
         poolIncrement: 1,
-        queueTimeout: 60_000,
+        queueTimeout: options.queueTimeoutMs ?? 60_000,
         stmtCacheSize: STATEMENT_CACHE_SIZE,
         connectTimeout: options.connectTimeoutSeconds ?? 15,
         ...(options.schema

@@ -24,6 +24,8 @@ export interface SqliteDbOptions {
   /** File path, or ':memory:' for tests. */
   file: string;
   readonly?: boolean;
+  /** How long a statement waits for another connection's write lock on the file (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -89,7 +91,7 @@ export class SqliteDb implements Db {
       throw mapDbError(error);
     }
     if (!options.readonly) this.raw.pragma('journal_mode = WAL');
-    this.raw.pragma('busy_timeout = 5000');
+    this.raw.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     this.raw.pragma('foreign_keys = ON');
     this.plain = this.session(options.file === ':memory:' ? null : options.file);
     this.inTransaction = this.session(null);

@@ -37,6 +37,11 @@ export interface ClaimOptions {
   expirySeconds: number;
   /** "Assumir": take it even from a holder that is not expired. */
   force?: boolean;
+  /**
+   * The instance id of a previous process of this same installation found dead (same host and folder, its
+   * pid not alive: runtime/engine-lease-port.ts): replaced at once instead of waiting for the expiry.
+   */
+  replace?: string | null;
 }
 
 export interface ClaimResult {
@@ -106,8 +111,14 @@ export const claimLease = async (
       ` INSTANCE_ID = :me, HOST_NAME = :host_name, DATA_DIR = :data_dir, PID = :pid,` +
       ` APP_VERSION = :app_version, HOST_KIND = :host_kind, HEARTBEAT_AT = ${dialect.now}` +
       ` WHERE LEASE_KEY = :lease_key AND (INSTANCE_ID IS NULL OR INSTANCE_ID = :me` +
-      ` OR HEARTBEAT_AT IS NULL OR HEARTBEAT_AT < ${dialect.secondsAgo('expiry')} OR :force = 1)`,
-    { ...binds, expiry: options.expirySeconds, force: options.force ? 1 : 0 },
+      ` OR HEARTBEAT_AT IS NULL OR HEARTBEAT_AT < ${dialect.secondsAgo('expiry')} OR :force = 1` +
+      ` OR (:dead_instance IS NOT NULL AND INSTANCE_ID = :dead_instance))`,
+    {
+      ...binds,
+      expiry: options.expirySeconds,
+      force: options.force ? 1 : 0,
+      dead_instance: options.replace ?? null,
+    },
   );
   let won = updated.rowsAffected === 1;
   if (!won) {
@@ -124,7 +135,9 @@ export const claimLease = async (
       if (!(error instanceof AppError) || error.code !== 'db_unique_violation') throw error;
     }
   }
-  return { won, row: await readLease(db, options.expirySeconds) };
+  const row = await readLease(db, options.expirySeconds);
+  // Another engine may have forced ("Assumir") between our statement and our read: then we did not keep it.
+  return { won: won && row?.instanceId === claim.instanceId, row };
 };
 
 /** A clean stop: frees the lease at once if this engine still holds it (the holder's facts stay, for support). */

@@ -205,6 +205,8 @@ export const en: Messages = {
     defaultsSaved: 'Default schedules applied.',
     runUnavailable:
       'This version of the integrator does not run this job; "Run now" becomes available when it arrives.',
+    runStandby:
+      'Standby: {{reason}}. No sync starts in this integrator; to run it here, use "Take over" on the Dashboard.',
     invalid: {
       every: 'Interval: enter a whole number from 1 to 9999.',
       cron: 'Cron expression: use 5 fields (minute hour day month weekday), e.g. "*/15 * * * *".',

@@ -202,6 +202,8 @@ export const ptBR = {
     defaultsSaved: 'Agendamentos padrão aplicados.',
     runUnavailable:
       'Esta tarefa não é executada nesta versão do integrador; "Executar agora" fica disponível quando ela chegar.',
+    runStandby:
+      'Em espera: {{reason}}. Nenhuma sincronização começa neste integrador; para ele rodar, use "Assumir" no Painel.',
     invalid: {
       every: 'Intervalo: informe um número inteiro de 1 a 9999.',
       cron: 'Expressão cron: use 5 campos (minuto hora dia mês dia-da-semana), ex.: "*/15 * * * *".',

@@ -402,6 +402,10 @@ export const serverEn = {
       'Standby: another integrator took over this database (host {{host}}, folder {{folder}}, since {{since}}). No sync runs in this integrator.',
     standbyFix:
       'Use the integrator that is active, or stop it. If it has stopped for good (the machine died), click "Take over" on the Dashboard.',
+    leaseStale:
+      'Standby: the database lease not renewed for {{seconds}} s: sync stopped until the database answers. No sync runs in this integrator.',
+    leaseStaleFix:
+      'Check the connection to the WinThor database (network, server, free connections): sync resumes by itself once the lease is renewed.',
   },
   logs: { notFound: 'Log line {{id}} no longer exists (retention may have purged it).' },
   health: {

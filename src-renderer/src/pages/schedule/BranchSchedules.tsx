@@ -16,13 +16,15 @@ interface BranchSchedulesProps {
   /** The engine's picture (next runs, last runs, which jobs this version runs); undefined until read. */
   overview: SyncOverview | undefined;
   enginePaused: boolean;
+  /** Why no run starts now (standby: another integrator holds the database); null when runs may start. */
+  runBlocked: string | null;
 }
 
 /**
  * One branch's schedules: the form on top, the list below. Every change (add, edit, remove, on/off, the
  * defaults) is saved at once through `schedules.save` with the branch's whole list (ADR 0014).
  */
-export const BranchSchedules = ({ branch, overview, enginePaused }: BranchSchedulesProps) => {
+export const BranchSchedules = ({ branch, overview, enginePaused, runBlocked }: BranchSchedulesProps) => {
   const { t } = useTranslation();
   const now = useNow();
   const runNow = useRunNow();
@@ -132,6 +134,7 @@ export const BranchSchedules = ({ branch, overview, enginePaused }: BranchSchedu
                 enabled ? t('schedule.enabledMessage') : t('schedule.disabledMessage'),
               )
             }
+            runBlocked={runBlocked}
             onRunNow={(schedule) => runNow.run(branch.code, schedule.job)}
           />
         )}

@@ -30,6 +30,8 @@ interface ScheduleTableProps {
   context: (schedule: Schedule) => ScheduleRowContext;
   branchEnabled: boolean;
   enginePaused: boolean;
+  /** Why no run starts now (standby); the "Executar agora" buttons are disabled saying it. */
+  runBlocked: string | null;
   editingId: string | null;
   now: Date;
   busy: boolean;
@@ -147,6 +149,8 @@ const RemoveButton = ({
 export const ScheduleTable = (props: ScheduleTableProps) => {
   const { t } = useTranslation();
   const { schedules, context, editingId, now, busy } = props;
+  const runLabel = (available: boolean) =>
+    props.runBlocked ?? (available ? t('sync.runNow') : t('schedule.runUnavailable'));
   return (
     <Table.ScrollContainer minWidth={900}>
       <Table verticalSpacing="sm" highlightOnHover data-testid="schedules">
@@ -207,17 +211,19 @@ export const ScheduleTable = (props: ScheduleTableProps) => {
                 <Table.Td>
                   <Group gap={4} justify="flex-end" wrap="nowrap">
                     <Tooltip
-                      label={available ? t('sync.runNow') : t('schedule.runUnavailable')}
+                      label={runLabel(available)}
                       multiline
-                      w={available ? undefined : 260}
+                      w={available && !props.runBlocked ? undefined : 260}
+                      style={{ overflowWrap: 'anywhere' }}
                     >
                       {/* A disabled button gets no pointer events: the wrapper keeps the tooltip working. */}
                       <span>
                         <ActionIcon
                           variant="subtle"
                           aria-label={t('sync.runNow')}
-                          disabled={!available}
-                          bg={available ? undefined : 'transparent'}
+                          disabled={!available || props.runBlocked !== null}
+                          title={props.runBlocked ?? undefined}
+                          bg={available && !props.runBlocked ? undefined : 'transparent'}
                           loading={props.isStarting(schedule)}
                           onClick={() => props.onRunNow(schedule)}
                         >

@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest';
+import { EngineController } from './engine-controller';
+import { fakePorts } from './fake-ports.test-support';
+
+const holder = { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' };
+const waiting = { kind: 'waiting' as const, holder, lost: true };
+
+/** The engine's private scheduled start, as the scheduler calls it. */
+const fire = (engine: EngineController, job: 'stock' | 'prices') =>
+  (engine as unknown as { fire(b: string, j: string, t: string): Promise<void> }).fire('1', job, 'schedule');
+
+describe('the lease and the schema hold in the engine (ADR 0310–0311)', () => {
+  it('a schedule whose lease is lost while the first-sync hold is read starts nothing', async () => {
+    const { ports, runs } = fakePorts();
+    // eslint-disable-next-line prefer-const -- the hold flips the engine built with it
+    let engine: EngineController;
+    const firstSync = {
+      isHeld: vi.fn(async () => {
+        engine.setLease(waiting); // "Assumir" on the other machine, answered meanwhile
+        return false;
+      }),
+      startedByHand: vi.fn(),
+    };
+    engine = new EngineController({ ports, jobs: { stock: async () => {} }, scheduler: false, firstSync });
+    engine.start();
+    await fire(engine, 'stock');
+    expect(firstSync.isHeld).toHaveBeenCalled();
+    expect(runs).toEqual([]);
+    await engine.stop();
+  });
+
+  it('"Executar agora" of several jobs: the lease lost while the first starts refuses the next ones', async () => {
+    const { ports, runs, settings } = fakePorts();
+    settings.branches[0]!.schedules = settings.branches[0]!.schedules.map((s) => ({ ...s, enabled: true }));
+    const start = ports.runs.start;
+    // eslint-disable-next-line prefer-const -- the port flips the engine built with it
+    let engine: EngineController;
+    ports.runs.start = async (run) => {
+      const id = await start(run);
+      engine.setLease(waiting);
+      return id;
+    };
+    engine = new EngineController({
+      ports,
+      jobs: { stock: async () => {}, prices: async () => {} },
+      scheduler: false,
+    });
+    engine.start();
+    const result = await engine.run({ branch: '1' }, 'manual');
+    expect(result.started).toHaveLength(1);
+    expect(runs).toHaveLength(1);
+    expect(result.refused).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Em espera: outro integrador assumiu') }),
+    ]);
+    await engine.stop();
+  });
+
+  it('a lease not renewed near its expiry: standby saying why, runs refused; renewed, it runs again', async () => {
+    const { ports } = fakePorts();
+    const engine = new EngineController({ ports, jobs: { stock: async () => {} }, scheduler: false });
+    engine.start();
+    engine.setLease({ kind: 'held', since: '14:05' });
+    engine.setLease({ kind: 'stale', seconds: 95 });
+    expect(engine.snapshot()).toMatchObject({
+      state: 'standby',
+      summary: 'Em espera: sem renovar a posse do banco há 95 s: sincronização parada até o banco responder',
+      detailRef: { key: 'engineState.leaseStale', params: { seconds: 95 } },
+    });
+    await expect(engine.run({ branch: '1', job: 'stock' }, 'manual')).rejects.toMatchObject({
+      code: 'engine_standby',
+      messageRef: { key: 'engine.leaseStale', params: { seconds: 95 } },
+    });
+    engine.setLease({ kind: 'held', since: '14:05' });
+    expect(engine.snapshot().state).toBe('running');
+    await engine.stop();
+  });
+
+  it('held by the schema check the lease is freed; a manual pause keeps it; running again claims it', () => {
+    const suspended: boolean[] = [];
+    const engine = new EngineController({ onLeaseSuspended: (s) => suspended.push(s) });
+    engine.start();
+    engine.pause();
+    engine.resume();
+    expect(suspended).toEqual([]); // a person's pause keeps the lease (ADR 0311)
+    engine.setSchemaHold('owner');
+    engine.pause();
+    expect(suspended).toEqual([true]);
+    engine.resume(); // resumed by hand with the tables behind: it runs, so it claims
+    expect(suspended).toEqual([true, false]);
+    engine.pause();
+    engine.setSchemaHold(null);
+    expect(suspended).toEqual([true, false, true, false]);
+  });
+});

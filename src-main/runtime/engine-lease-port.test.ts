@@ -1,0 +1,102 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { defaultSettings, type Settings } from '../contract';
+import { prepareDemoDatabase } from '../winthor';
+import { DatabaseService } from '../winthor/database-service';
+import { readLease, type LeaseClaim } from '../winthor/repositories/engine-lease-repository';
+import { databaseLeasePort, leaseDatabase } from './engine-lease-port';
+
+// The lease's port on the embedded WinThor (ADR 0310–0313): its own connection, a restart after a crash, and
+// a release that creates nothing.
+
+let dir: string;
+let file: string;
+const services: DatabaseService[] = [];
+
+const settingsOf = (path: string): (() => Settings) => {
+  const settings: Settings = {
+    ...defaultSettings(),
+    database: { ...defaultSettings().database, kind: 'embedded', embedded: { file: path } },
+  };
+  return () => settings;
+};
+
+const me = (instanceId: string, pid = 100, dataDir = 'C:\\Integrador'): LeaseClaim => ({
+  instanceId,
+  hostName: 'SERVIDOR',
+  dataDir,
+  pid,
+  version: '0.1.0',
+  hostKind: 'headless',
+});
+
+const portOf = (claim: LeaseClaim, alive: (pid: number) => boolean = () => true, path = file) => {
+  const database = leaseDatabase(settingsOf(path), 1);
+  services.push(database);
+  return databaseLeasePort({ database, settings: settingsOf(path), claim, expirySeconds: 120, alive });
+};
+
+const holder = async () => {
+  const db = new DatabaseService(settingsOf(file));
+  services.push(db);
+  return db.use((session) => readLease(session, 120));
+};
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'wtc-lease-port-'));
+  file = join(dir, 'winthor.sqlite');
+  await prepareDemoDatabase(file, { products: 2 });
+});
+
+afterEach(async () => {
+  for (const service of services.splice(0)) await service.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+it('a restart after a crash takes its own dead process’s lease at once; a live one or another folder waits', async () => {
+  expect((await portOf(me('antes', 4242)).claim(false))?.won).toBe(true);
+  // The same installation, the old pid alive (the service running, a `sync` beside it): it waits.
+  expect((await portOf(me('cli', 5000), () => true).claim(false))?.won).toBe(false);
+  // Another folder on this machine, the old pid dead: not this installation, it waits for the expiry.
+  expect((await portOf(me('outra', 5000, 'C:\\Outra'), () => false).claim(false))?.won).toBe(false);
+  const checked: number[] = [];
+  const restarted = await portOf(me('depois', 5000), (pid) => (checked.push(pid), false)).claim(false);
+  expect(restarted?.won).toBe(true);
+  expect(checked).toEqual([4242]);
+  expect((await holder())?.instanceId).toBe('depois');
+});
+
+it('a renewal does not wait behind the jobs’ busy database: on its own connection it answers at once', async () => {
+  const jobs = new DatabaseService(settingsOf(file));
+  services.push(jobs);
+  const port = portOf(me('a'));
+  expect((await port.claim(false))?.won).toBe(true);
+  let finish!: () => void;
+  const busy = jobs.use((db) =>
+    db.transaction(async (tx) => {
+      await tx.query('SELECT 1 AS X FROM PCFILIAL');
+      await new Promise<void>((done) => (finish = done));
+    }),
+  );
+  await new Promise((done) => setTimeout(done, 50));
+  // A job's long read keeps the jobs' connection (its transaction): the renewal answers on its own one.
+  const started = Date.now();
+  const renewal = await port.claim(false).then(
+    (result) => result?.won ?? null,
+    (error: Error) => error.message,
+  );
+  expect(Date.now() - started).toBeLessThan(3000);
+  expect(renewal).not.toBeNull();
+  finish();
+  await busy;
+});
+
+it('a release on an embedded file that is not there creates nothing', async () => {
+  const missing = join(dir, 'nao-existe', 'winthor.sqlite');
+  const port = portOf(me('a'), () => true, missing);
+  expect(await port.claim(false)).toBeNull();
+  await port.release();
+  expect(existsSync(missing)).toBe(false);
+});
