@@ -9,9 +9,11 @@ import type { EngineController } from '../../engine/engine-controller';
 import { jobOfEntity } from '../../engine/monitoring/entity-jobs';
 import { toPendingDto } from '../../engine/monitoring/pending-view';
 import {
+  confirmedOf,
   decisionText,
   importAnywayRefusal,
   resembledOrder,
+  sameConfirmed,
   type ImportAnywayRefusal,
 } from '../../engine/orders/import-anyway';
 import { AppError } from '../../shared/app-error';
@@ -21,6 +23,7 @@ import {
   ignorePendings,
   listPendingEvents,
   listPendings,
+  findWaitingStoreOrders,
   numpedsOf,
   recordImportAnyway,
   retryPendings,
@@ -73,6 +76,14 @@ const REFUSALS: Record<ImportAnywayRefusal, { message: string; fix: string }> = 
   resolved: {
     message: 'ela não está mais aberta (o pedido já foi importado ou o problema mudou).',
     fix: 'Atualize a lista de pendências.',
+  },
+  changed: {
+    message: 'o pedido parecido mudou desde que a pendência foi mostrada (a proteção encontrou outro).',
+    fix: 'Atualize a lista de pendências, confira o pedido que ela cita agora e decida de novo.',
+  },
+  no_record: {
+    message: 'o pedido não está aguardando importação nesta filial (ou aguarda em mais de um registro).',
+    fix: 'Atualize a lista de pendências; se ela continuar aberta, use "Tentar de novo" e decida depois.',
   },
 };
 
@@ -169,7 +180,7 @@ export const pendingsHandlers = (
       .catch(readingFailed);
     return { ignored: touched.length };
   },
-  'pendings.importAnyway': async ({ id }, context) => {
+  'pendings.importAnyway': async ({ id, resembles }, context) => {
     const decided = await database
       .use((db) =>
         db.transaction(async (tx) => {
@@ -177,8 +188,14 @@ export const pendingsHandlers = (
           if (!pending) throw notFound(id);
           const refusal = importAnywayRefusal(pending);
           if (refusal) throw refused(id, refusal);
-          const text = decisionText(pending.erpKey, resembledOrder(pending.params));
-          if (!(await recordImportAnyway(tx, id, text, now(), actorOf(context))))
+          // What the operator was shown must still be what the pendência names (ADR 0219).
+          if (!sameConfirmed(confirmedOf(pending.params), resembles)) throw refused(id, 'changed');
+          // The decision is about the one record held (ADR 0114), not every record of this order id.
+          const waiting = await findWaitingStoreOrders(tx, pending.branch, pending.erpKey);
+          if (waiting.length !== 1) throw refused(id, 'no_record');
+          const message = decisionText(pending.erpKey, resembledOrder(pending.params));
+          const target = { recordId: waiting[0]!, resembles, message };
+          if (!(await recordImportAnyway(tx, id, target, now(), actorOf(context))))
             throw refused(id, 'resolved');
           return pending;
         }),
