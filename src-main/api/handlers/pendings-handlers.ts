@@ -94,6 +94,9 @@ const refused = (id: number, refusal: ImportAnywayRefusal): AppError =>
     messageRef: { key: `pendings.importAnyway_${refusal}`, params: { id } },
   });
 
+/** The engine's refusals that only mean "not now" (engine/engine-refusals.ts). */
+const NOT_NOW = new Set(['engine_awaiting_setup', 'engine_standby']);
+
 /** Starts the job of each (branch, entity) retried; says why when none could start now. */
 const startJobs = async (
   engine: EngineController,
@@ -118,6 +121,15 @@ const startJobs = async (
         runs,
         note: 'O integrador está pausado: as pendências ficaram marcadas para agora e serão tentadas assim que ele for retomado.',
         noteRef: messageRef('pendings.retryPaused'),
+      };
+    }
+    // Nothing can run yet (setup not finished, another instance holds the lease): what was asked is already
+    // written, so the answer says so instead of failing (ADR 0219: a recorded decision is never an error).
+    if (error instanceof AppError && NOT_NOW.has(error.code)) {
+      return {
+        runs,
+        note: `As pendências ficaram marcadas para agora; a tarefa não começou: ${error.message}`,
+        noteRef: messageRef('pendings.retryRefused', { reason: error.message }),
       };
     }
     throw error;

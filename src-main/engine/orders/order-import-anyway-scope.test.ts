@@ -44,13 +44,18 @@ const decide = async (harness: OrderHarness, pending: PendingRecord): Promise<bo
 const flagged = async (
   before = false,
 ): Promise<{ harness: OrderHarness; order: string; original: string }> => {
-  const harness = await startOrderHarness({ sandbox: { statusProcessedImplemented: false, host: '0.0.0.0' } });
+  const harness = await startOrderHarness({
+    sandbox: { statusProcessedImplemented: false, host: '0.0.0.0' },
+  });
   const branch = harness.settings.branches[0]!;
   branch.store.url = branch.store.url.replace('0.0.0.0', '127.0.0.1');
   const original = branch.store.url;
   if (before) {
     const blocked = goodOrder(harness.products.slice(1, 2));
-    await harness.place({ ...blocked, shippingMethod: { ...blocked.shippingMethod!, id: 99, name: 'Sem mapa' } });
+    await harness.place({
+      ...blocked,
+      shippingMethod: { ...blocked.shippingMethod!, id: 99, name: 'Sem mapa' },
+    });
   }
   const order = String((await harness.place(goodOrder(harness.products.slice(0, 1)))).id);
   await harness.run('orders');
@@ -105,12 +110,16 @@ describe('"Importar mesmo assim": what one decision lets through (ADR 0219)', ()
     await h.db.execute(
       `INSERT INTO PCPEDC (NUMPED, DATA, CODFILIAL, CODCLI, CODUSUR, NUMPEDCLI, POSICAO)
        VALUES (990001, :data, '1', :codcli, :codusur, :numpedcli, 'L')`,
-      { data: new Date(), codcli: typed!.CODCLI, codusur: typed!.CODUSUR, numpedcli: order },
+      { data: new Date(), codcli: Number(typed!.CODCLI), codusur: Number(typed!.CODUSUR), numpedcli: order },
     );
     await h.run('orders');
     expect(await headersOf(h, order)).toBe(1);
     const held = await pendingOf(h, order);
-    expect([held.kind, held.status, held.params.winthorOrder]).toEqual(['possivel_duplicado', 'open', 990001]);
+    expect([held.kind, held.status, held.params.winthorOrder]).toEqual([
+      'possivel_duplicado',
+      'open',
+      990001,
+    ]);
     // The operator checks the new one too and decides again: both copies confirmed, it goes through once.
     expect(await decide(h, held)).toBe(true);
     await h.run('orders');
@@ -124,7 +133,13 @@ describe('"Importar mesmo assim": what one decision lets through (ADR 0219)', ()
     h = harness;
     const pending = await pendingOf(h, order);
     expect(await decide(h, pending)).toBe(true);
-    await ignorePendings(h.db, { ids: [pending.id] }, 'é o mesmo pedido, cliquei errado', new Date(), 'browser');
+    await ignorePendings(
+      h.db,
+      { ids: [pending.id] },
+      'é o mesmo pedido, cliquei errado',
+      new Date(),
+      'browser',
+    );
     await h.run('orders');
     expect(await headersOf(h, order)).toBe(1);
     expect((await pendingOf(h, order)).status).toBe('ignored');

@@ -89,6 +89,7 @@ export const findPossibleDuplicates = async (
       ORDER BY PCPEDC.NUMPED`,
     { numpedcli: query.storeOrderId, codusur: query.codusur, codcli: query.codcli },
   );
-  for (const row of typed) found.push({ source: 'winthor', numped: toOptionalNumber(row.NUMPED), numpedrca: null });
+  for (const row of typed)
+    found.push({ source: 'winthor', numped: toOptionalNumber(row.NUMPED), numpedrca: null });
   return found;
 };
