@@ -134,7 +134,19 @@ export const pendingsMethods = {
   'pendings.importAnyway': defineMethod({
     summary:
       'Importar mesmo assim (ADR 0219): num possível pedido duplicado, o operador confirma que é outro pedido; quem e quando ficam no histórico, a pendência fica para agora e a tarefa de pedidos é iniciada — só a segunda proteção contra duplicados é pulada, só para este pedido.',
-    input: z.object({ id: z.number().int().positive() }).strict(),
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        /**
+         * The copy the operator was shown and confirmed is another order (the pendência's winthorOrder and
+         * numpedrca): refused when the pendência names another one now; the order goes through only while the
+         * guard finds that copy (an order typed in WinThor later holds it again).
+         */
+        resembles: z
+          .object({ numped: z.number().int().nullable(), numpedrca: z.number().int().nullable() })
+          .strict(),
+      })
+      .strict(),
     output: z.object({
       /** The store order the decision is about. */
       storeOrderId: z.string(),

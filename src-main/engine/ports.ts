@@ -62,7 +62,13 @@ export interface PendingStore {
    * (what a log line worth writing again is; the message's text may differ only by the database's charset).
    */
   record(problem: Omit<PendingProblem, 'branch'>): Promise<{ created: boolean; kindChanged?: boolean }>;
+  /** Resolves the keys among the open pendências read once per run (cheap for many items that are fine). */
   resolve(entity: string, erpKeys: readonly string[]): Promise<number>;
+  /**
+   * Resolves these keys' open or ignored pendências whatever the run read at its start: a staged order's, whose
+   * pendência may have been ignored, reopened or decided on while the run was going (ADR 0219).
+   */
+  resolveKeys(entity: string, erpKeys: readonly string[], message?: string): Promise<number>;
   /** Every open pendência's key of an entity in this branch. */
   openKeys(entity: string): Promise<Set<string>>;
   /** The keys due for another attempt now (a refused item waits longer each time), oldest first. */

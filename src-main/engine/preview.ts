@@ -114,6 +114,7 @@ export const previewBranch = async (ports: EnginePorts, branch: Branch): Promise
           return { created: true };
         },
         resolve: async () => 0,
+        resolveKeys: async () => 0,
         openKeys: async () => new Set<string>(),
         dueKeys: async () => new Set<string>(),
       },

@@ -10,8 +10,8 @@ import {
   backingOffPendingKeys,
   duePendingKeys,
   findCity,
-  findImportAnywayDecision,
-  findPossibleDuplicate,
+  findImportAnywayDecisions,
+  findPossibleDuplicates,
   findCustomer,
   findStoreOrdersByNumped,
   getCursor,
@@ -43,6 +43,7 @@ import {
   type Db,
   type PossibleDuplicate,
   type PriceQuery,
+  unconfirmedCopy,
 } from '../winthor';
 import type { CustomerDefaults } from '../winthor/repositories/customer-defaults';
 
@@ -111,7 +112,7 @@ export const orderData = (
             codcli: order.codcli,
             message,
           };
-          const duplicate = await findPossibleDuplicate(tx, {
+          const duplicates = await findPossibleDuplicates(tx, {
             storeKey,
             storeOrderId: guard.storeOrderId,
             cgccli: order.cgccli,
@@ -119,16 +120,22 @@ export const orderData = (
             codusur: order.codusur,
             storeTotal: guard.storeTotal,
           });
-          // The operator's "Importar mesmo assim" (ADR 0219) skips this guard for this store order id only;
-          // read only when the guard found something (no cost for every other order).
-          const decision = duplicate
-            ? await findImportAnywayDecision(tx, branch.code, guard.storeOrderId)
-            : undefined;
-          if (duplicate && !decision) throw new Duplicate(duplicate);
+          // The operator's "Importar mesmo assim" (ADR 0219) skips this guard for this record only, and only
+          // when every copy found now is one they confirmed; read only when the guard found something.
+          const decisions =
+            duplicates.length > 0
+              ? await findImportAnywayDecisions(tx, branch.code, guard.storeOrderId, id)
+              : [];
+          const unconfirmed = unconfirmedCopy(decisions, duplicates);
+          if (unconfirmed) throw new Duplicate(unconfirmed);
+          const decision = duplicates.length > 0 ? decisions[0] : undefined;
           if ((await markStoreOrderStaged(tx, id, staging, at)) !== 1) throw new NotStaged();
           await stageOrder(tx, order, at);
-          return duplicate && decision
-            ? { status: 'staged' as const, importedAnyway: { duplicate, ...decision } }
+          return decision
+            ? {
+                status: 'staged' as const,
+                importedAnyway: { duplicate: duplicates[0]!, at: decision.at, actor: decision.actor },
+              }
             : { status: 'staged' as const };
         });
       } catch (error) {

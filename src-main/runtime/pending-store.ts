@@ -33,6 +33,17 @@ export const pendingStore = (db: Db, branch: string, now: () => Date): PendingSt
         now(),
       );
     },
+    resolveKeys: async (entity, keys, message) => {
+      if (keys.length === 0) return 0;
+      const known = await openOf(entity);
+      for (const key of keys) known.delete(key);
+      return resolvePendings(
+        db,
+        keys.map((erpKey) => ({ entity, branch, erpKey })),
+        now(),
+        message ?? null,
+      );
+    },
     openKeys: async (entity) => new Set(await openOf(entity)),
     dueKeys: async (entity) => openPendingKeys(db, entity, branch, { dueAt: now(), limit: 1000 }),
   };

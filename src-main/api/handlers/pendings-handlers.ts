@@ -9,9 +9,11 @@ import type { EngineController } from '../../engine/engine-controller';
 import { jobOfEntity } from '../../engine/monitoring/entity-jobs';
 import { toPendingDto } from '../../engine/monitoring/pending-view';
 import {
+  confirmedOf,
   decisionText,
   importAnywayRefusal,
   resembledOrder,
+  sameConfirmed,
   type ImportAnywayRefusal,
 } from '../../engine/orders/import-anyway';
 import { AppError } from '../../shared/app-error';
@@ -21,6 +23,7 @@ import {
   ignorePendings,
   listPendingEvents,
   listPendings,
+  findWaitingStoreOrders,
   numpedsOf,
   recordImportAnyway,
   retryPendings,
@@ -74,6 +77,14 @@ const REFUSALS: Record<ImportAnywayRefusal, { message: string; fix: string }> = 
     message: 'ela não está mais aberta (o pedido já foi importado ou o problema mudou).',
     fix: 'Atualize a lista de pendências.',
   },
+  changed: {
+    message: 'o pedido parecido mudou desde que a pendência foi mostrada (a proteção encontrou outro).',
+    fix: 'Atualize a lista de pendências, confira o pedido que ela cita agora e decida de novo.',
+  },
+  no_record: {
+    message: 'o pedido não está aguardando importação nesta filial (ou aguarda em mais de um registro).',
+    fix: 'Atualize a lista de pendências; se ela continuar aberta, use "Tentar de novo" e decida depois.',
+  },
 };
 
 const refused = (id: number, refusal: ImportAnywayRefusal): AppError =>
@@ -82,6 +93,9 @@ const refused = (id: number, refusal: ImportAnywayRefusal): AppError =>
     fix: REFUSALS[refusal].fix,
     messageRef: { key: `pendings.importAnyway_${refusal}`, params: { id } },
   });
+
+/** The engine's refusals that only mean "not now" (engine/engine-refusals.ts). */
+const NOT_NOW = new Set(['engine_awaiting_setup', 'engine_standby']);
 
 /** Starts the job of each (branch, entity) retried; says why when none could start now. */
 const startJobs = async (
@@ -107,6 +121,15 @@ const startJobs = async (
         runs,
         note: 'O integrador está pausado: as pendências ficaram marcadas para agora e serão tentadas assim que ele for retomado.',
         noteRef: messageRef('pendings.retryPaused'),
+      };
+    }
+    // Nothing can run yet (setup not finished, another instance holds the lease): what was asked is already
+    // written, so the answer says so instead of failing (ADR 0219: a recorded decision is never an error).
+    if (error instanceof AppError && NOT_NOW.has(error.code)) {
+      return {
+        runs,
+        note: `As pendências ficaram marcadas para agora; a tarefa não começou: ${error.message}`,
+        noteRef: messageRef('pendings.retryRefused', { reason: error.message }),
       };
     }
     throw error;
@@ -169,7 +192,7 @@ export const pendingsHandlers = (
       .catch(readingFailed);
     return { ignored: touched.length };
   },
-  'pendings.importAnyway': async ({ id }, context) => {
+  'pendings.importAnyway': async ({ id, resembles }, context) => {
     const decided = await database
       .use((db) =>
         db.transaction(async (tx) => {
@@ -177,8 +200,14 @@ export const pendingsHandlers = (
           if (!pending) throw notFound(id);
           const refusal = importAnywayRefusal(pending);
           if (refusal) throw refused(id, refusal);
-          const text = decisionText(pending.erpKey, resembledOrder(pending.params));
-          if (!(await recordImportAnyway(tx, id, text, now(), actorOf(context))))
+          // What the operator was shown must still be what the pendência names (ADR 0219).
+          if (!sameConfirmed(confirmedOf(pending.params), resembles)) throw refused(id, 'changed');
+          // The decision is about the one record held (ADR 0114), not every record of this order id.
+          const waiting = await findWaitingStoreOrders(tx, pending.branch, pending.erpKey);
+          if (waiting.length !== 1) throw refused(id, 'no_record');
+          const message = decisionText(pending.erpKey, resembledOrder(pending.params));
+          const target = { recordId: waiting[0]!, resembles, message };
+          if (!(await recordImportAnyway(tx, id, target, now(), actorOf(context))))
             throw refused(id, 'resolved');
           return pending;
         }),

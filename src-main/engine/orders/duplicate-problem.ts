@@ -13,10 +13,17 @@ export const duplicateProblem = (storeOrderId: string, duplicate: PossibleDuplic
     duplicate.source === 'integrador'
       ? 'já foi gravado antes para o mesmo cliente e o mesmo total, com o endereço da loja escrito de outro jeito'
       : 'já existe no WinThor com o mesmo número do pedido na loja (NUMPEDCLI), RCA e cliente';
+  // Why one may import it anyway, by where the copy was found (ADR 0219). A repeat purchase is never the
+  // reason: it gets a new store order id. In our own records under another store key it is almost surely the
+  // same order; in WinThor, an order typed by hand may carry the same number.
+  const anyway =
+    duplicate.source === 'integrador'
+      ? 'é quase certamente o mesmo pedido: só importe mesmo assim se forem lojas diferentes (o endereço passou a ser de outra loja)'
+      : 'se o número do pedido na loja coincide com um pedido lançado à mão no WinThor (outro pedido de verdade), use "Importar mesmo assim"';
   return {
     kind: 'possivel_duplicado',
     message: `Pedido ${storeOrderId}: possível pedido duplicado — ${where}: é ${first}. Não foi gravado de novo.`,
-    fix: `Confira ${first} no WinThor. Se for o mesmo pedido, ignore esta pendência; se for outro pedido de verdade (o cliente comprou o mesmo total de novo), use "Importar mesmo assim"; se o endereço da loja mudou (Configurações → Filiais), ele não precisa voltar ao que era: os pedidos novos seguem normalmente.`,
+    fix: `Confira ${first} no WinThor. Se for o mesmo pedido, ignore esta pendência; ${anyway}; se o endereço da loja mudou (Configurações → Filiais), ele não precisa voltar ao que era: os pedidos novos seguem normalmente.`,
     params: {
       storeOrderId,
       ...(duplicate.numped !== null ? { numped: duplicate.numped } : {}),
@@ -28,6 +35,10 @@ export const duplicateProblem = (storeOrderId: string, duplicate: PossibleDuplic
         duplicate.source === 'integrador'
           ? '@pendingPart.duplicateByIntegrator'
           : '@pendingPart.duplicateInWinthor',
+      anyway:
+        duplicate.source === 'integrador'
+          ? '@pendingPart.anywayByIntegrator'
+          : '@pendingPart.anywayInWinthor',
     },
   };
 };

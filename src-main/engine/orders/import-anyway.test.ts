@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { duplicateProblem } from './duplicate-problem';
 import {
+  confirmedOf,
   decisionText,
   importAnywayRefusal,
   importedAnywayMessage,
   resembledOrder,
+  sameConfirmed,
   type ImportAnywayCandidate,
 } from './import-anyway';
 
@@ -66,6 +68,29 @@ describe('"Importar mesmo assim": the decision (ADR 0219)', () => {
 
   it('the possible duplicate’s fix tells the operator the new way out', () => {
     expect(flaggedFix()).toContain('use "Importar mesmo assim"');
+  });
+
+  it('the fix gives the real reason by where the copy was found — never a repeat purchase (it gets a new id)', () => {
+    expect(flaggedFix()).toContain(
+      'se o número do pedido na loja coincide com um pedido lançado à mão no WinThor (outro pedido de verdade), use "Importar mesmo assim"',
+    );
+    const ours = duplicateProblem('1', { source: 'integrador', numped: 3, numpedrca: 9 });
+    expect(ours.fix).toContain(
+      'é quase certamente o mesmo pedido: só importe mesmo assim se forem lojas diferentes',
+    );
+    expect(ours.params?.anyway).toBe('@pendingPart.anywayByIntegrator');
+    expect(duplicateProblem('1', { source: 'winthor', numped: 3, numpedrca: null }).params?.anyway).toBe(
+      '@pendingPart.anywayInWinthor',
+    );
+    for (const fix of [flaggedFix(), ours.fix ?? '']) expect(fix).not.toContain('comprou');
+  });
+
+  it('what the operator was shown, from the pendência’s params: the NUMPED or the NUMPEDRCA named', () => {
+    expect(confirmedOf(flagged().params)).toEqual({ numped: 5501, numpedrca: null });
+    const staged = duplicateProblem('7', { source: 'integrador', numped: null, numpedrca: 42 }).params!;
+    expect(confirmedOf(staged)).toEqual({ numped: null, numpedrca: 42 });
+    expect(sameConfirmed(confirmedOf(staged), { numped: null, numpedrca: 42 })).toBe(true);
+    expect(sameConfirmed(confirmedOf(staged), { numped: null, numpedrca: 41 })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { PossibleDuplicate } from '../../winthor';
+import type { ConfirmedDuplicate, PossibleDuplicate } from '../../winthor';
 
 /** The pendência kind "Importar mesmo assim" applies to (ADR 0214, 0219). */
 export const IMPORT_ANYWAY_KIND = 'possivel_duplicado';
@@ -13,7 +13,14 @@ export interface ImportAnywayCandidate {
 }
 
 /** Why a pendência cannot be imported anyway (the API turns it into a pt-BR message naming the fix). */
-export type ImportAnywayRefusal = 'not_an_order' | 'not_a_duplicate' | 'resolved';
+export type ImportAnywayRefusal =
+  | 'not_an_order'
+  | 'not_a_duplicate'
+  | 'resolved'
+  /** The copy the operator confirmed is no longer the one the pendência names (the guard found another). */
+  | 'changed'
+  /** No single record of this order waits in the branch (imported meanwhile, or held under two store keys). */
+  | 'no_record';
 
 /**
  * Whether "Importar mesmo assim" may be decided on this pendência (ADR 0219): an order's open or ignored
@@ -25,6 +32,19 @@ export const importAnywayRefusal = (pending: ImportAnywayCandidate): ImportAnywa
   if (pending.status !== 'open' && pending.status !== 'ignored') return 'resolved';
   return null;
 };
+
+const numberOf = (value: ImportAnywayCandidate['params'][string] | undefined): number | null =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+
+/** The copy a `possivel_duplicado` pendência names now (its params, written by duplicateProblem). */
+export const confirmedOf = (params: ImportAnywayCandidate['params']): ConfirmedDuplicate => ({
+  numped: numberOf(params.winthorOrder),
+  numpedrca: numberOf(params.numpedrca),
+});
+
+/** Whether what the operator was shown (and confirmed) is still what the pendência names. */
+export const sameConfirmed = (a: ConfirmedDuplicate, b: ConfirmedDuplicate): boolean =>
+  a.numped === b.numped && a.numpedrca === b.numpedrca;
 
 /** The WinThor order a `possivel_duplicado` pendência names (its params, written by duplicateProblem). */
 export const resembledOrder = (params: ImportAnywayCandidate['params']): string => {

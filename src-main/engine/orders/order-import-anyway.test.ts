@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findImportAnywayDecision, listPendingEvents, listPendings, recordImportAnyway } from '../../winthor';
-import { decisionText, resembledOrder } from './import-anyway';
+import {
+  findImportAnywayDecisions,
+  findWaitingStoreOrders,
+  listPendingEvents,
+  listPendings,
+  recordImportAnyway,
+  type PendingRecord,
+} from '../../winthor';
+import { confirmedOf, decisionText, resembledOrder } from './import-anyway';
 import { goodOrder, startOrderHarness, type OrderHarness } from './order-harness.test-support';
 
 let h: OrderHarness | undefined;
@@ -11,6 +18,25 @@ afterEach(async () => {
 const headers = (harness: OrderHarness) => harness.count(`SELECT COUNT(*) AS N FROM PCPEDCFV`);
 const headersOf = (harness: OrderHarness, storeOrderId: string) =>
   harness.count(`SELECT COUNT(*) AS N FROM PCPEDCFV WHERE PCPEDCFV.NUMPEDCLI = :id`, { id: storeOrderId });
+
+/** The decision as the API records it (pendings.importAnyway): on the one record held, the copy shown. */
+const decide = async (
+  harness: OrderHarness,
+  pending: PendingRecord,
+  message = 'decidido',
+  at = new Date(),
+  actor = 'browser',
+): Promise<boolean> => {
+  const waiting = await findWaitingStoreOrders(harness.db, pending.branch, pending.erpKey);
+  expect(waiting).toHaveLength(1);
+  return recordImportAnyway(
+    harness.db,
+    pending.id,
+    { recordId: waiting[0]!, resembles: confirmedOf(pending.params), message },
+    at,
+    actor,
+  );
+};
 
 /**
  * Three orders staged and imported, then the store's URL written differently: each comes back as a
@@ -45,7 +71,8 @@ describe('"Importar mesmo assim" on a possible duplicate (ADR 0219)', () => {
     expect(text).toMatch(
       /^Importar mesmo assim: o operador confirmou que o pedido \d+ da loja é outro pedido, não o pedido \d+ do WinThor\.$/,
     );
-    expect(await recordImportAnyway(h.db, chosen.id, text, at, 'browser')).toBe(true);
+    const [recordId] = await findWaitingStoreOrders(h.db, '1', chosen.erpKey);
+    expect(await decide(h, chosen, text, at)).toBe(true);
 
     await h.run('orders');
     expect(await headers(h)).toBe(4);
@@ -60,7 +87,12 @@ describe('"Importar mesmo assim" on a possible duplicate (ADR 0219)', () => {
     for (const other of others) expect(await headersOf(h, other)).toBe(1);
     const history = await listPendingEvents(h.db, chosen.id);
     expect(history.map((e) => e.action)).toEqual(['failed', 'import_anyway', 'resolved']);
-    expect(history[1]).toMatchObject({ actor: 'browser', message: text, kind: 'possivel_duplicado' });
+    // The text ends with what the decision is about: the record held and the copy shown (ADR 0219).
+    expect(history[1]).toMatchObject({
+      actor: 'browser',
+      message: `${text} [registro ${recordId}; NUMPED ${chosen.params.winthorOrder}; NUMPEDRCA ${chosen.params.numpedrca}]`,
+      kind: 'possivel_duplicado',
+    });
     const logged = await h.db.query(
       `SELECT WTC_LOG.MESSAGE FROM WTC_LOG WHERE WTC_LOG.MESSAGE LIKE '%importado mesmo assim por decisão do operador%'`,
     );
@@ -80,10 +112,15 @@ describe('"Importar mesmo assim" on a possible duplicate (ADR 0219)', () => {
     h = await threeFlagged();
     const [chosen, other] = await listPendings(h.db, { status: 'open' });
     const branch = h.settings.branches[0]!.code;
-    expect(await recordImportAnyway(h.db, chosen!.id, 'decidido', new Date(), 'desktop')).toBe(true);
-    expect(await findImportAnywayDecision(h.db, branch, chosen!.erpKey)).toMatchObject({ actor: 'desktop' });
-    expect(await findImportAnywayDecision(h.db, branch, other!.erpKey)).toBeUndefined();
-    expect(await findImportAnywayDecision(h.db, `${branch}9`.slice(0, 2), chosen!.erpKey)).toBeUndefined();
+    const [recordId] = await findWaitingStoreOrders(h.db, branch, chosen!.erpKey);
+    expect(await decide(h, chosen!, 'decidido', new Date(), 'desktop')).toBe(true);
+    expect(await findImportAnywayDecisions(h.db, branch, chosen!.erpKey, recordId!)).toEqual([
+      expect.objectContaining({ actor: 'desktop', recordId }),
+    ]);
+    expect(await findImportAnywayDecisions(h.db, branch, other!.erpKey, recordId!)).toEqual([]);
+    expect(
+      await findImportAnywayDecisions(h.db, `${branch}9`.slice(0, 2), chosen!.erpKey, recordId!),
+    ).toEqual([]);
     await h.run('orders');
     expect(await headersOf(h, chosen!.erpKey)).toBe(2);
     expect(await headersOf(h, other!.erpKey)).toBe(1);
@@ -96,12 +133,14 @@ describe('"Importar mesmo assim" on a possible duplicate (ADR 0219)', () => {
     await h.db.execute(`UPDATE WTC_PENDING SET ERROR_KIND = 'sem_preco' WHERE WTC_PENDING.ID = :id`, {
       id: chosen!.id,
     });
-    expect(await recordImportAnyway(h.db, chosen!.id, 'decidido', new Date(), 'cli')).toBe(false);
+    const [recordId] = await findWaitingStoreOrders(h.db, '1', chosen!.erpKey);
+    const target = { recordId: recordId!, resembles: confirmedOf(chosen!.params), message: 'decidido' };
+    expect(await recordImportAnyway(h.db, chosen!.id, target, new Date(), 'cli')).toBe(false);
     await h.db.execute(
       `UPDATE WTC_PENDING SET ERROR_KIND = 'possivel_duplicado', STATUS = 'resolved' WHERE WTC_PENDING.ID = :id`,
       { id: chosen!.id },
     );
-    expect(await recordImportAnyway(h.db, chosen!.id, 'decidido', new Date(), 'cli')).toBe(false);
+    expect(await recordImportAnyway(h.db, chosen!.id, target, new Date(), 'cli')).toBe(false);
     expect((await listPendingEvents(h.db, chosen!.id)).map((e) => e.action)).toEqual(['failed']);
     await h.run('orders');
     expect(await headers(h)).toBe(3);

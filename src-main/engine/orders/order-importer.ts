@@ -162,7 +162,13 @@ export class OrderImporter {
       return this.wait(record, duplicateProblem(input.id, outcome.duplicate));
     context.counts.changed += 1;
     context.counts.sent += 1;
-    await context.data.pendings.resolve(ORDER_ENTITY, [input.id]);
+    // By its key, not from the open keys read at the run's start: its pendência may have been ignored,
+    // reopened or decided on meanwhile (ADR 0219), and a staged order's must not stay open.
+    await context.data.pendings.resolveKeys(
+      ORDER_ENTITY,
+      [input.id],
+      `Pedido ${input.id} gravado para importação no WinThor (NUMPEDRCA ${record.id}).`,
+    );
     if (customer.created)
       context.log('info', `Pedido ${input.id}: cliente ${customer.codcli} criado no WinThor.`);
     if (outcome.importedAnyway) {

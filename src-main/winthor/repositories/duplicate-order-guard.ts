@@ -30,9 +30,19 @@ export interface DuplicateQuery {
 export const findPossibleDuplicate = async (
   tx: DbSession,
   query: DuplicateQuery,
-): Promise<PossibleDuplicate | undefined> => {
+): Promise<PossibleDuplicate | undefined> => (await findPossibleDuplicates(tx, query))[0];
+
+/**
+ * Every earlier copy the second guard finds (the same places, the same order as findPossibleDuplicate):
+ * "Importar mesmo assim" (ADR 0219) lets the order through only when each of them is one the operator
+ * confirmed — an order typed in WinThor after the decision is held again.
+ */
+export const findPossibleDuplicates = async (
+  tx: DbSession,
+  query: DuplicateQuery,
+): Promise<PossibleDuplicate[]> => {
   const total = query.storeTotal === null ? 'IS NULL' : '= :store_total';
-  const ours = await tx.queryOne(
+  const ours = await tx.query(
     `SELECT WTC_STORE_ORDER.ID, WTC_STORE_ORDER.NUMPED FROM WTC_STORE_ORDER
       WHERE WTC_STORE_ORDER.STORE_ORDER_ID = :store_order_id AND WTC_STORE_ORDER.STORE_KEY <> :store_key
         AND WTC_STORE_ORDER.STATE IN ('staged', 'imported') AND WTC_STORE_ORDER.CGCCLI = :cgccli
@@ -45,15 +55,19 @@ export const findPossibleDuplicate = async (
       ...(query.storeTotal === null ? {} : { store_total: query.storeTotal }),
     },
   );
-  if (ours)
-    return { source: 'integrador', numped: toOptionalNumber(ours.NUMPED), numpedrca: toNumber(ours.ID) };
-  const staged = await tx.queryOne(
+  const found: PossibleDuplicate[] = ours.map((row) => ({
+    source: 'integrador',
+    numped: toOptionalNumber(row.NUMPED),
+    numpedrca: toNumber(row.ID),
+  }));
+  const staged = await tx.query(
     `SELECT PCPEDCFV.NUMPEDRCA, PCPEDCFV.NUMPED FROM PCPEDCFV
       WHERE PCPEDCFV.NUMPEDCLI = :numpedcli AND PCPEDCFV.CODUSUR = :codusur AND PCPEDCFV.CGCCLI = :cgccli
         AND COALESCE(PCPEDCFV.IMPORTADO, 0) <> 3
         AND NOT EXISTS (SELECT 1 FROM WTC_STORE_ORDER
                          WHERE WTC_STORE_ORDER.ID = PCPEDCFV.NUMPEDRCA AND WTC_STORE_ORDER.STORE_KEY = :store_key
-                           AND WTC_STORE_ORDER.STATE IN ('staged', 'imported', 'rejected'))`,
+                           AND WTC_STORE_ORDER.STATE IN ('staged', 'imported', 'rejected'))
+      ORDER BY PCPEDCFV.NUMPEDRCA`,
     {
       numpedcli: query.storeOrderId,
       codusur: query.codusur,
@@ -61,19 +75,21 @@ export const findPossibleDuplicate = async (
       store_key: query.storeKey,
     },
   );
-  if (staged)
-    return {
+  for (const row of staged)
+    found.push({
       source: 'winthor',
-      numped: toOptionalNumber(staged.NUMPED),
-      numpedrca: toOptionalNumber(staged.NUMPEDRCA),
-    };
-  const typed = await tx.queryOne(
+      numped: toOptionalNumber(row.NUMPED),
+      numpedrca: toOptionalNumber(row.NUMPEDRCA),
+    });
+  const typed = await tx.query(
     `SELECT PCPEDC.NUMPED FROM PCPEDC
       WHERE PCPEDC.NUMPEDCLI = :numpedcli AND PCPEDC.CODUSUR = :codusur AND PCPEDC.CODCLI = :codcli
         AND COALESCE(PCPEDC.POSICAO, ' ') <> 'C'
-        AND NOT EXISTS (SELECT 1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPED = PCPEDC.NUMPED)`,
+        AND NOT EXISTS (SELECT 1 FROM PCPEDCFV WHERE PCPEDCFV.NUMPED = PCPEDC.NUMPED)
+      ORDER BY PCPEDC.NUMPED`,
     { numpedcli: query.storeOrderId, codusur: query.codusur, codcli: query.codcli },
   );
-  if (typed) return { source: 'winthor', numped: toOptionalNumber(typed.NUMPED), numpedrca: null };
-  return undefined;
+  for (const row of typed)
+    found.push({ source: 'winthor', numped: toOptionalNumber(row.NUMPED), numpedrca: null });
+  return found;
 };

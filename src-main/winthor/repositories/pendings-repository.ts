@@ -188,6 +188,8 @@ export const resolvePendings = async (
   db: DbSession,
   items: ReadonlyArray<{ entity: string; branch: string; erpKey: string }>,
   at: Date,
+  /** What resolved it, on the history line (a staged order says so: ADR 0219's notice reads it). */
+  message: string | null = null,
 ): Promise<number> => {
   let closed = 0;
   for (const item of items) {
@@ -202,7 +204,7 @@ export const resolvePendings = async (
     await recordPendingEvents(
       db,
       result.rows.map((row) => toNumber(row.ID)),
-      { action: 'resolved', at, kind: null, message: null },
+      { action: 'resolved', at, kind: null, message },
     );
   }
   return closed;

@@ -131,13 +131,25 @@ export const monitoringEn: MonitoringMessages = {
       resemblesNumped: 'WinThor order {{numped}}',
       resemblesStaged: 'the record waiting for WinThor’s import (PCPEDCFV, NUMPEDRCA {{numpedrca}})',
       resemblesTyped: 'an order already entered in WinThor',
-      warning:
-        'Import it only if you checked in WinThor that it is really another order (the customer bought the same total again). If it is the same order, it would be in WinThor twice.',
+      warningInWinthor:
+        'Import it only if you checked in WinThor that it is really another order: the store order number matches an order typed by hand in WinThor. If it is the same order, it would be in WinThor twice.',
+      warningByIntegrator:
+        'It is almost certainly the same order: the integrator wrote it before, with the store address written differently. Import it only if these are different stores; if it is the same order, it would be in WinThor twice.',
       recorded:
         'Who and when are kept in the pending item’s history. Only the guard against duplicate orders is skipped, and only for this order; the order is written once.',
       confirm: 'Import anyway',
-      waiting:
+      waiting_started:
         'Order {{order}}: decision recorded — it will be imported anyway by the orders job (started now).',
+      waiting_running:
+        'Order {{order}}: decision recorded — the orders job is already running; it will be imported by it or by the next run.',
+      waiting_notStarted:
+        'Order {{order}}: decision recorded — the orders job did not start now (see the note); it will be imported by the next run.',
+      stoppedWatching:
+        'Order {{order}}: decision recorded, not imported yet; the screen stopped following it after 10 minutes — refresh the list later.',
+      resolvedOther:
+        'Order {{order}}: the pending item was resolved without importing the order (cancelled in the store, say) — see its history.',
+      ignored:
+        'Order {{order}}: the pending item was ignored after the decision; the order will not be imported.',
       done: 'Order {{order}} imported anyway: written for WinThor’s import; the pending item is resolved.',
       otherProblem:
         'Order {{order}}: decision recorded, but the order waits for another problem — see its pending item.',

@@ -130,13 +130,24 @@ export const monitoringPtBR = {
       resemblesNumped: 'o pedido {{numped}} do WinThor',
       resemblesStaged: 'o registro aguardando importação no WinThor (PCPEDCFV, NUMPEDRCA {{numpedrca}})',
       resemblesTyped: 'um pedido já lançado no WinThor',
-      warning:
-        'Importe só se conferiu no WinThor que é outro pedido de verdade (o cliente comprou de novo o mesmo total). Se for o mesmo pedido, ele ficaria duas vezes no WinThor.',
+      warningInWinthor:
+        'Importe só se conferiu no WinThor que é outro pedido de verdade: o número do pedido na loja coincide com um pedido lançado à mão no WinThor. Se for o mesmo pedido, ele ficaria duas vezes no WinThor.',
+      warningByIntegrator:
+        'É quase certamente o mesmo pedido: o integrador já o gravou antes, com o endereço da loja escrito de outro jeito. Só importe se forem lojas diferentes; se for o mesmo pedido, ele ficaria duas vezes no WinThor.',
       recorded:
         'Quem e quando ficam no histórico da pendência. Só a proteção contra pedido duplicado é pulada, e só para este pedido; o pedido é gravado uma vez só.',
       confirm: 'Importar mesmo assim',
-      waiting:
+      waiting_started:
         'Pedido {{order}}: decisão registrada — ele será importado mesmo assim na tarefa de pedidos (iniciada agora).',
+      waiting_running:
+        'Pedido {{order}}: decisão registrada — a tarefa de pedidos já está em andamento; ele será importado nela ou na próxima execução.',
+      waiting_notStarted:
+        'Pedido {{order}}: decisão registrada — a tarefa de pedidos não começou agora (veja o aviso); ele será importado na próxima execução.',
+      stoppedWatching:
+        'Pedido {{order}}: decisão registrada, ainda não importado; a tela parou de acompanhar depois de 10 minutos — atualize a lista mais tarde.',
+      resolvedOther:
+        'Pedido {{order}}: a pendência foi resolvida sem importar o pedido (por exemplo, cancelado na loja) — veja o histórico.',
+      ignored: 'Pedido {{order}}: a pendência foi ignorada depois da decisão; o pedido não será importado.',
       done: 'Pedido {{order}} importado mesmo assim: gravado para importação no WinThor; a pendência foi resolvida.',
       otherProblem:
         'Pedido {{order}}: decisão registrada, mas o pedido espera por outro problema — veja a pendência.',

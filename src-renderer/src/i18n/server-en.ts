@@ -289,6 +289,10 @@ export const serverEn = {
       'it was written before for the same customer and total, with the store address written differently',
     duplicateInWinthor:
       'WinThor already has it with the same store order number (NUMPEDCLI), sales rep and customer',
+    anywayInWinthor:
+      'if the store order number matches an order typed by hand in WinThor (really another order), use "Import anyway"',
+    anywayByIntegrator:
+      'it is almost certainly the same order: import it anyway only if these are different stores (the address now belongs to another store)',
   },
   pendingFix: {
     sem_nome: 'Enter the product description in the WinThor product register (routine 203).',
@@ -359,11 +363,11 @@ export const serverEn = {
     sem_mapa_transporte_notNumeric:
       'In Registers → Carriers, pick the WinThor code from the list for "{{storeCode}}"; the order is imported on the following run.',
     possivel_duplicado:
-      'Check the order in WinThor. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check the order in WinThor. If it is the same order, ignore this pending item; {{anyway}}; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     possivel_duplicado_numped:
-      'Check WinThor order {{winthorOrder}}. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check WinThor order {{winthorOrder}}. If it is the same order, ignore this pending item; {{anyway}}; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     possivel_duplicado_staged:
-      'Check the record waiting for import (NUMPEDRCA {{numpedrca}}) in WinThor. If it is the same order, ignore this pending item; if it is really another order (the customer bought the same total again), use "Import anyway"; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
+      'Check the record waiting for import (NUMPEDRCA {{numpedrca}}) in WinThor. If it is the same order, ignore this pending item; {{anyway}}; if the store address changed (Settings → Branches), it need not go back: new orders go on as usual.',
     nome_invalido:
       'Enter the customer’s name in the store in Latin letters (accents are accepted) and wait for the next run.',
     documento_invalido:
@@ -394,6 +398,10 @@ export const serverEn = {
       'Pending item {{id}}: only a possible duplicate order can be imported anyway.',
     importAnyway_resolved:
       'Pending item {{id}}: it is no longer open (the order was already imported or the problem changed).',
+    importAnyway_changed:
+      'Pending item {{id}}: the similar order changed since the pending item was shown (the guard found another one).',
+    importAnyway_no_record:
+      'Pending item {{id}}: the order is not waiting for import in this branch (or waits under more than one record).',
   },
   engine: {
     standby:

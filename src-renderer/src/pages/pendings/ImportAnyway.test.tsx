@@ -36,8 +36,22 @@ const row = (id: number, key: string, patch = {}) => ({
 });
 
 let resolved = false;
+/** What pendings.importAnyway and the history answer (a case may change them). */
+let runs: { started: unknown[]; alreadyRunning: unknown[]; refused: unknown[] };
+let resolution: { message: string | null } = {
+  message: 'Pedido 900010 gravado para importação no WinThor (NUMPEDRCA 7).',
+};
+const event = (action: 'failed' | 'import_anyway' | 'resolved', message: string | null = null) => ({
+  at: '2026-12-05T11:00:00.000Z',
+  action,
+  kind: null,
+  message,
+  actor: null,
+});
 beforeEach(() => {
   resolved = false;
+  runs = { started: [{ branch: '1', job: 'orders', runId: 7 }], alreadyRunning: [], refused: [] };
+  resolution = { message: 'Pedido 900010 gravado para importação no WinThor (NUMPEDRCA 7).' };
   call.mockReset();
   call.mockImplementation(async (method: string) => {
     switch (method) {
@@ -64,7 +78,7 @@ beforeEach(() => {
       case 'pendings.importAnyway':
         return fakeAnswer('pendings.importAnyway', {
           storeOrderId: '900010',
-          runs: { started: [{ branch: '1', job: 'orders', runId: 7 }], alreadyRunning: [], refused: [] },
+          runs: runs as never,
           note: null,
           noteRef: null,
         });
@@ -72,7 +86,9 @@ beforeEach(() => {
         // The orders job resolves it a moment after the decision.
         const status = resolved ? 'resolved' : 'open';
         resolved = true;
-        return fakeAnswer('pendings.history', { pending: row(30, '900010', { status }), events: [] });
+        const events = [event('failed'), event('import_anyway')];
+        if (status === 'resolved') events.push(event('resolved', resolution.message));
+        return fakeAnswer('pendings.history', { pending: row(30, '900010', { status }), events });
       }
       default:
         throw new Error(`unexpected ${method}`);
@@ -106,9 +122,16 @@ describe('Pendências → "Importar mesmo assim" (ADR 0219)', () => {
     await user.click(within(duplicate).getByRole('button', { name: 'Importar mesmo assim' }));
     const again = await screen.findByRole('dialog', { name: 'Importar mesmo assim?' });
     await user.click(within(again).getByRole('button', { name: 'Importar mesmo assim' }));
-    await waitFor(() => expect(call).toHaveBeenCalledWith('pendings.importAnyway', { id: 30 }));
+    // The copy the operator was shown goes with the decision (the server refuses it if it changed).
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('pendings.importAnyway', {
+        id: 30,
+        resembles: { numped: 880077, numpedrca: null },
+      }),
+    );
     const notice = await screen.findByTestId('import-anyway-notice');
     expect(notice).toHaveTextContent(/^Pedido 900010: decisão registrada/);
+    expect(notice).toHaveTextContent('(iniciada agora)');
     await waitFor(
       () =>
         expect(screen.getByTestId('import-anyway-notice')).toHaveTextContent(
@@ -130,4 +153,83 @@ describe('Pendências → "Importar mesmo assim" (ADR 0219)', () => {
       'Only the guard against duplicate orders is skipped, and only for this order',
     );
   });
+
+  it('found in WinThor: says the store order number matches an order typed there — never "bought the same total again"', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(atPath('/monitorar/pendencias', <PendingsPage />));
+    await user.click(
+      within(await screen.findByTestId('pending-30')).getByRole('button', { name: 'Importar mesmo assim' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Importar mesmo assim?' });
+    expect(within(dialog).getByTestId('import-anyway-warning')).toHaveTextContent(
+      'o número do pedido na loja coincide com um pedido lançado à mão no WinThor',
+    );
+    expect(dialog).not.toHaveTextContent('comprou');
+  });
+
+  it('found in the integration’s own records: warns it is almost surely the same order, import only for different stores', async () => {
+    const user = userEvent.setup();
+    const base = call.getMockImplementation()!;
+    call.mockImplementation(async (method: string, input: unknown) =>
+      method === 'pendings.list'
+        ? fakeAnswer('pendings.list', {
+            items: [
+              row(30, '900010', {
+                params: {
+                  storeOrderId: '900010',
+                  winthorOrder: '-',
+                  numpedrca: 41,
+                  context: 'staged',
+                  how: '@pendingPart.duplicateByIntegrator',
+                },
+              }),
+            ],
+            nextBeforeId: null,
+          })
+        : base(method, input),
+    );
+    renderWithProviders(atPath('/monitorar/pendencias', <PendingsPage />));
+    await user.click(
+      within(await screen.findByTestId('pending-30')).getByRole('button', { name: 'Importar mesmo assim' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Importar mesmo assim?' });
+    expect(within(dialog).getByTestId('import-anyway-warning')).toHaveTextContent(
+      'É quase certamente o mesmo pedido',
+    );
+    expect(within(dialog).getByTestId('import-anyway-warning')).toHaveTextContent(
+      'Só importe se forem lojas diferentes',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Importar mesmo assim' }));
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('pendings.importAnyway', {
+        id: 30,
+        resembles: { numped: null, numpedrca: 41 },
+      }),
+    );
+  });
+
+  it('a run already going: says it is imported by it or the next run; resolved without staging (cancelled): does not say imported', async () => {
+    const user = userEvent.setup();
+    runs = { started: [], alreadyRunning: [{ branch: '1', job: 'orders', runId: 6 }], refused: [] };
+    resolution = { message: null };
+    renderWithProviders(atPath('/monitorar/pendencias', <PendingsPage />));
+    await user.click(
+      within(await screen.findByTestId('pending-30')).getByRole('button', { name: 'Importar mesmo assim' }),
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Importar mesmo assim?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Importar mesmo assim' }));
+    const notice = await screen.findByTestId('import-anyway-notice');
+    expect(notice).toHaveTextContent(
+      'Pedido 900010: decisão registrada — a tarefa de pedidos já está em andamento; ele será importado nela ou na próxima execução.',
+    );
+    expect(notice).not.toHaveTextContent('iniciada agora');
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('import-anyway-notice')).toHaveTextContent(
+          'Pedido 900010: a pendência foi resolvida sem importar o pedido (por exemplo, cancelado na loja) — veja o histórico.',
+        ),
+      { timeout: 8_000 },
+    );
+    expect(screen.getByTestId('import-anyway-notice')).not.toHaveTextContent('importado mesmo assim');
+  }, 15_000);
 });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput, PendingDto } from '@contract';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { resembledOrderWords } from './import-anyway-words';
+import { foundByIntegrator, resembledOrderWords, shownCopy } from './import-anyway-words';
 
 /**
  * "Importar mesmo assim" on a possible duplicate (ADR 0219): names the WinThor order it resembles and what
@@ -35,9 +35,16 @@ export const ImportAnywayModal = ({
               resembles: resembledOrderWords(t, pending.params),
             })}
           </Text>
-          <Alert color="yellow" variant="light">
-            {t('pendings.importAnyway.warning')}
-          </Alert>
+          {/* Why it is held, by where the copy was found (ADR 0219): never "bought the same total again". */}
+          {foundByIntegrator(pending.params) ? (
+            <Alert color="red" variant="light" data-testid="import-anyway-warning">
+              {t('pendings.importAnyway.warningByIntegrator')}
+            </Alert>
+          ) : (
+            <Alert color="yellow" variant="light" data-testid="import-anyway-warning">
+              {t('pendings.importAnyway.warningInWinthor')}
+            </Alert>
+          )}
           <Text size="xs" c="dimmed">
             {t('pendings.importAnyway.recorded')}
           </Text>
@@ -48,7 +55,7 @@ export const ImportAnywayModal = ({
             <Button
               color="orange"
               loading={decide.isPending}
-              onClick={() => decide.mutate({ id: pending.id })}
+              onClick={() => decide.mutate({ id: pending.id, resembles: shownCopy(pending.params) })}
             >
               {t('pendings.importAnyway.confirm')}
             </Button>

@@ -12,7 +12,8 @@ import { useServerText } from '../../i18n/server-text';
 import { useSearchFilter } from '../monitor/use-search-filter';
 import { IgnoreModal } from './IgnoreModal';
 import { ImportAnywayModal } from './ImportAnywayModal';
-import { ImportAnywayWatch } from './ImportAnywayWatch';
+import { ImportAnywayWatch, type ImportAnywayWatching } from './ImportAnywayWatch';
+import { runOf } from './import-anyway-words';
 import { PENDING_FILTER_KEYS, PendingFilters, type PendingFilterValues } from './PendingFilters';
 import { PendingGroups } from './PendingGroups';
 import { PendingHistoryDrawer } from './PendingHistoryDrawer';
@@ -59,7 +60,7 @@ export const PendingsPage = () => {
   const [ignoring, setIgnoring] = useState<number[]>([]);
   const [history, setHistory] = useState<number | null>(null);
   const [importing, setImporting] = useState<PendingDto | null>(null);
-  const [watching, setWatching] = useState<{ id: number; order: string } | null>(null);
+  const [watching, setWatching] = useState<ImportAnywayWatching | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const retry = useApiMutation('pendings.retry', ['pendings.list', 'pendings.groups'], {
     onSuccess: (result) => {
@@ -163,7 +164,7 @@ export const PendingsPage = () => {
         onClose={() => setImporting(null)}
         onDone={(pending, result) => {
           setImporting(null);
-          setWatching({ id: pending.id, order: result.storeOrderId });
+          setWatching({ id: pending.id, order: result.storeOrderId, run: runOf(result) });
           setNote(result.note ? server.text(result.note, result.noteRef) : null);
         }}
       />
