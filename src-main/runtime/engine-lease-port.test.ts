@@ -55,8 +55,20 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('a restart after a crash takes its own dead process’s lease at once; a live one or another folder waits', async () => {
+/** The holder's last renewal `seconds` ago, by the database's clock (a crashed process renews no more). */
+const quietFor = async (seconds: number) => {
+  const db = new DatabaseService(settingsOf(file));
+  services.push(db);
+  await db.use((session) =>
+    session.execute(`UPDATE WTC_ENGINE_LEASE SET HEARTBEAT_AT = ${session.dialect.secondsAgo('ago')}`, {
+      ago: seconds,
+    }),
+  );
+};
+
+it('a restart after a crash takes its own dead process’s lease once quiet 45 s; a live one or another folder waits', async () => {
   expect((await portOf(me('antes', 4242)).claim(false))?.won).toBe(true);
+  await quietFor(50); // the crashed process last renewed 50 s ago (the restart took that long, or waited)
   // The same installation, the old pid alive (the service running, a `sync` beside it): it waits.
   expect((await portOf(me('cli', 5000), () => true).claim(false))?.won).toBe(false);
   // Another folder on this machine, the old pid dead: not this installation, it waits for the expiry.
@@ -66,6 +78,18 @@ it('a restart after a crash takes its own dead process’s lease at once; a live
   expect(restarted?.won).toBe(true);
   expect(checked).toEqual([4242]);
   expect((await holder())?.instanceId).toBe('depois');
+});
+
+it('two hosts alike (same host name and folder, pids in other namespaces): neither takes the live one’s row', async () => {
+  // A container or a second machine with the same name and /data: its pid is "dead" here, but it renews.
+  const first = portOf(me('maquina-1', 4242));
+  const second = portOf(me('maquina-2', 4242 + 1), () => false);
+  expect((await first.claim(false))?.won).toBe(true);
+  await quietFor(20); // within one renewal and the margin
+  expect((await second.claim(false))?.won).toBe(false);
+  expect((await first.claim(false))?.won).toBe(true); // the live holder renews
+  expect((await second.claim(false))?.won).toBe(false);
+  expect((await holder())?.instanceId).toBe('maquina-1');
 });
 
 it('a renewal does not wait behind the jobs’ busy database: on its own connection it answers at once', async () => {

@@ -77,6 +77,8 @@ export const databaseLeasePort = (options: {
   settings: () => Settings;
   claim: LeaseClaim;
   expirySeconds: number;
+  /** Seconds without renewal before a dead twin's row is taken (deadTwinQuietSeconds of the renewal period). */
+  replaceQuietSeconds?: number;
   /** Whether a pid of this machine is alive (tests inject it). */
   alive?: (pid: number) => boolean;
 }): LeasePort => {
@@ -95,7 +97,14 @@ export const databaseLeasePort = (options: {
           const result = await claimLease(db, options.claim, claim);
           // A restart after a crash: its own previous process (the host lock allows one per folder here).
           const dead = deadTwin(result, options.claim, options.alive ?? processAlive);
-          return dead ? await claimLease(db, options.claim, { ...claim, replace: dead }) : result;
+          if (!dead) return result;
+          // Only once its heartbeat is quiet by the database's clock (ADR 0314): a live holder never is.
+          const quiet = options.replaceQuietSeconds;
+          return await claimLease(db, options.claim, {
+            ...claim,
+            replace: dead,
+            ...(quiet !== undefined ? { replaceQuietSeconds: quiet } : {}),
+          });
         } catch (error) {
           if ((await readInstalledVersion(db).catch(() => LEASE_SCHEMA_VERSION)) < LEASE_SCHEMA_VERSION)
             return null;

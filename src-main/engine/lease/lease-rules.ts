@@ -54,6 +54,12 @@ export const sinceText = (at: Date | null, dbNow: Date, localNow: Date = new Dat
   return sameDay ? time : `${pad(at.getDate())}/${pad(at.getMonth() + 1)} ${time}`;
 };
 
+/**
+ * How long a dead twin's row must go without renewal before a restart takes it (ADR 0314): one renewal
+ * period and half of one (45 s with 30 s renewals) — a holder alive anywhere renews before that.
+ */
+export const deadTwinQuietSeconds = (renewMs: number): number => Math.ceil((renewMs * 1.5) / 1000);
+
 /** "desde" of a row: its text on this machine's clock. */
 export type SinceOf = (row: LeaseRow) => string;
 
@@ -95,9 +101,13 @@ export const mayClaim = (
   expirySeconds: number,
   force = false,
   replace: string | null = null,
+  replaceQuietSeconds = 45,
 ): boolean =>
   force ||
-  (replace !== null && row?.instanceId === replace) ||
+  (replace !== null &&
+    row?.instanceId === replace &&
+    row.heartbeatAt !== null &&
+    row.heartbeatAt.getTime() < now.getTime() - replaceQuietSeconds * 1000) ||
   row === null ||
   row.instanceId === null ||
   row.instanceId === me ||
