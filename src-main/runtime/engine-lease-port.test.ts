@@ -92,29 +92,89 @@ it('two hosts alike (same host name and folder, pids in other namespaces): neith
   expect((await holder())?.instanceId).toBe('maquina-1');
 });
 
-it('a renewal does not wait behind the jobs’ busy database: on its own connection it answers at once', async () => {
+it('a renewal does not wait behind the jobs’ busy database: beside a job’s long read it wins at once', async () => {
   const jobs = new DatabaseService(settingsOf(file));
   services.push(jobs);
   const port = portOf(me('a'));
   expect((await port.claim(false))?.won).toBe(true);
   let finish!: () => void;
+  let reading!: () => void;
+  const midway = new Promise<void>((done) => (reading = done));
+  // A job's long read (a catalogue stream, outside a transaction): it keeps a read snapshot open.
+  const busy = jobs.use(async (db) => {
+    let first = true;
+    for await (const row of db.stream('SELECT PCFILIAL.CODIGO FROM PCFILIAL')) {
+      void row;
+      if (!first) continue;
+      first = false;
+      reading();
+      await new Promise<void>((done) => (finish = done));
+    }
+  });
+  await midway;
+  const started = Date.now();
+  const renewal = await port.claim(false);
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(renewal?.won).toBe(true);
+  finish();
+  await busy;
+});
+
+it('the embedded limit: a long write transaction of a job delays the renewal by the busy timeout, then fails it (SQLITE_BUSY)', async () => {
+  const jobs = new DatabaseService(settingsOf(file));
+  services.push(jobs);
+  const port = portOf(me('a')); // busy timeout 1 s here (10 s in the app, ADR 0312)
+  expect((await port.claim(false))?.won).toBe(true);
+  let finish!: () => void;
+  let open!: () => void;
+  const opened = new Promise<void>((done) => (open = done));
+  // The embedded database's transactions start with BEGIN IMMEDIATE: they hold the file's write lock.
   const busy = jobs.use((db) =>
     db.transaction(async (tx) => {
       await tx.query('SELECT 1 AS X FROM PCFILIAL');
+      open();
       await new Promise<void>((done) => (finish = done));
     }),
   );
-  await new Promise((done) => setTimeout(done, 50));
-  // A job's long read keeps the jobs' connection (its transaction): the renewal answers on its own one.
+  await opened;
   const started = Date.now();
   const renewal = await port.claim(false).then(
-    (result) => result?.won ?? null,
-    (error: Error) => error.message,
+    (result) => ({ won: result?.won ?? null, error: null }),
+    (error: Error) => ({ won: null, error: error.message }),
   );
-  expect(Date.now() - started).toBeLessThan(3000);
-  expect(renewal).not.toBeNull();
+  const waited = Date.now() - started;
+  expect(renewal.won).toBeNull();
+  expect(renewal.error).toMatch(/busy|locked|bloqueado|ocupado/i);
+  expect(waited).toBeGreaterThanOrEqual(900);
+  expect(waited).toBeLessThan(5000);
   finish();
   await busy;
+  // Once the job commits, the next renewal wins again.
+  expect((await port.claim(false))?.won).toBe(true);
+});
+
+it('one overall deadline for a claim: a database that never answers fails it, the keeper is told', async () => {
+  const hung = {
+    use: () => new Promise<never>(() => {}),
+    close: async () => {},
+  } as unknown as DatabaseService;
+  const port = databaseLeasePort({
+    database: hung,
+    settings: settingsOf(file),
+    claim: me('a'),
+    expirySeconds: 120,
+    claimDeadlineMs: 300,
+  });
+  const started = Date.now();
+  const outcome = await Promise.race([
+    port.claim(false).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    ),
+    new Promise((done) => setTimeout(() => done('still waiting after 3 s'), 3000)),
+  ]);
+  expect(outcome).toBe('Posse do banco: o banco não respondeu em 1 s.');
+  expect(Date.now() - started).toBeLessThan(2000);
 });
 
 it('a release on an embedded file that is not there creates nothing', async () => {
