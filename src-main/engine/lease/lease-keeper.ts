@@ -132,7 +132,9 @@ export class LeaseKeeper {
       if (!this.suspended) return;
       if (this.mayHoldRow) await this.release();
       if (!this.suspended) return;
-      this.lost();
+      // Not held any more; a release that failed keeps mayHoldRow, so stop() tries it again.
+      this.renewedAt = null;
+      this.disarmStale();
       this.set({ kind: 'unknown', reason: 'retido pela verificação das tabelas' });
     });
     this.chain = next.catch(() => {});
