@@ -142,6 +142,7 @@ describe('EngineController', () => {
     const ownMarked = vi.fn(async () => 0);
     own.runs.markInterrupted = ownMarked;
     const holder = new EngineController({ ports: own, jobs: {}, leaseSettled: async () => {} });
+    holder.setLease({ kind: 'held', since: '14:05' }); // only an engine that holds the lease marks (ADR 0313)
     holder.start();
     holder.pause();
     await until(() => ownMarked.mock.calls.length === 1);

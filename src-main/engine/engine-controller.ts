@@ -44,6 +44,9 @@ export class EngineController {
   readonly runner: JobRunner | null;
   readonly scheduler: Scheduler | null;
   private readonly now: () => Date;
+  /** Runs left "running" were marked interrupted by this engine (at start, or when it took the lease). */
+  private interruptedMarked = false;
+  private startedAt = false;
 
   constructor(private readonly options: EngineOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -71,20 +74,28 @@ export class EngineController {
   }
 
   start(): void {
+    this.startedAt = true;
     this.setState(this.activeState());
     const ports = this.options.ports;
     if (!ports || this.options.scheduler === false) return;
     void this.holds
       .settled()
-      // Runs "running" in the database are another engine's while it holds the database: marked when taken.
-      // By the lease, not the state: a paused (schema-held) engine that waits must not mark the holder's runs.
-      .then(() => (this.holds.othersRuns() ? undefined : ports.runs.markInterrupted(this.now())))
+      // Runs "running" in the database may be another engine's: marked only while this one holds the lease
+      // (or has none). By the lease, not the state: a paused (schema-held) engine must not mark the holder's runs.
+      .then(() => this.markInterruptedAtStart(ports))
       .catch((error: unknown) =>
         this.log('debug', `Execuções anteriores não verificadas: ${(error as Error).message}`),
       )
       // Planned unless paused or waiting for setup: a branch failing must not leave the healthy ones unplanned.
       .finally(() => (this.state === 'running' || this.state === 'error') && void this.scheduler?.sync());
     void this.recallLastRun(ports);
+  }
+
+  /** Not held at start (waiting, unknown): marked once this engine takes the lease (setLease). */
+  private async markInterruptedAtStart(ports: EnginePorts): Promise<void> {
+    if (this.interruptedMarked || !this.holds.mayMarkInterrupted()) return;
+    this.interruptedMarked = true;
+    await ports.runs.markInterrupted(this.now());
   }
 
   /** After a restart, "Última execução" is the newest run the database recorded (overview.ts). */
@@ -148,13 +159,18 @@ export class EngineController {
    * marks the runs the other engine left "running" as interrupted.
    */
   setLease(lease: LeaseStanding): void {
+    const before = this.holds.standing();
     if (!this.holds.setLease(lease)) return;
     const wasStandby = this.state === 'standby';
     this.follow();
     if (this.state === 'standby' && !wasStandby) void this.runner?.abortAll();
-    if (wasStandby && this.state !== 'standby' && this.isActive() && this.options.scheduler !== false) {
-      const ports = this.options.ports;
-      void ports?.runs.markInterrupted(this.now()).catch(() => {});
+    // Taken from another engine (it was `waiting`): the runs it left "running" are marked. Back from `stale`
+    // they are this engine's own, maybe still finishing: not marked. Not marked at start (the lease was not
+    // held then): marked now that it is.
+    const fromOther = before.kind === 'waiting' || (this.startedAt && !this.interruptedMarked);
+    if (lease.kind === 'held' && fromOther && this.isActive() && this.options.scheduler !== false) {
+      this.interruptedMarked = true;
+      void this.options.ports?.runs.markInterrupted(this.now()).catch(() => {});
     }
   }
 

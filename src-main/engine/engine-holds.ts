@@ -10,7 +10,7 @@ export interface EngineHoldsOptions {
   onSchemaHoldOverridden?: (overridden: boolean) => void;
   /**
    * The schema check holds the engine (true: the lease is freed for an engine whose version matches the
-   * tables) or no longer (false: claimed again), ADR 0311.
+   * tables) or no longer (false: claimed again), ADR 0313. Never called once the engine stopped.
    */
   onLeaseSuspended?: (suspended: boolean) => void;
 }
@@ -23,6 +23,7 @@ export class EngineHolds {
   private lease: LeaseStanding = { kind: 'unknown', reason: 'sem lease' };
   private schema: SchemaHoldReason | null = null;
   private suspended = false;
+  private closed = false;
 
   constructor(private readonly options: EngineHoldsOptions = {}) {}
 
@@ -39,9 +40,13 @@ export class EngineHolds {
     return this.lease.kind === 'waiting' || this.lease.kind === 'stale';
   }
 
-  /** Another engine holds the database: the runs "running" in it may be that engine's. */
-  othersRuns(): boolean {
-    return this.keepsAway();
+  /**
+   * Runs left "running" in the database may be marked interrupted: this engine holds the lease (they are not
+   * another engine's), or it has no lease at all. Unknown (a claim not answered, thrown away, or the lease
+   * freed by the schema check) is not enough: another engine may hold the database and run them.
+   */
+  mayMarkInterrupted(): boolean {
+    return !this.hasLease() || this.lease.kind === 'held';
   }
 
   /** Why a run is refused while the lease keeps this engine away; null otherwise. */
@@ -82,6 +87,9 @@ export class EngineHolds {
 
   /** The engine's state changed: a schema-held (paused) engine frees the lease; any other keeps it. */
   follow(state: EngineState): void {
+    // Stopped (closing): no claim any more — one now could take a free row and send a healthy engine to standby.
+    if (state === 'stopped') this.closed = true;
+    if (this.closed) return;
     const suspended = this.schema !== null && state === 'paused';
     if (suspended === this.suspended) return;
     this.suspended = suspended;

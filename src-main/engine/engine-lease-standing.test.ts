@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EngineController } from './engine-controller';
 import { fakePorts } from './fake-ports.test-support';
+import { LeaseKeeper } from './lease/lease-keeper';
+import type { ClaimResult } from '../winthor/repositories/engine-lease-repository';
 
 const holder = { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' };
 const waiting = { kind: 'waiting' as const, holder, lost: true };
@@ -9,7 +11,7 @@ const waiting = { kind: 'waiting' as const, holder, lost: true };
 const fire = (engine: EngineController, job: 'stock' | 'prices') =>
   (engine as unknown as { fire(b: string, j: string, t: string): Promise<void> }).fire('1', job, 'schedule');
 
-describe('the lease and the schema hold in the engine (ADR 0310–0311)', () => {
+describe('the lease and the schema hold in the engine (ADR 0310–0313)', () => {
   it('a schedule whose lease is lost while the first-sync hold is read starts nothing', async () => {
     const { ports, runs } = fakePorts();
     // eslint-disable-next-line prefer-const -- the hold flips the engine built with it
@@ -81,7 +83,7 @@ describe('the lease and the schema hold in the engine (ADR 0310–0311)', () => 
     engine.start();
     engine.pause();
     engine.resume();
-    expect(suspended).toEqual([]); // a person's pause keeps the lease (ADR 0311)
+    expect(suspended).toEqual([]); // a person's pause keeps the lease (ADR 0313)
     engine.setSchemaHold('owner');
     engine.pause();
     expect(suspended).toEqual([true]);
@@ -90,5 +92,80 @@ describe('the lease and the schema hold in the engine (ADR 0310–0311)', () => 
     engine.pause();
     engine.setSchemaHold(null);
     expect(suspended).toEqual([true, false, true, false]);
+  });
+  it('start-up under the schema hold: a claim in flight that finds another holder is recorded, no run marked', async () => {
+    const { ports } = fakePorts();
+    const marked = vi.fn(async () => 0);
+    ports.runs.markInterrupted = marked;
+    let answer!: () => void;
+    const gate = new Promise<void>((done) => (answer = done));
+    const other: ClaimResult = {
+      won: false,
+      row: {
+        instanceId: 'outro',
+        hostName: 'SRV',
+        dataDir: 'C:\\Dados',
+        pid: 7,
+        version: '0.1.0',
+        hostKind: 'headless',
+        acquiredAt: new Date(),
+        heartbeatAt: new Date(),
+        expired: false,
+        dbNow: new Date(),
+      },
+    };
+    const releases = vi.fn(async () => {});
+    // eslint-disable-next-line prefer-const -- the keeper's changes go to the engine built with it
+    let engine: EngineController;
+    const keeper = new LeaseKeeper(
+      { claim: async () => (await gate, other), release: releases },
+      { onChange: (standing) => engine.setLease(standing) },
+    );
+    engine = new EngineController({
+      ports,
+      jobs: {},
+      leaseSettled: () => keeper.ready(),
+      onLeaseSuspended: (s) => void keeper.suspend(s),
+    });
+    engine.start();
+    await new Promise((done) => setTimeout(done, 0)); // the first claim is sent
+    engine.setSchemaHold('owner'); // the schema check at start holds it while the claim is in flight
+    engine.pause();
+    answer();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(marked).not.toHaveBeenCalled();
+    expect(releases).not.toHaveBeenCalled(); // it never held the row
+    await engine.stop();
+    await keeper.stop();
+  });
+
+  it('a stop of a schema-held engine claims nothing (no suspend(false) while closing)', async () => {
+    const suspended: boolean[] = [];
+    const engine = new EngineController({ onLeaseSuspended: (s) => suspended.push(s) });
+    engine.start();
+    engine.setSchemaHold('owner');
+    engine.pause();
+    await engine.stop();
+    expect(suspended).toEqual([true]);
+    engine.setSchemaHold(null); // the schema check answering late changes nothing either
+    expect(suspended).toEqual([true]);
+  });
+
+  it('back from stale to held: its own runs still finishing are not marked interrupted; taken from another, they are', async () => {
+    const { ports } = fakePorts();
+    const marked = vi.fn(async () => 0);
+    ports.runs.markInterrupted = marked;
+    const engine = new EngineController({ ports, jobs: {}, leaseSettled: async () => {} });
+    engine.setLease({ kind: 'held', since: '14:05' });
+    engine.start();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(marked).toHaveBeenCalledTimes(1);
+    engine.setLease({ kind: 'stale', seconds: 60 });
+    engine.setLease({ kind: 'held', since: '14:05' });
+    expect(marked).toHaveBeenCalledTimes(1);
+    engine.setLease(waiting);
+    engine.setLease({ kind: 'held', since: '14:30' });
+    expect(marked).toHaveBeenCalledTimes(2);
+    await engine.stop();
   });
 });

@@ -31,6 +31,6 @@ export interface EngineOptions {
   leaseSettled?: () => Promise<void>;
   /** The engine runs (true) or no longer runs (false) by a person's hand while the schema check holds it. */
   onSchemaHoldOverridden?: (overridden: boolean) => void;
-  /** The schema check holds the engine (true: free the lease) or no longer (false: claim it again), ADR 0311. */
+  /** The schema check holds the engine (true: free the lease) or no longer (false: claim it again), ADR 0313. */
   onLeaseSuspended?: (suspended: boolean) => void;
 }

@@ -163,7 +163,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     onEvent: (event) => events.emit('sync.run', event),
     onLog: logLine,
     onSchemaHoldOverridden: (resumedByHand) => alerts?.engineOverridden(resumedByHand),
-    // Held by the schema check: the lease is freed for an engine whose version matches the tables (ADR 0311).
+    // Held by the schema check: the lease is freed for an engine whose version matches the tables (ADR 0313).
     onLeaseSuspended: (suspended) => void lease?.suspend(suspended),
   });
   const unsubscribeSettings = options.settings.onChange(() => engine.settingsChanged());

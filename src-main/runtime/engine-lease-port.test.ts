@@ -55,8 +55,20 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-it('a restart after a crash takes its own dead process’s lease at once; a live one or another folder waits', async () => {
+/** The holder's last renewal `seconds` ago, by the database's clock (a crashed process renews no more). */
+const quietFor = async (seconds: number) => {
+  const db = new DatabaseService(settingsOf(file));
+  services.push(db);
+  await db.use((session) =>
+    session.execute(`UPDATE WTC_ENGINE_LEASE SET HEARTBEAT_AT = ${session.dialect.secondsAgo('ago')}`, {
+      ago: seconds,
+    }),
+  );
+};
+
+it('a restart after a crash takes its own dead process’s lease once quiet 45 s; a live one or another folder waits', async () => {
   expect((await portOf(me('antes', 4242)).claim(false))?.won).toBe(true);
+  await quietFor(50); // the crashed process last renewed 50 s ago (the restart took that long, or waited)
   // The same installation, the old pid alive (the service running, a `sync` beside it): it waits.
   expect((await portOf(me('cli', 5000), () => true).claim(false))?.won).toBe(false);
   // Another folder on this machine, the old pid dead: not this installation, it waits for the expiry.
@@ -68,29 +80,101 @@ it('a restart after a crash takes its own dead process’s lease at once; a live
   expect((await holder())?.instanceId).toBe('depois');
 });
 
-it('a renewal does not wait behind the jobs’ busy database: on its own connection it answers at once', async () => {
+it('two hosts alike (same host name and folder, pids in other namespaces): neither takes the live one’s row', async () => {
+  // A container or a second machine with the same name and /data: its pid is "dead" here, but it renews.
+  const first = portOf(me('maquina-1', 4242));
+  const second = portOf(me('maquina-2', 4242 + 1), () => false);
+  expect((await first.claim(false))?.won).toBe(true);
+  await quietFor(20); // within one renewal and the margin
+  expect((await second.claim(false))?.won).toBe(false);
+  expect((await first.claim(false))?.won).toBe(true); // the live holder renews
+  expect((await second.claim(false))?.won).toBe(false);
+  expect((await holder())?.instanceId).toBe('maquina-1');
+});
+
+it('a renewal does not wait behind the jobs’ busy database: beside a job’s long read it wins at once', async () => {
   const jobs = new DatabaseService(settingsOf(file));
   services.push(jobs);
   const port = portOf(me('a'));
   expect((await port.claim(false))?.won).toBe(true);
   let finish!: () => void;
+  let reading!: () => void;
+  const midway = new Promise<void>((done) => (reading = done));
+  // A job's long read (a catalogue stream, outside a transaction): it keeps a read snapshot open.
+  const busy = jobs.use(async (db) => {
+    let first = true;
+    for await (const row of db.stream('SELECT PCFILIAL.CODIGO FROM PCFILIAL')) {
+      void row;
+      if (!first) continue;
+      first = false;
+      reading();
+      await new Promise<void>((done) => (finish = done));
+    }
+  });
+  await midway;
+  const started = Date.now();
+  const renewal = await port.claim(false);
+  expect(Date.now() - started).toBeLessThan(1000);
+  expect(renewal?.won).toBe(true);
+  finish();
+  await busy;
+});
+
+it('the embedded limit: a long write transaction of a job delays the renewal by the busy timeout, then fails it (SQLITE_BUSY)', async () => {
+  const jobs = new DatabaseService(settingsOf(file));
+  services.push(jobs);
+  const port = portOf(me('a')); // busy timeout 1 s here (10 s in the app, ADR 0312)
+  expect((await port.claim(false))?.won).toBe(true);
+  let finish!: () => void;
+  let open!: () => void;
+  const opened = new Promise<void>((done) => (open = done));
+  // The embedded database's transactions start with BEGIN IMMEDIATE: they hold the file's write lock.
   const busy = jobs.use((db) =>
     db.transaction(async (tx) => {
       await tx.query('SELECT 1 AS X FROM PCFILIAL');
+      open();
       await new Promise<void>((done) => (finish = done));
     }),
   );
-  await new Promise((done) => setTimeout(done, 50));
-  // A job's long read keeps the jobs' connection (its transaction): the renewal answers on its own one.
+  await opened;
   const started = Date.now();
   const renewal = await port.claim(false).then(
-    (result) => result?.won ?? null,
-    (error: Error) => error.message,
+    (result) => ({ won: result?.won ?? null, error: null }),
+    (error: Error) => ({ won: null, error: error.message }),
   );
-  expect(Date.now() - started).toBeLessThan(3000);
-  expect(renewal).not.toBeNull();
+  const waited = Date.now() - started;
+  expect(renewal.won).toBeNull();
+  expect(renewal.error).toMatch(/busy|locked|bloqueado|ocupado/i);
+  expect(waited).toBeGreaterThanOrEqual(900);
+  expect(waited).toBeLessThan(5000);
   finish();
   await busy;
+  // Once the job commits, the next renewal wins again.
+  expect((await port.claim(false))?.won).toBe(true);
+});
+
+it('one overall deadline for a claim: a database that never answers fails it, the keeper is told', async () => {
+  const hung = {
+    use: () => new Promise<never>(() => {}),
+    close: async () => {},
+  } as unknown as DatabaseService;
+  const port = databaseLeasePort({
+    database: hung,
+    settings: settingsOf(file),
+    claim: me('a'),
+    expirySeconds: 120,
+    claimDeadlineMs: 300,
+  });
+  const started = Date.now();
+  const outcome = await Promise.race([
+    port.claim(false).then(
+      () => 'answered',
+      (error: Error) => error.message,
+    ),
+    new Promise((done) => setTimeout(() => done('still waiting after 3 s'), 3000)),
+  ]);
+  expect(outcome).toBe('Posse do banco: o banco não respondeu em 1 s.');
+  expect(Date.now() - started).toBeLessThan(2000);
 });
 
 it('a release on an embedded file that is not there creates nothing', async () => {

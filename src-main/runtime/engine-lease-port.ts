@@ -21,6 +21,26 @@ const LEASE_SCHEMA_VERSION = 8;
 /** Longest wait of a renewal for its connection and its statement: a hung database fails it fast. */
 export const LEASE_DB_TIMEOUT_SECONDS = 10;
 
+/**
+ * Longest wait for one whole claim (up to ~7 statements: UPDATE, INSERT, read, a dead twin's second claim, the
+ * version read after an error — each with its own 10 s timeout): past it the claim fails, whatever is still
+ * under way, so the keeper sees the failure well before the stale margin (ADR 0312).
+ */
+export const LEASE_CLAIM_DEADLINE_MS = 15_000;
+
+/** `work`, or a failure naming the lease once `ms` passed (the work itself goes on; its answer is dropped). */
+const withDeadline = <T>(work: Promise<T>, ms: number): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`Posse do banco: o banco não respondeu em ${Math.ceil(ms / 1000)} s.`)),
+      ms,
+    );
+    timer.unref?.();
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+};
+
 /** This engine as the lease names it: a new instance id per engine process. */
 export const leaseClaimOf = (who: {
   dataDir: string;
@@ -47,7 +67,8 @@ export const processAlive = (pid: number): boolean => {
 };
 
 /**
- * The renewals' own database (ADR 0312): one connection apart from the jobs' pool, short waits, so a busy
+ * The renewals' own database (ADR 0312): apart from the jobs' pool (on Oracle two connections: a release never
+ * waits behind a claim), short waits, so a busy
  * pool never delays a renewal past the expiry (a hung database fails it fast; the keeper stops the engine).
  */
 export const leaseDatabase = (
@@ -77,8 +98,12 @@ export const databaseLeasePort = (options: {
   settings: () => Settings;
   claim: LeaseClaim;
   expirySeconds: number;
+  /** Seconds without renewal before a dead twin's row is taken (deadTwinQuietSeconds of the renewal period). */
+  replaceQuietSeconds?: number;
   /** Whether a pid of this machine is alive (tests inject it). */
   alive?: (pid: number) => boolean;
+  /** One overall deadline for a claim (LEASE_CLAIM_DEADLINE_MS; tests shorten it). */
+  claimDeadlineMs?: number;
 }): LeasePort => {
   // An embedded file that is not there is no database yet: neither claim nor release may create an empty one.
   const reachable = (): boolean => {
@@ -89,19 +114,27 @@ export const databaseLeasePort = (options: {
   return {
     claim: async (force) => {
       if (!reachable()) return null;
-      return options.database.use(async (db) => {
+      const claiming = options.database.use(async (db) => {
         try {
           const claim = { expirySeconds: options.expirySeconds, force };
           const result = await claimLease(db, options.claim, claim);
           // A restart after a crash: its own previous process (the host lock allows one per folder here).
           const dead = deadTwin(result, options.claim, options.alive ?? processAlive);
-          return dead ? await claimLease(db, options.claim, { ...claim, replace: dead }) : result;
+          if (!dead) return result;
+          // Only once its heartbeat is quiet by the database's clock (ADR 0314): a live holder never is.
+          const quiet = options.replaceQuietSeconds;
+          return await claimLease(db, options.claim, {
+            ...claim,
+            replace: dead,
+            ...(quiet !== undefined ? { replaceQuietSeconds: quiet } : {}),
+          });
         } catch (error) {
           if ((await readInstalledVersion(db).catch(() => LEASE_SCHEMA_VERSION)) < LEASE_SCHEMA_VERSION)
             return null;
           throw error;
         }
       });
+      return withDeadline(claiming, options.claimDeadlineMs ?? LEASE_CLAIM_DEADLINE_MS);
     },
     release: async () => {
       if (!reachable()) return;

@@ -2,7 +2,12 @@ import type { AppStatus } from '../contract';
 import type { SettingsService } from '../config/settings-service';
 import { LeaseKeeper } from '../engine/lease/lease-keeper';
 import { plainLogLine } from '../engine/plain-log-line';
-import { LEASE_EXPIRY_SECONDS, type LeaseStanding } from '../engine/lease/lease-rules';
+import {
+  LEASE_EXPIRY_SECONDS,
+  LEASE_RENEW_MS,
+  deadTwinQuietSeconds,
+  type LeaseStanding,
+} from '../engine/lease/lease-rules';
 import type { LogRecord } from '../winthor';
 import type { LeaseClaim } from '../winthor/repositories/engine-lease-repository';
 import { databaseLeasePort, leaseClaimOf, leaseDatabase } from './engine-lease-port';
@@ -37,6 +42,7 @@ export const createRuntimeLease = (options: {
           settings: () => options.settings.get(),
           claim,
           expirySeconds,
+          replaceQuietSeconds: deadTwinQuietSeconds(options.timing?.renewMs ?? LEASE_RENEW_MS),
         }),
         {
           ...(options.timing?.renewMs ? { renewMs: options.timing.renewMs } : {}),

@@ -234,18 +234,53 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
     return { lease, state, keeper };
   };
 
-  it('a holder whose renewals fail stops running 90 s after its last renewal, and runs again once one wins', async () => {
+  it('a holder whose renewals fail stops running 60 s after its last renewal, and runs again once one wins', async () => {
     const { state, keeper } = await holding();
     expect(kinds(keeper)).toBe('held');
     state.failing = true;
-    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 3); // 90 s: the margin, not past it
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS * 2 - 1); // just under 60 s: the margin, not past it
     expect(kinds(keeper)).toBe('unknown');
-    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
-    expect(keeper.standing()).toEqual({ kind: 'stale', seconds: 120 });
+    await vi.advanceTimersByTimeAsync(1);
+    // Two renewals before the expiry (ADR 0311): an item in flight finishes before another engine may start.
+    expect(keeper.standing()).toEqual({ kind: 'stale', seconds: 60 });
     state.failing = false;
     await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
     expect(kinds(keeper)).toBe('held');
     await keeper.stop();
+  });
+
+  it('stale 60 s after the last win was SENT, also when that claim answered late and the next one hangs', async () => {
+    const lease = new MemoryLease();
+    const port = lease.port('a', 'SERVIDOR', 'C:\\A');
+    let delayMs = 0;
+    let hung = false;
+    const keeper = new LeaseKeeper(
+      {
+        claim: async (force) => {
+          if (hung) return new Promise<never>(() => {});
+          const answer = await port.claim(force);
+          if (delayMs > 0) await new Promise((done) => setTimeout(done, delayMs));
+          return answer;
+        },
+        release: port.release,
+      },
+      { monotonicNow },
+    );
+    keeper.start();
+    await keeper.settled();
+    expect(kinds(keeper)).toBe('held');
+    // A renewal sent at 30 s wins but answers only at 55 s; the next one (at 60 s) hangs for good.
+    delayMs = 25_000;
+    await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS + 25_000);
+    expect(kinds(keeper)).toBe('held');
+    hung = true;
+    // 60 s after the SEND (30 s + 60 s = 90 s), not after the answer, and with no tick past 90 s needed.
+    await vi.advanceTimersByTimeAsync(90_000 - (LEASE_RENEW_MS + 25_000) - 1);
+    expect(kinds(keeper)).toBe('held');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(keeper.standing()).toEqual({ kind: 'stale', seconds: 60 });
+    void keeper.stop();
+    await vi.advanceTimersByTimeAsync(20_000);
   });
 
   it('a stale holder whose lease another engine took meanwhile waits', async () => {
@@ -303,5 +338,110 @@ describe('LeaseKeeper gaps (ADR 0311–0313)', () => {
     await vi.advanceTimersByTimeAsync(LEASE_RENEW_MS);
     expect(kinds(keeper)).toBe('held');
     await keeper.stop();
+  });
+  it('a start-up claim in flight when the schema check suspends it: its answer is recorded, then the lease freed', async () => {
+    const lease = new MemoryLease();
+    const port = lease.port('a', 'SERVIDOR', 'C:\\A');
+    let answer!: () => void;
+    const gate = new Promise<void>((done) => (answer = done));
+    const changes: string[] = [];
+    const keeper = new LeaseKeeper(
+      {
+        claim: async (force) => {
+          await gate;
+          return port.claim(force);
+        },
+        release: port.release,
+      },
+      { monotonicNow, onChange: (s) => changes.push(s.kind) },
+    );
+    keeper.start();
+    await vi.advanceTimersByTimeAsync(0); // the first claim is sent, its answer not back yet
+    const suspended = keeper.suspend(true);
+    answer();
+    await suspended;
+    // The won claim was not thrown away: held, then released by the suspension.
+    expect(changes).toEqual(['held', 'unknown']);
+    expect(lease.row?.instanceId).toBeNull();
+    await keeper.stop();
+  });
+
+  it("a resume during the suspension's release: the release does not free the new claim, nor end unknown", async () => {
+    const lease = new MemoryLease();
+    const port = lease.port('a', 'SERVIDOR', 'C:\\A');
+    let releasing!: () => void;
+    let slow = false;
+    const keeper = new LeaseKeeper(
+      {
+        claim: port.claim,
+        release: async () => {
+          if (slow) await new Promise<void>((done) => (releasing = done));
+          await port.release();
+        },
+      },
+      { monotonicNow },
+    );
+    keeper.start();
+    await keeper.settled();
+    slow = true;
+    const suspended = keeper.suspend(true);
+    await vi.advanceTimersByTimeAsync(0);
+    const resumed = keeper.suspend(false);
+    slow = false;
+    releasing();
+    await Promise.all([suspended, resumed]);
+    // The release ran first, the resume's claim after it: this engine holds the row and knows it.
+    expect(lease.row?.instanceId).toBe('a');
+    expect(kinds(keeper)).toBe('held');
+    await keeper.stop();
+  });
+
+  it('a stop never released when no claim won (pending, unknown, waiting); after a win, a release and a loss, neither', async () => {
+    const lease = new MemoryLease();
+    const { port, state } = flaky(lease, 'a');
+    state.failing = true;
+    const unknown = new LeaseKeeper(port, { monotonicNow });
+    expect((await unknown.look()).kind).toBe('unknown');
+    await unknown.stop();
+    const pending = new LeaseKeeper(port, { monotonicNow });
+    await pending.stop();
+    expect(state.releases).toBe(0);
+    // Held, then lost to "Assumir": the row is the other's, nothing to release.
+    state.failing = false;
+    const held = new LeaseKeeper(port, { monotonicNow });
+    expect((await held.look()).kind).toBe('held');
+    await new LeaseKeeper(lease.port('b', 'ESTACAO', 'C:\\B')).takeOver();
+    expect((await held.look()).kind).toBe('waiting');
+    await held.stop();
+    expect(state.releases).toBe(0);
+  });
+
+  it('"desde" is computed once per acquisition: a renewal across a minute boundary changes nothing', async () => {
+    vi.setSystemTime(new Date(2026, 11, 6, 14, 5, 59, 900));
+    const lease = new MemoryLease();
+    const port = lease.port('a', 'SERVIDOR', 'C:\\A');
+    const changes: LeaseStanding[] = [];
+    // Each read's elapsed time by the database's clock jitters by a few hundred ms (two clocks, two reads):
+    // at 14:05:59.9 the computed time of the same acquisition falls on either side of 14:06.
+    const skews = [0, -200, 0, -200];
+    const keeper = new LeaseKeeper(
+      {
+        claim: async (force) => {
+          const result = (await port.claim(force))!;
+          const skew = skews.shift() ?? 0;
+          return {
+            ...result,
+            row: result.row && { ...result.row, dbNow: new Date(result.row.dbNow.getTime() + skew) },
+          };
+        },
+        release: port.release,
+      },
+      { monotonicNow, onChange: (s) => changes.push(s) },
+    );
+    await keeper.look();
+    await keeper.look();
+    await keeper.look();
+    await keeper.look();
+    expect(changes).toEqual([{ kind: 'held', since: '14:05' }]);
   });
 });

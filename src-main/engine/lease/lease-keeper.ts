@@ -4,6 +4,7 @@ import {
   LEASE_RENEW_MS,
   describeStale,
   describeWaiting,
+  sinceMemo,
   staleAfterMs,
   standingAfterClaim,
   type LeaseStanding,
@@ -33,19 +34,28 @@ export interface LeaseKeeperOptions {
  * Keeps this engine's lease on the WinThor database (ADR 0310): a claim at start, then one every 30 s, each a
  * short autocommitted statement. A claim that finds another engine holding it leaves this one waiting; the
  * next claim after that engine stopped (released) or died (expired) takes it. "Assumir" claims by force.
- * A holder whose renewals fail stops running one renewal before the expiry (`stale`, ADR 0311); one
- * suspended (the schema check holds the engine) frees the lease and claims nothing until resumed.
+ * A holder whose renewals fail stops running two renewals before the expiry (`stale`, ADR 0311); one
+ * suspended (the schema check holds the engine) frees the lease and claims nothing until resumed (ADR 0313).
  */
 export class LeaseKeeper {
   private current: LeaseStanding = { kind: 'pending' };
   private timer: NodeJS.Timeout | null = null;
+  /** Fires when the last win is `staleMs` old: stale even if no tick or claim answers meanwhile. */
+  private staleTimer: NodeJS.Timeout | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private stopped = false;
   private started = false;
   private suspended = false;
   private inFlight = 0;
-  /** Monotonic time of the last claim that won (null: not held since the last loss). */
+  /** Monotonic time the last claim that won was SENT (null: not held since the last loss). */
   private renewedAt: number | null = null;
+  /**
+   * A claim won since the last release or loss (a failed renewal after it keeps this): only then does a stop
+   * or a suspension release — otherwise the release is a no-op that would open the lease's pool for nothing.
+   */
+  private mayHoldRow = false;
+  /** "desde" once per acquisition (ADR 0315): kept while the holder and its acquiredAt stay the same. */
+  private readonly since = sinceMemo();
   private readonly now: () => number;
   private readonly staleMs: number;
 
@@ -113,13 +123,22 @@ export class LeaseKeeper {
     if (this.suspended === suspended) return;
     this.suspended = suspended;
     if (!suspended) {
-      if (this.started) await this.look();
+      if (this.started && !this.stopped) await this.look();
       return;
     }
-    await this.chain.catch(() => {});
-    await this.release();
-    this.renewedAt = null;
-    this.set({ kind: 'unknown', reason: 'retido pela verificação das tabelas' });
+    // On the chain: a claim in flight records its answer first, and a resume's claim queues after this release
+    // (a release after it would free the row that claim just took). Resumed meanwhile: nothing more to do.
+    const next = this.chain.then(async () => {
+      if (!this.suspended) return;
+      if (this.mayHoldRow) await this.release();
+      if (!this.suspended) return;
+      // Not held any more; a release that failed keeps mayHoldRow, so stop() tries it again.
+      this.renewedAt = null;
+      this.disarmStale();
+      this.set({ kind: 'unknown', reason: 'retido pela verificação das tabelas' });
+    });
+    this.chain = next.catch(() => {});
+    await next;
   }
 
   /** A clean stop: no more renewals, and the lease freed at once (if this engine still holds it). */
@@ -127,10 +146,12 @@ export class LeaseKeeper {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.disarmStale();
     // A claim hung on the database is not awaited past the bound: the release is tried anyway.
     await this.bounded(this.chain.catch(() => {}));
-    if (this.current.kind === 'waiting' || this.suspended) return;
-    // Held, or unknown after a failed renewal: the release only frees a row that names this engine.
+    // Held, or unknown after a failed renewal of a held lease: the release only frees a row naming this engine.
+    // Never held (pending, unknown, waiting) or already released (suspended): nothing to free.
+    if (!this.mayHoldRow) return;
     await this.bounded(this.release());
   }
 
@@ -143,15 +164,37 @@ export class LeaseKeeper {
 
   /** Held, but no renewal won for longer than the margin: another engine may take it soon, so stop now. */
   private checkStale(): void {
-    if (this.renewedAt === null || this.current.kind === 'waiting') return;
+    if (this.renewedAt === null || this.current.kind === 'waiting' || this.stopped || this.suspended) return;
     const elapsed = this.now() - this.renewedAt;
-    if (elapsed <= this.staleMs) return;
+    if (elapsed < this.staleMs) return;
     this.set({ kind: 'stale', seconds: Math.floor(elapsed / 1000) });
+  }
+
+  /** After a win: stale `staleMs` after the claim was sent, whether or not a tick or a claim answers by then. */
+  private armStale(): void {
+    this.disarmStale();
+    if (this.renewedAt === null) return;
+    const left = Math.max(this.renewedAt + this.staleMs - this.now(), 0);
+    this.staleTimer = setTimeout(() => this.checkStale(), left);
+    this.staleTimer.unref?.();
+  }
+
+  private disarmStale(): void {
+    if (this.staleTimer) clearTimeout(this.staleTimer);
+    this.staleTimer = null;
+  }
+
+  /** Not held any more (lost, released): no stale check, no release at stop. */
+  private lost(): void {
+    this.renewedAt = null;
+    this.mayHoldRow = false;
+    this.disarmStale();
   }
 
   private async release(): Promise<void> {
     try {
       await this.port.release();
+      this.mayHoldRow = false;
     } catch (error) {
       this.options.log?.('warn', `Banco não liberado para outro integrador: ${(error as Error).message}`);
     }
@@ -171,12 +214,18 @@ export class LeaseKeeper {
     const next = this.chain.then(async () => {
       if (this.stopped || this.suspended) return this.current;
       let standing: LeaseStanding;
+      // The time the claim is SENT: a win means the database's heartbeat is no older than this.
+      const sentAt = this.now();
       try {
         const result = await this.port.claim(force);
         standing = result
-          ? standingAfterClaim(this.current, result)
+          ? standingAfterClaim(this.current, result, this.since)
           : { kind: 'unknown', reason: 'sem tabela' };
-        this.renewedAt = standing.kind === 'held' ? this.now() : null;
+        if (standing.kind === 'held') {
+          this.renewedAt = sentAt;
+          this.mayHoldRow = true;
+          this.armStale();
+        } else this.lost();
       } catch (error) {
         // Waiting stays waiting when a renewal cannot be asked (a pool timeout, a database error): the other
         // engine still holds the database as far as this one knows, and running now would make two. A holder
@@ -186,7 +235,9 @@ export class LeaseKeeper {
             ? this.current
             : { kind: 'unknown', reason: (error as Error).message };
       }
-      if (this.stopped || this.suspended) return this.current;
+      // A stop under way: its standing no longer matters. A suspension asked meanwhile takes effect after this
+      // answer is recorded (its release is next on the chain), so a won start-up claim is not thrown away.
+      if (this.stopped) return this.current;
       this.set(standing);
       this.checkStale();
       return this.current;

@@ -5,11 +5,12 @@ export const LEASE_RENEW_MS = 30_000;
 export const LEASE_EXPIRY_SECONDS = 120;
 
 /**
- * A holder that has not renewed for this long stops running (90 s with the defaults): one renewal period
- * before the expiry, when another engine may take the lease.
+ * A holder that has not renewed for this long stops running (60 s with the defaults): two renewal periods
+ * before the expiry, when another engine may take the lease — an item in flight finishes (its next item
+ * checks the standing) before another engine may start (ADR 0311).
  */
 export const staleAfterMs = (expirySeconds: number, renewMs: number): number =>
-  Math.max(expirySeconds * 1000 - renewMs, renewMs);
+  Math.max(expirySeconds * 1000 - 2 * renewMs, renewMs);
 
 /** The other engine as this one shows it while it waits. */
 export interface LeaseHolderView {
@@ -53,17 +54,45 @@ export const sinceText = (at: Date | null, dbNow: Date, localNow: Date = new Dat
   return sameDay ? time : `${pad(at.getDate())}/${pad(at.getMonth() + 1)} ${time}`;
 };
 
-export const holderView = (row: LeaseRow): LeaseHolderView => ({
+/**
+ * How long a dead twin's row must go without renewal before a restart takes it (ADR 0314): one renewal
+ * period and half of one (45 s with 30 s renewals) — a holder alive anywhere renews before that.
+ */
+export const deadTwinQuietSeconds = (renewMs: number): number => Math.ceil((renewMs * 1.5) / 1000);
+
+/** "desde" of a row: its text on this machine's clock. */
+export type SinceOf = (row: LeaseRow) => string;
+
+const sinceOfRow: SinceOf = (row) => sinceText(row.acquiredAt, row.dbNow);
+
+/**
+ * "desde" computed once per acquisition: kept while the row's holder and ACQUIRED_AT stay the same, so a
+ * renewal near a minute boundary does not flip it (and emit a status event) each time (ADR 0315).
+ */
+export const sinceMemo = (): SinceOf => {
+  let key: string | null = null;
+  let text = '?';
+  return (row) => {
+    const next = `${row.instanceId ?? ''}@${row.acquiredAt?.getTime() ?? ''}`;
+    if (next !== key) {
+      key = next;
+      text = sinceOfRow(row);
+    }
+    return text;
+  };
+};
+
+export const holderView = (row: LeaseRow, sinceOf: SinceOf = sinceOfRow): LeaseHolderView => ({
   hostName: row.hostName ?? '?',
   dataDir: row.dataDir ?? '?',
   pid: row.pid,
   version: row.version ?? '?',
-  since: sinceText(row.acquiredAt, row.dbNow),
+  since: sinceOf(row),
 });
 
 /**
  * The rule the conditional UPDATE applies (engine-lease-repository.ts), for the in-memory lease of the tests:
- * free, ours, expired, forced, or the named dead instance of this same installation (ADR 0313).
+ * free, ours, expired, forced, or the named dead instance of this same installation (ADR 0314).
  */
 export const mayClaim = (
   row: Pick<LeaseRow, 'instanceId' | 'heartbeatAt'> | null,
@@ -72,9 +101,13 @@ export const mayClaim = (
   expirySeconds: number,
   force = false,
   replace: string | null = null,
+  replaceQuietSeconds = 45,
 ): boolean =>
   force ||
-  (replace !== null && row?.instanceId === replace) ||
+  (replace !== null &&
+    row?.instanceId === replace &&
+    row.heartbeatAt !== null &&
+    row.heartbeatAt.getTime() < now.getTime() - replaceQuietSeconds * 1000) ||
   row === null ||
   row.instanceId === null ||
   row.instanceId === me ||
@@ -82,17 +115,21 @@ export const mayClaim = (
   row.heartbeatAt.getTime() < now.getTime() - expirySeconds * 1000;
 
 /** The standing after one claim: lost when it was ours and the row now names another engine. */
-export const standingAfterClaim = (previous: LeaseStanding, result: ClaimResult): LeaseStanding => {
+export const standingAfterClaim = (
+  previous: LeaseStanding,
+  result: ClaimResult,
+  sinceOf: SinceOf = sinceOfRow,
+): LeaseStanding => {
   if (result.won)
     return {
       kind: 'held',
-      since: sinceText(result.row?.acquiredAt ?? null, result.row?.dbNow ?? new Date()),
+      since: result.row ? sinceOf(result.row) : sinceText(null, new Date()),
     };
   // Freed between our UPDATE and our read (the other stopped): taken at the next renewal.
   if (!result.row || result.row.instanceId === null) return { kind: 'unknown', reason: 'livre' };
   const lost =
     previous.kind === 'held' || previous.kind === 'stale' || (previous.kind === 'waiting' && previous.lost);
-  return { kind: 'waiting', holder: holderView(result.row), lost };
+  return { kind: 'waiting', holder: holderView(result.row, sinceOf), lost };
 };
 
 /** pt-BR, for the engine's summary, its refusal and the log. */

@@ -6,11 +6,24 @@ import { SqliteDb } from './sqlite-db';
 
 export type DatabaseSettings = Settings['database'];
 
-/** How a database is opened beside the jobs' pool (the lease's renewals: one connection, short waits). */
+/** How a database is opened beside the jobs' pool (the lease's renewals: their own connections, short waits). */
 export interface OpenDbOptions {
-  /** One connection of its own, waits cut short: a hung or busy database fails fast instead of queueing. */
+  /** Connections of its own, waits cut short: a hung or busy database fails fast instead of queueing. */
   dedicated?: { timeoutSeconds: number };
 }
+
+/**
+ * The lease's own Oracle pool (ADR 0312): two connections, so the release at stop never queues behind a claim
+ * hung on the other (NJS-040 would leave the row held until the expiry); waits cut to `timeoutSeconds`.
+ * `connectTimeout` is honoured by Thin mode; in Thick mode use Oracle Net's own (ADR 0312).
+ */
+export const dedicatedOraclePool = (timeoutSeconds: number) => ({
+  poolMin: 0,
+  poolMax: 2,
+  queueTimeoutMs: timeoutSeconds * 1000,
+  connectTimeoutSeconds: timeoutSeconds,
+  callTimeoutSeconds: timeoutSeconds,
+});
 
 /** Opens the database the settings name: the WinThor Oracle or the embedded file. */
 export const openDb = async (database: DatabaseSettings, options: OpenDbOptions = {}): Promise<Db> => {
@@ -48,13 +61,7 @@ export const openDb = async (database: DatabaseSettings, options: OpenDbOptions 
     instantClientDir: oracle.instantClientDir,
     schema: oracle.schema,
     ...(options.dedicated
-      ? {
-          poolMin: 0,
-          poolMax: 1,
-          queueTimeoutMs: options.dedicated.timeoutSeconds * 1000,
-          connectTimeoutSeconds: options.dedicated.timeoutSeconds,
-          callTimeoutSeconds: options.dedicated.timeoutSeconds,
-        }
+      ? dedicatedOraclePool(options.dedicated.timeoutSeconds)
       : { poolMin: oracle.poolMin, poolMax: Math.max(oracle.poolMax, oracle.poolMin, 1) }),
   });
 };

@@ -1,4 +1,4 @@
-import oracledb, { type Pool } from 'oracledb';
+import oracledb, { type Pool, type PoolAttributes } from 'oracledb';
 import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import { openDb } from './open-db';
@@ -67,6 +67,40 @@ describe('OracleDb without a server (real node-oracledb Thin driver)', () => {
       embedded: { file: '' },
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'db_not_configured', field: 'database.oracle.user' });
+  });
+
+  it("the lease's own pool has two connections (a release never waits behind a claim) and short waits", async () => {
+    const attributes: PoolAttributes[] = [];
+    const spy = vi.spyOn(oracledb, 'createPool').mockImplementation(async (given) => {
+      attributes.push(given);
+      throw new Error('NJS-503: connection to host srv port 1521 could not be established');
+    });
+    try {
+      await openDb(
+        {
+          kind: 'oracle',
+          oracle: {
+            connectString: 'srv:1521/WINT',
+            user: 'u',
+            password: 'p',
+            instantClientDir: '',
+            poolMin: 1,
+            poolMax: 4,
+            schema: '',
+          },
+          embedded: { file: '' },
+        },
+        { dedicated: { timeoutSeconds: 10 } },
+      ).catch(() => undefined);
+      expect(attributes[0]).toMatchObject({
+        poolMin: 0,
+        poolMax: 2,
+        queueTimeout: 10_000,
+        connectTimeout: 10,
+      });
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 

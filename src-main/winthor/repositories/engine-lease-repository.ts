@@ -39,10 +39,17 @@ export interface ClaimOptions {
   force?: boolean;
   /**
    * The instance id of a previous process of this same installation found dead (same host and folder, its
-   * pid not alive: runtime/engine-lease-port.ts): replaced at once instead of waiting for the expiry.
+   * pid not alive: runtime/engine-lease-port.ts): replaced without waiting for the expiry — but only once its
+   * heartbeat is older than `replaceQuietSeconds` by the database's clock (ADR 0314): a live holder renews
+   * every 30 s, so it never matches, even where its pid cannot be checked (another pid namespace or machine).
    */
   replace?: string | null;
+  /** Seconds without renewal before `replace` may take the row (default 45: one renewal and a margin). */
+  replaceQuietSeconds?: number;
 }
+
+/** One renewal period (30 s) and a margin: a holder that renews is never this quiet. */
+export const DEAD_TWIN_QUIET_SECONDS = 45;
 
 export interface ClaimResult {
   won: boolean;
@@ -112,12 +119,14 @@ export const claimLease = async (
       ` APP_VERSION = :app_version, HOST_KIND = :host_kind, HEARTBEAT_AT = ${dialect.now}` +
       ` WHERE LEASE_KEY = :lease_key AND (INSTANCE_ID IS NULL OR INSTANCE_ID = :me` +
       ` OR HEARTBEAT_AT IS NULL OR HEARTBEAT_AT < ${dialect.secondsAgo('expiry')} OR :force = 1` +
-      ` OR (:dead_instance IS NOT NULL AND INSTANCE_ID = :dead_instance))`,
+      ` OR (:dead_instance IS NOT NULL AND INSTANCE_ID = :dead_instance` +
+      ` AND HEARTBEAT_AT < ${dialect.secondsAgo('dead_quiet')}))`,
     {
       ...binds,
       expiry: options.expirySeconds,
       force: options.force ? 1 : 0,
       dead_instance: options.replace ?? null,
+      dead_quiet: options.replaceQuietSeconds ?? DEAD_TWIN_QUIET_SECONDS,
     },
   );
   let won = updated.rowsAffected === 1;

@@ -207,6 +207,8 @@ export const en: Messages = {
       'This version of the integrator does not run this job; "Run now" becomes available when it arrives.',
     runStandby:
       'Standby: {{reason}}. No sync starts in this integrator; to run it here, use "Take over" on the Dashboard.',
+    runStale:
+      'Standby: {{reason}}. No sync starts in this integrator. Check the connection to the WinThor database (network, server, free connections): sync resumes by itself once the lease is renewed.',
     invalid: {
       every: 'Interval: enter a whole number from 1 to 9999.',
       cron: 'Cron expression: use 5 fields (minute hour day month weekday), e.g. "*/15 * * * *".',

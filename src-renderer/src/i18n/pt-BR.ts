@@ -204,6 +204,8 @@ export const ptBR = {
       'Esta tarefa não é executada nesta versão do integrador; "Executar agora" fica disponível quando ela chegar.',
     runStandby:
       'Em espera: {{reason}}. Nenhuma sincronização começa neste integrador; para ele rodar, use "Assumir" no Painel.',
+    runStale:
+      'Em espera: {{reason}}. Nenhuma sincronização começa neste integrador. Verifique a conexão com o banco do WinThor (rede, servidor, conexões livres): a sincronização volta sozinha quando a posse for renovada.',
     invalid: {
       every: 'Intervalo: informe um número inteiro de 1 a 9999.',
       cron: 'Expressão cron: use 5 campos (minuto hora dia mês dia-da-semana), ex.: "*/15 * * * *".',

@@ -411,7 +411,7 @@ export const serverEn = {
     standbyFix:
       'Use the integrator that is active, or stop it. If it has stopped for good (the machine died), click "Take over" on the Dashboard.',
     leaseStale:
-      'Standby: the database lease not renewed for {{seconds}} s: sync stopped until the database answers. No sync runs in this integrator.',
+      'Standby: the database lease has not been renewed for {{seconds}} s: sync stopped until the database answers. No sync runs in this integrator.',
     leaseStaleFix:
       'Check the connection to the WinThor database (network, server, free connections): sync resumes by itself once the lease is renewed.',
   },

@@ -6,6 +6,18 @@ describe('server messages in the UI language (ADR 0025)', () => {
   const i18n = setupI18n('pt-BR');
   afterAll(() => i18n.changeLanguage('pt-BR'));
 
+  it('a lease not renewed says so in English: "has not been renewed for N s"', async () => {
+    await i18n.changeLanguage('en');
+    const seconds = { seconds: 60 };
+    expect(serverText(i18n, 'x', { key: 'engine.leaseStale', params: seconds })).toBe(
+      'Standby: the database lease has not been renewed for 60 s: sync stopped until the database answers. No sync runs in this integrator.',
+    );
+    expect(serverText(i18n, 'x', { key: 'engineState.leaseStale', params: seconds })).toBe(
+      'the database lease has not been renewed for 60 s: sync stopped until the database answers',
+    );
+    await i18n.changeLanguage('pt-BR');
+  });
+
   it('pt-BR shows the server’s own text; English renders the key with its values', async () => {
     const ref = {
       key: 'prereq.parameter.label',

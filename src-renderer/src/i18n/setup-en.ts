@@ -93,7 +93,8 @@ export const setupServerEn = {
     schemaHold_failed: 'the update of the integration tables failed',
     schemaHold_newer: 'the integration tables belong to a newer release of the integrator',
     schemaHoldResumed: 'integration tables out of date — resumed by hand',
-    leaseStale: 'the database lease not renewed for {{seconds}} s: sync stopped until the database answers',
+    leaseStale:
+      'the database lease has not been renewed for {{seconds}} s: sync stopped until the database answers',
     jobFailed: '{{job}} (branch {{branch}}): {{message}}',
     storeFailing: 'Store of branch {{branch}}: {{problem}}',
   },

@@ -45,6 +45,8 @@ export class FakeSyncServer {
   };
   calls: Array<[string, unknown]> = [];
   enginePaused = false;
+  /** app.status engine fields that replace the running/paused defaults (standby, say). */
+  engine: Record<string, unknown> | null = null;
   /** Per branch|job, a change to the overview's job state (a run going on, a last run…). */
   jobs = new Map<string, Partial<JobState>>();
   nextRunId = 41;
@@ -133,6 +135,7 @@ export class FakeSyncServer {
             summary: this.enginePaused ? 'Pausado' : 'Em execução',
             lastRunAt: at(-10),
             runningJobs: [],
+            ...this.engine,
           },
         });
       case 'sync.overview':

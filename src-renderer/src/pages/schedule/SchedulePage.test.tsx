@@ -188,6 +188,25 @@ describe('Cadastrar → Agendamento', () => {
     await notified(/O integrador está pausado: nenhuma sincronização começa agora. Clique em "Retomar"/);
   });
 
+  it('in standby because this engine could not renew its lease, the buttons point to the database connection, not "Assumir"', async () => {
+    server.current.engine = {
+      state: 'standby',
+      summary: 'Em espera: sem renovar a posse do banco há 60 s: sincronização parada até o banco responder',
+      detail: 'sem renovar a posse do banco há 60 s: sincronização parada até o banco responder',
+      detailRef: { key: 'engineState.leaseStale', params: { seconds: 60 } },
+      standby: null,
+    };
+    open();
+    await waitFor(() => expect(row('stock')).toBeInTheDocument());
+    const button = within(row('stock')).getByRole('button', { name: 'Executar agora' });
+    await waitFor(() => expect(button).toBeDisabled());
+    expect(button).toHaveAttribute(
+      'title',
+      'Em espera: sem renovar a posse do banco há 60 s: sincronização parada até o banco responder. Nenhuma sincronização começa neste integrador. Verifique a conexão com o banco do WinThor (rede, servidor, conexões livres): a sincronização volta sozinha quando a posse for renovada.',
+    );
+    expect(button.getAttribute('title')).not.toContain('Assumir');
+  });
+
   it('offers the default schedules to a branch without any, and keeps the branch in the address', async () => {
     const user = userEvent.setup();
     open('/cadastrar/agendamento?filial=2');

@@ -21,12 +21,14 @@ export const SchedulePage = () => {
   const engine = status.data?.engine;
   const standbyText = useStandbyText(engine?.standby);
   // In standby the engine refuses every run: the buttons say why before a click, as the Painel's does.
+  // Another engine holds the database: "Assumir" on the Painel. This one could not renew it (stale, no
+  // holder shown): no "Assumir" there — the fix is the database connection.
   const runBlocked =
-    engine?.state === 'standby'
-      ? t('schedule.runStandby', {
-          reason: standbyText ?? serverText(i18n, engine.detail, engine.detailRef),
-        })
-      : null;
+    engine?.state !== 'standby'
+      ? null
+      : standbyText
+        ? t('schedule.runStandby', { reason: standbyText })
+        : t('schedule.runStale', { reason: serverText(i18n, engine.detail, engine.detailRef) });
 
   return (
     <>
