@@ -54,7 +54,7 @@ export interface RuntimeOptions {
   /** "Iniciar com o Windows": only the desktop host has a login item. */
   startAtLogin?: StartAtLoginPort;
   /** The database lease's timing (ADR 0310; tests shorten it): renewal every 30 s, expiry after 120 s. */
-  lease?: { renewMs?: number; expirySeconds?: number };
+  lease?: { renewMs?: number; expirySeconds?: number; deadQuietSeconds?: number };
 }
 
 /** Everything a host needs, built once: settings, engine, events and the API dispatcher. */

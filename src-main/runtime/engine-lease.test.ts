@@ -18,7 +18,7 @@ import { startDemo } from './demo';
  */
 const LEASE = { renewMs: 250, expirySeconds: 2 };
 /** Where the hand-over must not come from the expiry: a long one. */
-const LONG_LEASE = { renewMs: 250, expirySeconds: 60 };
+const LONG_LEASE = { renewMs: 250, expirySeconds: 60, deadQuietSeconds: 1 };
 const WORKER = join(import.meta.dirname, 'lease-runtime.test-support.ts');
 
 let root: string;

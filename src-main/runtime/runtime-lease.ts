@@ -26,7 +26,8 @@ export const createRuntimeLease = (options: {
   runsJobs: boolean;
   settings: SettingsService;
   who: { dataDir: string; version: string; host: AppStatus['host'] };
-  timing?: { renewMs?: number; expirySeconds?: number };
+  /** Shorter times for tests; deadQuietSeconds overrides deadTwinQuietSeconds (ADR 0314). */
+  timing?: { renewMs?: number; expirySeconds?: number; deadQuietSeconds?: number };
   now: () => Date;
   onChange: (standing: LeaseStanding) => void;
   logLine: (line: LogRecord) => void;
@@ -42,7 +43,9 @@ export const createRuntimeLease = (options: {
           settings: () => options.settings.get(),
           claim,
           expirySeconds,
-          replaceQuietSeconds: deadTwinQuietSeconds(options.timing?.renewMs ?? LEASE_RENEW_MS),
+          replaceQuietSeconds:
+            options.timing?.deadQuietSeconds ??
+            deadTwinQuietSeconds(options.timing?.renewMs ?? LEASE_RENEW_MS, expirySeconds),
         }),
         {
           ...(options.timing?.renewMs ? { renewMs: options.timing.renewMs } : {}),

@@ -96,7 +96,7 @@ export const engineLeaseSuite = (label: string, open: () => Promise<Db>, options
         expect(renewal.won).toBe(false);
       });
 
-      it('a dead previous process of this installation is replaced once quiet 45 s; a live one or another is not', async () => {
+      it('a dead previous process of this installation is replaced once quiet 75 s; a live one or another is not', async () => {
         await claimLease(db(), A, EXPIRY);
         const restarted: LeaseClaim = { ...A, instanceId: 'a2', pid: 200 };
         expect((await claimLease(db(), restarted, EXPIRY)).won).toBe(false);
@@ -107,7 +107,7 @@ export const engineLeaseSuite = (label: string, open: () => Promise<Db>, options
         });
         expect((await claimLease(db(), restarted, { ...EXPIRY, replace: 'a' })).won).toBe(false);
         await db().execute(`UPDATE WTC_ENGINE_LEASE SET HEARTBEAT_AT = ${db().dialect.secondsAgo('ago')}`, {
-          ago: 50,
+          ago: 80,
         });
         expect((await claimLease(db(), restarted, { ...EXPIRY, replace: 'x' })).won).toBe(false);
         const taken = await claimLease(db(), restarted, { ...EXPIRY, replace: 'a' });

@@ -55,10 +55,13 @@ export const sinceText = (at: Date | null, dbNow: Date, localNow: Date = new Dat
 };
 
 /**
- * How long a dead twin's row must go without renewal before a restart takes it (ADR 0314): one renewal
- * period and half of one (45 s with 30 s renewals) — a holder alive anywhere renews before that.
+ * How long a dead twin's row must go without renewal before a restart takes it (ADR 0314): half a renewal
+ * period longer than the stale margin (expiry − 2 renewals), 75 s with 30 s renewals and a 2-minute expiry. A
+ * holder alive anywhere has renewed before that — or, its renewals failing, stopped itself 15 s earlier (a twin
+ * in another pid namespace with the same host name and folder never runs beside it).
  */
-export const deadTwinQuietSeconds = (renewMs: number): number => Math.ceil((renewMs * 1.5) / 1000);
+export const deadTwinQuietSeconds = (renewMs: number, expirySeconds: number): number =>
+  Math.max(Math.ceil((renewMs * 1.5) / 1000), Math.ceil(expirySeconds - (renewMs * 1.5) / 1000));
 
 /** "desde" of a row: its text on this machine's clock. */
 export type SinceOf = (row: LeaseRow) => string;
@@ -101,7 +104,7 @@ export const mayClaim = (
   expirySeconds: number,
   force = false,
   replace: string | null = null,
-  replaceQuietSeconds = 45,
+  replaceQuietSeconds = 75,
 ): boolean =>
   force ||
   (replace !== null &&

@@ -44,12 +44,12 @@ export interface ClaimOptions {
    * every 30 s, so it never matches, even where its pid cannot be checked (another pid namespace or machine).
    */
   replace?: string | null;
-  /** Seconds without renewal before `replace` may take the row (default 45: one renewal and a margin). */
+  /** Seconds without renewal before `replace` may take the row (default 75: past the stale margin, ADR 0314). */
   replaceQuietSeconds?: number;
 }
 
 /** One renewal period (30 s) and a margin: a holder that renews is never this quiet. */
-export const DEAD_TWIN_QUIET_SECONDS = 45;
+export const DEAD_TWIN_QUIET_SECONDS = 75;
 
 export interface ClaimResult {
   won: boolean;
