@@ -60,6 +60,7 @@ export const en: Messages = {
 
     branchTitle: 'Branch {{code}}',
     branchDisabled: 'Branch disabled',
+    nextStandby: 'standby',
     budgetLeft: 'Store calls left this hour',
     budgetValue: '{{remaining}} of {{limit}}',
     budgetUnknown: 'not reported by the store yet',

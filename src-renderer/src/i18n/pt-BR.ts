@@ -56,6 +56,7 @@ export const ptBR = {
     circuitState: { closed: 'Normal', 'half-open': 'Testando', open: 'Suspensa' },
     branchTitle: 'Filial {{code}}',
     branchDisabled: 'Filial desativada',
+    nextStandby: 'em espera',
     budgetLeft: 'Chamadas à loja restantes nesta hora',
     budgetValue: '{{remaining}} de {{limit}}',
     budgetUnknown: 'ainda não informado pela loja',
