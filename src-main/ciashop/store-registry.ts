@@ -133,6 +133,9 @@ export class StoreClientRegistry {
           blockedUntil: iso(state?.budget.blockedUntil),
         },
         calls: state?.calls ?? 0,
+        lastCall: state?.lastCall
+          ? { ok: state.lastCall.ok, reason: state.lastCall.reason, at: iso(state.lastCall.at)! }
+          : null,
       };
     });
   }

@@ -65,6 +65,11 @@ export const StoreBranchState = z.object({
     blockedUntil: z.string().nullable(),
   }),
   calls: z.number(),
+  /**
+   * How the last call to the store ended (null: none yet in this run): failed with the pt-BR reason when the
+   * store refused the connection, timed out or answered 5xx — shown even before the circuit opens.
+   */
+  lastCall: z.object({ ok: z.boolean(), reason: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type StoreBranchState = z.infer<typeof StoreBranchState>;
 

@@ -56,7 +56,7 @@ export const en: Messages = {
     circuit: 'Connection',
     budget: 'Calls left this hour',
     notConfigured: 'URL and token not configured',
-    circuitState: { closed: 'Normal', 'half-open': 'Testing', open: 'Suspended' },
+    circuitState: { closed: 'Normal', 'half-open': 'Testing', open: 'Suspended', failing: 'Error' },
 
     branchTitle: 'Branch {{code}}',
     branchDisabled: 'Branch disabled',

@@ -53,7 +53,7 @@ export const ptBR = {
     circuit: 'Conexão',
     budget: 'Chamadas restantes na hora',
     notConfigured: 'URL e token não configurados',
-    circuitState: { closed: 'Normal', 'half-open': 'Testando', open: 'Suspensa' },
+    circuitState: { closed: 'Normal', 'half-open': 'Testando', open: 'Suspensa', failing: 'Com erro' },
     branchTitle: 'Filial {{code}}',
     branchDisabled: 'Filial desativada',
     nextStandby: 'em espera',
