@@ -60,6 +60,7 @@ export const StoreBranchState = z.object({
   budget: z.object({
     limit: z.number().nullable(),
     second: z.number().nullable(),
+    /** The calls left as the engine decides with them, the Painel's one figure (ADR 0036). */
     remaining: z.number().nullable(),
     semantics: z.enum(['unknown', 'remaining', 'used']),
     blockedUntil: z.string().nullable(),
