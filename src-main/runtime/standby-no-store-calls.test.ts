@@ -66,7 +66,16 @@ describe('an engine in standby calls no store', () => {
     const holder = engineOn('servico', holderStore);
     await until(() => holder.lease?.standing().kind === 'held');
     await holder.engine.run({ branch: '1', job: 'categories' }, 'manual');
-    await until(() => holderStore.totalCalls() > 0);
+    // Finished: the guide of the other engine counts branch 1's store as tested (synced, ADR 0404), so its
+    // measure reaches the steps that read the store's order codes.
+    let finished = false;
+    await until(() => {
+      void holder.api.invoke('sync.overview', {}).then((overview) => {
+        const run = overview.branches[0]?.jobs.find((job) => job.job === 'categories')?.lastRun;
+        finished = run?.status === 'ok' || run?.status === 'partial';
+      });
+      return finished;
+    });
 
     // A demo started on the same database: its own store sandbox, branch 1 pointed at it.
     const standby = engineOn('demo', { url: '', token: '' });
