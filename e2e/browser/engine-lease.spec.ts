@@ -48,7 +48,7 @@ test('an integrator on a WinThor database another engine holds waits, says who, 
   await expect(header.getByTestId('engine-state')).toHaveText('Standby');
   await expect(main.getByTestId('engine-summary')).toHaveText(
     new RegExp(
-      `^another integrator is active on this database \\(host ${hostName}, folder ${dataDir.replace(/\\/g, '\\\\')}, since \\d\\d:\\d\\d\\)$`,
+      `^another integrator is active on this database \\(host ${hostName}, folder ${dataDir.replace(/\\/g, '\\\\')}, since \\d\\d:\\d\\d [AP]M\\)$`,
     ),
   );
   await expect(main.getByRole('button', { name: 'Take over', exact: true })).toBeVisible();

@@ -56,6 +56,25 @@ export const budgetLeft = (
     ? { remaining: 0, limit: snapshot.limit, blockedUntil: snapshot.outUntil }
     : { remaining, limit: snapshot.limit, blockedUntil: null };
 
+/**
+ * The one figure of calls left this hour (ADR 0036): what the engine decides with (its job priorities), and so
+ * what the Painel's three places (branch card, "Lojas virtuais", "Atividade") and the alerts show.
+ *
+ * Until the client has learnt what the header's second figure means (ADR 0202) its own throttling uses the
+ * conservative reading, which at the start of an hour can be "1 left": the priorities would then stop every
+ * job but orders, nothing would be sent, and the meaning would never be learnt. So the decision uses the
+ * other reading while it is unknown; the client's own spacing still protects the budget. A stale reading
+ * says nothing about this hour: unknown (the next call reads a fresh one). The store said "stop" (429 +
+ * Retry-After): none left until then (ADR 0033).
+ */
+export const budgetDecided = (budget: BudgetSnapshot): BudgetLeft & { blockedUntil: number | null } => {
+  if (budget.outUntil != null) return budgetLeft(budget, 0);
+  if (budget.stale) return budgetLeft(budget, null);
+  if (budget.semantics !== 'unknown' || budget.limit === null || budget.second === null)
+    return budgetLeft(budget, budget.remaining);
+  return budgetLeft(budget, Math.max(budget.second, budget.limit - budget.second));
+};
+
 /** A Retry-After up to this long is waited inside the call (retry-policy.ts's default): spacing, not "out". */
 export const OUT_AFTER_MS = DEFAULT_RETRY.maxRetryAfterMs;
 

@@ -31,11 +31,26 @@ export interface StoreClientOptions {
   transport?: HttpTransport;
 }
 
+/**
+ * How the last call on the wire ended: answered (any HTTP answer the breaker does not count as the store
+ * being unwell, a 4xx included), or failed (refused, time-out, 5xx, an answer that is not the API's, auth)
+ * with the pt-BR reason. What the Painel's "Conexão" shows before the breaker opens.
+ */
+export interface LastCallOutcome {
+  ok: boolean;
+  /** pt-BR, the failure; null when answered. */
+  reason: string | null;
+  /** Epoch ms when it ended. */
+  at: number;
+}
+
 export interface StoreClientState {
   apiRoot: string;
   circuit: CircuitSnapshot;
   budget: BudgetSnapshot;
   calls: number;
+  /** null until a call has gone out. */
+  lastCall: LastCallOutcome | null;
 }
 
 /** What the endpoint functions (endpoints/*.ts) need from the client. */

@@ -17,7 +17,13 @@ import { interpretResponse, networkError, type ParsedResponse, type RawResponse 
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry, type RetryOptions } from './retry-policy';
 import { StoreError } from './store-error';
 import { pagesOf } from './store-paging';
-import type { LogFn, StoreCaller, StoreClientOptions, StoreClientState } from './store-client-types';
+import type {
+  LastCallOutcome,
+  LogFn,
+  StoreCaller,
+  StoreClientOptions,
+  StoreClientState,
+} from './store-client-types';
 import { normaliseStoreUrl } from '../shared/store-url';
 
 /**
@@ -40,6 +46,7 @@ export class StorePipeline implements StoreCaller {
   private readonly log: LogFn;
   private readonly lifecycle: ClientLifecycle;
   private calls = 0;
+  private lastCall: LastCallOutcome | null = null;
 
   constructor(options: StoreClientOptions) {
     this.apiRoot = normaliseStoreUrl(options.url);
@@ -96,6 +103,7 @@ export class StorePipeline implements StoreCaller {
       circuit: this.breaker.snapshot(),
       budget: this.budget.snapshot(),
       calls: this.calls,
+      lastCall: this.lastCall,
     };
   }
 
@@ -243,12 +251,15 @@ export class StorePipeline implements StoreCaller {
       const retryAfterMs = retryAfter ? parseRetryAfter(retryAfter, this.clock.now()) : undefined;
       const parsed = interpretResponse(response, { method, path: shown, retryAfterMs });
       this.breaker.onSuccess(trial);
+      this.lastCall = { ok: true, reason: null, at: this.clock.now() };
       return parsed;
     } catch (error) {
       if (error instanceof StoreError) {
         if (error.kind === 'rate_limited') this.budget.block(this.clock.now() + (error.retryAfterMs ?? 1000));
-        if (BREAKER_KINDS.has(error.kind)) this.breaker.onFailure(trial, error.message);
+        const unwell = BREAKER_KINDS.has(error.kind);
+        if (unwell) this.breaker.onFailure(trial, error.message);
         else this.breaker.onNeutral(trial);
+        this.lastCall = { ok: !unwell, reason: unwell ? error.message : null, at: this.clock.now() };
       } else {
         this.breaker.onNeutral(trial);
       }

@@ -3,6 +3,7 @@ import { unknownBranchError } from '../shared/unknown-branch';
 import type { Branch, Settings, StoreBranchState } from '../contract';
 import { StoreClient, type LogFn, type StoreClientOptions } from './store-client';
 import { normaliseStoreUrl } from '../shared/store-url';
+import { budgetDecided } from './api-budget';
 
 export type ClientDefaults = Omit<StoreClientOptions, 'url' | 'token'>;
 
@@ -128,11 +129,15 @@ export class StoreClientRegistry {
         budget: {
           limit: state?.budget.limit ?? null,
           second: state?.budget.second ?? null,
-          remaining: state?.budget.remaining ?? null,
+          // The engine's figure (ADR 0036): the same as the branch card and "Atividade" show.
+          remaining: state ? budgetDecided(state.budget).remaining : null,
           semantics: state?.budget.semantics ?? 'unknown',
           blockedUntil: iso(state?.budget.blockedUntil),
         },
         calls: state?.calls ?? 0,
+        lastCall: state?.lastCall
+          ? { ok: state.lastCall.ok, reason: state.lastCall.reason, at: iso(state.lastCall.at)! }
+          : null,
       };
     });
   }

@@ -60,11 +60,17 @@ export const StoreBranchState = z.object({
   budget: z.object({
     limit: z.number().nullable(),
     second: z.number().nullable(),
+    /** The calls left as the engine decides with them, the Painel's one figure (ADR 0036). */
     remaining: z.number().nullable(),
     semantics: z.enum(['unknown', 'remaining', 'used']),
     blockedUntil: z.string().nullable(),
   }),
   calls: z.number(),
+  /**
+   * How the last call to the store ended (null: none yet in this run): failed with the pt-BR reason when the
+   * store refused the connection, timed out or answered 5xx — shown even before the circuit opens.
+   */
+  lastCall: z.object({ ok: z.boolean(), reason: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type StoreBranchState = z.infer<typeof StoreBranchState>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethod, NoInput } from './define';
+import { MessageRef } from './messages';
 
 /** "Iniciar com o Windows": the desktop app's login item (per Windows user). */
 export const StartAtLogin = z.object({
@@ -8,6 +9,8 @@ export const StartAtLogin = z.object({
   enabled: z.boolean(),
   /** pt-BR: what the switch does, or why it is not offered here. */
   note: z.string(),
+  /** The note by its key, for a UI in another language (ADR 0025). */
+  noteRef: MessageRef.optional(),
 });
 export type StartAtLogin = z.infer<typeof StartAtLogin>;
 

@@ -21,7 +21,7 @@ import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
 import { storeCodeRecordSource } from './seen-codes-source';
-import { readStoreCodes } from '../engine/mappings/store-codes';
+import { readStoreCodes, standbyNote } from '../engine/mappings/store-codes';
 import { latestRuns } from '../winthor';
 import { SetupMonitor } from './setup-monitor';
 import { withSetupMarks } from './setup-marking';
@@ -204,8 +204,18 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       storeStates: () => stores.states(),
       marks: () => marks.read(),
       isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
+      // The guide's own look reads no store in standby (#12): the engine that holds the database does.
       storeCodes: (branch, kind) =>
-        readStoreCodes({ settings: () => options.settings.get(), sampler, seen, now }, { branch, kind }),
+        readStoreCodes(
+          {
+            settings: () => options.settings.get(),
+            sampler,
+            seen,
+            now,
+            storeReadsOff: () => standbyNote(lease),
+          },
+          { branch, kind },
+        ),
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
       firstSyncHeld: (branch) => firstSync.isHeld(branch),
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SCHEDULE_JOBS, type Branch, type ScheduleJob, type Settings } from '../contract';
-import { budgetLeft, type BudgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
+import { budgetDecided, type BudgetLeft, type BudgetSnapshot } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { normaliseStoreUrl } from '../shared/store-url';
 import { priceColumnFor, priceRegionFor } from '../engine/domain/price-rule';
@@ -43,26 +43,10 @@ import { orderData, orderStoreGateway } from './order-ports';
 export const storeKeyOf = (url: string): string =>
   createHash('sha256').update(normaliseStoreUrl(url)).digest('hex');
 
-/**
- * The calls left as the priorities see them. Until the client has learnt what the header's second figure
- * means (ADR 0202) its own throttling uses the conservative reading, which at the start of an hour can be
- * "1 left": the priorities would then stop every job but orders, nothing would be sent, and the meaning
- * would never be learnt. So the priorities use the other reading while it is unknown; the client's own
- * spacing still protects the budget.
- */
+/** The calls left as the priorities see them: the one figure of ADR 0036 (ciashop/api-budget.ts). */
 export const budgetForPriorities = (budget: BudgetSnapshot): BudgetLeft => {
-  // The store said "stop" (429 + Retry-After): nothing left until then, for every priority (ADR 0033).
-  if (budget.outUntil != null) return budgetLeft(budget, 0);
-  return readingForPriorities(budget);
-};
-
-const readingForPriorities = (budget: BudgetSnapshot): { remaining: number | null; limit: number | null } => {
-  // An old reading says nothing about this hour: unknown (the next call reads a fresh one). Without this,
-  // a job stopped at its reserve would never call again, and so never learn that the hour renewed.
-  if (budget.stale) return { remaining: null, limit: budget.limit };
-  if (budget.semantics !== 'unknown' || budget.limit === null || budget.second === null)
-    return { remaining: budget.remaining, limit: budget.limit };
-  return { remaining: Math.max(budget.second, budget.limit - budget.second), limit: budget.limit };
+  const { blockedUntil, ...left } = budgetDecided(budget);
+  return blockedUntil != null ? { ...left, blockedUntil } : left;
 };
 
 /** A branch's StoreClient as the engine's StoreGateway. */

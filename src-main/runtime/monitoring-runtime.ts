@@ -1,5 +1,5 @@
 import type { MonitorHealth, Settings } from '../contract';
-import { budgetLeft } from '../ciashop/api-budget';
+import { painelBudgetOf } from './painel-budget';
 import { SELF_RETRYING } from '../engine/alerts/pending-attention';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { AlertMonitor } from '../engine/alerts/alert-monitor';
@@ -102,8 +102,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
     },
     budget: (branch) => {
       try {
-        const budget = options.stores.forBranch(branch.code).state().budget;
-        return budgetLeft(budget, budget.remaining);
+        return painelBudgetOf(options.stores, branch.code);
       } catch {
         return null;
       }

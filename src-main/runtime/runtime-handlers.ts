@@ -13,7 +13,7 @@ import { settingsHandlers } from '../api/handlers/settings-handlers';
 import { storeHandlers } from '../api/handlers/store-handlers';
 import { syncHandlers } from '../api/handlers/sync-handlers';
 import { systemHandlers, type StartAtLoginPort } from '../api/handlers/system-handlers';
-import { budgetLeft } from '../ciashop/api-budget';
+import { painelBudgetOf } from './painel-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import type { SettingsService } from '../config/settings-service';
 import type { AlertMonitor } from '../engine/alerts/alert-monitor';
@@ -80,10 +80,7 @@ export const runtimeHandlers = (deps: RuntimeHandlerDeps): Handlers => {
     ...monitorHandlers(
       deps.settings,
       deps.database,
-      (branch) => {
-        const budget = deps.stores.forBranch(branch).state().budget;
-        return budgetLeft(budget, budget.remaining);
-      },
+      (branch) => painelBudgetOf(deps.stores, branch),
       () =>
         deps.alerts?.health() ?? {
           level: 'ok',

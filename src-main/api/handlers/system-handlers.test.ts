@@ -45,4 +45,26 @@ describe('system handlers', () => {
     expect(error).toMatchObject({ code: 'start_at_login_unavailable', field: 'enabled' });
     expect((error as AppError).fix).toMatch(/área de trabalho/);
   });
+
+  it('gives each note and the refusal a message key, so an English UI says them in English', async () => {
+    const headless = systemHandlers(ports({ host: 'headless' }));
+    expect((await headless['system.info']({}, internal)).startAtLogin.noteRef).toEqual({
+      key: 'system.startAtLogin_headless',
+    });
+    const error = await headless['system.setStartAtLogin']({ enabled: true }, internal).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      messageRef: { key: 'system.startAtLoginUnavailable_headless' },
+      fixRef: { key: 'system.startAtLoginUnavailableFix' },
+    });
+    const linux = systemHandlers(ports());
+    expect((await linux['system.info']({}, internal)).startAtLogin.noteRef).toEqual({
+      key: 'system.startAtLogin_notWindows',
+    });
+    const windows = systemHandlers(ports({ startAtLogin: { get: () => true, set: () => {} } }));
+    expect((await windows['system.info']({}, internal)).startAtLogin.noteRef).toEqual({
+      key: 'system.startAtLogin_desktop',
+    });
+  });
 });

@@ -1,4 +1,4 @@
-import type { DiagnosticPackage, StartAtLogin } from '../../contract';
+import { messageRef, type DiagnosticPackage, type StartAtLogin } from '../../contract';
 import { AppError } from '../../shared/app-error';
 import type { HandlerGroup } from '../handlers';
 
@@ -18,20 +18,26 @@ export interface SystemPorts {
   diagnostics(): Promise<DiagnosticPackage>;
 }
 
+/** The switch's note: pt-BR text and its key (system.startAtLogin_*), so an English UI says it in English. */
+const noteOf = (key: 'desktop' | 'headless' | 'notWindows'): Pick<StartAtLogin, 'note' | 'noteRef'> => ({
+  note: START_AT_LOGIN_NOTES[key],
+  noteRef: messageRef(`system.startAtLogin_${key}`),
+});
+
+const START_AT_LOGIN_NOTES = {
+  desktop: 'Ao entrar no Windows, este usuário abre o integrador na bandeja (sem janela).',
+  headless:
+    'Este integrador roda sem janela (serviço do Windows ou linha de comando): quem o inicia é o serviço, não o login.',
+  notWindows: 'Disponível só no Windows.',
+} as const;
+
 const startAtLoginOf = (ports: SystemPorts): StartAtLogin =>
   ports.startAtLogin
-    ? {
-        available: true,
-        enabled: ports.startAtLogin.get(),
-        note: 'Ao entrar no Windows, este usuário abre o integrador na bandeja (sem janela).',
-      }
+    ? { available: true, enabled: ports.startAtLogin.get(), ...noteOf('desktop') }
     : {
         available: false,
         enabled: false,
-        note:
-          ports.host === 'headless'
-            ? 'Este integrador roda sem janela (serviço do Windows ou linha de comando): quem o inicia é o serviço, não o login.'
-            : 'Disponível só no Windows.',
+        ...noteOf(ports.host === 'headless' ? 'headless' : 'notWindows'),
       };
 
 export const systemHandlers = (
@@ -52,6 +58,8 @@ export const systemHandlers = (
         {
           field: 'enabled',
           fix: 'Use o aplicativo de área de trabalho instalado no Windows para ligar ou desligar esta opção.',
+          messageRef: { key: `system.startAtLoginUnavailable_${ports.host}` },
+          fixRef: { key: 'system.startAtLoginUnavailableFix' },
         },
       );
     }

@@ -11,6 +11,11 @@ export interface StoreCodesDeps {
   /** The order import's record of codes seen (ADR 0024); absent until the order import provides it. */
   seen?: SeenCodesSource;
   now?: () => Date;
+  /**
+   * Why the store must not be read now (pt-BR; an engine in standby, issue #12: the holder reads it), or
+   * null. Then only the record answers; the sample is not taken and the reason is the `problem`.
+   */
+  storeReadsOff?: () => string | null;
 }
 
 const branchOf = (settings: Settings, code: string): Branch => {
@@ -64,6 +69,8 @@ export const readStoreCodes = async (
       problem: `A filial ${branch.code} não tem a URL e o token da loja configurados: os códigos dos pedidos não podem ser lidos. Configure a loja em Configuração, ou digite os códigos.`,
     };
   }
+  const off = deps.storeReadsOff?.() ?? null;
+  if (off) return { ...base, source: 'none', readAt: null, orders: 0, codes: [], problem: off };
   try {
     const sample = await deps.sampler.sample(branch, input.refresh ?? false);
     return {
@@ -77,4 +84,18 @@ export const readStoreCodes = async (
   } catch (error) {
     return { ...base, source: 'none', readAt: null, orders: 0, codes: [], problem: described(error) };
   }
+};
+
+/** What `standbyNote` needs of the engine's lease: its standing now. */
+interface LeaseStandingSource {
+  standing(): { kind: string };
+}
+
+/**
+ * The store-reads-off reason of an engine that does not hold its WinThor database (ADR 0310): waiting for
+ * another engine, or not yet settled. null when it holds it, or runs no lease (nothing to share the store with).
+ */
+export const standbyNote = (lease: LeaseStandingSource | null | undefined): string | null => {
+  if (!lease || lease.standing().kind === 'held') return null;
+  return 'Em espera: este integrador não lê a loja enquanto outro está ativo neste banco; os códigos dos pedidos aparecem quando ele os importar (ou clique em "Assumir" no Painel).';
 };

@@ -134,14 +134,34 @@ const sharedStore = (state: SandboxState): DemoStore => ({
 });
 
 /**
+ * In standby (another engine holds this WinThor database, ADR 0310) the demo tests no store: a call that
+ * changes nothing, on the budget the holder spends (issue #12). Its lease's first answer is waited for.
+ */
+const mayCallStores = async (runtime: Runtime): Promise<boolean> => {
+  if (!runtime.lease) return true;
+  await runtime.lease.ready().catch(() => {});
+  if (runtime.lease.standing().kind === 'held') return true;
+  runtime.log(
+    'info',
+    'Demonstração em espera: a conexão com a loja não foi testada (outro integrador está ativo).',
+  );
+  return false;
+};
+
+/**
  * The demo takes step 4 of the first-run guide by itself (ADR 0403): "Testar conexão" of each branch on the
  * demo store, as a person would click it (one store call per branch). It also starts its own first sync
  * (ADR 0406): the demo's catalogue is not held for a preview nobody is there to look at; the preview stays
  * the step that needs a person.
  */
 const testDemoStores = async (runtime: Runtime, url: string): Promise<void> => {
+  const calls = await mayCallStores(runtime);
   for (const branch of runtime.settings.get().branches) {
     if (branch.store.url !== url) continue;
+    if (!calls) {
+      runtime.firstSync.startedByHand(branch.code);
+      continue;
+    }
     const result = await runtime.api
       .invoke('store.test', { branch: branch.code })
       .catch((error: unknown) => ({ ok: false, message: (error as Error).message }));

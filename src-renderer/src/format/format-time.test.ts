@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatMinutes, formatRelative } from './format-time';
+import { formatClockTime, formatDateTime, formatMinutes, formatRelative } from './format-time';
 
 const now = new Date(2026, 11, 5, 18, 30, 0);
 const at = (...parts: [number, number, number, number, number]) => new Date(...parts).toISOString();
@@ -25,5 +25,15 @@ describe('time formats', () => {
     expect(formatMinutes(35)).toBe('35 min');
     expect(formatMinutes(125)).toBe('2 h 5 min');
     expect(formatMinutes(60)).toBe('1 h');
+  });
+});
+
+describe('formatClockTime: a server "HH:MM" in the UI\'s time format', () => {
+  it('reads "03:57" as "03:57 AM" in English and keeps "03:57" in pt-BR; other texts as they came', () => {
+    expect(formatClockTime('03:57', 'en')).toBe('03:57 AM');
+    expect(formatClockTime('15:07', 'en')).toBe('03:07 PM');
+    expect(formatClockTime('03:57', 'pt-BR')).toBe('03:57');
+    expect(formatClockTime('05/12 03:57', 'en')).toBe('05/12 03:57');
+    expect(formatClockTime('?', 'en')).toBe('?');
   });
 });

@@ -45,3 +45,19 @@ export const formatRelative = (iso: string, language: string, now: Date = new Da
 /** Minutes as a short duration: "< 1 min", "35 min", "2 h 5 min", "1 h" (not "1 h 0 min"). */
 export const formatMinutes = (minutes: number): string =>
   minutes < 1 ? '< 1 min' : formatDuration(Math.round(minutes) * 60).replace(/ 0 min$/, '');
+
+/**
+ * A server's plain wall-clock "HH:MM" (the lease's "desde 03:57") in the UI's time format: "3:57 AM" in
+ * English, "03:57" in pt-BR. Anything else (a "DD/MM HH:MM" of another day, "?") is shown as it came.
+ */
+export const formatClockTime = (text: string, language: string): string => {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  if (!match) return text;
+  const hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  if (hours > 23 || minutes > 59) return text;
+  return new Date(2000, 0, 1, hours, minutes).toLocaleTimeString(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+};

@@ -56,10 +56,11 @@ export const en: Messages = {
     circuit: 'Connection',
     budget: 'Calls left this hour',
     notConfigured: 'URL and token not configured',
-    circuitState: { closed: 'Normal', 'half-open': 'Testing', open: 'Suspended' },
+    circuitState: { closed: 'Normal', 'half-open': 'Testing', open: 'Suspended', failing: 'Error' },
 
     branchTitle: 'Branch {{code}}',
     branchDisabled: 'Branch disabled',
+    nextStandby: 'standby',
     budgetLeft: 'Store calls left this hour',
     budgetValue: '{{remaining}} of {{limit}}',
     budgetUnknown: 'not reported by the store yet',

@@ -415,6 +415,16 @@ export const serverEn = {
     leaseStaleFix:
       'Check the connection to the WinThor database (network, server, free connections): sync resumes by itself once the lease is renewed.',
   },
+  system: {
+    startAtLogin_desktop: 'When this Windows user logs on, the integrator opens in the tray (no window).',
+    startAtLogin_headless:
+      'This integrator runs without a window (Windows service or command line): the service starts it, not the logon.',
+    startAtLogin_notWindows: 'Available on Windows only.',
+    startAtLoginUnavailable_headless:
+      'Start with Windows: this integrator runs without a window (Windows service or command line): the service starts it, not the logon.',
+    startAtLoginUnavailable_desktop: 'Start with Windows: available on Windows only.',
+    startAtLoginUnavailableFix: 'Use the desktop app installed on Windows to turn this option on or off.',
+  },
   logs: { notFound: 'Log line {{id}} no longer exists (retention may have purged it).' },
   health: {
     ok: 'All up to date',

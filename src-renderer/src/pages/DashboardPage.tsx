@@ -12,7 +12,7 @@ import { SetupGuide } from './setup/SetupGuide';
 import { useEngineErrorsFollowState } from './setup/use-engine-errors-follow-state';
 import { useRunAll } from '../sync/use-run-now';
 import { serverText } from '../i18n/server-text';
-import { TakeOverButton, useStandbyText } from './dashboard/TakeOverButton';
+import { TakeOverButton, useRunBlocked, useStandbyText } from './dashboard/TakeOverButton';
 
 const Fact = ({ label, value, testId }: { label: string; value: string; testId?: string }) => (
   <Card withBorder padding="sm">
@@ -38,6 +38,7 @@ export const DashboardPage = () => {
   // A refusal ("pausado") belongs to the state it was said in: it goes when the state changes.
   useEngineErrorsFollowState(data?.engine.state, [runNow, pause, resume]);
   const standbyText = useStandbyText(data?.engine.standby);
+  const runBlocked = useRunBlocked(data?.engine);
   // What the badge does not say (who holds the database, the step waited for, the failure, no sync
   // configured, a first sync held for its preview), in the UI's language by its key (ADR 0025).
   const engineDetail = data
@@ -104,7 +105,7 @@ export const DashboardPage = () => {
               </Anchor>
             </Text>
           )}
-          <SyncOverviewCards enginePaused={paused} />
+          <SyncOverviewCards enginePaused={paused} runBlocked={runBlocked} />
           <StoreStateCard />
           <ActivityCharts />
         </>

@@ -4,10 +4,24 @@ import type { StoreBranchState } from '@contract';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
 
-const CIRCUIT_COLORS: Record<StoreBranchState['circuit']['state'], string> = {
+type ConnectionState = StoreBranchState['circuit']['state'] | 'failing';
+
+const CONNECTION_COLORS: Record<ConnectionState, string> = {
   closed: 'green',
   'half-open': 'yellow',
   open: 'red',
+  failing: 'red',
+};
+
+/**
+ * What "Conexão" says: the breaker's state once it has opened, and before that the last call's outcome — a
+ * store that refused the connection or timed out is in error now, even if the breaker waits for more failures.
+ */
+export const connectionOf = (branch: StoreBranchState): { state: ConnectionState; reason: string | null } => {
+  if (branch.circuit.state !== 'closed')
+    return { state: branch.circuit.state, reason: branch.circuit.reason };
+  if (branch.lastCall && !branch.lastCall.ok) return { state: 'failing', reason: branch.lastCall.reason };
+  return { state: 'closed', reason: null };
 };
 
 /** Per branch: is the store reachable (circuit) and how much of the hourly API budget is left. */
@@ -32,30 +46,39 @@ export const StoreStateCard = () => {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {state.data.branches.map((branch) => (
-              <Table.Tr key={branch.branch}>
-                <Table.Td>
-                  {branch.branch} {branch.name && `— ${branch.name}`}
-                </Table.Td>
-                <Table.Td>
-                  {branch.apiRoot ?? <Text c="dimmed">{branch.problem ?? t('dashboard.notConfigured')}</Text>}
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={CIRCUIT_COLORS[branch.circuit.state]} variant="light">
-                    {t(`dashboard.circuitState.${branch.circuit.state}`)}
-                  </Badge>
-                  {branch.circuit.reason && (
-                    <Text size="xs" c="dimmed">
-                      {branch.circuit.reason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {branch.budget.remaining ?? '—'}
-                  {branch.budget.limit !== null && ` / ${branch.budget.limit}`}
-                </Table.Td>
-              </Table.Tr>
-            ))}
+            {state.data.branches.map((branch) => {
+              const connection = connectionOf(branch);
+              return (
+                <Table.Tr key={branch.branch} data-testid={`store-state-${branch.branch}`}>
+                  <Table.Td>
+                    {branch.branch} {branch.name && `— ${branch.name}`}
+                  </Table.Td>
+                  <Table.Td>
+                    {branch.apiRoot ?? (
+                      <Text c="dimmed">{branch.problem ?? t('dashboard.notConfigured')}</Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      color={CONNECTION_COLORS[connection.state]}
+                      variant="light"
+                      data-testid="connection"
+                    >
+                      {t(`dashboard.circuitState.${connection.state}`)}
+                    </Badge>
+                    {connection.reason && (
+                      <Text size="xs" c="dimmed" data-testid="connection-reason">
+                        {connection.reason}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {branch.budget.remaining ?? '—'}
+                    {branch.budget.limit !== null && ` / ${branch.budget.limit}`}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
           </Table.Tbody>
         </Table>
       )}

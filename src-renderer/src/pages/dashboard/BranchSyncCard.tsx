@@ -21,13 +21,22 @@ const Stat = ({ label, value, testId }: { label: string; value: string; testId: 
 interface BranchSyncCardProps {
   branch: BranchSyncState;
   enginePaused: boolean;
+  /** Why no run starts now (standby); the jobs' ▷ are disabled saying it and no next run is promised. */
+  runBlocked: string | null;
   now: Date;
   isStarting: (branch: string, job: BranchSyncState['jobs'][number]['job']) => boolean;
   onRunNow: (branch: string, job: BranchSyncState['jobs'][number]['job']) => void;
 }
 
 /** One branch on the Painel: the store's budget and the queue, the preview action, and the jobs table. */
-export const BranchSyncCard = ({ branch, enginePaused, now, isStarting, onRunNow }: BranchSyncCardProps) => {
+export const BranchSyncCard = ({
+  branch,
+  enginePaused,
+  runBlocked,
+  now,
+  isStarting,
+  onRunNow,
+}: BranchSyncCardProps) => {
   const { t } = useTranslation();
   const [previewing, setPreviewing] = useState(false);
   const backlog = branch.jobs.reduce((sum, job) => sum + (job.backlog ?? 0), 0);
@@ -79,6 +88,7 @@ export const BranchSyncCard = ({ branch, enginePaused, now, isStarting, onRunNow
       <JobsTable
         branch={branch}
         enginePaused={enginePaused}
+        runBlocked={runBlocked}
         now={now}
         isStarting={(job) => isStarting(branch.branch, job.job)}
         onRunNow={(job) => onRunNow(branch.branch, job.job)}

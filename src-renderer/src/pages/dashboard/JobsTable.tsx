@@ -75,8 +75,24 @@ const JobStateCell = ({ job, enginePaused }: { job: JobState; enginePaused: bool
   );
 };
 
-const NextRunCell = ({ job, enginePaused, now }: { job: JobState; enginePaused: boolean; now: Date }) => {
-  const { i18n } = useTranslation();
+interface NextRunCellProps {
+  job: JobState;
+  enginePaused: boolean;
+  runBlocked: string | null;
+  now: Date;
+}
+
+const NextRunCell = ({ job, enginePaused, runBlocked, now }: NextRunCellProps) => {
+  const { t, i18n } = useTranslation();
+  // In standby the schedule fires nothing here: a next run would be a promise this integrator does not keep.
+  if (runBlocked && job.available && job.scheduled)
+    return (
+      <Tooltip label={runBlocked} multiline w={300}>
+        <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="next-run-standby">
+          {t('dashboard.nextStandby')}
+        </Text>
+      </Tooltip>
+    );
   if (!job.available || !job.scheduled || enginePaused || !job.nextRunAt)
     return (
       <Text size="sm" c="dimmed">
@@ -100,13 +116,22 @@ const NextRunCell = ({ job, enginePaused, now }: { job: JobState; enginePaused: 
 interface JobsTableProps {
   branch: BranchSyncState;
   enginePaused: boolean;
+  /** Why no run starts now (standby: another integrator holds the database); null when runs may start. */
+  runBlocked: string | null;
   now: Date;
   isStarting: (job: JobState) => boolean;
   onRunNow: (job: JobState) => void;
 }
 
 /** One branch, one row per job: state, last run with its counts, next run, queue and pendências. */
-export const JobsTable = ({ branch, enginePaused, now, isStarting, onRunNow }: JobsTableProps) => {
+export const JobsTable = ({
+  branch,
+  enginePaused,
+  runBlocked,
+  now,
+  isStarting,
+  onRunNow,
+}: JobsTableProps) => {
   const { t } = useTranslation();
   const number = (value: number | null | undefined) => (value === null || value === undefined ? '—' : value);
   return (
@@ -171,7 +196,7 @@ export const JobsTable = ({ branch, enginePaused, now, isStarting, onRunNow }: J
                   </Table.Td>
                 ))}
                 <Table.Td>
-                  <NextRunCell job={job} enginePaused={enginePaused} now={now} />
+                  <NextRunCell job={job} enginePaused={enginePaused} runBlocked={runBlocked} now={now} />
                 </Table.Td>
                 <Table.Td ta="right">
                   <Text size="sm" c={job.backlog ? undefined : 'dimmed'}>
@@ -190,17 +215,25 @@ export const JobsTable = ({ branch, enginePaused, now, isStarting, onRunNow }: J
                 <Table.Td>
                   {/* A job this version does not run has no button: its state says why. */}
                   {job.available && (
-                    <Tooltip label={t('sync.runNowOf', { job: label })}>
-                      <ActionIcon
-                        variant="subtle"
-                        aria-label={t('sync.runNowOf', { job: label })}
-                        disabled={job.running}
-                        bg={job.running ? 'transparent' : undefined}
-                        loading={isStarting(job)}
-                        onClick={() => onRunNow(job)}
-                      >
-                        <IconPlayerPlay size={18} />
-                      </ActionIcon>
+                    <Tooltip
+                      label={runBlocked ?? t('sync.runNowOf', { job: label })}
+                      multiline={runBlocked !== null}
+                      w={runBlocked ? 300 : undefined}
+                    >
+                      {/* A disabled button gets no pointer events: the wrapper keeps the tooltip working. */}
+                      <span>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={t('sync.runNowOf', { job: label })}
+                          disabled={job.running || runBlocked !== null}
+                          title={runBlocked ?? undefined}
+                          bg={job.running || runBlocked ? 'transparent' : undefined}
+                          loading={isStarting(job)}
+                          onClick={() => onRunNow(job)}
+                        >
+                          <IconPlayerPlay size={18} />
+                        </ActionIcon>
+                      </span>
                     </Tooltip>
                   )}
                 </Table.Td>

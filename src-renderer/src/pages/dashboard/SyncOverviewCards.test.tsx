@@ -157,3 +157,22 @@ describe('Painel: sync by branch and job', () => {
     expect(server.current.calls).toContainEqual(['sync.preview', { branch: '1' }]);
   });
 });
+
+describe('Painel in standby (another integrator holds the database)', () => {
+  const reason = 'Em espera: outro integrador está ativo neste banco (host SRV, pasta C:\\x, desde 03:57).';
+
+  it('disables every job\'s ▷ saying why, and promises no next run ("em espera" instead of "em 15 minutos")', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<SyncOverviewCards enginePaused={false} runBlocked={reason} />);
+    const stock = await screen.findByTestId('job-1-stock');
+    const run = within(stock).getByRole('button', { name: 'Executar agora: Estoque' });
+    expect(run).toBeDisabled();
+    expect(run).toHaveAttribute('title', reason);
+    expect(within(stock).queryByText('em 15 minutos')).toBeNull();
+    expect(within(stock).getByTestId('next-run-standby')).toHaveTextContent('em espera');
+    for (const button of within(screen.getByTestId('jobs-1')).getAllByRole('button'))
+      expect(button).toBeDisabled();
+    await user.click(run);
+    expect(server.current.calls.filter(([method]) => method === 'sync.run')).toEqual([]);
+  });
+});

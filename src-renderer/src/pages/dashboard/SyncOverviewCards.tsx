@@ -5,8 +5,14 @@ import { useNow, useSyncOverview } from '../../sync/use-sync-overview';
 import { useRunNow } from '../../sync/use-run-now';
 import { BranchSyncCard } from './BranchSyncCard';
 
+interface SyncOverviewCardsProps {
+  enginePaused: boolean;
+  /** Why no run starts now (standby: another integrator holds the database); null/absent when runs may start. */
+  runBlocked?: string | null;
+}
+
 /** The Painel's sync picture: one card per branch, live from `sync.overview` and the `sync.run` events. */
-export const SyncOverviewCards = ({ enginePaused }: { enginePaused: boolean }) => {
+export const SyncOverviewCards = ({ enginePaused, runBlocked = null }: SyncOverviewCardsProps) => {
   const { t } = useTranslation();
   const overview = useSyncOverview();
   const runNow = useRunNow();
@@ -24,6 +30,7 @@ export const SyncOverviewCards = ({ enginePaused }: { enginePaused: boolean }) =
           key={branch.branch}
           branch={branch}
           enginePaused={enginePaused}
+          runBlocked={runBlocked}
           now={now}
           isStarting={runNow.isStarting}
           onRunNow={runNow.run}

@@ -5,13 +5,12 @@ import { useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageTitle } from '../../components/PageTitle';
 import { useSyncOverview } from '../../sync/use-sync-overview';
-import { serverText } from '../../i18n/server-text';
-import { useStandbyText } from '../dashboard/TakeOverButton';
+import { useRunBlocked } from '../dashboard/TakeOverButton';
 import { BranchSchedules } from './BranchSchedules';
 
 /** Cadastrar → Agendamento (seed §5): what runs for each branch and how often. The branch is in the URL. */
 export const SchedulePage = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const settings = useApiQuery('settings.get', {});
   const overview = useSyncOverview();
   const status = useApiQuery('app.status', {});
@@ -19,16 +18,8 @@ export const SchedulePage = () => {
   const branches = settings.data?.branches ?? [];
   const branch = branches.find((candidate) => candidate.code === params.get('filial')) ?? branches[0];
   const engine = status.data?.engine;
-  const standbyText = useStandbyText(engine?.standby);
-  // In standby the engine refuses every run: the buttons say why before a click, as the Painel's does.
-  // Another engine holds the database: "Assumir" on the Painel. This one could not renew it (stale, no
-  // holder shown): no "Assumir" there — the fix is the database connection.
-  const runBlocked =
-    engine?.state !== 'standby'
-      ? null
-      : standbyText
-        ? t('schedule.runStandby', { reason: standbyText })
-        : t('schedule.runStale', { reason: serverText(i18n, engine.detail, engine.detailRef) });
+  // In standby the engine refuses every run: the buttons say why before a click, as the Painel's do.
+  const runBlocked = useRunBlocked(engine);
 
   return (
     <>

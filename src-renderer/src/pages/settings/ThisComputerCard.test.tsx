@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SystemInfo } from '@contract';
 import { fakeAnswer } from '../../test/fake-answer';
 import { renderWithProviders } from '../../test/render';
+import { setupI18n } from '../../i18n';
 import { ThisComputerCard } from './ThisComputerCard';
 import type * as Transport from '../../api/transport';
 
@@ -100,5 +101,31 @@ describe('Configuração → Este computador', () => {
     expect(saved).toHaveLength(1);
     expect(saved[0]!.type).toBe('application/zip');
     expect(new TextDecoder().decode(await saved[0]!.arrayBuffer())).toBe('PK\u0005\u0006 zip de teste');
+  });
+
+  it("says the service's note in English from its key (not the server's pt-BR text)", async () => {
+    await setupI18n().changeLanguage('en');
+    try {
+      server.info = {
+        ...desktop,
+        host: 'headless',
+        startAtLogin: {
+          available: false,
+          enabled: false,
+          note: 'Este integrador roda sem janela (serviço do Windows ou linha de comando): quem o inicia é o serviço, não o login.',
+          noteRef: { key: 'system.startAtLogin_headless' },
+        },
+      };
+      renderWithProviders(<ThisComputerCard />);
+      expect(await screen.findByRole('switch', { name: /^Start with Windows/ })).toBeDisabled();
+      expect(
+        screen.getByText(
+          'This integrator runs without a window (Windows service or command line): the service starts it, not the logon.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/Este integrador roda sem janela/)).toBeNull();
+    } finally {
+      await setupI18n().changeLanguage('pt-BR');
+    }
   });
 });

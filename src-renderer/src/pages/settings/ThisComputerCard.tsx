@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { serverText } from '../../i18n/server-text';
 
 /** Saves a file the API returned as base64 (the desktop window asks where; the browser downloads it). */
 const saveBase64 = (fileName: string, base64: string, type: string) => {
@@ -20,7 +21,7 @@ const saveBase64 = (fileName: string, base64: string, type: string) => {
  * (the desktop app's login item, ADR 0306) and "Gerar pacote de diagnóstico" (ADR 0309).
  */
 export const ThisComputerCard = () => {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const info = useApiQuery('system.info', {});
   const startAtLogin = useApiMutation('system.setStartAtLogin', ['system.info'], {
     onSuccess: (state) =>
@@ -63,7 +64,7 @@ export const ThisComputerCard = () => {
           </Text>
           <Switch
             label={t('computer.startAtLogin')}
-            description={info.data.startAtLogin.note}
+            description={serverText(i18n, info.data.startAtLogin.note, info.data.startAtLogin.noteRef)}
             checked={info.data.startAtLogin.enabled}
             disabled={!info.data.startAtLogin.available || startAtLogin.isPending}
             onChange={(event) => startAtLogin.mutate({ enabled: event.currentTarget.checked })}
