@@ -21,6 +21,11 @@ export const DEFAULT_INSTALL_DIR = 'C:\\Program Files\\Integrador WinThor Ciasho
 export const CLI_IN_INSTALL_DIR = 'resources\\app.asar\\dist\\main\\cli.cjs';
 /** What NSSM captures of the program's console, beside the integrator's own headless.log. */
 export const SERVICE_LOG = 'logs\\service.log';
+/**
+ * Set by the service's NSSM environment (AppEnvironmentExtra): the host knows it runs as the Windows
+ * service (the Painel says so; the console keeps only start/stop lines, ADR 0316). Not set by `serve`.
+ */
+export const SERVICE_ENV = 'WTC_SERVICE';
 /** How long NSSM waits after Ctrl+C for the integrator to stop its runs and close the database. */
 export const STOP_WAIT_MS = 30_000;
 
@@ -57,7 +62,12 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
   return {
     install: [
       `${nssm} install ${SERVICE_NAME} ${arg(exe)} "\\"${cli}\\" serve"`,
-      set('AppEnvironmentExtra', 'ELECTRON_RUN_AS_NODE=1', arg(`WTC_DATA_DIR=${options.dataDir}`)),
+      set(
+        'AppEnvironmentExtra',
+        'ELECTRON_RUN_AS_NODE=1',
+        `${SERVICE_ENV}=1`,
+        arg(`WTC_DATA_DIR=${options.dataDir}`),
+      ),
       set('AppDirectory', arg(options.dataDir)),
       set('DisplayName', arg(SERVICE_DISPLAY_NAME)),
       set('Description', arg(SERVICE_DESCRIPTION)),
