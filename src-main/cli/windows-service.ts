@@ -2,6 +2,7 @@ import { win32 } from 'node:path';
 import { resolveDataDir } from '../config/data-dir';
 import { NEWER_VERSION_EXIT_CODE } from '../config/settings-file';
 import { DATA_FOLDER_IN_USE_EXIT_CODE } from '../runtime/host-start';
+import { SERVICE_ENV } from '../runtime/service-mode';
 
 /**
  * The Windows service, one definition for the docs (docs/windows-service.md, checked by a test), the
@@ -21,11 +22,6 @@ export const DEFAULT_INSTALL_DIR = 'C:\\Program Files\\Integrador WinThor Ciasho
 export const CLI_IN_INSTALL_DIR = 'resources\\app.asar\\dist\\main\\cli.cjs';
 /** What NSSM captures of the program's console, beside the integrator's own headless.log. */
 export const SERVICE_LOG = 'logs\\service.log';
-/**
- * Set by the service's NSSM environment (AppEnvironmentExtra): the host knows it runs as the Windows
- * service (the Painel says so; the console keeps only start/stop lines, ADR 0316). Not set by `serve`.
- */
-export const SERVICE_ENV = 'WTC_SERVICE';
 /** How long NSSM waits after Ctrl+C for the integrator to stop its runs and close the database. */
 export const STOP_WAIT_MS = 30_000;
 
