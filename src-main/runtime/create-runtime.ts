@@ -217,6 +217,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     engine,
     lease,
     leaseInstanceId: lease ? leaseClaim.instanceId : null,
+    engineInProcess: options.engine !== false,
     settings: options.settings,
     database,
     stores,
