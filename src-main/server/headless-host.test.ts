@@ -49,6 +49,16 @@ describe('headless host: local log in the data folder', () => {
     ]);
   });
 
+  it('app.status says a plain serve is not the service, and that WTC_PORT chose its port (#12)', async () => {
+    const host = await startHeadless({ dataDir, uiDir, port: 0, portSource: 'env' });
+    try {
+      const status = await host.runtime.api.invoke('app.status', {}, { origin: 'internal' });
+      expect(status).toMatchObject({ host: 'headless', service: false, web: { source: 'env' } });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('records why it could not start', async () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, 'settings.json'), '{ isto não é json');
@@ -100,6 +110,9 @@ describe('headless host: local log in the data folder', () => {
       service: true,
       log: (level, message) => console.push(`[${level}] ${message}`),
     });
+    const status = await host.runtime.api.invoke('app.status', {}, { origin: 'internal' });
+    expect(status).toMatchObject({ service: true, web: { source: 'flag' } });
+    expect(host.url).toBe(`http://localhost:${status.web!.port}`);
     await host.close();
     expect(localLog()).toMatch(/\] Motor: /);
     expect(console).toEqual([]);

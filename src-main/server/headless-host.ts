@@ -24,6 +24,8 @@ export interface HeadlessOptions {
   log?: LocalLog;
   /** Runs as the Windows service (WTC_SERVICE=1): the lock and the Painel say so. */
   service?: boolean;
+  /** What set `port`: serve --port (default) or WTC_PORT. */
+  portSource?: 'flag' | 'env';
 }
 
 /** The headless host's local log, in `<data folder>/logs/` (ADR 0011). */
@@ -96,6 +98,7 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
       dataDir: options.dataDir,
       log,
       startEngine: false,
+      service: options.service ?? false,
     });
     if (options.demo) stopDemo = await startDemo(runtime);
     const { app, url } = await startHttpServer({
@@ -103,6 +106,7 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
       uiDir: options.uiDir ?? resolveUiDir(),
       sessionSecret: loadOrCreateSessionSecret(join(options.dataDir, 'session.secret')),
       ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.portSource !== undefined ? { portSource: options.portSource } : {}),
       ...(options.host !== undefined ? { host: options.host } : {}),
     });
     closeHttp = () => app.close();

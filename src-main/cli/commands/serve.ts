@@ -31,6 +31,7 @@ export const registerServe = (program: Command): void => {
         dataDir,
         demo: options.demo ?? false,
         service,
+        ...(options.port === undefined && portText !== undefined ? { portSource: 'env' as const } : {}),
         ...(port !== undefined ? { port } : {}),
         ...(options.host ? { host: options.host } : {}),
         log: (level, message) => process.stderr.write(`[${level}] ${message}\n`),
