@@ -87,7 +87,9 @@ describe('headless host: local log in the data folder', () => {
     const first = await startHeadless({ dataDir, uiDir, port: 0, demo: true });
     try {
       const before = localLog();
-      const error = (await startHeadless({ dataDir, uiDir, port: 0, demo: true }).catch((e: unknown) => e)) as {
+      const error = (await startHeadless({ dataDir, uiDir, port: 0, demo: true }).catch(
+        (e: unknown) => e,
+      )) as {
         message: string;
         fix: string;
       };

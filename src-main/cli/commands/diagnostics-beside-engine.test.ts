@@ -36,12 +36,17 @@ describe('integrador diagnostics without an engine in its process (#12, ADR 0317
       const parsed = JSON.parse(motor);
       expect(motor).not.toMatch(/Em execução|engine_unavailable|npm run cli/);
       expect(parsed.estado.motorNestaPasta).toMatch(
-        new RegExp(`roda em outro processo \\(a demonstração sem janela, processo ${process.pid}, interface em ${host.url}`),
+        new RegExp(
+          `roda em outro processo \\(a demonstração sem janela, processo ${process.pid}, interface em ${host.url}`,
+        ),
       );
       expect(parsed.estado.processoNestaPasta).toMatchObject({ processo: process.pid, demonstracao: true });
       expect(Array.isArray(parsed.execucoes.runs)).toBe(true);
       expect(parsed.sincronizacao.filiais.length).toBeGreaterThan(0);
-      expect(parsed.integradorAtivoNesteBanco).toMatchObject({ esteIntegrador: false, processo: process.pid });
+      expect(parsed.integradorAtivoNesteBanco).toMatchObject({
+        esteIntegrador: false,
+        processo: process.pid,
+      });
       expect(versions.integrador.demonstracao).toBe(true);
       expect(readme).toContain('GERADO PELA LINHA DE COMANDO');
     } finally {

@@ -16,7 +16,10 @@ export const registerServe = (program: Command): void => {
   program
     .command('serve')
     .description('Inicia o integrador sem janela e serve a interface em http://localhost:7585')
-    .option('--port <n>', 'porta da interface web (sem ela: WTC_PORT, senão a configuração Servidor web → Porta, senão 7585)')
+    .option(
+      '--port <n>',
+      'porta da interface web (sem ela: WTC_PORT, senão a configuração Servidor web → Porta, senão 7585)',
+    )
     .option('--host <endereco>', 'endereço de escuta (padrão 127.0.0.1; outro exige senha de acesso)')
     .option('--demo', 'usa o banco embutido de demonstração e a loja sandbox', false)
     .action(async (options: ServeOptions, command: Command) => {

@@ -46,7 +46,9 @@ const ORIGIN_LINE = {
                       diz qual; o estado ao vivo do motor está no pacote gerado pela interface dele.`,
 };
 
-const readme = (origin: keyof typeof ORIGIN_LINE): string => `Pacote de diagnóstico do Integrador WinThor Ciashop, para o suporte.
+const readme = (
+  origin: keyof typeof ORIGIN_LINE,
+): string => `Pacote de diagnóstico do Integrador WinThor Ciashop, para o suporte.
 
 versoes.json          versões do integrador, do Node/Electron e do sistema; esquema das configurações e dos objetos WTC_
 configuracoes.json    configurações desta instalação, SEM senhas nem tokens (aparecem como ${REMOVED_SECRET})
@@ -104,7 +106,11 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
       ? Promise.all([
           attempt(() => sources.api.invoke('sync.overview', {}, internal)),
           attempt(() => sources.api.invoke('sync.runs', { limit: 100 }, internal)),
-        ]).then(([overview, runs]) => ({ estado: sources.status(), sincronizacao: overview, execucoes: runs }))
+        ]).then(([overview, runs]) => ({
+          estado: sources.status(),
+          sincronizacao: overview,
+          execucoes: runs,
+        }))
       : describeEngineElsewhere({
           dataDir: sources.dataDir,
           api: sources.api,

@@ -39,9 +39,7 @@ describe('ServerForm port field', () => {
   });
 
   it('says when --port or WTC_PORT overrides the saved port, and which (#12)', () => {
-    renderWithProviders(
-      <ServerForm settings={defaultSettings()} web={{ port: 7786, source: 'env' }} />,
-    );
+    renderWithProviders(<ServerForm settings={defaultSettings()} web={{ port: 7786, source: 'env' }} />);
     expect(screen.getByLabelText('Porta')).toHaveValue('7585');
     expect(screen.getByTestId('port-override')).toHaveTextContent(
       'A interface está na porta 7786, definida por WTC_PORT ao iniciar o integrador',
@@ -49,9 +47,7 @@ describe('ServerForm port field', () => {
   });
 
   it('shows no hint when the saved port is the one in use', () => {
-    renderWithProviders(
-      <ServerForm settings={defaultSettings()} web={{ port: 7585, source: 'settings' }} />,
-    );
+    renderWithProviders(<ServerForm settings={defaultSettings()} web={{ port: 7585, source: 'settings' }} />);
     expect(screen.queryByTestId('port-override')).toBeNull();
   });
 });
