@@ -12,7 +12,7 @@ export const PortOverrideHint = ({ web }: { web: AppStatus['web'] | undefined })
   const { t } = useTranslation();
   if (!web || web.source === 'settings') return null;
   return (
-    <Alert color="yellow" mt="xs" data-testid="port-override">
+    <Alert color="yellow" mt="xs" role="note" data-testid="port-override">
       {t('settings.portOverride', { port: web.port, source: SOURCE_NAME[web.source] })}
     </Alert>
   );
