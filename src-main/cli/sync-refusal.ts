@@ -1,6 +1,7 @@
 import { describeWaiting } from '../engine/lease/lease-rules';
 import type { Runtime } from '../runtime/create-runtime';
 import { askHolder, hostLockAddress } from '../runtime/host-lock';
+import { AppError } from '../shared/app-error';
 import { CliFailure } from './output';
 
 /**
@@ -27,3 +28,15 @@ export const refuseBesideActiveEngine = async (runtime: Runtime, dataDir: string
     1,
   );
 };
+
+/**
+ * The engine's standby refusal met during the runs (the lease lost meanwhile), reworded for the command
+ * line: its own fix ("Assumir" on the Painel) is for a person at the Painel of a stopped engine.
+ */
+export const rewordForCli = (error: unknown): unknown =>
+  error instanceof AppError && error.code === 'engine_standby'
+    ? new CliFailure(
+        `${error.message}\nUse "Executar agora" no Painel do integrador ativo neste banco, ou pare-o antes e execute de novo.`,
+        1,
+      )
+    : error;

@@ -6,7 +6,7 @@ import { withCommandRuntime } from '../../runtime/command-runtime';
 import type { Runtime } from '../../runtime/create-runtime';
 import { startDemo } from '../../runtime/demo';
 import { commandDataDir } from '../command-data-dir';
-import { refuseBesideActiveEngine } from '../sync-refusal';
+import { refuseBesideActiveEngine, rewordForCli } from '../sync-refusal';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 import { describeTarget } from './db-target';
 import {
@@ -154,7 +154,9 @@ const runAll = async (
       for (const job of jobs) {
         if (interrupted) break;
         if (!globals.json) process.stderr.write(`Filial ${branch} · ${jobLabel(job)}: em execução…\n`);
-        const outcome = await runOne(runtime, runs, branch, job);
+        const outcome = await runOne(runtime, runs, branch, job).catch((error: unknown) => {
+          throw rewordForCli(error);
+        });
         outcomes.push(outcome);
         if (!globals.json)
           process.stderr.write(
