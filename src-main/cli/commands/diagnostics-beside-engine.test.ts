@@ -52,7 +52,7 @@ describe('integrador diagnostics without an engine in its process (#12, ADR 0317
     } finally {
       await host.close();
     }
-  });
+  }, 60_000);
 
   it('on a fresh data folder: "não configurado", never "Em execução", and creates nothing there', async () => {
     const dataDir = join(root, 'nova');

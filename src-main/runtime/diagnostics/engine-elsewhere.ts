@@ -69,7 +69,7 @@ export const describeEngineElsewhere = async (sources: {
         agendamentos: branch.schedules.map((schedule) => ({
           tarefa: schedule.job,
           habilitado: schedule.enabled,
-          intervalo: schedule.cron ?? `${schedule.every} ${schedule.unit}`,
+          intervalo: schedule.cron || `${schedule.every} ${schedule.unit}`,
         })),
       })),
     },
