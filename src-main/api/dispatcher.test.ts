@@ -11,6 +11,8 @@ const status = {
   host: 'headless' as const,
   demo: false,
   demoStoreUrl: null,
+  service: false,
+  web: null,
   engine: {
     state: 'running' as const,
     summary: 'ok',

@@ -12,6 +12,8 @@ export const statusWith = (
   host: 'desktop',
   demo: false,
   demoStoreUrl: null,
+  service: false,
+  web: null,
   engine: {
     state: 'running',
     summary: 'Em execução',

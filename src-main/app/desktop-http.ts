@@ -29,7 +29,7 @@ export const startDesktopHttp = async (
       runtime,
       uiDir,
       sessionSecret: loadOrCreateSessionSecret(join(dataDir, 'session.secret')),
-      ...(port !== undefined ? { port } : {}),
+      ...(port !== undefined ? { port, portSource: 'env' as const } : {}),
     });
     return { ok: true, url, close: () => app.close() };
   } catch (error) {

@@ -17,6 +17,7 @@ const electron = (response: number) => ({
 const service = {
   pid: 4242,
   host: 'headless' as const,
+  service: true,
   version: '0.2.0',
   startedAt: '2026-12-05T08:00:00.000Z',
   url: 'http://localhost:7585',
@@ -32,7 +33,7 @@ describe('desktop start-up dialogs', () => {
     );
     const [shown] = fake.dialog.showMessageBox.mock.calls[0]!;
     expect(shown.message).toMatch(
-      /já está em uso por o integrador sem janela \(serviço\) 0\.2\.0 \(processo 4242/,
+      /já está em uso pelo serviço do Windows IntegradorWinThorCiashop 0\.2\.0 \(processo 4242/,
     );
     expect(shown.buttons).toEqual(['Abrir no navegador', 'Fechar']);
     expect(fake.shell.openExternal).toHaveBeenCalledWith('http://localhost:7585');

@@ -47,6 +47,26 @@ it('sync on a database another engine holds is refused with who holds it, and le
   expect(cli.code).not.toBe(0);
   expect(cli.err).toContain(`Em espera: outro integrador está ativo neste banco (host `);
   expect(cli.err).toContain(`pasta ${serviceDir}`);
+  // Refused before any run is announced, worded for a command line: no "Assumir" (#12).
+  expect(cli.err).not.toContain('em execução');
+  expect(cli.err).not.toContain('Assumir');
+  expect(cli.err).toContain('"Executar agora" no Painel dele');
+  expect(cli.err).toMatch(new RegExp(`integrador no processo ${process.pid} já roda as sincronizações`));
   // The holder keeps it: its next renewal still wins.
   expect((await holder.lease?.look())?.kind).toBe('held');
+});
+
+it('the engine standby refusal met during a run is reworded for the command line (no "Assumir")', async () => {
+  const { rewordForCli } = await import('./sync-refusal');
+  const { engineRefusals } = await import('../engine/engine-refusals');
+  const worded = rewordForCli(
+    engineRefusals.standby({
+      kind: 'waiting',
+      lost: true,
+      holder: { hostName: 'srv', dataDir: 'C:\\dados', pid: 9, version: '0.1.0', since: '10:00' },
+    }),
+  ) as Error;
+  expect(worded.message).toContain('Em espera: outro integrador assumiu este banco (host srv');
+  expect(worded.message).toContain('"Executar agora" no Painel do integrador ativo');
+  expect(`${worded.message} ${(worded as { fix?: string }).fix ?? ''}`).not.toContain('Assumir');
 });

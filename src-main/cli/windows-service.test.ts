@@ -90,7 +90,7 @@ describe('docs/windows-service.md says what the code expects', () => {
       'C:\\Ferramentas\\nssm.exe install IntegradorWinThorCiashop D:\\Programas\\Integrador\\IntegradorWinThorCiashop.exe "\\"D:\\Programas\\Integrador\\resources\\app.asar\\dist\\main\\cli.cjs\\" serve"',
     );
     expect(custom.install[1]).toBe(
-      'C:\\Ferramentas\\nssm.exe set IntegradorWinThorCiashop AppEnvironmentExtra ELECTRON_RUN_AS_NODE=1 "WTC_DATA_DIR=D:\\Dados do Integrador"',
+      'C:\\Ferramentas\\nssm.exe set IntegradorWinThorCiashop AppEnvironmentExtra ELECTRON_RUN_AS_NODE=1 WTC_SERVICE=1 "WTC_DATA_DIR=D:\\Dados do Integrador"',
     );
     expect(installDirOf('D:\\Programas\\Integrador\\IntegradorWinThorCiashop.exe')).toBe(
       'D:\\Programas\\Integrador',

@@ -2,6 +2,7 @@ import { win32 } from 'node:path';
 import { resolveDataDir } from '../config/data-dir';
 import { NEWER_VERSION_EXIT_CODE } from '../config/settings-file';
 import { DATA_FOLDER_IN_USE_EXIT_CODE } from '../runtime/host-start';
+import { SERVICE_ENV } from '../runtime/service-mode';
 
 /**
  * The Windows service, one definition for the docs (docs/windows-service.md, checked by a test), the
@@ -57,7 +58,12 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
   return {
     install: [
       `${nssm} install ${SERVICE_NAME} ${arg(exe)} "\\"${cli}\\" serve"`,
-      set('AppEnvironmentExtra', 'ELECTRON_RUN_AS_NODE=1', arg(`WTC_DATA_DIR=${options.dataDir}`)),
+      set(
+        'AppEnvironmentExtra',
+        'ELECTRON_RUN_AS_NODE=1',
+        `${SERVICE_ENV}=1`,
+        arg(`WTC_DATA_DIR=${options.dataDir}`),
+      ),
       set('AppDirectory', arg(options.dataDir)),
       set('DisplayName', arg(SERVICE_DISPLAY_NAME)),
       set('Description', arg(SERVICE_DESCRIPTION)),

@@ -23,6 +23,16 @@ export const AppStatus = z.object({
   uptimeSeconds: z.number(),
   host: z.enum(['desktop', 'headless']),
   demo: z.boolean(),
+  /** A headless host run as the Windows service (WTC_SERVICE=1, docs/windows-service.md). */
+  service: z.boolean().default(false),
+  /**
+   * The port the web UI listens on and what chose it: `flag` (serve --port), `env` (WTC_PORT) or `settings`
+   * (Configuração → Servidor web). Null while no web server listens (a command-line command).
+   */
+  web: z
+    .object({ port: z.number().int(), source: z.enum(['flag', 'env', 'settings']) })
+    .nullable()
+    .default(null),
   /**
    * The demo store's read-only page (departments, products with price and stock, orders), pt-BR, for the
    * Painel's link; null outside the demo or while its store sandbox is not running.

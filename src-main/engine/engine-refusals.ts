@@ -45,6 +45,6 @@ export const engineRefusals = {
     unknownBranchError(code, 'Cadastre a filial em Configuração ou escolha uma filial existente.'),
   unavailable: () =>
     new AppError('engine_unavailable', 'O motor de sincronização não está disponível neste modo.', {
-      fix: 'Use o aplicativo de desktop ou o modo serviço (npm run cli -- serve).',
+      fix: 'Use o aplicativo de desktop ou o integrador sem janela (comando serve, ou o serviço do Windows).',
     }),
 };

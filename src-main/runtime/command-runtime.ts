@@ -28,13 +28,19 @@ export const withCommandRuntime = async <T>(
    * must not start the scheduler beside a running service (it would fire overdue schedules and mark the
    * service's runs as interrupted). 'one-shot': the engine runs what it is asked to, no scheduler.
    */
-  options: { dataDir: string; settings: CommandSettings; engine?: 'none' | 'one-shot' },
+  options: {
+    dataDir: string;
+    settings: CommandSettings;
+    engine?: 'none' | 'one-shot';
+    /** The folder is a demo's (`diagnostics --demo`); default: the demo settings are. */
+    demo?: boolean;
+  },
   work: (runtime: Runtime) => Promise<T>,
 ): Promise<T> => {
   const settings = await openSettings(options.dataDir, options.settings);
   const runtime = createRuntime({
     host: 'headless',
-    demo: options.settings === 'demo',
+    demo: options.demo ?? options.settings === 'demo',
     settings,
     dataDir: options.dataDir,
     engine: options.engine === 'one-shot',

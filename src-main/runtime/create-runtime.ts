@@ -53,6 +53,8 @@ export interface RuntimeOptions {
   startEngine?: boolean;
   /** "Iniciar com o Windows": only the desktop host has a login item. */
   startAtLogin?: StartAtLoginPort;
+  /** A headless host run as the Windows service (WTC_SERVICE=1): `app.status` says so. */
+  service?: boolean;
   /** The database lease's timing (ADR 0310; tests shorten it): renewal every 30 s, expiry after 120 s. */
   lease?: { renewMs?: number; expirySeconds?: number; deadQuietSeconds?: number };
 }
@@ -94,6 +96,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     host: options.host,
     demo: options.demo ?? false,
     demoStoreUrl: null,
+    service: options.service ?? false,
+    web: null,
     startedAt: now(),
     now,
   };
@@ -227,6 +231,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
     engine,
     lease,
     leaseInstanceId: lease ? leaseClaim.instanceId : null,
+    engineInProcess: options.engine !== false,
     settings: options.settings,
     database,
     stores,

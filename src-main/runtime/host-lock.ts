@@ -8,6 +8,10 @@ import { join, resolve } from 'node:path';
 export interface HostLockHolder {
   pid: number;
   host: 'desktop' | 'headless';
+  /** A headless host started with --demo (absent from holders of older versions). */
+  demo?: boolean;
+  /** A headless host run as the Windows service (WTC_SERVICE=1, service-mode.ts). */
+  service?: boolean;
   version: string;
   startedAt: string;
   /** The web UI's address, once it listens. */

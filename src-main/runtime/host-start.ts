@@ -14,31 +14,50 @@ import {
 /** Exit code of a host that found its data folder used by another host (ADR 0306). */
 export const DATA_FOLDER_IN_USE_EXIT_CODE = 4;
 
-const describeHolder = (holder: HostLockHolder | null): string => {
-  if (!holder) return 'outro integrador (de outra conta do Windows)';
+const SERVICE_NAME = 'IntegradorWinThorCiashop';
+
+/** What holds the folder, as the lock's holder says it ("em uso pelo …", "em uso por outro …"). */
+const describeHolder = (holder: HostLockHolder | null, platform: NodeJS.Platform): string => {
+  if (!holder)
+    return platform === 'win32'
+      ? 'por outro integrador (de outra conta do Windows, ou o serviço)'
+      : 'por outro integrador (de outro usuário)';
   const who =
-    holder.host === 'desktop' ? 'o aplicativo de área de trabalho' : 'o integrador sem janela (serviço)';
+    holder.host === 'desktop'
+      ? 'pelo aplicativo de área de trabalho'
+      : holder.service
+        ? `pelo serviço do Windows ${SERVICE_NAME}`
+        : holder.demo
+          ? 'pela demonstração sem janela (serve --demo)'
+          : 'pelo integrador sem janela (serve)';
   const where = holder.url ? `, interface em ${holder.url}` : '';
   return `${who} ${holder.version} (processo ${holder.pid}, desde ${holder.startedAt}${where})`;
 };
 
-/** Another host (the service, the desktop app) already runs on this data folder. */
+/** How to free the folder, by what holds it and where this runs. */
+const describeFix = (holder: HostLockHolder | null, platform: NodeJS.Platform): string => {
+  if (holder?.host === 'desktop')
+    return 'Feche o aplicativo (menu da bandeja → Sair) antes de iniciar o serviço, ou use só o aplicativo.';
+  const ui = `Use a interface do integrador que já está rodando${holder?.url ? ` (${holder.url})` : ''}`;
+  if (holder?.service || (!holder && platform === 'win32'))
+    return `${ui}, ou pare o serviço antes (nssm stop ${SERVICE_NAME}).`;
+  if (!holder) return `${ui}, ou encerre-o antes.`;
+  return `${ui}, ou encerre-o antes (Ctrl+C no terminal dele, ou o processo ${holder.pid}).`;
+};
+
+/** Another host (the service, the desktop app, the demo) already runs on this data folder. */
 export class DataFolderInUseError extends AppError {
   readonly exitCode = DATA_FOLDER_IN_USE_EXIT_CODE;
 
   constructor(
     dataDir: string,
     readonly holder: HostLockHolder | null,
+    platform: NodeJS.Platform = process.platform,
   ) {
     super(
       'data_folder_in_use',
-      `A pasta de dados ${dataDir} já está em uso por ${describeHolder(holder)}. Um só integrador por pasta de dados: dois enviariam cada alteração duas vezes.`,
-      {
-        fix:
-          holder?.host === 'desktop'
-            ? 'Feche o aplicativo (menu da bandeja → Sair) antes de iniciar o serviço, ou use só o aplicativo.'
-            : `Use a interface do integrador que já está rodando${holder?.url ? ` (${holder.url})` : ' (http://localhost:7585)'}, ou pare o serviço antes (nssm stop IntegradorWinThorCiashop).`,
-      },
+      `A pasta de dados ${dataDir} já está em uso ${describeHolder(holder, platform)}. Um só integrador por pasta de dados: dois enviariam cada alteração duas vezes.`,
+      { fix: describeFix(holder, platform) },
     );
   }
 }
@@ -49,12 +68,14 @@ export class DataFolderInUseError extends AppError {
  */
 export const claimDataFolder = async (
   dataDir: string,
-  who: { host: HostLockHolder['host']; version: string; now?: Date },
+  who: { host: HostLockHolder['host']; version: string; demo?: boolean; service?: boolean; now?: Date },
 ): Promise<HostLock> => {
   const now = who.now ?? new Date();
   const result = await acquireHostLock(dataDir, {
     pid: process.pid,
     host: who.host,
+    ...(who.demo ? { demo: true } : {}),
+    ...(who.service ? { service: true } : {}),
     version: who.version,
     startedAt: now.toISOString(),
   });

@@ -32,6 +32,8 @@ export interface RuntimeHandlerDeps {
   engine: EngineController;
   lease: LeaseKeeper | null;
   leaseInstanceId: string | null;
+  /** False in a command's runtime without an engine (`diagnostics`): the package reads the database itself. */
+  engineInProcess: boolean;
   settings: SettingsService;
   database: DatabaseService;
   stores: StoreClientRegistry;
@@ -108,6 +110,7 @@ export const runtimeHandlers = (deps: RuntimeHandlerDeps): Handlers => {
           status: () => buildStatus(deps.info, deps.engine),
           now: deps.now,
           leaseInstanceId: deps.leaseInstanceId,
+          engineInProcess: deps.engineInProcess,
         }),
     }),
   };

@@ -49,6 +49,16 @@ describe('headless host: local log in the data folder', () => {
     ]);
   });
 
+  it('app.status says a plain serve is not the service, and that WTC_PORT chose its port (#12)', async () => {
+    const host = await startHeadless({ dataDir, uiDir, port: 0, portSource: 'env' });
+    try {
+      const status = await host.runtime.api.invoke('app.status', {}, { origin: 'internal' });
+      expect(status).toMatchObject({ host: 'headless', service: false, web: { source: 'env' } });
+    } finally {
+      await host.close();
+    }
+  });
+
   it('records why it could not start', async () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(join(dataDir, 'settings.json'), '{ isto não é json');
@@ -64,12 +74,50 @@ describe('headless host: local log in the data folder', () => {
       const error = await startHeadless({ dataDir, uiDir, port: 0 }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: 'data_folder_in_use', exitCode: 4 });
       expect((error as Error).message).toContain(`interface em ${first.url}`);
-      expect(localLog()).toMatch(/\[error\] Não foi possível iniciar: A pasta de dados .* já está em uso/);
+      // The refused process does not write the running host's log (ADR 0316): stderr and exit code 4 say it.
+      expect(localLog()).not.toMatch(/Não foi possível iniciar|já está em uso/);
     } finally {
       await first.close();
     }
     const again = await startHeadless({ dataDir, uiDir, port: 0 });
     await again.close();
+  });
+
+  it('names a running demo as the holder, with no service advice, and keeps its log clean (#12)', async () => {
+    const first = await startHeadless({ dataDir, uiDir, port: 0, demo: true });
+    try {
+      const before = localLog();
+      const error = (await startHeadless({ dataDir, uiDir, port: 0, demo: true }).catch(
+        (e: unknown) => e,
+      )) as {
+        message: string;
+        fix: string;
+      };
+      expect(error.message).toMatch(/já está em uso pela demonstração sem janela \(serve --demo\)/);
+      expect(error.message).not.toMatch(/serviço|por o/);
+      expect(error.fix).not.toContain('nssm');
+      expect(error.fix).toContain(`processo ${process.pid}`);
+      expect(localLog()).toBe(before);
+    } finally {
+      await first.close();
+    }
+  });
+
+  it('as the Windows service, tells the console nothing but what serve prints itself (ADR 0316)', async () => {
+    const console: string[] = [];
+    const host = await startHeadless({
+      dataDir,
+      uiDir,
+      port: 0,
+      service: true,
+      log: (level, message) => console.push(`[${level}] ${message}`),
+    });
+    const status = await host.runtime.api.invoke('app.status', {}, { origin: 'internal' });
+    expect(status).toMatchObject({ service: true, web: { source: 'flag' } });
+    expect(host.url).toBe(`http://localhost:${status.web!.port}`);
+    await host.close();
+    expect(localLog()).toMatch(/\] Motor: /);
+    expect(console).toEqual([]);
   });
 
   it('refuses to run on a data folder a newer version used (exit code 5), reading nothing', async () => {

@@ -4,7 +4,7 @@ import { AppError } from '../shared/app-error';
 import { readPackageInfo } from '../runtime/app-info';
 import { createRuntime, type Runtime } from '../runtime/create-runtime';
 import { startDemo } from '../runtime/demo';
-import { claimDataFolder, startEngineAfterSchemaCheck } from '../runtime/host-start';
+import { claimDataFolder, DataFolderInUseError, startEngineAfterSchemaCheck } from '../runtime/host-start';
 import { createLocalLog, type LocalLog } from '../runtime/local-log';
 import { resolveUiDir } from '../runtime/paths';
 import { startHttpServer } from './http-server';
@@ -16,8 +16,16 @@ export interface HeadlessOptions {
   port?: number;
   host?: string;
   uiDir?: string;
-  /** Where else the host's messages go (the console of `serve`); they always go to the local log too. */
+  /**
+   * Where else the host's messages go (the console of `serve`); they always go to the local log too.
+   * Not called as the Windows service (ADR 0316): its console is NSSM's service.log, which keeps only what
+   * `serve` prints itself (start, stop, a refusal or crash).
+   */
   log?: LocalLog;
+  /** Runs as the Windows service (WTC_SERVICE=1): the lock and the Painel say so. */
+  service?: boolean;
+  /** What set `port`: serve --port (default) or WTC_PORT. */
+  portSource?: 'flag' | 'env';
 }
 
 /** The headless host's local log, in `<data folder>/logs/` (ADR 0011). */
@@ -38,7 +46,7 @@ const describeError = (error: unknown): string =>
 export const startHeadless = async (options: HeadlessOptions): Promise<HeadlessHost> => {
   const fileLog = createLocalLog({ dir: join(options.dataDir, 'logs'), fileName: HEADLESS_LOG_FILE });
   const log: LocalLog = (level, message) => {
-    options.log?.(level, message);
+    if (!options.service) options.log?.(level, message);
     fileLog(level, message);
   };
   try {
@@ -56,7 +64,10 @@ export const startHeadless = async (options: HeadlessOptions): Promise<HeadlessH
       },
     };
   } catch (error) {
-    fileLog('error', `Não foi possível iniciar: ${describeError(error)}`);
+    // Refused because another host runs on the folder: that host's log is not this process's to write
+    // (stderr and the exit code say it, ADR 0316).
+    if (!(error instanceof DataFolderInUseError))
+      fileLog('error', `Não foi possível iniciar: ${describeError(error)}`);
     throw error;
   }
 };
@@ -66,6 +77,8 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
   const lock = await claimDataFolder(options.dataDir, {
     host: 'headless',
     version: readPackageInfo().version,
+    demo: options.demo ?? false,
+    service: options.service ?? false,
   });
   let runtime: Runtime | undefined;
   let stopDemo = async () => {};
@@ -85,6 +98,7 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
       dataDir: options.dataDir,
       log,
       startEngine: false,
+      service: options.service ?? false,
     });
     if (options.demo) stopDemo = await startDemo(runtime);
     const { app, url } = await startHttpServer({
@@ -92,6 +106,7 @@ const startParts = async (options: HeadlessOptions, log: LocalLog): Promise<Head
       uiDir: options.uiDir ?? resolveUiDir(),
       sessionSecret: loadOrCreateSessionSecret(join(options.dataDir, 'session.secret')),
       ...(options.port !== undefined ? { port: options.port } : {}),
+      ...(options.portSource !== undefined ? { portSource: options.portSource } : {}),
       ...(options.host !== undefined ? { host: options.host } : {}),
     });
     closeHttp = () => app.close();

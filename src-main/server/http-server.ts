@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   sessionSecret: string;
   /** Overrides of settings.server for this run (flags, environment). */
   port?: number;
+  /** What set `port` (shown beside Configuração → Servidor web → Porta); default `flag`. */
+  portSource?: 'flag' | 'env';
   host?: string;
   logger?: boolean;
 }
@@ -99,5 +101,9 @@ export const startHttpServer = async (
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const shownHost = isLoopbackAddress(host) ? 'localhost' : host;
+  options.runtime.info.web = {
+    port: actualPort,
+    source: options.port === undefined ? 'settings' : (options.portSource ?? 'flag'),
+  };
   return { app, url: `http://${shownHost}:${actualPort}` };
 };

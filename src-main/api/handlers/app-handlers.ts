@@ -10,6 +10,10 @@ export interface AppInfo {
   demo: boolean;
   /** The demo store's read-only page while the demo's sandbox runs (null otherwise); set by the runtime. */
   demoStoreUrl: string | null;
+  /** Run as the Windows service (WTC_SERVICE=1). */
+  service?: boolean;
+  /** The web UI's port and what chose it; set by the HTTP server once it listens. */
+  web?: AppStatus['web'];
   startedAt: Date;
   now: () => Date;
 }
@@ -22,6 +26,8 @@ export const buildStatus = (info: AppInfo, engine: EngineController): AppStatus 
   host: info.host,
   demo: info.demo,
   demoStoreUrl: info.demoStoreUrl,
+  service: info.service ?? false,
+  web: info.web ?? null,
   engine: engine.snapshot(),
 });
 

@@ -58,4 +58,13 @@ describe('integrador diagnostics / service commands', () => {
     ]);
     expect(existsSync(join(dir, 'dados'))).toBe(false); // printing commands creates nothing
   });
+
+  it('prints a Windows --data-dir as Windows resolves it, also when run on Linux (#12)', async () => {
+    const result = await captureCli(['--json', '--data-dir', 'D:\\Dados\\WTC', 'service', 'commands']);
+    expect(result.code).toBe(0);
+    const commands = JSON.parse(result.out);
+    expect(commands.dataDir).toBe('D:\\Dados\\WTC');
+    expect(commands.install).toContain('nssm set IntegradorWinThorCiashop AppDirectory D:\\Dados\\WTC');
+    expect(commands.install.join('\n')).not.toContain(process.cwd());
+  });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../shared/app-error';
 import { commandDataDir } from '../command-data-dir';
 import { startHeadless } from '../../server/headless-host';
+import { runsAsWindowsService } from '../../runtime/service-mode';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 import { parsePort } from '../parse-port';
 
@@ -15,7 +16,10 @@ export const registerServe = (program: Command): void => {
   program
     .command('serve')
     .description('Inicia o integrador sem janela e serve a interface em http://localhost:7585')
-    .option('--port <n>', 'porta da interface web (padrão: configuração, WTC_PORT ou 7585)')
+    .option(
+      '--port <n>',
+      'porta da interface web (sem ela: WTC_PORT, senão a configuração Servidor web → Porta, senão 7585)',
+    )
     .option('--host <endereco>', 'endereço de escuta (padrão 127.0.0.1; outro exige senha de acesso)')
     .option('--demo', 'usa o banco embutido de demonstração e a loja sandbox', false)
     .action(async (options: ServeOptions, command: Command) => {
@@ -23,9 +27,14 @@ export const registerServe = (program: Command): void => {
       const dataDir = commandDataDir(globals, options.demo ?? false);
       const portText = options.port ?? process.env.WTC_PORT;
       const port = portText === undefined ? undefined : parsePort(portText);
+      // As the Windows service the console is NSSM's service.log: only this command's own start, stop and
+      // refusal lines go there; everything else is in the rotated headless.log (ADR 0316).
+      const service = runsAsWindowsService();
       const host = await startHeadless({
         dataDir,
         demo: options.demo ?? false,
+        service,
+        ...(options.port === undefined && portText !== undefined ? { portSource: 'env' as const } : {}),
         ...(port !== undefined ? { port } : {}),
         ...(options.host ? { host: options.host } : {}),
         log: (level, message) => process.stderr.write(`[${level}] ${message}\n`),
@@ -42,7 +51,10 @@ export const registerServe = (program: Command): void => {
       );
       await new Promise<void>((done) => {
         const stop = () => {
-          void host.close().then(done);
+          void host.close().then(() => {
+            if (service) process.stdout.write(`${new Date().toISOString()} Integrador encerrado.\n`);
+            done();
+          });
         };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);

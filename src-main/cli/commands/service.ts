@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { win32 } from 'node:path';
 import { resolveDataDir } from '../../config/data-dir';
 import { printResult, type GlobalOptions } from '../output';
 import {
@@ -34,9 +35,10 @@ export const registerService = (program: Command): void => {
     .action((options: ServiceOptions, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const installDir = options.installDir ?? installDirOf(process.execPath) ?? DEFAULT_INSTALL_DIR;
-      // Outside Windows (a developer's machine) the service's folder is still the Windows one.
+      // Outside Windows (a developer's machine) the service's folder is still the Windows one, and a
+      // --data-dir is a Windows path: resolved as Windows resolves it, never against this machine's cwd.
       const dataDir = globals.dataDir
-        ? resolveDataDir(globals.dataDir)
+        ? win32.resolve(globals.dataDir)
         : process.platform === 'win32'
           ? resolveDataDir()
           : DEFAULT_DATA_DIR;

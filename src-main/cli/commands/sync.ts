@@ -6,6 +6,7 @@ import { withCommandRuntime } from '../../runtime/command-runtime';
 import type { Runtime } from '../../runtime/create-runtime';
 import { startDemo } from '../../runtime/demo';
 import { commandDataDir } from '../command-data-dir';
+import { refuseBesideActiveEngine, rewordForCli } from '../sync-refusal';
 import { CliFailure, printResult, type GlobalOptions } from '../output';
 import { describeTarget } from './db-target';
 import {
@@ -153,7 +154,9 @@ const runAll = async (
       for (const job of jobs) {
         if (interrupted) break;
         if (!globals.json) process.stderr.write(`Filial ${branch} · ${jobLabel(job)}: em execução…\n`);
-        const outcome = await runOne(runtime, runs, branch, job);
+        const outcome = await runOne(runtime, runs, branch, job).catch((error: unknown) => {
+          throw rewordForCli(error);
+        });
         outcomes.push(outcome);
         if (!globals.json)
           process.stderr.write(
@@ -224,12 +227,15 @@ export const registerSync = (program: Command): void => {
           2,
         );
       const demo = options.demo ?? false;
+      const dataDir = commandDataDir(globals, demo);
       await withCommandRuntime(
-        { dataDir: commandDataDir(globals, demo), settings: demo ? 'demo' : 'data-dir', engine: 'one-shot' },
+        { dataDir, settings: demo ? 'demo' : 'data-dir', engine: 'one-shot' },
         async (runtime) => {
           // --demo: the demo parts (WinThor schema, store sandbox with its saved state) as `serve --demo`.
           const stopDemo = demo ? await startDemo(runtime, { shareRunningStore: true }) : async () => {};
           try {
+            // Beside an engine that holds the database: refused before "em execução" is printed.
+            if (!options.preview) await refuseBesideActiveEngine(runtime, dataDir);
             const where = describeTarget(runtime.settings.get(), demo);
             if (options.preview) await previewAll(runtime, options, globals, where);
             else await runAll(runtime, options, named, globals, where);

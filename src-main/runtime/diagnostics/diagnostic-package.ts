@@ -7,6 +7,7 @@ import { listSecrets, mapSecrets } from '../../config/secret-fields';
 import { fileTimestamp } from '../../config/settings-file';
 import { AppError } from '../../shared/app-error';
 import { listLogs, type DatabaseService } from '../../winthor';
+import { describeEngineElsewhere } from './engine-elsewhere';
 import { readLeaseHolder } from './lease-holder';
 import { localLogFiles, readTail } from './log-tail';
 import { zipEntries, type ZipEntry } from './zip-entries';
@@ -29,15 +30,31 @@ export interface DiagnosticSources {
   now(): Date;
   /** This engine's lease id (ADR 0310); null where no lease is kept (a one-shot command). */
   leaseInstanceId?: string | null;
+  /**
+   * False when the package is made where no engine runs (the command line's `diagnostics`): motor.json
+   * then reads the database and the settings itself and says where the engine runs (ADR 0317).
+   */
+  engineInProcess?: boolean;
 }
 
-const README = `Pacote de diagnóstico do Integrador WinThor Ciashop, para o suporte.
+/** Where motor.json came from, in the LEIA-ME. */
+const ORIGIN_LINE = {
+  engine: '',
+  command: `
+                      ESTE PACOTE FOI GERADO PELA LINHA DE COMANDO: o motor não roda no processo que o
+                      gerou. Se ele roda em outro processo (serviço, aplicativo, demonstração), motor.json
+                      diz qual; o estado ao vivo do motor está no pacote gerado pela interface dele.`,
+};
+
+const readme = (
+  origin: keyof typeof ORIGIN_LINE,
+): string => `Pacote de diagnóstico do Integrador WinThor Ciashop, para o suporte.
 
 versoes.json          versões do integrador, do Node/Electron e do sistema; esquema das configurações e dos objetos WTC_
 configuracoes.json    configurações desta instalação, SEM senhas nem tokens (aparecem como ${REMOVED_SECRET})
 pre-requisitos.json   a verificação de pré-requisitos do WinThor (o mesmo que Banco de Dados → Verificar)
 motor.json            estado do motor: resumo, qual integrador está ativo neste banco, sincronização por
-                      filial e tarefa, execuções recentes
+                      filial e tarefa, execuções recentes${ORIGIN_LINE[origin]}
 logs-do-banco.json    as ${DATABASE_LOG_LINES} linhas mais recentes do log do motor (tabela WTC_LOG)
 logs/                 o fim (até 1 MB) de cada log local da pasta de dados
 
@@ -78,21 +95,36 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
   const now = sources.now();
   const internal = { origin: 'internal' as const };
   const settings = sources.settings.get();
-  const [schema, prerequisites, overview, runs, databaseLogs, lease] = await Promise.all([
+  const inProcess = sources.engineInProcess !== false;
+  const [schema, prerequisites, engine, databaseLogs, lease] = await Promise.all([
     attempt(async () => {
       const plan = await sources.api.invoke('db.installPreview', {}, internal);
       return { instalada: plan.currentVersion, desteAplicativo: plan.targetVersion };
     }),
     attempt(() => sources.api.invoke('db.check', {}, internal)),
-    attempt(() => sources.api.invoke('sync.overview', {}, internal)),
-    attempt(() => sources.api.invoke('sync.runs', { limit: 100 }, internal)),
+    inProcess
+      ? Promise.all([
+          attempt(() => sources.api.invoke('sync.overview', {}, internal)),
+          attempt(() => sources.api.invoke('sync.runs', { limit: 100 }, internal)),
+        ]).then(([overview, runs]) => ({
+          estado: sources.status(),
+          sincronizacao: overview,
+          execucoes: runs,
+        }))
+      : describeEngineElsewhere({
+          dataDir: sources.dataDir,
+          api: sources.api,
+          database: sources.database,
+          settings,
+          attempt,
+        }),
     attempt(() =>
       sources.database.use(async (db) => (await listLogs(db, {}, { limit: DATABASE_LOG_LINES })).lines),
     ),
     attempt(() => sources.database.use((db) => readLeaseHolder(db, sources.leaseInstanceId ?? null))),
   ]);
   const entries: ZipEntry[] = [
-    { name: 'LEIA-ME.txt', content: README },
+    { name: 'LEIA-ME.txt', content: readme(inProcess ? 'engine' : 'command') },
     {
       name: 'versoes.json',
       content: json({
@@ -113,10 +145,10 @@ export const buildDiagnosticPackage = async (sources: DiagnosticSources): Promis
     {
       name: 'motor.json',
       content: json({
-        estado: sources.status(),
+        estado: engine.estado,
         integradorAtivoNesteBanco: lease,
-        sincronizacao: overview,
-        execucoes: runs,
+        sincronizacao: engine.sincronizacao,
+        execucoes: engine.execucoes,
       }),
     },
     { name: 'logs-do-banco.json', content: json(databaseLogs) },

@@ -33,7 +33,8 @@ export const en: Messages = {
     uptime: 'Up for',
     host: 'Mode',
     hostDesktop: 'Desktop',
-    hostHeadless: 'Service (no window)',
+    hostHeadless: 'No window',
+    hostService: 'Windows service (no window)',
     lastRun: 'Last run',
     never: 'never',
     standby:
@@ -271,6 +272,8 @@ export const en: Messages = {
     noBranches: 'No branch configured. Add the WinThor branch that sells in the online store.',
     server: 'Web server',
     port: 'Port',
+    portOverride:
+      'The UI is on port {{port}}, set by {{source}} when the integrator started: this port applies only when {{source}} is not used.',
     host: 'Listen address',
     hostHint: '127.0.0.1 = this computer only. Any other address requires a login password.',
     allowedHosts: 'Names allowed in the browser',

@@ -32,7 +32,8 @@ export const ptBR = {
     uptime: 'No ar há',
     host: 'Modo',
     hostDesktop: 'Área de trabalho',
-    hostHeadless: 'Serviço (sem janela)',
+    hostHeadless: 'Sem janela',
+    hostService: 'Serviço do Windows (sem janela)',
     lastRun: 'Última execução',
     never: 'nunca',
     standby: 'outro integrador está ativo neste banco (host {{host}}, pasta {{folder}}, desde {{since}})',
@@ -268,6 +269,8 @@ export const ptBR = {
     noBranches: 'Nenhuma filial configurada. Adicione a filial do WinThor que vende na loja virtual.',
     server: 'Servidor web',
     port: 'Porta',
+    portOverride:
+      'A interface está na porta {{port}}, definida por {{source}} ao iniciar o integrador: esta porta só vale quando {{source}} não for usado.',
     host: 'Endereço de escuta',
     hostHint: '127.0.0.1 = somente este computador. Outro endereço exige senha de acesso.',
     allowedHosts: 'Nomes permitidos no navegador',

@@ -85,7 +85,13 @@ export const DashboardPage = () => {
             <Fact label={t('dashboard.uptime')} value={formatDuration(data.uptimeSeconds)} />
             <Fact
               label={t('dashboard.host')}
-              value={data.host === 'desktop' ? t('dashboard.hostDesktop') : t('dashboard.hostHeadless')}
+              value={t(
+                data.host === 'desktop'
+                  ? 'dashboard.hostDesktop'
+                  : data.service
+                    ? 'dashboard.hostService'
+                    : 'dashboard.hostHeadless',
+              )}
             />
             <Fact
               label={t('dashboard.lastRun')}

@@ -37,4 +37,19 @@ describe('ServerForm port field', () => {
     expect(await screen.findByText('Porta: use um número inteiro entre 1 e 65535.')).toBeInTheDocument();
     expect(call).not.toHaveBeenCalled();
   });
+
+  it('says when --port or WTC_PORT overrides the saved port, and which (#12)', () => {
+    renderWithProviders(<ServerForm settings={defaultSettings()} web={{ port: 7786, source: 'env' }} />);
+    expect(screen.getByLabelText('Porta')).toHaveValue('7585');
+    expect(screen.getByTestId('port-override')).toHaveTextContent(
+      'A interface está na porta 7786, definida por WTC_PORT ao iniciar o integrador',
+    );
+    // Information, not an error: the page's error alerts stay the only role="alert".
+    expect(screen.queryAllByRole('alert')).toHaveLength(0);
+  });
+
+  it('shows no hint when the saved port is the one in use', () => {
+    renderWithProviders(<ServerForm settings={defaultSettings()} web={{ port: 7585, source: 'settings' }} />);
+    expect(screen.queryByTestId('port-override')).toBeNull();
+  });
 });

@@ -4,9 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import type { Settings } from '@contract';
+import type { AppStatus, Settings } from '@contract';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PortOverrideHint } from './PortOverrideHint';
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|::1)$/;
 
@@ -28,7 +29,14 @@ const ServerValues = z
     path: ['loginPassword'],
   });
 
-export const ServerForm = ({ settings }: { settings: Settings }) => {
+export const ServerForm = ({
+  settings,
+  web,
+}: {
+  settings: Settings;
+  /** The port in use and what chose it (app.status): a hint when --port or WTC_PORT overrides the field. */
+  web?: AppStatus['web'];
+}) => {
   const { t } = useTranslation();
   const save = useApiMutation('settings.update', ['settings.get'], {
     onSuccess: () => notifications.show({ color: 'green', message: t('settings.saved') }),
@@ -80,6 +88,7 @@ export const ServerForm = ({ settings }: { settings: Settings }) => {
           {...form.getInputProps('host')}
         />
       </Group>
+      <PortOverrideHint web={web} />
       <Group grow align="flex-start" mt="xs">
         <TextInput
           label={t('settings.allowedHosts')}

@@ -12,6 +12,7 @@ import { ThisComputerCard } from './ThisComputerCard';
 export const SettingsPage = () => {
   const { t } = useTranslation();
   const settings = useApiQuery('settings.get', {});
+  const status = useApiQuery('app.status', {});
   // Bumped by each import: the forms drop unsaved edits and show the imported values.
   const [imports, setImports] = useState(0);
   return (
@@ -22,7 +23,11 @@ export const SettingsPage = () => {
       {settings.data && (
         <>
           <BranchesForm key={settingsKey(settings.data.branches, imports)} settings={settings.data} />
-          <ServerForm key={settingsKey(settings.data.server, imports)} settings={settings.data} />
+          <ServerForm
+            key={settingsKey(settings.data.server, imports)}
+            settings={settings.data}
+            web={status.data?.web}
+          />
           <ExportImportCard onImported={() => setImports((n) => n + 1)} />
           <ThisComputerCard />
         </>
