@@ -88,7 +88,7 @@ describe('settings changes never lose a secret silently', () => {
   it('a partial change leaves every other field alone, at any depth', async () => {
     runtime.settings.update({ database: { kind: 'oracle', oracle }, server: { loginPassword: 'web' } });
     await runtime.api.invoke('settings.update', {
-      database: { kind: 'embedded', embedded: { file: 'x.db' } },
+      database: { kind: 'embedded', embedded: { file: join(dir, 'x.db') } },
     });
     await runtime.api.invoke('settings.update', { server: { port: 8080 } });
     const settings = runtime.settings.get();
