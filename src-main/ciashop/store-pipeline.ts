@@ -15,6 +15,7 @@ import {
 } from './request-spec';
 import { interpretResponse, networkError, type ParsedResponse, type RawResponse } from './response-errors';
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry, type RetryOptions } from './retry-policy';
+import { sleepUnlessAborted } from './run-abort';
 import { StoreError } from './store-error';
 import { pagesOf } from './store-paging';
 import type {
@@ -127,7 +128,7 @@ export class StorePipeline implements StoreCaller {
   }
 
   async backoff(attempt: number): Promise<void> {
-    await this.clock.sleep(backoffDelay(attempt, this.retry, this.random));
+    await sleepUnlessAborted(this.clock, backoffDelay(attempt, this.retry, this.random));
   }
 
   /** One logical call: budget, breaker, gate, retries. Returns the validated body and the headers. */
@@ -180,7 +181,7 @@ export class StorePipeline implements StoreCaller {
           'warn',
           `[loja ${this.apiRoot}] ${spec.method} ${shown}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`,
         );
-        await this.clock.sleep(wait);
+        await sleepUnlessAborted(this.clock, wait);
       }
     }
   }
@@ -209,7 +210,7 @@ export class StorePipeline implements StoreCaller {
           path: shown,
         });
       }
-      if (delay > 0) await this.clock.sleep(delay);
+      if (delay > 0) await sleepUnlessAborted(this.clock, delay);
       const permit = this.breaker.acquire();
       if (!permit.allowed) {
         throw new StoreError({

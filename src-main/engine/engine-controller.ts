@@ -164,13 +164,18 @@ export class EngineController {
     const wasStandby = this.state === 'standby';
     this.follow();
     if (this.state === 'standby' && !wasStandby) void this.runner?.abortAll();
-    // Taken from another engine (it was `waiting`): the runs it left "running" are marked. Back from `stale`
-    // they are this engine's own, maybe still finishing: not marked. Not marked at start (the lease was not
-    // held then): marked now that it is.
-    const fromOther = before.kind === 'waiting' || (this.startedAt && !this.interruptedMarked);
+    // Decided from the row: the claim took it from another instance (`replaced`: expired, forced, a dead twin —
+    // also after a schema suspension), or it was `waiting`: the runs that engine left "running" are marked.
+    // Back from `stale` or `unknown` they are this engine's own, maybe still finishing: not marked. Not held at
+    // start: marked the first time it is. Never this engine's own runs still under way (excluded by id).
+    const fromOther =
+      (lease.kind === 'held' && lease.replaced !== undefined) ||
+      before.kind === 'waiting' ||
+      (this.startedAt && !this.interruptedMarked);
     if (lease.kind === 'held' && fromOther && this.isActive() && this.options.scheduler !== false) {
       this.interruptedMarked = true;
-      void this.options.ports?.runs.markInterrupted(this.now()).catch(() => {});
+      const own = this.runner?.activeRuns().map((run) => run.runId) ?? [];
+      void this.options.ports?.runs.markInterrupted(this.now(), own).catch(() => {});
     }
   }
 

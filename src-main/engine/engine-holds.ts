@@ -35,9 +35,16 @@ export class EngineHolds {
     return this.schema;
   }
 
-  /** Another engine holds the database, or this one has not renewed it near the expiry: nothing runs. */
+  /**
+   * Another engine holds the database, this one has not renewed it near the expiry, or its claim failed before
+   * it ever held it (unheld): nothing runs.
+   */
   keepsAway(): boolean {
-    return this.lease.kind === 'waiting' || this.lease.kind === 'stale';
+    return (
+      this.lease.kind === 'waiting' ||
+      this.lease.kind === 'stale' ||
+      (this.lease.kind === 'unknown' && this.lease.unheld === true)
+    );
   }
 
   /**
@@ -53,6 +60,8 @@ export class EngineHolds {
   refusal(): AppError | null {
     if (this.lease.kind === 'waiting') return engineRefusals.standby(this.lease);
     if (this.lease.kind === 'stale') return engineRefusals.leaseStale(this.lease.seconds);
+    if (this.lease.kind === 'unknown' && this.lease.unheld)
+      return engineRefusals.leaseUnverified(this.lease.reason);
     return null;
   }
 

@@ -1,6 +1,6 @@
 import { AppError } from '../shared/app-error';
 import { unknownBranchError } from '../shared/unknown-branch';
-import { describeStale, describeWaiting, type LeaseStanding } from './lease/lease-rules';
+import { describeStale, describeUnverified, describeWaiting, type LeaseStanding } from './lease/lease-rules';
 
 /** Why the engine refuses a request, with the fix in words (pt-BR). */
 export const engineRefusals = {
@@ -39,6 +39,16 @@ export const engineRefusals = {
         fix: 'Verifique a conexão com o banco do WinThor (rede, servidor, conexões livres): a sincronização volta sozinha quando a posse for renovada.',
         messageRef: { key: 'engine.leaseStale', params: { seconds } },
         fixRef: { key: 'engine.leaseStaleFix' },
+      },
+    ),
+  leaseUnverified: (reason: string) =>
+    new AppError(
+      'engine_standby',
+      `Em espera: ${describeUnverified(reason)}. Nenhuma sincronização roda neste integrador.`,
+      {
+        fix: 'Verifique a conexão com o banco do WinThor (rede, servidor, conexões livres): a sincronização começa sozinha quando a posse for obtida.',
+        messageRef: { key: 'engine.leaseUnverified', params: { reason } },
+        fixRef: { key: 'engine.leaseUnverifiedFix' },
       },
     ),
   unknownBranch: (code: string) =>

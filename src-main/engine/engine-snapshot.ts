@@ -1,6 +1,6 @@
 import { messageRef, type AppStatus, type MessageRef, type ScheduleJob } from '../contract';
 import type { EngineHold } from './alerts/alert-facts';
-import { describeStale, describeWaiting, type LeaseStanding } from './lease/lease-rules';
+import { describeStale, describeUnverified, describeWaiting, type LeaseStanding } from './lease/lease-rules';
 import { heldDetail } from './setup/first-sync-hold';
 
 /** Why the schema check holds the engine (ADR 0034). */
@@ -88,34 +88,41 @@ export const describeEngine = (input: {
   const held = state === 'running' || state === 'error' ? [...(input.held ?? [])].sort() : [];
   const waiting = state === 'standby' && input.lease?.kind === 'waiting' ? input.lease : null;
   const stale = state === 'standby' && input.lease?.kind === 'stale' ? input.lease : null;
+  const unverified =
+    state === 'standby' && input.lease?.kind === 'unknown' && input.lease.unheld ? input.lease : null;
   const schemaHold = input.schemaHold ?? null;
   // Standby: the UI says it from `standby` (holder, folder, since) in its own language.
   const [detail, detailRef]: [string, MessageRef | undefined] = waiting
     ? [describeWaiting(waiting), undefined]
     : stale
       ? [describeStale(stale.seconds), messageRef('engineState.leaseStale', { seconds: stale.seconds })]
-      : schemaHold && state === 'paused'
-        ? [SCHEMA_HOLD_DETAIL[schemaHold], messageRef('engineState.schemaHold', { context: schemaHold })]
-        : schemaHold && (state === 'running' || state === 'error') && !failure
-          ? [SCHEMA_HOLD_RESUMED, messageRef('engineState.schemaHoldResumed')]
-          : waitingFor
-            ? [
-                waitingFor.label,
-                messageRef('engineState.waiting', {
-                  number: waitingFor.number ?? null,
-                  step: `@engineState.steps.${waitingFor.step}`,
-                }),
-              ]
-            : failure
-              ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
-              : noSchedules
-                ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
-                : held.length > 0 && state === 'running'
-                  ? [
-                      heldDetail(held),
-                      messageRef('engineState.heldForPreview', { branches: held.join(', ') }),
-                    ]
-                  : ['', undefined];
+      : unverified
+        ? [
+            describeUnverified(unverified.reason),
+            messageRef('engineState.leaseUnverified', { reason: unverified.reason }),
+          ]
+        : schemaHold && state === 'paused'
+          ? [SCHEMA_HOLD_DETAIL[schemaHold], messageRef('engineState.schemaHold', { context: schemaHold })]
+          : schemaHold && (state === 'running' || state === 'error') && !failure
+            ? [SCHEMA_HOLD_RESUMED, messageRef('engineState.schemaHoldResumed')]
+            : waitingFor
+              ? [
+                  waitingFor.label,
+                  messageRef('engineState.waiting', {
+                    number: waitingFor.number ?? null,
+                    step: `@engineState.steps.${waitingFor.step}`,
+                  }),
+                ]
+              : failure
+                ? [failure, input.readiness.failingRefs?.[failure] ?? input.failureRefs?.[failure]]
+                : noSchedules
+                  ? ['nenhuma sincronização configurada', messageRef('engineState.noSchedules')]
+                  : held.length > 0 && state === 'running'
+                    ? [
+                        heldDetail(held),
+                        messageRef('engineState.heldForPreview', { branches: held.join(', ') }),
+                      ]
+                    : ['', undefined];
   const separator = state === 'running' ? ' — ' : ': ';
   return {
     state,

@@ -2,6 +2,7 @@ import type { Branch, RunTicket, ScheduleJob, SyncRunEvent } from '../contract';
 import { unknownBranchError } from '../shared/unknown-branch';
 import { AppError } from '../shared/app-error';
 import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
+import { withRunSignal } from '../ciashop/run-abort';
 import { mayCall } from './budget-governor';
 import { assertNoSharedTarget } from './shared-store-conflicts';
 import { countingStore } from './counting-store';
@@ -191,7 +192,8 @@ export class JobRunner {
               }
             },
           };
-          await work(context);
+          // The store's waits (Retry-After, backoff) end when this run is aborted (run-abort.ts).
+          await withRunSignal(run.controller.signal, () => work(context));
         }),
       );
       if (run.controller.signal.aborted) {

@@ -120,7 +120,8 @@ export interface RunStore {
     beforeId?: number;
     limit?: number;
   }): Promise<RunRecord[]>;
-  markInterrupted(at: Date): Promise<number>;
+  /** Runs left "running" become interrupted, except these run ids (this engine's own, still under way). */
+  markInterrupted(at: Date, except?: readonly number[]): Promise<number>;
 }
 
 export interface LogSink {

@@ -175,7 +175,7 @@ export const createEnginePorts = (options: {
       finish: (id, result) => options.database.use((db) => finishRun(db, id, result)),
       latest: (branch) => options.database.use((db) => latestRuns(db, branch)),
       list: (filter) => options.database.use((db) => listRuns(db, filter)),
-      markInterrupted: (at) => options.database.use((db) => markInterruptedRuns(db, at)),
+      markInterrupted: (at, except) => options.database.use((db) => markInterruptedRuns(db, at, except)),
     },
     logs: { write: (lines) => options.database.use((db) => writeLogs(db, lines)) },
     branchCounts: (branch) =>

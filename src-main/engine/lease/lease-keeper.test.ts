@@ -191,7 +191,7 @@ describe('LeaseKeeper (fake clock)', () => {
     expect((await waiter.look()).kind).toBe('held');
   });
 
-  it('without a lease table or a database the standing is unknown, and blocks nothing', async () => {
+  it('without a lease table or a database the standing is unknown, and blocks nothing; a failed first claim is unheld (it blocks)', async () => {
     const keeper = new LeaseKeeper({ claim: async () => null, release: async () => {} });
     expect((await keeper.look()).kind).toBe('unknown');
     const failing = new LeaseKeeper({
@@ -200,7 +200,12 @@ describe('LeaseKeeper (fake clock)', () => {
       },
       release: async () => {},
     });
-    expect(await failing.look()).toEqual({ kind: 'unknown', reason: 'ORA-12541: TNS:no listener' });
+    // Never held: another engine may hold the database, so the engine stays away (ADR 0311, final review).
+    expect(await failing.look()).toEqual({
+      kind: 'unknown',
+      reason: 'ORA-12541: TNS:no listener',
+      unheld: true,
+    });
   });
 });
 

@@ -230,10 +230,15 @@ export class LeaseKeeper {
         // Waiting stays waiting when a renewal cannot be asked (a pool timeout, a database error): the other
         // engine still holds the database as far as this one knows, and running now would make two. A holder
         // stays unknown (it runs) until the margin before the expiry, then stale (checkStale).
+        // Never held since the last loss or release (a first claim, or one after a schema suspension freed the
+        // row): unknown but unheld, so nothing runs — another engine may hold the database (ADR 0311).
+        const reason = (error as Error).message;
         standing =
           this.current.kind === 'waiting' || this.current.kind === 'stale'
             ? this.current
-            : { kind: 'unknown', reason: (error as Error).message };
+            : this.mayHoldRow
+              ? { kind: 'unknown', reason }
+              : { kind: 'unknown', reason, unheld: true };
       }
       // A stop under way: its standing no longer matters. A suspension asked meanwhile takes effect after this
       // answer is recorded (its release is next on the chain), so a won start-up claim is not thrown away.

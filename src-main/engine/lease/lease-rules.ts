@@ -29,8 +29,13 @@ export interface LeaseHolderView {
  */
 export type LeaseStanding =
   | { kind: 'pending' }
-  | { kind: 'unknown'; reason: string }
-  | { kind: 'held'; since: string }
+  /**
+   * `unheld`: a claim failed (database error, claim deadline) and no claim has won since the last loss or
+   * release: this engine does not know it may run, another may hold the database, so nothing runs.
+   */
+  | { kind: 'unknown'; reason: string; unheld?: true }
+  /** `replaced`: this claim took the row from another instance (the INSTANCE_ID it replaced). */
+  | { kind: 'held'; since: string; replaced?: string }
   /** It held the lease but has not renewed it for `seconds` (database unreachable): nothing runs. */
   | { kind: 'stale'; seconds: number }
   | { kind: 'waiting'; holder: LeaseHolderView; lost: boolean };
@@ -127,6 +132,7 @@ export const standingAfterClaim = (
     return {
       kind: 'held',
       since: result.row ? sinceOf(result.row) : sinceText(null, new Date()),
+      ...(result.replaced ? { replaced: result.replaced } : {}),
     };
   // Freed between our UPDATE and our read (the other stopped): taken at the next renewal.
   if (!result.row || result.row.instanceId === null) return { kind: 'unknown', reason: 'livre' };
@@ -134,6 +140,10 @@ export const standingAfterClaim = (
     previous.kind === 'held' || previous.kind === 'stale' || (previous.kind === 'waiting' && previous.lost);
   return { kind: 'waiting', holder: holderView(result.row, sinceOf), lost };
 };
+
+/** pt-BR, for the engine's summary and its refusal: a first claim that failed keeps the engine away. */
+export const describeUnverified = (reason: string): string =>
+  `a posse do banco não pôde ser verificada: ${reason}`;
 
 /** pt-BR, for the engine's summary, its refusal and the log. */
 export const describeStale = (seconds: number): string =>

@@ -55,6 +55,11 @@ export interface ClaimResult {
   won: boolean;
   /** The row after the attempt (who holds it when not won); null when the table has no row. */
   row: LeaseRow | null;
+  /**
+   * Won from another instance: the INSTANCE_ID the row named just before this claim (its runs left "running"
+   * are that engine's). Null or absent when the row was free, this engine's own, or new.
+   */
+  replaced?: string | null;
 }
 
 const LEASE_COLUMNS =
@@ -112,6 +117,12 @@ export const claimLease = async (
 ): Promise<ClaimResult> => {
   const { dialect } = db;
   const binds = claimBinds(claim);
+  // Who held it before: read first, so a win says whether it took the row from another instance.
+  const before = await db.queryOne(
+    `SELECT WTC_ENGINE_LEASE.INSTANCE_ID FROM WTC_ENGINE_LEASE WHERE WTC_ENGINE_LEASE.LEASE_KEY = :lease_key`,
+    { lease_key: ENGINE_LEASE_KEY },
+  );
+  const previous = before ? toOptionalText(before.INSTANCE_ID) : null;
   const updated = await db.execute(
     `UPDATE WTC_ENGINE_LEASE SET` +
       ` ACQUIRED_AT = CASE WHEN INSTANCE_ID = :me THEN ACQUIRED_AT ELSE ${dialect.now} END,` +
@@ -146,7 +157,9 @@ export const claimLease = async (
   }
   const row = await readLease(db, options.expirySeconds);
   // Another engine may have forced ("Assumir") between our statement and our read: then we did not keep it.
-  return { won: won && row?.instanceId === claim.instanceId, row };
+  const kept = won && row?.instanceId === claim.instanceId;
+  const replaced = kept && previous !== null && previous !== claim.instanceId ? previous : null;
+  return { won: kept, row, replaced };
 };
 
 /** A clean stop: frees the lease at once if this engine still holds it (the holder's facts stay, for support). */

@@ -1,5 +1,5 @@
 import type { RUN_STATUSES, RUN_TRIGGERS } from '../../contract';
-import type { DbSession } from '../db/db';
+import type { Binds, DbSession } from '../db/db';
 import { insertWithId } from './insert-with-id';
 import { fit, toNumber, toOptionalDate, toOptionalText, toText } from './sql-helpers';
 
@@ -77,16 +77,28 @@ export const finishRun = async (
   );
 };
 
-/** Runs still marked running when the app starts were cut by a crash or a stop: say so, do not pretend. */
-export const markInterruptedRuns = async (db: DbSession, at: Date): Promise<number> =>
-  (
-    await db.execute(
-      `UPDATE WTC_RUN SET STATUS = 'interrupted', FINISHED_AT = :finished_at,
-         MESSAGE = 'Execução interrompida (o integrador foi encerrado durante a execução).'
-        WHERE WTC_RUN.STATUS = 'running'`,
-      { finished_at: at },
-    )
-  ).rowsAffected;
+/**
+ * Runs still marked running when the app starts (or takes the lease from another engine) were cut by a crash
+ * or a stop: say so, do not pretend. `except`: this engine's own runs still under way, never marked.
+ */
+export const markInterruptedRuns = async (
+  db: DbSession,
+  at: Date,
+  except: readonly number[] = [],
+): Promise<number> => {
+  const binds: Binds = { finished_at: at };
+  except.forEach((id, index) => (binds[`own_${index}`] = id));
+  const own = except.length
+    ? ` AND WTC_RUN.ID NOT IN (${except.map((_id, index) => `:own_${index}`).join(', ')})`
+    : '';
+  const result = await db.execute(
+    `UPDATE WTC_RUN SET STATUS = 'interrupted', FINISHED_AT = :finished_at,
+       MESSAGE = 'Execução interrompida (o integrador foi encerrado durante a execução).'
+      WHERE WTC_RUN.STATUS = 'running'${own}`,
+    binds,
+  );
+  return result.rowsAffected;
+};
 
 /** The latest run of each job of a branch (for the Painel and the Agendamento list). */
 export const latestRuns = async (db: DbSession, branch: string): Promise<RunRecord[]> => {

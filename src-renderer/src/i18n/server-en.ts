@@ -414,6 +414,10 @@ export const serverEn = {
       'Standby: the database lease has not been renewed for {{seconds}} s: sync stopped until the database answers. No sync runs in this integrator.',
     leaseStaleFix:
       'Check the connection to the WinThor database (network, server, free connections): sync resumes by itself once the lease is renewed.',
+    leaseUnverified:
+      'Standby: the database lease could not be verified: {{reason}}. No sync runs in this integrator.',
+    leaseUnverifiedFix:
+      'Check the connection to the WinThor database (network, server, free connections): sync starts by itself once the lease is obtained.',
   },
   system: {
     startAtLogin_desktop: 'When this Windows user logs on, the integrator opens in the tray (no window).',

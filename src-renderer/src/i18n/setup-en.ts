@@ -95,6 +95,7 @@ export const setupServerEn = {
     schemaHoldResumed: 'integration tables out of date — resumed by hand',
     leaseStale:
       'the database lease has not been renewed for {{seconds}} s: sync stopped until the database answers',
+    leaseUnverified: 'the database lease could not be verified: {{reason}}',
     jobFailed: '{{job}} (branch {{branch}}): {{message}}',
     storeFailing: 'Store of branch {{branch}}: {{problem}}',
   },
