@@ -387,7 +387,7 @@ try {
   assert.equal(serveExit, 4, serveErr);
   assert.match(
     serveErr,
-    new RegExp(`em uso por o aplicativo de área de trabalho .*interface em ${url.replace(/[./]/g, '\\$&')}`),
+    new RegExp(`em uso pelo aplicativo de área de trabalho .*interface em ${url.replace(/[./]/g, '\\$&')}`),
   );
   step('serve na mesma pasta de dados é recusado (código 4) e diz quem a usa e onde');
 
