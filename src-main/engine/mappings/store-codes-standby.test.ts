@@ -42,4 +42,15 @@ describe('store codes of an engine in standby (issue #12)', () => {
     expect(read).toMatchObject({ source: 'store', problem: null });
     expect(standbyNote(null)).toBeNull();
   });
+
+  it('word the note by standing: "Assumir" only while waiting for another engine', () => {
+    const note = (kind: string) => standbyNote({ standing: () => ({ kind }) });
+    expect(note('waiting')).toMatch(/outro está ativo.*Assumir/);
+    for (const kind of ['pending', 'unknown', 'stale']) {
+      expect(note(kind)).toMatch(/^Em espera: /);
+      expect(note(kind)).not.toMatch(/outro está ativo|Assumir/);
+    }
+    expect(note('stale')).toMatch(/perdeu contato com o banco/);
+    expect(note('pending')).toMatch(/ainda verifica se é o ativo/);
+  });
 });

@@ -92,10 +92,25 @@ interface LeaseStandingSource {
 }
 
 /**
- * The store-reads-off reason of an engine that does not hold its WinThor database (ADR 0310): waiting for
- * another engine, or not yet settled. null when it holds it, or runs no lease (nothing to share the store with).
+ * The store-reads-off reason of an engine that does not hold its WinThor database (ADR 0310), worded by its
+ * standing: waiting for another engine ("Assumir" only then), not yet settled, or out of touch with the
+ * database. null when it holds it, or runs no lease (nothing to share the store with).
  */
 export const standbyNote = (lease: LeaseStandingSource | null | undefined): string | null => {
-  if (!lease || lease.standing().kind === 'held') return null;
-  return 'Em espera: este integrador não lê a loja enquanto outro está ativo neste banco; os códigos dos pedidos aparecem quando ele os importar (ou clique em "Assumir" no Painel).';
+  if (!lease) return null;
+  const kind = lease.standing().kind;
+  if (kind === 'held') return null;
+  if (kind === 'waiting')
+    return 'Em espera: este integrador não lê a loja enquanto outro está ativo neste banco; os códigos dos pedidos aparecem quando ele os importar (ou clique em "Assumir" no Painel).';
+  if (kind === 'stale')
+    return 'Em espera: este integrador perdeu contato com o banco do WinThor e não lê a loja até renovar a posse; os códigos dos pedidos aparecem quando a conexão voltar.';
+  return 'Em espera: este integrador ainda verifica se é o ativo neste banco e não lê a loja até saber; os códigos dos pedidos aparecem em instantes.';
 };
+
+/**
+ * Why a runtime without an engine in its process (the command line's `diagnostics`) never reads the store
+ * for the setup guide (#12): it holds no lease, so a store read could spend the budget of the engine that
+ * runs beside it.
+ */
+export const NO_ENGINE_STORE_NOTE =
+  'Este processo não roda o motor (linha de comando): não lê a loja; os códigos dos pedidos aparecem quando o integrador ativo os importar.';
