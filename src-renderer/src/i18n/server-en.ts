@@ -400,6 +400,9 @@ export const serverEn = {
       'Pending item {{id}}: it is no longer open (the order was already imported or the problem changed).',
     importAnyway_changed:
       'Pending item {{id}}: the similar order changed since the pending item was shown (the guard found another one).',
+    importAnyway_outdated:
+      'Pending item {{id}}: this decision came from an earlier screen of the integrator and does not say which similar order was checked.',
+    importAnyway_outdatedFix: 'Reload the page and decide again.',
     importAnyway_no_record:
       'Pending item {{id}}: the order is not waiting for import in this branch (or waits under more than one record).',
   },
