@@ -36,7 +36,7 @@ describe('integrador diagnostics without an engine in its process (#12, ADR 0317
         ((await (await fetch(`${storeUrl}/__sandbox/inspect`)).json()) as { totalCalls: number }).totalCalls;
       // The demo's own start-up calls (its connection test) end first.
       let before = await storeCalls();
-      for (let settled = 0; settled < 3; ) {
+      for (let settled = 0; settled < 3;) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const now = await storeCalls();
         settled = now === before ? settled + 1 : 0;

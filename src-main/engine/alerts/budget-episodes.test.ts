@@ -7,7 +7,11 @@ import type { AlertFacts } from './alert-facts';
 import { emptyAlertState } from './alert-state';
 import { checkBudgets } from './budget-episodes';
 
-const branch = Branch.parse({ code: '1', name: 'Matriz', store: { url: 'https://loja.example.com.br', token: 't' } });
+const branch = Branch.parse({
+  code: '1',
+  name: 'Matriz',
+  store: { url: 'https://loja.example.com.br', token: 't' },
+});
 
 /** The minute's budget look on one branch whose store budget is `budget` (a real ApiBudget). */
 const lookAt = async (budget: ApiBudget) => {
