@@ -40,6 +40,11 @@ export interface BudgetLeft {
   remaining: number | null;
   limit: number | null;
   blockedUntil?: number | null;
+  /**
+   * For the alerts only: the header's meaning is still unknown and its cautious reading says none left
+   * (a store exhausted at its first reading, "1000/0"), while `remaining` keeps the decided figure (ADR 0036).
+   */
+  cautiouslyOut?: boolean;
 }
 
 /**
@@ -74,6 +79,17 @@ export const budgetDecided = (budget: BudgetSnapshot): BudgetLeft & { blockedUnt
     return budgetLeft(budget, budget.remaining);
   return budgetLeft(budget, Math.max(budget.second, budget.limit - budget.second));
 };
+
+/**
+ * The budget as the "limite esgotado" alert reads it (ADR 0036): the decided figure, and also "out" while the
+ * header's meaning is unknown and its cautious reading is ≤ 0 — the decided figure alone would read "1000/0"
+ * as 1000 left, and the alert would fire only on a long 429.
+ */
+export const budgetForAlerts = (budget: BudgetSnapshot): BudgetLeft & { blockedUntil: number | null } => ({
+  ...budgetDecided(budget),
+  cautiouslyOut:
+    !budget.stale && budget.semantics === 'unknown' && budget.remaining !== null && budget.remaining <= 0,
+});
 
 /** A Retry-After up to this long is waited inside the call (retry-policy.ts's default): spacing, not "out". */
 export const OUT_AFTER_MS = DEFAULT_RETRY.maxRetryAfterMs;

@@ -1,3 +1,4 @@
+import type { MessageRef } from '../contract/messages';
 import type { z } from 'zod';
 import type { BudgetSnapshot } from './api-budget';
 import type { CircuitSnapshot } from './circuit-breaker';
@@ -40,6 +41,8 @@ export interface LastCallOutcome {
   ok: boolean;
   /** pt-BR, the failure; null when answered. */
   reason: string | null;
+  /** The reason's key for the UI's other languages (ADR 0025); null when answered. */
+  reasonRef: MessageRef | null;
   /** Epoch ms when it ended. */
   at: number;
 }

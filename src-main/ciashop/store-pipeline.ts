@@ -3,6 +3,7 @@ import { ApiBudget } from './api-budget';
 import { checkAnswer } from './answer-check';
 import { CallGate } from './call-gate';
 import { BREAKER_KINDS, CircuitBreaker } from './circuit-breaker';
+import { storeReasonRef } from './store-reason-ref';
 import { ClientLifecycle } from './client-lifecycle';
 import { systemClock, type Clock } from '../shared/clock';
 import { createHttpTransport, TransportFailure, type HttpTransport } from './http-transport';
@@ -252,7 +253,7 @@ export class StorePipeline implements StoreCaller {
       const retryAfterMs = retryAfter ? parseRetryAfter(retryAfter, this.clock.now()) : undefined;
       const parsed = interpretResponse(response, { method, path: shown, retryAfterMs });
       this.breaker.onSuccess(trial);
-      this.lastCall = { ok: true, reason: null, at: this.clock.now() };
+      this.lastCall = { ok: true, reason: null, reasonRef: null, at: this.clock.now() };
       return parsed;
     } catch (error) {
       if (error instanceof StoreError) {
@@ -260,7 +261,12 @@ export class StorePipeline implements StoreCaller {
         const unwell = BREAKER_KINDS.has(error.kind);
         if (unwell) this.breaker.onFailure(trial, error.message);
         else this.breaker.onNeutral(trial);
-        this.lastCall = { ok: !unwell, reason: unwell ? error.message : null, at: this.clock.now() };
+        this.lastCall = {
+          ok: !unwell,
+          reason: unwell ? error.message : null,
+          reasonRef: unwell ? storeReasonRef(error) : null,
+          at: this.clock.now(),
+        };
       } else {
         this.breaker.onNeutral(trial);
       }

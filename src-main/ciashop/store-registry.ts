@@ -136,7 +136,12 @@ export class StoreClientRegistry {
         },
         calls: state?.calls ?? 0,
         lastCall: state?.lastCall
-          ? { ok: state.lastCall.ok, reason: state.lastCall.reason, at: iso(state.lastCall.at)! }
+          ? {
+              ok: state.lastCall.ok,
+              reason: state.lastCall.reason,
+              reasonRef: state.lastCall.reasonRef,
+              at: iso(state.lastCall.at)!,
+            }
           : null,
       };
     });

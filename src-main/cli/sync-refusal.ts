@@ -1,8 +1,29 @@
-import { describeWaiting } from '../engine/lease/lease-rules';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { describeWaiting, type LeaseHolderView } from '../engine/lease/lease-rules';
 import type { Runtime } from '../runtime/create-runtime';
-import { askHolder, hostLockAddress } from '../runtime/host-lock';
+import { askHolder, hostLockAddress, type HostLockHolder } from '../runtime/host-lock';
 import { AppError } from '../shared/app-error';
 import { CliFailure } from './output';
+
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * This folder's lock holder when it is the lease holder itself — same process, on this machine, on this data
+ * folder —, else null: another host's or folder's engine is not the one whose interface the lock names.
+ */
+export const localHolderIfLeaseHolder = (
+  local: HostLockHolder | null,
+  holder: LeaseHolderView,
+  here: { hostName: string; dataDir: string },
+): HostLockHolder | null =>
+  local &&
+  holder.pid !== null &&
+  local.pid === holder.pid &&
+  sameName(holder.hostName, here.hostName) &&
+  sameName(resolve(holder.dataDir), resolve(here.dataDir))
+    ? local
+    : null;
 
 /**
  * `sync` beside an engine that holds the WinThor database (ADR 0310): refused before any run is announced,
@@ -18,7 +39,11 @@ export const refuseBesideActiveEngine = async (runtime: Runtime, dataDir: string
   if (standing.kind !== 'waiting') return;
   const { holder } = standing;
   // The same data folder: its lock's holder says where its interface is.
-  const local = await askHolder(hostLockAddress(dataDir)).catch(() => null);
+  const local = localHolderIfLeaseHolder(
+    await askHolder(hostLockAddress(dataDir)).catch(() => null),
+    holder,
+    { hostName: hostname(), dataDir },
+  );
   const pid = local?.pid ?? holder.pid;
   const who = pid !== null ? `o integrador no processo ${pid}` : 'o outro integrador';
   const painel = local?.url ? ` (${local.url})` : '';

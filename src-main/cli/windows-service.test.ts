@@ -35,6 +35,9 @@ describe('docs/windows-service.md says what the code expects', () => {
     expect(docBlock('start')).toEqual(defaults.start);
     expect(docBlock('stop')).toEqual(defaults.stop);
     expect(docBlock('remove')).toEqual(defaults.remove);
+    // Upgrading a service of an earlier version sets the same environment the install does (#12).
+    expect(docBlock('upgrade')).toEqual(defaults.upgrade);
+    expect(defaults.upgrade).toEqual([defaults.install[1]]);
     const withAccount = serviceCommands({
       installDir: DEFAULT_INSTALL_DIR,
       dataDir: DEFAULT_DATA_DIR,

@@ -41,6 +41,11 @@ export interface ServiceCommands {
   start: string[];
   stop: string[];
   remove: string[];
+  /**
+   * Upgrading a service installed by an earlier version, before `start`: its environment gets the variables
+   * the install sets now (WTC_SERVICE=1 came later, ADR 0316). NSSM replaces the whole list: same as install.
+   */
+  upgrade: string[];
 }
 
 /** A cmd.exe argument: quoted when it has a space (or is empty). */
@@ -55,15 +60,16 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
   const log = win32.join(options.dataDir, SERVICE_LOG);
   const logs = win32.dirname(log);
   const set = (...values: string[]) => `${nssm} set ${SERVICE_NAME} ${values.join(' ')}`;
+  const environment = set(
+    'AppEnvironmentExtra',
+    'ELECTRON_RUN_AS_NODE=1',
+    `${SERVICE_ENV}=1`,
+    arg(`WTC_DATA_DIR=${options.dataDir}`),
+  );
   return {
     install: [
       `${nssm} install ${SERVICE_NAME} ${arg(exe)} "\\"${cli}\\" serve"`,
-      set(
-        'AppEnvironmentExtra',
-        'ELECTRON_RUN_AS_NODE=1',
-        `${SERVICE_ENV}=1`,
-        arg(`WTC_DATA_DIR=${options.dataDir}`),
-      ),
+      environment,
       set('AppDirectory', arg(options.dataDir)),
       set('DisplayName', arg(SERVICE_DISPLAY_NAME)),
       set('Description', arg(SERVICE_DESCRIPTION)),
@@ -93,6 +99,7 @@ export const serviceCommands = (options: ServiceCommandOptions): ServiceCommands
     start: [`${nssm} start ${SERVICE_NAME}`],
     stop: [`${nssm} stop ${SERVICE_NAME}`],
     remove: [`${nssm} stop ${SERVICE_NAME}`, `${nssm} remove ${SERVICE_NAME} confirm`],
+    upgrade: [environment],
   };
 };
 

@@ -1,3 +1,4 @@
+import { MessageRef } from './messages';
 import { z } from 'zod';
 import { defineMethod } from './define';
 import { CodeMapping, MAPPING_KINDS, normalisePlanStoreCode, planStoreCodeMessage } from './settings-schema';
@@ -63,6 +64,8 @@ export const StoreCodesResult = z.object({
   codes: z.array(StoreCodeSeen),
   /** pt-BR, why no codes could be read (store not configured, store unreachable…), with the fix. */
   problem: z.string().nullable(),
+  /** `problem`'s key for the UI's other languages (ADR 0025), when it has one. */
+  problemRef: MessageRef.nullable().optional(),
 });
 export type StoreCodesResult = z.infer<typeof StoreCodesResult>;
 

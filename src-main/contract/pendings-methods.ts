@@ -140,11 +140,14 @@ export const pendingsMethods = {
         /**
          * The copy the operator was shown and confirmed is another order (the pendência's winthorOrder and
          * numpedrca): refused when the pendência names another one now; the order goes through only while the
-         * guard finds that copy (an order typed in WinThor later holds it again).
+         * guard finds that copy (an order typed in WinThor later holds it again). Optional in the schema only so
+         * that an older tab or script without it gets a clear refusal ("recarregue a página"), not a generic
+         * validation error: absent, the decision is refused (ADR 0219).
          */
         resembles: z
           .object({ numped: z.number().int().nullable(), numpedrca: z.number().int().nullable() })
-          .strict(),
+          .strict()
+          .optional(),
       })
       .strict(),
     output: z.object({

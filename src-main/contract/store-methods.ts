@@ -70,7 +70,15 @@ export const StoreBranchState = z.object({
    * How the last call to the store ended (null: none yet in this run): failed with the pt-BR reason when the
    * store refused the connection, timed out or answered 5xx — shown even before the circuit opens.
    */
-  lastCall: z.object({ ok: z.boolean(), reason: z.string().nullable(), at: z.string() }).nullable(),
+  lastCall: z
+    .object({
+      ok: z.boolean(),
+      reason: z.string().nullable(),
+      /** `reason`'s key for the UI's other languages (ADR 0025). */
+      reasonRef: MessageRef.nullable().optional(),
+      at: z.string(),
+    })
+    .nullable(),
 });
 export type StoreBranchState = z.infer<typeof StoreBranchState>;
 

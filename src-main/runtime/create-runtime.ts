@@ -21,7 +21,7 @@ import { readPackageInfo } from './app-info';
 import { EventBus } from './event-bus';
 import { storeOrderReader } from './store-order-reader';
 import { storeCodeRecordSource } from './seen-codes-source';
-import { readStoreCodes, standbyNote } from '../engine/mappings/store-codes';
+import { NO_ENGINE_STORE_NOTE, readStoreCodes, standbyNote } from '../engine/mappings/store-codes';
 import { latestRuns } from '../winthor';
 import { SetupMonitor } from './setup-monitor';
 import { withSetupMarks } from './setup-marking';
@@ -208,7 +208,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       storeStates: () => stores.states(),
       marks: () => marks.read(),
       isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
-      // The guide's own look reads no store in standby (#12): the engine that holds the database does.
+      // The guide's own look reads no store in standby, nor without an engine in this process (the CLI's
+      // diagnostics, no lease): the engine that holds the database does (#12).
       storeCodes: (branch, kind) =>
         readStoreCodes(
           {
@@ -216,7 +217,7 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
             sampler,
             seen,
             now,
-            storeReadsOff: () => standbyNote(lease),
+            storeReadsOff: () => (options.engine === false ? NO_ENGINE_STORE_NOTE : standbyNote(lease)),
           },
           { branch, kind },
         ),

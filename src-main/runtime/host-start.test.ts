@@ -34,4 +34,19 @@ describe('data folder in use: worded by what holds it and where this runs (#12)'
     expect(new DataFolderInUseError('/dados', null, 'linux').fix).not.toContain('nssm');
     expect(new DataFolderInUseError('C:\\dados', null, 'win32').fix).toContain('nssm stop');
   });
+
+  it('an older holder on Windows (no `service` field): "serviço do Windows ou serve", both fixes, no process number', () => {
+    const error = new DataFolderInUseError('C:\\dados', holder, 'win32');
+    expect(error.message).toContain('em uso pelo serviço do Windows ou serve (IntegradorWinThorCiashop');
+    expect(error.fix).toContain('nssm stop IntegradorWinThorCiashop');
+    expect(error.fix).toContain('Ctrl+C');
+    expect(error.fix).not.toContain('processo 77');
+  });
+
+  it('a serve known not to be the service on Windows: its process number is fine', () => {
+    const error = new DataFolderInUseError('C:\\dados', { ...holder, service: false }, 'win32');
+    expect(error.message).toContain('em uso pelo integrador sem janela (serve) 0.1.0');
+    expect(error.fix).toContain('o processo 77');
+    expect(error.fix).not.toContain('nssm');
+  });
 });

@@ -17,6 +17,13 @@ export const DATA_FOLDER_IN_USE_EXIT_CODE = 4;
 const SERVICE_NAME = 'IntegradorWinThorCiashop';
 
 /** What holds the folder, as the lock's holder says it ("em uso pelo …", "em uso por outro …"). */
+/**
+ * A headless holder written by a version before the lock said `service` (undefined, not false): on Windows it
+ * may be the service as well as a `serve` in a terminal.
+ */
+const maybeService = (holder: HostLockHolder, platform: NodeJS.Platform): boolean =>
+  platform === 'win32' && holder.host === 'headless' && !holder.demo && holder.service === undefined;
+
 const describeHolder = (holder: HostLockHolder | null, platform: NodeJS.Platform): string => {
   if (!holder)
     return platform === 'win32'
@@ -27,9 +34,11 @@ const describeHolder = (holder: HostLockHolder | null, platform: NodeJS.Platform
       ? 'pelo aplicativo de área de trabalho'
       : holder.service
         ? `pelo serviço do Windows ${SERVICE_NAME}`
-        : holder.demo
-          ? 'pela demonstração sem janela (serve --demo)'
-          : 'pelo integrador sem janela (serve)';
+        : maybeService(holder, platform)
+          ? `pelo serviço do Windows ou serve (${SERVICE_NAME} ou um serve num terminal)`
+          : holder.demo
+            ? 'pela demonstração sem janela (serve --demo)'
+            : 'pelo integrador sem janela (serve)';
   const where = holder.url ? `, interface em ${holder.url}` : '';
   return `${who} ${holder.version} (processo ${holder.pid}, desde ${holder.startedAt}${where})`;
 };
@@ -42,6 +51,9 @@ const describeFix = (holder: HostLockHolder | null, platform: NodeJS.Platform): 
   if (holder?.service || (!holder && platform === 'win32'))
     return `${ui}, ou pare o serviço antes (nssm stop ${SERVICE_NAME}).`;
   if (!holder) return `${ui}, ou encerre-o antes.`;
+  // Never "o processo N" when it may be the service: NSSM would start it again.
+  if (maybeService(holder, platform))
+    return `${ui}, ou encerre-o antes: se for o serviço, nssm stop ${SERVICE_NAME}; se for um serve num terminal, Ctrl+C nele.`;
   return `${ui}, ou encerre-o antes (Ctrl+C no terminal dele, ou o processo ${holder.pid}).`;
 };
 

@@ -1,5 +1,5 @@
 import type { MonitorHealth, Settings } from '../contract';
-import { painelBudgetOf } from './painel-budget';
+import { alertBudgetOf } from './painel-budget';
 import { SELF_RETRYING } from '../engine/alerts/pending-attention';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 import { AlertMonitor } from '../engine/alerts/alert-monitor';
@@ -102,7 +102,7 @@ export const createMonitoring = (options: MonitoringRuntimeOptions) => {
     },
     budget: (branch) => {
       try {
-        return painelBudgetOf(options.stores, branch.code);
+        return alertBudgetOf(options.stores, branch.code);
       } catch {
         return null;
       }

@@ -1,4 +1,4 @@
-import { budgetDecided, type BudgetLeft } from '../ciashop/api-budget';
+import { budgetDecided, budgetForAlerts, type BudgetLeft } from '../ciashop/api-budget';
 import type { StoreClientRegistry } from '../ciashop/store-registry';
 
 /**
@@ -9,3 +9,9 @@ export const painelBudgetOf = (
   stores: Pick<StoreClientRegistry, 'forBranch'>,
   branch: string,
 ): BudgetLeft & { blockedUntil: number | null } => budgetDecided(stores.forBranch(branch).state().budget);
+
+/** The same branch budget for the alerts: the Painel's figure plus the cautious "out" (ADR 0036). */
+export const alertBudgetOf = (
+  stores: Pick<StoreClientRegistry, 'forBranch'>,
+  branch: string,
+): BudgetLeft & { blockedUntil: number | null } => budgetForAlerts(stores.forBranch(branch).state().budget);

@@ -125,6 +125,28 @@ describe('pendings.importAnyway on the embedded demo WinThor (ADR 0219)', () => 
     ).toEqual(['failed']);
   });
 
+  it('an older tab or script without `resembles`: refused with "recarregue a página", nothing recorded', async () => {
+    const ids = await runtime.database.use(async (db) => {
+      const problem = duplicateProblem('PED-8', { source: 'integrador', numped: null, numpedrca: 41 });
+      const pending = await recordPending(
+        db,
+        { entity: 'order', branch: '1', erpKey: 'PED-8', ...problem, params: problem.params ?? {} },
+        new Date(),
+      );
+      return { pending: pending.id };
+    });
+    const error = await refusal(runtime.api.invoke('pendings.importAnyway', { id: ids.pending } as never));
+    expect([error.code, error.field, error.fix]).toEqual([
+      'pending_not_importable',
+      'resembles',
+      'Recarregue a página e decida de novo.',
+    ]);
+    expect(error.message).toMatch(/^Pendência \d+: esta decisão veio de uma tela anterior/);
+    expect(error.messageRef).toEqual({ key: 'pendings.importAnyway_outdated', params: { id: ids.pending } });
+    const history = await runtime.api.invoke('pendings.history', { id: ids.pending });
+    expect(history.events.map((e) => e.action)).not.toContain('import_anyway');
+  });
+
   it('refuses when the copy confirmed is not the one the pendência names now, or no single record of the order waits', async () => {
     const ids = await runtime.database.use(async (db) => {
       const problem = duplicateProblem('PED-7', { source: 'integrador', numped: null, numpedrca: 41 });

@@ -94,6 +94,19 @@ const refused = (id: number, refusal: ImportAnywayRefusal): AppError =>
     messageRef: { key: `pendings.importAnyway_${refusal}`, params: { id } },
   });
 
+/** A decision from an older tab or script: it does not say which copy the operator confirmed (ADR 0219). */
+const outdatedDecision = (id: number): AppError =>
+  new AppError(
+    'pending_not_importable',
+    `Pendência ${id}: esta decisão veio de uma tela anterior do integrador e não diz qual pedido parecido foi conferido (resembles).`,
+    {
+      field: 'resembles',
+      fix: 'Recarregue a página e decida de novo.',
+      messageRef: { key: 'pendings.importAnyway_outdated', params: { id } },
+      fixRef: { key: 'pendings.importAnyway_outdatedFix' },
+    },
+  );
+
 /** The engine's refusals that only mean "not now" (engine/engine-refusals.ts). */
 const NOT_NOW = new Set(['engine_awaiting_setup', 'engine_standby']);
 
@@ -193,6 +206,7 @@ export const pendingsHandlers = (
     return { ignored: touched.length };
   },
   'pendings.importAnyway': async ({ id, resembles }, context) => {
+    if (!resembles) throw outdatedDecision(id);
     const decided = await database
       .use((db) =>
         db.transaction(async (tx) => {

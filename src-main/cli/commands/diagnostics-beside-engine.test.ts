@@ -29,9 +29,24 @@ describe('integrador diagnostics without an engine in its process (#12, ADR 0317
     writeFileSync(join(uiDir, 'index.html'), '<!doctype html><title>UI</title>');
     const host = await startHeadless({ dataDir, uiDir, port: 0, demo: true });
     try {
+      // The running demo syncs nothing meanwhile: every store call counted below is the command's.
+      host.runtime.engine.pause();
+      const storeUrl = host.runtime.settings.get().branches[0]!.store.url;
+      const storeCalls = async (): Promise<number> =>
+        ((await (await fetch(`${storeUrl}/__sandbox/inspect`)).json()) as { totalCalls: number }).totalCalls;
+      // The demo's own start-up calls (its connection test) end first.
+      let before = await storeCalls();
+      for (let settled = 0; settled < 3;) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = await storeCalls();
+        settled = now === before ? settled + 1 : 0;
+        before = now;
+      }
       const out = join(root, 'pacote.zip');
       const result = await captureCli(['--data-dir', dataDir, 'diagnostics', '--demo', '--out', out]);
       expect(result.code).toBe(0);
+      // No engine in the command's process, so no lease: its setup guide never reads the store (#12).
+      expect((await storeCalls()) - before).toBe(0);
       const { motor, readme, versions } = await motorOf(out);
       const parsed = JSON.parse(motor);
       expect(motor).not.toMatch(/Em execução|engine_unavailable|npm run cli/);

@@ -58,6 +58,8 @@ export const registerService = (program: Command): void => {
         ...commands.stop,
         'rem Remover:',
         ...commands.remove,
+        'rem Atualizar um serviço instalado por uma versão anterior (parado, antes de iniciar):',
+        ...commands.upgrade,
       ].join('\n');
       printResult(globals, human, { installDir, dataDir, ...commands });
     });

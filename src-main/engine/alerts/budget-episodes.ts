@@ -12,7 +12,10 @@ export const checkBudgets = async (context: AlertContext): Promise<void> => {
     if (!budget) continue;
     // A store that sends no x-apilimit-remaining has no reading: out only while a 429 blocks it, so the
     // episode closes once the block has passed (otherwise amber for good, and no later episode told).
-    const out = budget.remaining === null ? budget.blockedUntil != null : budget.remaining <= 0;
+    // Also out while the header's meaning is unknown and its cautious reading says none left (ADR 0036).
+    const out =
+      budget.cautiouslyOut === true ||
+      (budget.remaining === null ? budget.blockedUntil != null : budget.remaining <= 0);
     const news = budgetEpisode(state, branch.code, out, ports.now());
     context.save();
     if (news)

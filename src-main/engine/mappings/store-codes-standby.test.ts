@@ -32,6 +32,7 @@ describe('store codes of an engine in standby (issue #12)', () => {
     expect(asked).toEqual([]);
     expect(result).toMatchObject({ source: 'none', codes: [] });
     expect(result.problem).toMatch(/^Em espera: este integrador não lê a loja/);
+    expect(result.problemRef).toEqual({ key: 'mappings.storeReadsOff_waiting' });
 
     const held = { standing: () => ({ kind: 'held' }) };
     const read = await readStoreCodes(
@@ -41,5 +42,19 @@ describe('store codes of an engine in standby (issue #12)', () => {
     expect(asked).toEqual(['1']);
     expect(read).toMatchObject({ source: 'store', problem: null });
     expect(standbyNote(null)).toBeNull();
+  });
+
+  it('word the note by standing: "Assumir" only while waiting for another engine', () => {
+    const note = (kind: string) => standbyNote({ standing: () => ({ kind }) })?.note;
+    expect(note('waiting')).toMatch(/outro está ativo.*Assumir/);
+    for (const kind of ['pending', 'unknown', 'stale']) {
+      expect(note(kind)).toMatch(/^Em espera: /);
+      expect(note(kind)).not.toMatch(/outro está ativo|Assumir/);
+    }
+    expect(note('stale')).toMatch(/perdeu contato com o banco/);
+    expect(note('pending')).toMatch(/ainda verifica se é o ativo/);
+    expect(standbyNote({ standing: () => ({ kind: 'stale' }) })?.ref).toEqual({
+      key: 'mappings.storeReadsOff_stale',
+    });
   });
 });

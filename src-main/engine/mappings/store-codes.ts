@@ -1,4 +1,11 @@
-import type { Branch, MappingKind, Settings, StoreCodesResult } from '../../contract';
+import {
+  messageRef,
+  type Branch,
+  type MappingKind,
+  type MessageRef,
+  type Settings,
+  type StoreCodesResult,
+} from '../../contract';
 import { unknownBranchError } from '../../shared/unknown-branch';
 import { AppError } from '../../shared/app-error';
 import type { SeenCodesSource } from './seen-codes';
@@ -12,10 +19,16 @@ export interface StoreCodesDeps {
   seen?: SeenCodesSource;
   now?: () => Date;
   /**
-   * Why the store must not be read now (pt-BR; an engine in standby, issue #12: the holder reads it), or
-   * null. Then only the record answers; the sample is not taken and the reason is the `problem`.
+   * Why the store must not be read now (an engine in standby, issue #12: the holder reads it), or null.
+   * Then only the record answers; the sample is not taken and the reason is the `problem` (`problemRef`).
    */
-  storeReadsOff?: () => string | null;
+  storeReadsOff?: () => StoreReadsOff | null;
+}
+
+/** Why the store is not read now: pt-BR, and its key for the UI's other languages (ADR 0025). */
+export interface StoreReadsOff {
+  note: string;
+  ref: MessageRef;
 }
 
 const branchOf = (settings: Settings, code: string): Branch => {
@@ -70,7 +83,16 @@ export const readStoreCodes = async (
     };
   }
   const off = deps.storeReadsOff?.() ?? null;
-  if (off) return { ...base, source: 'none', readAt: null, orders: 0, codes: [], problem: off };
+  if (off)
+    return {
+      ...base,
+      source: 'none',
+      readAt: null,
+      orders: 0,
+      codes: [],
+      problem: off.note,
+      problemRef: off.ref,
+    };
   try {
     const sample = await deps.sampler.sample(branch, input.refresh ?? false);
     return {
@@ -92,10 +114,33 @@ interface LeaseStandingSource {
 }
 
 /**
- * The store-reads-off reason of an engine that does not hold its WinThor database (ADR 0310): waiting for
- * another engine, or not yet settled. null when it holds it, or runs no lease (nothing to share the store with).
+ * The store-reads-off reason of an engine that does not hold its WinThor database (ADR 0310), worded by its
+ * standing: waiting for another engine ("Assumir" only then), not yet settled, or out of touch with the
+ * database. null when it holds it, or runs no lease (nothing to share the store with).
  */
-export const standbyNote = (lease: LeaseStandingSource | null | undefined): string | null => {
-  if (!lease || lease.standing().kind === 'held') return null;
-  return 'Em espera: este integrador não lê a loja enquanto outro está ativo neste banco; os códigos dos pedidos aparecem quando ele os importar (ou clique em "Assumir" no Painel).';
+const STANDBY_NOTES: Record<'waiting' | 'stale' | 'unsettled', string> = {
+  waiting:
+    'Em espera: este integrador não lê a loja enquanto outro está ativo neste banco; os códigos dos pedidos aparecem quando ele os importar (ou clique em "Assumir" no Painel).',
+  stale:
+    'Em espera: este integrador perdeu contato com o banco do WinThor e não lê a loja até renovar a posse; os códigos dos pedidos aparecem quando a conexão voltar.',
+  unsettled:
+    'Em espera: este integrador ainda verifica se é o ativo neste banco e não lê a loja até saber; os códigos dos pedidos aparecem em instantes.',
+};
+
+export const standbyNote = (lease: LeaseStandingSource | null | undefined): StoreReadsOff | null => {
+  if (!lease) return null;
+  const kind = lease.standing().kind;
+  if (kind === 'held') return null;
+  const which = kind === 'waiting' || kind === 'stale' ? kind : 'unsettled';
+  return { note: STANDBY_NOTES[which], ref: messageRef(`mappings.storeReadsOff_${which}`) };
+};
+
+/**
+ * Why a runtime without an engine in its process (the command line's `diagnostics`) never reads the store
+ * for the setup guide (#12): it holds no lease, so a store read could spend the budget of the engine that
+ * runs beside it.
+ */
+export const NO_ENGINE_STORE_NOTE: StoreReadsOff = {
+  note: 'Este processo não roda o motor (linha de comando): não lê a loja; os códigos dos pedidos aparecem quando o integrador ativo os importar.',
+  ref: messageRef('mappings.storeReadsOff_noEngine'),
 };

@@ -42,7 +42,24 @@ export const serverEn = {
     passwordRequired:
       'Password: to test another SMTP server or user, type the password (the saved password only goes to the saved server).',
   },
+  mappings: {
+    storeReadsOff_waiting:
+      'Standby: this integrator does not read the store while another one is active on this database; the order codes show once that one imports them (or click "Take over" on the Dashboard).',
+    storeReadsOff_stale:
+      'Standby: this integrator lost touch with the WinThor database and does not read the store until it renews its hold; the order codes show when the connection is back.',
+    storeReadsOff_unsettled:
+      'Standby: this integrator is still checking whether it is the active one on this database and does not read the store until it knows; the order codes show in a moment.',
+    storeReadsOff_noEngine:
+      'This process does not run the engine (command line): it does not read the store; the order codes show once the active integrator imports them.',
+  },
   store: {
+    reason: {
+      network: 'Could not talk to the store ({{call}}): check the store URL and this computer’s network.',
+      timeout: 'The store did not answer in time ({{call}}).',
+      server: 'The store had an internal error (HTTP {{status}}, {{call}}).',
+      invalid_response: 'The store answered, but not as the store API ({{call}}).',
+      auth: 'The store refused the access token (HTTP {{status}}): check the token copied from the store panel.',
+    },
     url: {
       required: 'Store URL: enter the address of the online store.',
       invalid: 'Store URL: "{{address}}" is not a valid address.',
@@ -400,6 +417,9 @@ export const serverEn = {
       'Pending item {{id}}: it is no longer open (the order was already imported or the problem changed).',
     importAnyway_changed:
       'Pending item {{id}}: the similar order changed since the pending item was shown (the guard found another one).',
+    importAnyway_outdated:
+      'Pending item {{id}}: this decision came from an earlier screen of the integrator and does not say which similar order was checked.',
+    importAnyway_outdatedFix: 'Reload the page and decide again.',
     importAnyway_no_record:
       'Pending item {{id}}: the order is not waiting for import in this branch (or waits under more than one record).',
   },

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoreBranchState } from '@contract';
+import { setupI18n } from '../i18n';
 import { fakeAnswer } from '../test/fake-answer';
 import { renderWithProviders } from '../test/render';
 import { StoreStateCard } from './StoreStateCard';
@@ -32,8 +33,9 @@ const branch = (code: string, overrides: Partial<StoreBranchState>): StoreBranch
   ...overrides,
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   server.branches = [];
+  await setupI18n().changeLanguage('pt-BR');
 });
 
 describe('Painel → Lojas virtuais: "Conexão"', () => {
@@ -70,5 +72,28 @@ describe('Painel → Lojas virtuais: "Conexão"', () => {
     const row = await screen.findByTestId('store-state-1');
     expect(within(row).getByTestId('connection')).toHaveTextContent('Suspensa');
     expect(within(row).getByTestId('connection-reason')).toHaveTextContent(REFUSED);
+  });
+
+  it('in English, says the reason in English by its key (a pt-BR reason alone stays pt-BR)', async () => {
+    await setupI18n().changeLanguage('en');
+    server.branches = [
+      branch('1', {
+        circuit: { state: 'closed', reason: null, until: null, consecutiveFailures: 1 },
+        lastCall: {
+          ok: false,
+          reason: REFUSED,
+          reasonRef: {
+            key: 'store.reason.network',
+            params: { status: 0, call: 'GET orders?status[]=PaymentApproved&limit=100&page=1' },
+          },
+          at: '2026-12-06T03:58:00.000Z',
+        },
+      }),
+    ];
+    renderWithProviders(<StoreStateCard />);
+    const row = await screen.findByTestId('store-state-1');
+    expect(within(row).getByTestId('connection-reason')).toHaveTextContent(
+      'Could not talk to the store (GET orders?status[]=PaymentApproved&limit=100&page=1): check the store URL',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { Badge, Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { StoreBranchState } from '@contract';
+import type { MessageRef, StoreBranchState } from '@contract';
 import { useApiQuery } from '../api/hooks';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useServerText } from '../i18n/server-text';
 
 type ConnectionState = StoreBranchState['circuit']['state'] | 'failing';
 
@@ -17,16 +18,26 @@ const CONNECTION_COLORS: Record<ConnectionState, string> = {
  * What "Conexão" says: the breaker's state once it has opened, and before that the last call's outcome — a
  * store that refused the connection or timed out is in error now, even if the breaker waits for more failures.
  */
-export const connectionOf = (branch: StoreBranchState): { state: ConnectionState; reason: string | null } => {
+export const connectionOf = (
+  branch: StoreBranchState,
+): { state: ConnectionState; reason: string | null; reasonRef: MessageRef | null } => {
   if (branch.circuit.state !== 'closed')
-    return { state: branch.circuit.state, reason: branch.circuit.reason };
-  if (branch.lastCall && !branch.lastCall.ok) return { state: 'failing', reason: branch.lastCall.reason };
-  return { state: 'closed', reason: null };
+    return {
+      state: branch.circuit.state,
+      reason: branch.circuit.reason,
+      // The breaker's reason is the failure that opened it: the last failed call's, when it is that one.
+      reasonRef:
+        branch.lastCall?.reason === branch.circuit.reason ? (branch.lastCall?.reasonRef ?? null) : null,
+    };
+  if (branch.lastCall && !branch.lastCall.ok)
+    return { state: 'failing', reason: branch.lastCall.reason, reasonRef: branch.lastCall.reasonRef ?? null };
+  return { state: 'closed', reason: null, reasonRef: null };
 };
 
 /** Per branch: is the store reachable (circuit) and how much of the hourly API budget is left. */
 export const StoreStateCard = () => {
   const { t } = useTranslation();
+  const { text } = useServerText();
   const state = useApiQuery('store.state', {}, { refetchInterval: 15_000 });
   return (
     <Card withBorder mt="md">
@@ -68,7 +79,7 @@ export const StoreStateCard = () => {
                     </Badge>
                     {connection.reason && (
                       <Text size="xs" c="dimmed" data-testid="connection-reason">
-                        {connection.reason}
+                        {text(connection.reason, connection.reasonRef)}
                       </Text>
                     )}
                   </Table.Td>

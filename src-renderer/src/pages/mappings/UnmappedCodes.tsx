@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { MappingKind, StoreCodesResult } from '@contract';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useServerText } from '../../i18n/server-text';
 import { formatWhen } from './mapping-labels';
 
 /**
@@ -23,6 +24,7 @@ export const UnmappedCodes = ({
   onMap: (code: string, name: string) => void;
 }) => {
   const { t, i18n } = useTranslation();
+  const { text } = useServerText();
   const client = useQueryClient();
   const refresh = useApiMutation('mappings.storeCodes', [], {
     onSuccess: (result) => client.setQueryData(['mappings.storeCodes', { branch, kind }], result),
@@ -47,7 +49,7 @@ export const UnmappedCodes = ({
       {query.isPending && <Loader size="sm" aria-label={t('errors.loading')} />}
       {data?.problem && (
         <Alert color="yellow" title={t('mappings.seenProblem')}>
-          {data.problem}
+          {text(data.problem, data.problemRef)}
         </Alert>
       )}
       {data && !data.problem && (
