@@ -209,9 +209,11 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
       marks: () => marks.read(),
       isAvailable: (job) => engine.runner?.isAvailable(job) ?? false,
       // The guide's own look reads no store in standby, nor without an engine in this process (the CLI's
-      // diagnostics, no lease): the engine that holds the database does (#12).
-      storeCodes: (branch, kind) =>
-        readStoreCodes(
+      // diagnostics, no lease): the engine that holds the database does (#12). It waits for the lease's
+      // first answer: a look at start is not skipped only because the first claim is still on its way.
+      storeCodes: async (branch, kind) => {
+        if (lease?.isStarted()) await lease.settled();
+        return readStoreCodes(
           {
             settings: () => options.settings.get(),
             sampler,
@@ -220,7 +222,8 @@ export const createRuntime = (options: RuntimeOptions): Runtime => {
             storeReadsOff: () => (options.engine === false ? NO_ENGINE_STORE_NOTE : standbyNote(lease)),
           },
           { branch, kind },
-        ),
+        );
+      },
       latestRuns: (branch) => database.use((db) => latestRuns(db, branch)),
       firstSyncHeld: (branch) => firstSync.isHeld(branch),
     },

@@ -7,7 +7,8 @@ import { DashboardPage } from './DashboardPage';
 import type * as Transport from '../api/transport';
 
 const notify = vi.hoisted(() => vi.fn());
-vi.mock('@mantine/notifications', () => ({ notifications: { show: notify } }));
+const hide = vi.hoisted(() => vi.fn());
+vi.mock('@mantine/notifications', () => ({ notifications: { show: notify, hide } }));
 
 const server = vi.hoisted(() => ({ current: undefined as unknown as FakeSyncServer }));
 vi.mock('../api/transport', async (original) => ({
@@ -21,6 +22,7 @@ vi.setConfig({ testTimeout: 30_000 });
 beforeEach(() => {
   server.current = new FakeSyncServer();
   notify.mockClear();
+  hide.mockClear();
 });
 
 describe('Painel: the engine card', () => {
@@ -46,6 +48,27 @@ describe('Painel: the engine card', () => {
     );
     // Every branch and job: no branch or job in the call.
     expect(server.current.calls.find(([method]) => method === 'sync.run')?.[1]).toEqual({});
+  });
+
+  it('clicked again, the main "Executar agora" replaces its notice instead of stacking another', async () => {
+    server.current.runAnswer = () => ({
+      started: [{ branch: '1', job: 'orders', runId: 7 }],
+      alreadyRunning: [],
+      refused: [],
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<DashboardPage />);
+    const button = await screen.findByRole('button', { name: 'Executar agora' });
+    await user.click(button);
+    await waitFor(() => expect(notify).toHaveBeenCalledTimes(1));
+    await user.click(button);
+    await waitFor(() => expect(notify).toHaveBeenCalledTimes(2));
+    const ids = notify.mock.calls.map(([notice]) => (notice as { id?: string }).id);
+    expect(ids[0]).toBeDefined();
+    expect(ids[1]).toBe(ids[0]);
+    // The earlier notice is hidden before the new one shows (Mantine ignores a second show of a live id).
+    expect(hide).toHaveBeenNthCalledWith(2, ids[0]);
+    expect(hide.mock.invocationCallOrder[1]).toBeLessThan(notify.mock.invocationCallOrder[1]!);
   });
 
   it('the state is told once, in the UI’s language (no "Em execução" beside the badge)', async () => {

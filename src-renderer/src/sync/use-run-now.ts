@@ -55,10 +55,18 @@ export const useRunNow = () => {
   return { run, isStarting };
 };
 
+/** The main "Executar agora"'s notifications: a new click replaces the last one instead of stacking. */
+const RUN_ALL_NOTICE = 'sync-run-all';
+const showOnce = (id: string, notice: Parameters<typeof notifications.show>[0]) => {
+  notifications.hide(id);
+  notifications.show({ ...notice, id });
+};
+
 /**
  * The Painel's main "Executar agora" (every job with an enabled schedule of every enabled branch,
  * `sync.run` with no branch or job): one notification saying what started, with each run's number, what
- * was already running, and each refusal.
+ * was already running, and each refusal. Clicked again, its notices replace the earlier ones (a stack of
+ * long notices would cover the header for minutes).
  */
 export const useRunAll = () => {
   const { t } = useTranslation();
@@ -84,9 +92,9 @@ export const useRunAll = () => {
         : []),
     ];
     if (lines.length)
-      notifications.show({ color: result.started.length ? 'green' : 'blue', message: lines.join(' ') });
+      showOnce(RUN_ALL_NOTICE, { color: result.started.length ? 'green' : 'blue', message: lines.join(' ') });
     for (const refusal of result.refused)
-      notifications.show({
+      showOnce(`${RUN_ALL_NOTICE}-${refusal.branch}-${refusal.job}`, {
         color: 'red',
         message: t('sync.runRefused', {
           job: t(`jobs.${refusal.job}`),
@@ -95,7 +103,7 @@ export const useRunAll = () => {
         }),
       });
     if (result.started.length + result.alreadyRunning.length + result.refused.length === 0)
-      notifications.show({ color: 'yellow', message: t('sync.runNothing') });
+      showOnce(`${RUN_ALL_NOTICE}-nothing`, { color: 'yellow', message: t('sync.runNothing') });
   };
   return useApiMutation('sync.run', ['app.status', 'sync.overview'], { onSuccess: tell });
 };
