@@ -16,7 +16,6 @@ import {
 } from './request-spec';
 import { interpretResponse, networkError, type ParsedResponse, type RawResponse } from './response-errors';
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, shouldRetry, type RetryOptions } from './retry-policy';
-import { sleepUnlessAborted } from './run-abort';
 import { StoreError } from './store-error';
 import { pagesOf } from './store-paging';
 import type {
@@ -129,7 +128,7 @@ export class StorePipeline implements StoreCaller {
   }
 
   async backoff(attempt: number): Promise<void> {
-    await sleepUnlessAborted(this.clock, backoffDelay(attempt, this.retry, this.random));
+    await this.clock.sleep(backoffDelay(attempt, this.retry, this.random));
   }
 
   /** One logical call: budget, breaker, gate, retries. Returns the validated body and the headers. */
@@ -182,7 +181,7 @@ export class StorePipeline implements StoreCaller {
           'warn',
           `[loja ${this.apiRoot}] ${spec.method} ${shown}: ${error.message} Nova tentativa em ${Math.round(wait)} ms.`,
         );
-        await sleepUnlessAborted(this.clock, wait);
+        await this.clock.sleep(wait);
       }
     }
   }
@@ -211,7 +210,7 @@ export class StorePipeline implements StoreCaller {
           path: shown,
         });
       }
-      if (delay > 0) await sleepUnlessAborted(this.clock, delay);
+      if (delay > 0) await this.clock.sleep(delay);
       const permit = this.breaker.acquire();
       if (!permit.allowed) {
         throw new StoreError({

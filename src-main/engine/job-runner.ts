@@ -2,7 +2,6 @@ import type { Branch, RunTicket, ScheduleJob, SyncRunEvent } from '../contract';
 import { unknownBranchError } from '../shared/unknown-branch';
 import { AppError } from '../shared/app-error';
 import type { LogLevel, LogRecord, RunStatus, RunTrigger } from '../winthor';
-import { withRunSignal } from '../ciashop/run-abort';
 import { mayCall } from './budget-governor';
 import { assertNoSharedTarget } from './shared-store-conflicts';
 import { countingStore } from './counting-store';
@@ -192,8 +191,7 @@ export class JobRunner {
               }
             },
           };
-          // The store's waits (Retry-After, backoff) end when this run is aborted (run-abort.ts).
-          await withRunSignal(run.controller.signal, () => work(context));
+          await work(context);
         }),
       );
       if (run.controller.signal.aborted) {
