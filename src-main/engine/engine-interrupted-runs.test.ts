@@ -3,19 +3,9 @@ import type { ClaimResult } from '../winthor/repositories/engine-lease-repositor
 import { EngineController } from './engine-controller';
 import { fakePorts } from './fake-ports.test-support';
 import { LeaseKeeper, type LeasePort } from './lease/lease-keeper';
+import { leaseRowOf } from './lease/lease-row.test-support';
 
-const row = (instanceId: string): NonNullable<ClaimResult['row']> => ({
-  instanceId,
-  hostName: 'SRV',
-  dataDir: 'C:\\Dados',
-  pid: 7,
-  version: '0.1.0',
-  hostKind: 'headless',
-  acquiredAt: new Date(),
-  heartbeatAt: new Date(),
-  expired: false,
-  dbNow: new Date(),
-});
+const row = leaseRowOf;
 
 /**
  * Ports whose runs table marks interrupted like the repository (runs "running" not in `except`), with a run

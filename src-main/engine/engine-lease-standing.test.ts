@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { EngineController } from './engine-controller';
 import { fakePorts } from './fake-ports.test-support';
 import { LeaseKeeper } from './lease/lease-keeper';
+import { leaseRowOf } from './lease/lease-row.test-support';
 import type { ClaimResult } from '../winthor/repositories/engine-lease-repository';
 
 const holder = { hostName: 'SRV', dataDir: 'C:\\Dados', pid: 7, version: '0.1.0', since: '14:05' };
@@ -101,18 +102,7 @@ describe('the lease and the schema hold in the engine (ADR 0310–0313)', () => 
     const gate = new Promise<void>((done) => (answer = done));
     const other: ClaimResult = {
       won: false,
-      row: {
-        instanceId: 'outro',
-        hostName: 'SRV',
-        dataDir: 'C:\\Dados',
-        pid: 7,
-        version: '0.1.0',
-        hostKind: 'headless',
-        acquiredAt: new Date(),
-        heartbeatAt: new Date(),
-        expired: false,
-        dbNow: new Date(),
-      },
+      row: leaseRowOf('outro'),
     };
     const releases = vi.fn(async () => {});
     // eslint-disable-next-line prefer-const -- the keeper's changes go to the engine built with it

@@ -3,22 +3,12 @@ import type { ClaimResult } from '../../winthor/repositories/engine-lease-reposi
 import { EngineController } from '../engine-controller';
 import { fakePorts } from '../fake-ports.test-support';
 import { LeaseKeeper, type LeasePort } from './lease-keeper';
+import { leaseRowOf } from './lease-row.test-support';
 
 /** The row as the database has it: another engine holds it and renews it. */
 const otherHolds = (): ClaimResult => ({
   won: false,
-  row: {
-    instanceId: 'outro',
-    hostName: 'SRV',
-    dataDir: 'C:\\Dados',
-    pid: 7,
-    version: '0.1.0',
-    hostKind: 'headless',
-    acquiredAt: new Date(),
-    heartbeatAt: new Date(),
-    expired: false,
-    dbNow: new Date(),
-  },
+  row: leaseRowOf('outro'),
 });
 const won = (): ClaimResult => ({ won: true, row: { ...otherHolds().row!, instanceId: 'eu' } });
 
